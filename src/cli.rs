@@ -1,0 +1,81 @@
+//! The command line: global options, then one command.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::Mode;
+
+#[derive(Debug, Parser)]
+#[command(name = "sonote", version, about = "The day of a second-opinion consultation, in a terminal")]
+pub struct Cli {
+    /// Configuration file, laid over the embedded defaults.
+    #[arg(long, env = "SONOTE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Where sessions are kept (default: the platform's data directory).
+    #[arg(long, env = "SONOTE_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the consultation screen on a sample session (saved in the data directory).
+    Demo,
+    /// Create a session and print its id.
+    New(NewArgs),
+    /// List the sessions in the data directory.
+    List,
+    /// Open a session (its id, or the path of its file) on the consultation screen.
+    Open {
+        #[arg(value_name = "SESSION")]
+        session: String,
+    },
+    /// Check the configuration; exits non-zero when it is invalid.
+    Check,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The patient's name.
+    #[arg(long)]
+    pub patient: String,
+    /// The reading of the name in kana.
+    #[arg(long, default_value = "")]
+    pub kana: String,
+    /// The patient's ID at this hospital.
+    #[arg(long, default_value = "")]
+    pub patient_id: String,
+    #[arg(long, value_enum, default_value_t = ModeArg::InPerson)]
+    pub mode: ModeArg,
+    /// Scheduled date, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Scheduled time, HH:MM.
+    #[arg(long, value_parser = parse_time)]
+    pub time: Option<chrono::NaiveTime>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ModeArg {
+    InPerson,
+    Online,
+    Hybrid,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(mode: ModeArg) -> Mode {
+        match mode {
+            ModeArg::InPerson => Mode::InPerson,
+            ModeArg::Online => Mode::Online,
+            ModeArg::Hybrid => Mode::Hybrid,
+        }
+    }
+}
+
+fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(text, "%H:%M").map_err(|err| format!("expected HH:MM: {err}"))
+}

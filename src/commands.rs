@@ -1,0 +1,169 @@
+//! What each command does: load the configuration, open the store, then act.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command, NewArgs};
+use crate::config::Config;
+use crate::model::{ClockState, NewSession, Patient, Session};
+use crate::store::Store;
+use crate::tui::app::App;
+use crate::tui::run::{self, local_now};
+use crate::tui::theme::Theme;
+
+/// A failure to report on stderr, with the exit code it deserves.
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    fn new(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("sonote: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<(), Failure> {
+    let config = load_config(cli.config.as_deref())?;
+    if let Some(Command::Check) = cli.command {
+        println!("{}: ok", Config::source_name(cli.config.as_ref()));
+        return Ok(());
+    }
+    let store = open_store(cli.data_dir.as_deref())?;
+    match cli.command {
+        None => open_tui(config, store, None),
+        Some(Command::Demo) => {
+            let path = demo(&config, &store)?;
+            open_tui(config, store, Some(path))
+        }
+        Some(Command::Open { session }) => {
+            let path = store.resolve(&session);
+            open_tui(config, store, Some(path))
+        }
+        Some(Command::New(args)) => new_session(&config, &store, args),
+        Some(Command::List) => list(&store),
+        Some(Command::Check) => Ok(()),
+    }
+}
+
+fn load_config(path: Option<&Path>) -> Result<Config, Failure> {
+    match path {
+        None => Ok(Config::embedded()),
+        Some(path) => Config::load(path).map_err(|err| Failure {
+            message: err.to_string(),
+            code: 2,
+        }),
+    }
+}
+
+fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
+    let root: PathBuf = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => Store::default_root()
+            .ok_or_else(|| Failure::new("no data directory: set --data-dir or SONOTE_DATA_DIR"))?,
+    };
+    Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))
+}
+
+fn open_tui(config: Config, store: Store, session: Option<PathBuf>) -> Result<(), Failure> {
+    let now = local_now();
+    let mut app = App::new(config, store, Theme::from_env(), now.date_naive());
+    if let Some(path) = session {
+        // Refuse before taking over the terminal, so the error stays readable.
+        app.open_session(&path, now).map_err(Failure::new)?;
+    }
+    run::run(&mut app).map_err(|err| Failure::new(format!("terminal: {err}")))?;
+    if let Some(path) = app.open_path() {
+        println!("{}", path.display());
+    }
+    Ok(())
+}
+
+/// Today's sample session: the one not yet started if there is one, else a new one.
+fn demo(config: &Config, store: &Store) -> Result<PathBuf, Failure> {
+    let now = local_now();
+    let today = now.date_naive();
+    let listed = store
+        .list()
+        .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
+    let unused = listed.into_iter().find(|entry| {
+        entry.session.as_ref().is_ok_and(|s| {
+            s.demo && s.scheduled_date == today && s.state() == ClockState::Ready
+        })
+    });
+    if let Some(entry) = unused {
+        return Ok(entry.path);
+    }
+    let draft = crate::demo::demo_session(config.ui.language, today)
+        .map_err(|err| Failure::new(err.to_string()))?;
+    create(config, store, draft)
+}
+
+fn create(config: &Config, store: &Store, draft: NewSession) -> Result<PathBuf, Failure> {
+    let mut session = Session::new(draft, config.clock_rules(), config.fee.clone(), local_now());
+    store
+        .create(&mut session)
+        .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))
+}
+
+fn new_session(config: &Config, store: &Store, args: NewArgs) -> Result<(), Failure> {
+    if args.patient.trim().is_empty() {
+        return Err(Failure::new("--patient must not be empty"));
+    }
+    let draft = NewSession {
+        scheduled_date: args.date.unwrap_or_else(|| local_now().date_naive()),
+        scheduled_time: args.time,
+        mode: args.mode.into(),
+        patient: Patient {
+            name: args.patient.trim().to_string(),
+            name_kana: args.kana,
+            hospital_id: args.patient_id,
+            date_of_birth: None,
+        },
+        ..NewSession::default()
+    };
+    let path = create(config, store, draft)?;
+    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    println!("{id}");
+    Ok(())
+}
+
+fn list(store: &Store) -> Result<(), Failure> {
+    let listed = store
+        .list()
+        .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
+    let mut failed = false;
+    for entry in listed {
+        match entry.session {
+            Ok(s) => println!(
+                "{}\t{}\t{:?}\t{:?}\t{}",
+                s.id,
+                s.scheduled_date,
+                s.state(),
+                s.mode,
+                s.patient_label()
+            ),
+            Err(err) => {
+                failed = true;
+                eprintln!("sonote: {err}");
+            }
+        }
+    }
+    if failed {
+        return Err(Failure::new("some session files could not be read (see above)"));
+    }
+    Ok(())
+}

@@ -1,0 +1,218 @@
+//! Configuration: the embedded `config/default.toml`, overlaid by the user's file.
+//!
+//! The user's file may set any subset of keys; it is merged over the embedded defaults
+//! table by table, then checked. Every error names the file, the line and the key.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ClockRules, FeeSchedule};
+use crate::tomlfile::{self, FileError};
+
+pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");
+const EMBEDDED_NAME: &str = "<embedded config/default.toml>";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub institution: Institution,
+    pub session: SessionConfig,
+    pub fee: FeeSchedule,
+    pub ui: UiConfig,
+    pub report: ReportConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Institution {
+    pub name: String,
+    pub address: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionConfig {
+    pub minutes: u32,
+    pub extension_minutes: u32,
+    pub extensions_allowed: u32,
+    pub warn_minutes: Vec<u32>,
+    pub bell: bool,
+    pub suspend_gap_seconds: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiConfig {
+    pub language: Lang,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportConfig {
+    pub language: Lang,
+}
+
+impl Config {
+    /// The embedded defaults. They are checked by a test, so this cannot fail at run time.
+    pub fn embedded() -> Config {
+        Self::from_text(Path::new(EMBEDDED_NAME), DEFAULT_CONFIG, false)
+            .expect("the embedded default configuration is valid")
+    }
+
+    /// Load the user's file over the embedded defaults.
+    pub fn load(path: &Path) -> Result<Config, FileError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| FileError::new(path, format!("cannot read the file: {err}")))?;
+        Self::from_text(path, &text, true)
+    }
+
+    /// `overlay_defaults` says whether `text` is a partial file to merge over the embedded defaults.
+    fn from_text(path: &Path, text: &str, overlay_defaults: bool) -> Result<Config, FileError> {
+        let user = tomlfile::parse_table(path, text)?;
+        let merged = match overlay_defaults {
+            true => {
+                let mut base = tomlfile::parse_table(Path::new(EMBEDDED_NAME), DEFAULT_CONFIG)?;
+                merge(&mut base, user);
+                base
+            }
+            false => user,
+        };
+        let config: Config = tomlfile::from_table(path, text, merged)?;
+        config.validate(path, text)?;
+        Ok(config)
+    }
+
+    fn validate(&self, path: &Path, text: &str) -> Result<(), FileError> {
+        let err = |field: &str, message: &str| Err(FileError::at_field(path, text, field, message));
+        let s = &self.session;
+        if !(1..=240).contains(&s.minutes) {
+            return err("session.minutes", "must be between 1 and 240");
+        }
+        if s.extension_minutes > 240 {
+            return err("session.extension_minutes", "must be between 0 and 240");
+        }
+        if s.extensions_allowed > 10 {
+            return err("session.extensions_allowed", "must be between 0 and 10");
+        }
+        if let Some(bad) = s.warn_minutes.iter().find(|&&m| m == 0 || m >= s.minutes) {
+            return err(
+                "session.warn_minutes",
+                &format!("{bad} must be more than 0 and less than session.minutes ({})", s.minutes),
+            );
+        }
+        if s.suspend_gap_seconds < 5 {
+            return err("session.suspend_gap_seconds", "must be at least 5");
+        }
+        let currency = &self.fee.currency;
+        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+            return err("fee.currency", "must be a three-letter code such as \"JPY\"");
+        }
+        Ok(())
+    }
+
+    pub fn clock_rules(&self) -> ClockRules {
+        ClockRules {
+            session_minutes: self.session.minutes,
+            extension_minutes: self.session.extension_minutes,
+            extensions_allowed: self.session.extensions_allowed,
+        }
+    }
+
+    /// Where the configuration came from, for `sonote check` and error messages.
+    pub fn source_name(path: Option<&PathBuf>) -> String {
+        path.map(|p| p.display().to_string())
+            .unwrap_or_else(|| EMBEDDED_NAME.to_string())
+    }
+}
+
+/// Overlay `over` onto `base`: tables merge key by key, anything else replaces.
+fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(base_table)), toml::Value::Table(over_table)) => {
+                merge(base_table, over_table)
+            }
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Result<Config, FileError> {
+        Config::from_text(Path::new("my.toml"), text, true)
+    }
+
+    #[test]
+    fn embedded_defaults_are_valid_and_as_documented() {
+        let config = Config::embedded();
+        assert_eq!(config.session.minutes, 30);
+        assert_eq!(config.session.extension_minutes, 30);
+        assert_eq!(config.session.extensions_allowed, 1);
+        assert_eq!(config.session.warn_minutes, vec![10, 5]);
+        assert_eq!(config.fee.base, 5500);
+        assert_eq!(config.ui.language, Lang::Ja);
+    }
+
+    #[test]
+    fn a_partial_file_overrides_only_its_keys() {
+        let config = load_text("[fee]\nbase = 33000\nonline = 44000\n[ui]\nlanguage = \"en\"\n").unwrap();
+        assert_eq!(config.fee.base, 33000);
+        assert_eq!(config.fee.online, Some(44000));
+        assert_eq!(config.fee.extension, 5500);
+        assert_eq!(config.ui.language, Lang::En);
+        assert_eq!(config.session.minutes, 30);
+    }
+
+    #[test]
+    fn a_bad_value_names_file_line_and_key() {
+        let err = load_text("# mine\n[session]\nminutes = 0\n").unwrap_err();
+        assert_eq!(err.to_string(), "my.toml:3: field `session.minutes`: must be between 1 and 240");
+    }
+
+    #[test]
+    fn a_wrong_type_names_file_line_and_key() {
+        let err = load_text("[session]\n\nbell = \"yes\"\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert_eq!(err.field.as_deref(), Some("session.bell"));
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_with_its_line() {
+        let err = load_text("[fee]\nbase = 1\nbse = 2\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert_eq!(err.field.as_deref(), Some("fee.bse"));
+    }
+
+    #[test]
+    fn an_unknown_language_is_refused() {
+        let err = load_text("[ui]\nlanguage = \"fr\"\n").unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("ui.language"));
+        assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_line() {
+        let err = load_text("[ui]\nlanguage = \n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn warnings_must_fit_in_the_session() {
+        let err = load_text("[session]\nwarn_minutes = [10, 30]\n").unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("session.warn_minutes"));
+    }
+}

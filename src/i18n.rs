@@ -1,0 +1,350 @@
+//! The words on the screens, in Japanese and English. Templates use `{name}` placeholders.
+
+use crate::config::Lang;
+use crate::model::{ClockError, ClockState, EventKind, FeeItem, Mode};
+
+pub struct Texts {
+    pub ready: &'static str,
+    pub running: &'static str,
+    pub paused: &'static str,
+    pub ended: &'static str,
+    pub remaining: &'static str,
+    pub elapsed: &'static str,
+    pub extension: &'static str,
+    pub overtime: &'static str,
+    pub fee: &'static str,
+    pub tax_included: &'static str,
+    pub tax_excluded: &'static str,
+    pub in_person: &'static str,
+    pub online: &'static str,
+    pub hybrid: &'static str,
+    pub fee_base: &'static str,
+    pub fee_online: &'static str,
+    pub fee_extension: &'static str,
+    pub ev_start: &'static str,
+    pub ev_pause: &'static str,
+    pub ev_resume: &'static str,
+    pub ev_extend: &'static str,
+    pub ev_end: &'static str,
+    pub sessions: &'static str,
+    pub no_sessions: &'static str,
+    pub today: &'static str,
+    pub col_date: &'static str,
+    pub col_id: &'static str,
+    pub col_patient: &'static str,
+    pub col_mode: &'static str,
+    pub col_state: &'static str,
+    pub unreadable: &'static str,
+    pub questions: &'static str,
+    pub no_questions: &'static str,
+    pub record: &'static str,
+    pub not_started: &'static str,
+    pub memo: &'static str,
+    pub memo_editing: &'static str,
+    pub patient_honorific: &'static str,
+    pub new_session: &'static str,
+    pub field_name: &'static str,
+    pub field_kana: &'static str,
+    pub field_hospital_id: &'static str,
+    pub field_mode: &'static str,
+    pub new_hint: &'static str,
+    pub name_required: &'static str,
+    pub created: &'static str,
+    pub confirm_extend: &'static str,
+    pub confirm_end: &'static str,
+    pub confirm_quit_unsaved: &'static str,
+    pub extended: &'static str,
+    pub ended_msg: &'static str,
+    pub started: &'static str,
+    pub paused_msg: &'static str,
+    pub resumed: &'static str,
+    pub cancelled: &'static str,
+    pub slept: &'static str,
+    pub warn_left: &'static str,
+    pub time_up: &'static str,
+    pub not_saved: &'static str,
+    pub saved_again: &'static str,
+    pub err_not_started: &'static str,
+    pub err_already_running: &'static str,
+    pub err_not_running: &'static str,
+    pub err_not_paused: &'static str,
+    pub err_already_ended: &'static str,
+    pub err_no_extension: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub hints_home: &'static str,
+    pub hints_consult: &'static str,
+    pub hints_memo: &'static str,
+    pub help_home: &'static [(&'static str, &'static str)],
+    pub help_consult: &'static [(&'static str, &'static str)],
+    pub help_memo: &'static [(&'static str, &'static str)],
+    pub help_everywhere: &'static [(&'static str, &'static str)],
+}
+
+pub static JA: Texts = Texts {
+    ready: "開始前",
+    running: "進行中",
+    paused: "一時停止",
+    ended: "終了",
+    remaining: "残り",
+    elapsed: "経過",
+    extension: "延長",
+    overtime: "超過",
+    fee: "料金",
+    tax_included: "税込",
+    tax_excluded: "税別",
+    in_person: "対面",
+    online: "オンライン",
+    hybrid: "ハイブリッド",
+    fee_base: "基本料金",
+    fee_online: "オンライン料金",
+    fee_extension: "延長料金",
+    ev_start: "開始",
+    ev_pause: "一時停止",
+    ev_resume: "再開",
+    ev_extend: "延長",
+    ev_end: "終了",
+    sessions: "セッション一覧",
+    no_sessions: "セッションはまだありません。n で新しいセッションを作成します。",
+    today: "今日",
+    col_date: "予定日",
+    col_id: "ID",
+    col_patient: "患者",
+    col_mode: "形式",
+    col_state: "状態",
+    unreadable: "読めないファイル",
+    questions: "準備された質問",
+    no_questions: "準備された質問はありません。",
+    record: "記録",
+    not_started: "まだ開始していません。Space で開始します。",
+    memo: "メモ (m で編集)",
+    memo_editing: "メモ — 編集中 (Esc で終了)",
+    patient_honorific: "様",
+    new_session: "新しいセッション",
+    field_name: "患者氏名",
+    field_kana: "ふりがな",
+    field_hospital_id: "患者ID",
+    field_mode: "形式",
+    new_hint: "Tab 次の欄  ←/→ 形式  Enter 作成  Esc 取消",
+    name_required: "患者氏名を入力してください。",
+    created: "セッション {id} を作成しました。",
+    confirm_extend: "{m}分延長しますか？ 延長料金 {fee} が加わります。 (y/n)",
+    confirm_end: "相談を終了しますか？ 終了後は時間を数えません。 (y/n)",
+    confirm_quit_unsaved: "保存されていない変更があります。それでも終了しますか？ (y/n)",
+    extended: "{m}分延長しました。",
+    ended_msg: "相談を終了しました。所要 {d}。",
+    started: "開始しました。",
+    paused_msg: "一時停止しました。",
+    resumed: "再開しました。",
+    cancelled: "取り消しました。",
+    slept: "{from}〜{to} の間コンピュータが停止していたため、{from} で一時停止しました。Space で再開します。",
+    warn_left: "残り {m} 分です。",
+    time_up: "予定の時間になりました。",
+    not_saved: "保存できていません — 再試行中",
+    saved_again: "保存できました。",
+    err_not_started: "まだ開始していません。",
+    err_already_running: "すでに進行中です。",
+    err_not_running: "進行中ではありません。",
+    err_not_paused: "一時停止中ではありません。",
+    err_already_ended: "相談はすでに終了しています。",
+    err_no_extension: "延長はこれ以上できません（{n}回まで）。",
+    help_title: "キー一覧",
+    help_close: "? または Esc で閉じる",
+    hints_home: "↑↓ 選択  Enter 開く  n 新規  ? キー一覧  q 終了",
+    hints_consult: "Space 開始/停止  x 延長  e 終了  m メモ  Esc 一覧  ? キー  q 終了",
+    hints_memo: "メモ編集中 — Esc で終了 (入力は自動保存)",
+    help_home: &[
+        ("↑/↓, k/j", "セッションを選ぶ"),
+        ("Enter", "選んだセッションを開く"),
+        ("n", "新しいセッションを作成"),
+        ("r", "一覧を読み直す"),
+    ],
+    help_consult: &[
+        ("Space", "開始 / 一時停止 / 再開"),
+        ("x", "延長（確認あり）"),
+        ("e", "相談を終了（確認あり）"),
+        ("m, Tab", "メモを編集"),
+        ("Esc", "セッション一覧へ戻る"),
+    ],
+    help_memo: &[
+        ("Esc", "メモの編集を終える"),
+        ("Ctrl+Z / Ctrl+Y", "元に戻す / やり直す"),
+    ],
+    help_everywhere: &[
+        ("?", "このキー一覧"),
+        ("q", "終了（保存してから）"),
+        ("Ctrl+C", "どこからでも終了（保存してから）"),
+    ],
+};
+
+pub static EN: Texts = Texts {
+    ready: "Ready",
+    running: "Running",
+    paused: "Paused",
+    ended: "Ended",
+    remaining: "Left",
+    elapsed: "Elapsed",
+    extension: "Ext.",
+    overtime: "Over",
+    fee: "Fee",
+    tax_included: "tax incl.",
+    tax_excluded: "tax excl.",
+    in_person: "In person",
+    online: "Online",
+    hybrid: "Hybrid",
+    fee_base: "Consultation",
+    fee_online: "Online consultation",
+    fee_extension: "Extension",
+    ev_start: "Start",
+    ev_pause: "Pause",
+    ev_resume: "Resume",
+    ev_extend: "Extend",
+    ev_end: "End",
+    sessions: "Sessions",
+    no_sessions: "No sessions yet. Press n to create one.",
+    today: "today",
+    col_date: "Date",
+    col_id: "ID",
+    col_patient: "Patient",
+    col_mode: "Mode",
+    col_state: "State",
+    unreadable: "unreadable file",
+    questions: "Prepared questions",
+    no_questions: "No prepared questions.",
+    record: "Record",
+    not_started: "Not started yet. Press Space to start.",
+    memo: "Notes (m to edit)",
+    memo_editing: "Notes — editing (Esc to stop)",
+    patient_honorific: "",
+    new_session: "New session",
+    field_name: "Patient name",
+    field_kana: "Reading (kana)",
+    field_hospital_id: "Patient ID",
+    field_mode: "Mode",
+    new_hint: "Tab next field  ←/→ mode  Enter create  Esc cancel",
+    name_required: "Enter the patient's name.",
+    created: "Created session {id}.",
+    confirm_extend: "Extend by {m} minutes? The extension fee {fee} is added. (y/n)",
+    confirm_end: "End the consultation? Time is no longer counted after it. (y/n)",
+    confirm_quit_unsaved: "There are unsaved changes. Quit anyway? (y/n)",
+    extended: "Extended by {m} minutes.",
+    ended_msg: "Consultation ended after {d}.",
+    started: "Started.",
+    paused_msg: "Paused.",
+    resumed: "Resumed.",
+    cancelled: "Cancelled.",
+    slept: "The computer was asleep from {from} to {to}; the clock was paused at {from}. Space resumes.",
+    warn_left: "{m} minutes left.",
+    time_up: "The scheduled time is up.",
+    not_saved: "NOT SAVED — retrying",
+    saved_again: "Saved again.",
+    err_not_started: "The clock has not been started.",
+    err_already_running: "The clock is already running.",
+    err_not_running: "The clock is not running.",
+    err_not_paused: "The clock is not paused.",
+    err_already_ended: "The consultation has already ended.",
+    err_no_extension: "No extension left ({n} allowed).",
+    help_title: "Keys",
+    help_close: "? or Esc closes",
+    hints_home: "↑↓ select  Enter open  n new  ? keys  q quit",
+    hints_consult: "Space start/pause  x extend  e end  m notes  Esc list  ? keys  q quit",
+    hints_memo: "Editing notes — Esc to stop (saved as you type)",
+    help_home: &[
+        ("↑/↓, k/j", "select a session"),
+        ("Enter", "open the selected session"),
+        ("n", "create a new session"),
+        ("r", "reload the list"),
+    ],
+    help_consult: &[
+        ("Space", "start / pause / resume"),
+        ("x", "extend (asks first)"),
+        ("e", "end the consultation (asks first)"),
+        ("m, Tab", "edit the notes"),
+        ("Esc", "back to the sessions"),
+    ],
+    help_memo: &[
+        ("Esc", "stop editing the notes"),
+        ("Ctrl+Z / Ctrl+Y", "undo / redo"),
+    ],
+    help_everywhere: &[
+        ("?", "these keys"),
+        ("q", "quit (saves first)"),
+        ("Ctrl+C", "quit from anywhere (saves first)"),
+    ],
+};
+
+impl Lang {
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Ja => &JA,
+            Lang::En => &EN,
+        }
+    }
+}
+
+impl Texts {
+    pub fn state(&self, state: ClockState) -> &'static str {
+        match state {
+            ClockState::Ready => self.ready,
+            ClockState::Running => self.running,
+            ClockState::Paused => self.paused,
+            ClockState::Ended => self.ended,
+        }
+    }
+
+    pub fn mode(&self, mode: Mode) -> &'static str {
+        match mode {
+            Mode::InPerson => self.in_person,
+            Mode::Online => self.online,
+            Mode::Hybrid => self.hybrid,
+        }
+    }
+
+    pub fn fee_item(&self, item: FeeItem) -> &'static str {
+        match item {
+            FeeItem::Base => self.fee_base,
+            FeeItem::Online => self.fee_online,
+            FeeItem::Extension => self.fee_extension,
+        }
+    }
+
+    pub fn event(&self, kind: EventKind) -> &'static str {
+        match kind {
+            EventKind::Start => self.ev_start,
+            EventKind::Pause => self.ev_pause,
+            EventKind::Resume => self.ev_resume,
+            EventKind::Extend => self.ev_extend,
+            EventKind::End => self.ev_end,
+        }
+    }
+
+    pub fn tax(&self, included: bool) -> &'static str {
+        if included {
+            self.tax_included
+        } else {
+            self.tax_excluded
+        }
+    }
+
+    pub fn clock_error(&self, err: &ClockError) -> String {
+        match err {
+            ClockError::NotStarted => self.err_not_started.into(),
+            ClockError::AlreadyRunning => self.err_already_running.into(),
+            ClockError::NotRunning => self.err_not_running.into(),
+            ClockError::NotPaused => self.err_not_paused.into(),
+            ClockError::AlreadyEnded => self.err_already_ended.into(),
+            ClockError::NoExtensionLeft { allowed } => {
+                fill(self.err_no_extension, &[("n", &allowed.to_string())])
+            }
+        }
+    }
+}
+
+/// Replace `{name}` placeholders in a template.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}

@@ -1,0 +1,11 @@
+//! sonote: the day of a second-opinion consultation, in a terminal.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod demo;
+pub mod i18n;
+pub mod model;
+pub mod store;
+pub mod tomlfile;
+pub mod tui;

@@ -1,0 +1,330 @@
+//! The consultation clock: a state machine over recorded timestamps.
+//!
+//! Nothing here reads the system clock. Every question ("how much is left?") takes `now`,
+//! and every state change is an event with its timestamp, kept in the session file so that
+//! the clock can be rebuilt after a crash and printed in the report.
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+use serde::{Deserialize, Serialize};
+
+pub type Timestamp = DateTime<FixedOffset>;
+
+/// How long a consultation may run. Frozen into each session when it is created, so a
+/// later change of the configuration never rewrites a past consultation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockRules {
+    pub session_minutes: u32,
+    pub extension_minutes: u32,
+    pub extensions_allowed: u32,
+}
+
+impl Default for ClockRules {
+    fn default() -> Self {
+        ClockRules {
+            session_minutes: 30,
+            extension_minutes: 30,
+            extensions_allowed: 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Start,
+    Pause,
+    Resume,
+    Extend,
+    End,
+}
+
+/// One recorded change of the clock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockEvent {
+    pub kind: EventKind,
+    pub at: Timestamp,
+    /// Minutes added, for `extend` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// Why the event happened when it was not a key press (e.g. the computer slept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockState {
+    Ready,
+    Running,
+    Paused,
+    Ended,
+}
+
+/// Why a clock command was refused. The UI turns these into words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClockError {
+    #[error("the clock has not been started")]
+    NotStarted,
+    #[error("the clock is already running")]
+    AlreadyRunning,
+    #[error("the clock is not running")]
+    NotRunning,
+    #[error("the clock is not paused")]
+    NotPaused,
+    #[error("the consultation has already ended")]
+    AlreadyEnded,
+    #[error("no extension left ({allowed} allowed)")]
+    NoExtensionLeft { allowed: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Clock {
+    pub rules: ClockRules,
+    #[serde(default)]
+    pub events: Vec<ClockEvent>,
+}
+
+impl Clock {
+    pub fn new(rules: ClockRules) -> Self {
+        Clock {
+            rules,
+            events: Vec::new(),
+        }
+    }
+
+    pub fn state(&self) -> ClockState {
+        let mut state = ClockState::Ready;
+        for event in &self.events {
+            state = match event.kind {
+                EventKind::Start | EventKind::Resume => ClockState::Running,
+                EventKind::Pause => ClockState::Paused,
+                EventKind::End => ClockState::Ended,
+                EventKind::Extend => state,
+            };
+        }
+        state
+    }
+
+    pub fn started_at(&self) -> Option<Timestamp> {
+        self.first(EventKind::Start)
+    }
+
+    pub fn ended_at(&self) -> Option<Timestamp> {
+        self.first(EventKind::End)
+    }
+
+    fn first(&self, kind: EventKind) -> Option<Timestamp> {
+        self.events.iter().find(|e| e.kind == kind).map(|e| e.at)
+    }
+
+    pub fn extensions_used(&self) -> u32 {
+        self.events
+            .iter()
+            .filter(|e| e.kind == EventKind::Extend)
+            .count() as u32
+    }
+
+    pub fn extensions_left(&self) -> u32 {
+        self.rules
+            .extensions_allowed
+            .saturating_sub(self.extensions_used())
+    }
+
+    /// The time the consultation may take, extensions included.
+    pub fn allowed(&self) -> TimeDelta {
+        let extra: i64 = self
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Extend)
+            .map(|e| i64::from(e.minutes.unwrap_or(self.rules.extension_minutes)))
+            .sum();
+        TimeDelta::minutes(i64::from(self.rules.session_minutes) + extra)
+    }
+
+    /// Time the clock has run: the sum of the running stretches up to `now`.
+    ///
+    /// A stretch never counts negative time, so a wall clock set backwards freezes the
+    /// count until it catches up instead of giving an absurd figure.
+    pub fn elapsed(&self, now: Timestamp) -> TimeDelta {
+        let mut total = TimeDelta::zero();
+        let mut running_since: Option<Timestamp> = None;
+        for event in &self.events {
+            match event.kind {
+                EventKind::Start | EventKind::Resume => {
+                    running_since.get_or_insert(event.at);
+                }
+                EventKind::Pause | EventKind::End => {
+                    if let Some(since) = running_since.take() {
+                        total += non_negative(event.at - since);
+                    }
+                }
+                EventKind::Extend => {}
+            }
+        }
+        if let Some(since) = running_since {
+            total += non_negative(now - since);
+        }
+        total
+    }
+
+    /// Allowed minus elapsed; negative once in overtime.
+    pub fn remaining(&self, now: Timestamp) -> TimeDelta {
+        self.allowed() - self.elapsed(now)
+    }
+
+    pub fn overtime(&self, now: Timestamp) -> TimeDelta {
+        non_negative(-self.remaining(now))
+    }
+
+    pub fn start(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        match self.state() {
+            ClockState::Ready => self.push(EventKind::Start, now, None),
+            ClockState::Running => Err(ClockError::AlreadyRunning),
+            ClockState::Paused => Err(ClockError::NotRunning),
+            ClockState::Ended => Err(ClockError::AlreadyEnded),
+        }
+    }
+
+    pub fn pause(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        self.pause_with_note(now, None)
+    }
+
+    /// Pause with a reason, e.g. when the app noticed that the computer had slept.
+    pub fn pause_with_note(
+        &mut self,
+        now: Timestamp,
+        note: Option<String>,
+    ) -> Result<(), ClockError> {
+        match self.state() {
+            ClockState::Running => {
+                self.push(EventKind::Pause, now, None)?;
+                if let Some(last) = self.events.last_mut() {
+                    last.note = note;
+                }
+                Ok(())
+            }
+            ClockState::Ready => Err(ClockError::NotStarted),
+            ClockState::Paused => Err(ClockError::NotRunning),
+            ClockState::Ended => Err(ClockError::AlreadyEnded),
+        }
+    }
+
+    pub fn resume(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        match self.state() {
+            ClockState::Paused => self.push(EventKind::Resume, now, None),
+            ClockState::Ready => Err(ClockError::NotStarted),
+            ClockState::Running => Err(ClockError::NotPaused),
+            ClockState::Ended => Err(ClockError::AlreadyEnded),
+        }
+    }
+
+    /// Start, pause or resume, whichever the state calls for: the one key a specialist uses.
+    pub fn toggle(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        match self.state() {
+            ClockState::Ready => self.start(now),
+            ClockState::Running => self.pause(now),
+            ClockState::Paused => self.resume(now),
+            ClockState::Ended => Err(ClockError::AlreadyEnded),
+        }
+    }
+
+    /// Whether an extension would be accepted now (the UI asks before confirming).
+    pub fn can_extend(&self) -> Result<(), ClockError> {
+        match self.state() {
+            ClockState::Ready => Err(ClockError::NotStarted),
+            ClockState::Ended => Err(ClockError::AlreadyEnded),
+            _ if self.extensions_left() == 0 => Err(ClockError::NoExtensionLeft {
+                allowed: self.rules.extensions_allowed,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn extend(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        self.can_extend()?;
+        self.push(EventKind::Extend, now, Some(self.rules.extension_minutes))
+    }
+
+    pub fn end(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        match self.state() {
+            ClockState::Running | ClockState::Paused => self.push(EventKind::End, now, None),
+            ClockState::Ready => Err(ClockError::NotStarted),
+            ClockState::Ended => Err(ClockError::AlreadyEnded),
+        }
+    }
+
+    /// Record an event. Timestamps never go backwards: if the wall clock was set back, the
+    /// event is recorded at the previous event's time so every stretch stays non-negative.
+    fn push(
+        &mut self,
+        kind: EventKind,
+        now: Timestamp,
+        minutes: Option<u32>,
+    ) -> Result<(), ClockError> {
+        let at = match self.events.last() {
+            Some(last) if now < last.at => last.at,
+            _ => now,
+        };
+        self.events.push(ClockEvent {
+            kind,
+            at,
+            minutes,
+            note: None,
+        });
+        Ok(())
+    }
+
+    /// Check a clock read from disk: the events must be a sequence the commands could have
+    /// made. Returns the index of the first bad event and what is wrong with it.
+    pub fn validate(&self) -> Result<(), (usize, String)> {
+        let mut replay = Clock::new(self.rules);
+        for (index, event) in self.events.iter().enumerate() {
+            if let Some(last) = replay.events.last()
+                && event.at < last.at
+            {
+                return Err((index, "is earlier than the event before it".into()));
+            }
+            let result = match event.kind {
+                EventKind::Start => replay.start(event.at),
+                EventKind::Pause => replay.pause(event.at),
+                EventKind::Resume => replay.resume(event.at),
+                EventKind::Extend => replay.can_extend(),
+                EventKind::End => replay.end(event.at),
+            };
+            if let Err(err) = result {
+                return Err((index, format!("'{}' is not possible here: {err}", kind_name(event.kind))));
+            }
+            if event.kind == EventKind::Extend {
+                replay.events.push(event.clone());
+            } else if let Some(last) = replay.events.last_mut() {
+                *last = event.clone();
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn kind_name(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Start => "start",
+        EventKind::Pause => "pause",
+        EventKind::Resume => "resume",
+        EventKind::Extend => "extend",
+        EventKind::End => "end",
+    }
+}
+
+fn non_negative(delta: TimeDelta) -> TimeDelta {
+    delta.max(TimeDelta::zero())
+}
+
+/// `mm:ss`, or `h:mm:ss` from one hour on. Always of the magnitude; callers add the sign.
+pub fn format_duration(delta: TimeDelta) -> String {
+    let secs = delta.num_seconds().unsigned_abs();
+    let (h, m, s) = (secs / 3600, (secs / 60) % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}

@@ -1,0 +1,165 @@
+//! The Session aggregate: everything recorded about one consultation, as saved on disk.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::clock::{Clock, ClockError, ClockRules, ClockState, Timestamp};
+use super::fee::{Fee, FeeSchedule};
+
+/// The version of the session file format; bumped when a field changes meaning.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    #[default]
+    InPerson,
+    Online,
+    /// The patient online, family in the room.
+    Hybrid,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::InPerson, Mode::Online, Mode::Hybrid];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Patient {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_kana: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hospital_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Specialist {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub department: String,
+}
+
+/// A question the patient or a companion prepared before the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Question {
+    pub text: String,
+    /// Who asked it, in the words of the intake ("本人", "長女 佐藤 美咲").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub asked_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub format: u32,
+    pub id: String,
+    pub created_at: Timestamp,
+    /// The embedded sample, not a real patient.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
+    pub scheduled_date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_time: Option<NaiveTime>,
+    #[serde(default)]
+    pub mode: Mode,
+    pub patient: Patient,
+    #[serde(default)]
+    pub specialist: Specialist,
+    /// The specialist's free notes during the consultation.
+    #[serde(default)]
+    pub memo: String,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    pub clock: Clock,
+    pub fee_schedule: FeeSchedule,
+    /// The fee as it stands, recomputed on every change of the clock.
+    pub fee: Fee,
+}
+
+/// What a new session starts from; the rest comes from the configuration.
+#[derive(Debug, Clone, Default)]
+pub struct NewSession {
+    pub id: String,
+    pub scheduled_date: NaiveDate,
+    pub scheduled_time: Option<NaiveTime>,
+    pub mode: Mode,
+    pub patient: Patient,
+    pub specialist: Specialist,
+    pub questions: Vec<Question>,
+    pub demo: bool,
+}
+
+impl Session {
+    pub fn new(
+        draft: NewSession,
+        rules: ClockRules,
+        fee_schedule: FeeSchedule,
+        now: Timestamp,
+    ) -> Self {
+        let mut session = Session {
+            format: FORMAT_VERSION,
+            id: draft.id,
+            created_at: now,
+            demo: draft.demo,
+            scheduled_date: draft.scheduled_date,
+            scheduled_time: draft.scheduled_time,
+            mode: draft.mode,
+            patient: draft.patient,
+            specialist: draft.specialist,
+            memo: String::new(),
+            questions: draft.questions,
+            clock: Clock::new(rules),
+            fee_schedule,
+            fee: Fee::default(),
+        };
+        session.refresh_fee();
+        session
+    }
+
+    pub fn state(&self) -> ClockState {
+        self.clock.state()
+    }
+
+    /// Start, pause or resume.
+    pub fn toggle_clock(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        self.clock.toggle(now)
+    }
+
+    pub fn pause_clock(&mut self, now: Timestamp, note: Option<String>) -> Result<(), ClockError> {
+        self.clock.pause_with_note(now, note)
+    }
+
+    pub fn extend(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        self.clock.extend(now)?;
+        self.refresh_fee();
+        Ok(())
+    }
+
+    pub fn end(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        self.clock.end(now)?;
+        self.refresh_fee();
+        Ok(())
+    }
+
+    pub fn set_mode(&mut self, mode: Mode) {
+        self.mode = mode;
+        self.refresh_fee();
+    }
+
+    pub fn refresh_fee(&mut self) {
+        self.fee = self
+            .fee_schedule
+            .compute(self.mode, self.clock.extensions_used());
+    }
+
+    /// A short label for lists: the patient, or a placeholder when none was entered.
+    pub fn patient_label(&self) -> &str {
+        if self.patient.name.trim().is_empty() {
+            "—"
+        } else {
+            &self.patient.name
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! Reading TOML files with errors that name the file, the line and the field.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+/// A problem in a file a person wrote or the app saved: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: PathBuf,
+    /// 1-based line, when it could be found.
+    pub line: Option<usize>,
+    /// Dotted path of the field, e.g. `session.minutes` or `clock.events[2].kind`.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": field `{field}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+impl FileError {
+    pub fn new(path: &Path, message: impl Into<String>) -> Self {
+        FileError {
+            path: path.to_path_buf(),
+            line: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// An error about `field`, with its line looked up in the file's text.
+    pub fn at_field(path: &Path, text: &str, field: &str, message: impl Into<String>) -> Self {
+        FileError {
+            path: path.to_path_buf(),
+            line: line_of_field(text, field),
+            field: Some(field.to_string()),
+            message: message.into(),
+        }
+    }
+}
+
+/// Parse TOML text into a table, reporting syntax errors by line.
+pub fn parse_table(path: &Path, text: &str) -> Result<toml::Table, FileError> {
+    text.parse::<toml::Table>().map_err(|err| FileError {
+        path: path.to_path_buf(),
+        line: err.span().map(|span| line_at(text, span.start)),
+        field: None,
+        message: first_line(err.message()),
+    })
+}
+
+/// Turn a parsed table into `T`, reporting a wrong or unknown field by its path and line.
+pub fn from_table<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    table: toml::Table,
+) -> Result<T, FileError> {
+    serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|err| {
+        let field = err.path().to_string();
+        let message = first_line(&err.inner().to_string());
+        FileError::at_field(path, text, &field, message)
+    })
+}
+
+/// Parse and deserialize in one go.
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileError> {
+    from_table(path, text, parse_table(path, text)?)
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or("").trim().to_string()
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_at(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Find the line where a dotted field is set, by following `[table]` headers and `key =`
+/// lines. Array indices (`events[2]`) count `[[…]]` headers. Good enough for the files
+/// people write by hand; returns None when the layout is more exotic.
+pub fn line_of_field(text: &str, field: &str) -> Option<usize> {
+    let parts: Vec<(String, Option<usize>)> = field
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .map(|part| match part.split_once('[') {
+            Some((name, index)) => (
+                name.to_string(),
+                index.trim_end_matches(']').parse::<usize>().ok(),
+            ),
+            None => (part.to_string(), None),
+        })
+        .collect();
+    let (key, _) = parts.last()?;
+    let wanted_table: Vec<&(String, Option<usize>)> = parts[..parts.len() - 1].iter().collect();
+
+    let mut current: Vec<(String, Option<usize>)> = Vec::new();
+    let mut array_counts: std::collections::HashMap<String, usize> = Default::default();
+    let mut header_line_of_wanted = None;
+    for (number, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if let Some(header) = line.strip_prefix("[[").and_then(|l| l.split("]]").next()) {
+            let name = header.trim().to_string();
+            let count = array_counts.entry(name.clone()).or_insert(0);
+            current = split_header(&name);
+            if let Some(last) = current.last_mut() {
+                last.1 = Some(*count);
+            }
+            *count += 1;
+        } else if let Some(header) = line.strip_prefix('[').and_then(|l| l.split(']').next()) {
+            current = split_header(header.trim());
+        } else if table_matches(&current, &wanted_table) {
+            let lhs = line.split('=').next().unwrap_or("").trim().trim_matches('"');
+            if line.contains('=') && lhs == key {
+                return Some(number + 1);
+            }
+            continue;
+        } else {
+            continue;
+        }
+        // A header: the field may itself be a table or an array of tables.
+        if table_matches(&current, &parts.iter().collect::<Vec<_>>()) {
+            header_line_of_wanted.get_or_insert(number + 1);
+        }
+    }
+    header_line_of_wanted
+}
+
+fn split_header(header: &str) -> Vec<(String, Option<usize>)> {
+    header
+        .split('.')
+        .map(|p| (p.trim().trim_matches('"').to_string(), None))
+        .collect()
+}
+
+fn table_matches(current: &[(String, Option<usize>)], wanted: &[&(String, Option<usize>)]) -> bool {
+    current.len() == wanted.len()
+        && current.iter().zip(wanted).all(|((name, index), (want, want_index))| {
+            name == want && (want_index.is_none() || index == want_index)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "a = 1\n[session]\nminutes = 30\n\n[[clock.events]]\nkind = \"start\"\n[[clock.events]]\nkind = \"pause\"\n";
+
+    #[test]
+    fn finds_keys_in_tables_and_arrays_of_tables() {
+        assert_eq!(line_of_field(TEXT, "a"), Some(1));
+        assert_eq!(line_of_field(TEXT, "session.minutes"), Some(3));
+        assert_eq!(line_of_field(TEXT, "clock.events[1].kind"), Some(8));
+        assert_eq!(line_of_field(TEXT, "clock.events[0].kind"), Some(6));
+        assert_eq!(line_of_field(TEXT, "session.missing"), None);
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let err = parse_table(Path::new("x.toml"), "a = 1\nb = \n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.to_string().starts_with("x.toml:2: "), "{err}");
+    }
+
+    #[test]
+    fn wrong_types_name_the_field_and_line() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct S {
+            session: Inner,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Inner {
+            minutes: u32,
+        }
+        let text = "[session]\nminutes = \"thirty\"\n";
+        let err = parse::<S>(Path::new("c.toml"), text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("session.minutes"));
+        assert_eq!(err.line, Some(2));
+
+        let text = "[session]\nminutes = 3\nminuts = 4\n";
+        let err = parse::<S>(Path::new("c.toml"), text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("session.minuts"));
+        assert_eq!(err.line, Some(3));
+    }
+}

@@ -1,0 +1,10 @@
+//! The terminal user interface: keys in, frames out.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod run;
+pub mod screens;
+pub mod theme;
+pub mod view;
+pub mod widgets;

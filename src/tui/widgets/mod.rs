@@ -1,0 +1,5 @@
+//! Pieces drawn on several screens.
+
+pub mod clock_bar;
+pub mod popup;
+pub mod text_field;

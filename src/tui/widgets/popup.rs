@@ -1,0 +1,62 @@
+//! Overlays drawn over the screen: the key list and the yes/no question.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::i18n::Texts;
+use crate::tui::keymap::Context;
+use crate::tui::theme::Theme;
+
+/// A rectangle of at most `width` x `height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    rect
+}
+
+pub fn draw_help(frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme, under: Context) {
+    let specific = match under {
+        Context::Home => texts.help_home,
+        Context::Editing => texts.help_memo,
+        _ => texts.help_consult,
+    };
+    let key_width = specific
+        .iter()
+        .chain(texts.help_everywhere)
+        .map(|(key, _)| unicode_width::UnicodeWidthStr::width(*key))
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line> = Vec::new();
+    for (key, what) in specific.iter().chain(texts.help_everywhere) {
+        let pad = key_width - unicode_width::UnicodeWidthStr::width(*key);
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {key}{} ", " ".repeat(pad)), theme.key()),
+            Span::raw(*what),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(format!(" {}", texts.help_close), theme.dim()));
+    let rect = centered(area, 64, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(Span::styled(texts.help_title, theme.title()))),
+        rect,
+    );
+}
+
+pub fn draw_confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
+    let rect = centered(area, 60, 5);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(question.to_string())
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().border_style(theme.key())),
+        rect,
+    );
+}
