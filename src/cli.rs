@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::model::Mode;
 
 #[derive(Debug, Parser)]
-#[command(name = "sonote", version, about = "The day of a second-opinion consultation, in a terminal")]
+#[command(
+    name = "sonote",
+    version,
+    about = "The day of a second-opinion consultation, in a terminal"
+)]
 pub struct Cli {
     /// Configuration file, laid over the embedded defaults.
     #[arg(long, env = "SONOTE_CONFIG", value_name = "FILE")]

@@ -100,9 +100,10 @@ fn demo(config: &Config, store: &Store) -> Result<PathBuf, Failure> {
         .list()
         .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
     let unused = listed.into_iter().find(|entry| {
-        entry.session.as_ref().is_ok_and(|s| {
-            s.demo && s.scheduled_date == today && s.state() == ClockState::Ready
-        })
+        entry
+            .session
+            .as_ref()
+            .is_ok_and(|s| s.demo && s.scheduled_date == today && s.state() == ClockState::Ready)
     });
     if let Some(entry) = unused {
         return Ok(entry.path);
@@ -136,7 +137,10 @@ fn new_session(config: &Config, store: &Store, args: NewArgs) -> Result<(), Fail
         ..NewSession::default()
     };
     let path = create(config, store, draft)?;
-    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     println!("{id}");
     Ok(())
 }
@@ -163,7 +167,9 @@ fn list(store: &Store) -> Result<(), Failure> {
         }
     }
     if failed {
-        return Err(Failure::new("some session files could not be read (see above)"));
+        return Err(Failure::new(
+            "some session files could not be read (see above)",
+        ));
     }
     Ok(())
 }

@@ -106,7 +106,10 @@ impl Config {
         if let Some(bad) = s.warn_minutes.iter().find(|&&m| m == 0 || m >= s.minutes) {
             return err(
                 "session.warn_minutes",
-                &format!("{bad} must be more than 0 and less than session.minutes ({})", s.minutes),
+                &format!(
+                    "{bad} must be more than 0 and less than session.minutes ({})",
+                    s.minutes
+                ),
             );
         }
         if s.suspend_gap_seconds < 5 {
@@ -114,7 +117,10 @@ impl Config {
         }
         let currency = &self.fee.currency;
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-            return err("fee.currency", "must be a three-letter code such as \"JPY\"");
+            return err(
+                "fee.currency",
+                "must be a three-letter code such as \"JPY\"",
+            );
         }
         Ok(())
     }
@@ -169,7 +175,8 @@ mod tests {
 
     #[test]
     fn a_partial_file_overrides_only_its_keys() {
-        let config = load_text("[fee]\nbase = 33000\nonline = 44000\n[ui]\nlanguage = \"en\"\n").unwrap();
+        let config =
+            load_text("[fee]\nbase = 33000\nonline = 44000\n[ui]\nlanguage = \"en\"\n").unwrap();
         assert_eq!(config.fee.base, 33000);
         assert_eq!(config.fee.online, Some(44000));
         assert_eq!(config.fee.extension, 5500);
@@ -180,7 +187,10 @@ mod tests {
     #[test]
     fn a_bad_value_names_file_line_and_key() {
         let err = load_text("# mine\n[session]\nminutes = 0\n").unwrap_err();
-        assert_eq!(err.to_string(), "my.toml:3: field `session.minutes`: must be between 1 and 240");
+        assert_eq!(
+            err.to_string(),
+            "my.toml:3: field `session.minutes`: must be between 1 and 240"
+        );
     }
 
     #[test]

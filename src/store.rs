@@ -95,11 +95,7 @@ impl Store {
         for n in 1..10_000 {
             let id = format!("{}-{n:02}", session.scheduled_date);
             let path = self.path_of(&id);
-            match OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(_) => {
                     session.id = id;
                     save(&path, session)?;

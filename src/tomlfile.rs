@@ -128,7 +128,12 @@ pub fn line_of_field(text: &str, field: &str) -> Option<usize> {
         } else if let Some(header) = line.strip_prefix('[').and_then(|l| l.split(']').next()) {
             current = split_header(header.trim());
         } else if table_matches(&current, &wanted_table) {
-            let lhs = line.split('=').next().unwrap_or("").trim().trim_matches('"');
+            let lhs = line
+                .split('=')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches('"');
             if line.contains('=') && lhs == key {
                 return Some(number + 1);
             }
@@ -153,9 +158,12 @@ fn split_header(header: &str) -> Vec<(String, Option<usize>)> {
 
 fn table_matches(current: &[(String, Option<usize>)], wanted: &[&(String, Option<usize>)]) -> bool {
     current.len() == wanted.len()
-        && current.iter().zip(wanted).all(|((name, index), (want, want_index))| {
-            name == want && (want_index.is_none() || index == want_index)
-        })
+        && current
+            .iter()
+            .zip(wanted)
+            .all(|((name, index), (want, want_index))| {
+                name == want && (want_index.is_none() || index == want_index)
+            })
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! and every state change is an event with its timestamp, kept in the session file so that
 //! the clock can be rebuilt after a crash and printed in the report.
 
-use chrono::{DateTime, FixedOffset, TimeDelta};
+use chrono::{DateTime, FixedOffset, SubsecRound, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 pub type Timestamp = DateTime<FixedOffset>;
@@ -261,6 +261,8 @@ impl Clock {
         now: Timestamp,
         minutes: Option<u32>,
     ) -> Result<(), ClockError> {
+        // Whole seconds: the record is read by people, and sub-seconds only add noise.
+        let now = now.trunc_subsecs(0);
         let at = match self.events.last() {
             Some(last) if now < last.at => last.at,
             _ => now,
@@ -292,7 +294,10 @@ impl Clock {
                 EventKind::End => replay.end(event.at),
             };
             if let Err(err) = result {
-                return Err((index, format!("'{}' is not possible here: {err}", kind_name(event.kind))));
+                return Err((
+                    index,
+                    format!("'{}' is not possible here: {err}", kind_name(event.kind)),
+                ));
             }
             if event.kind == EventKind::Extend {
                 replay.events.push(event.clone());

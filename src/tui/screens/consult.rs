@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::config::Config;
@@ -18,6 +18,7 @@ use crate::model::fee::format_amount;
 use crate::model::{ClockState, Session, Timestamp};
 use crate::store;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::wrap;
 use crate::tui::widgets::{clock_bar, text_field};
 
 pub struct ConsultScreen {
@@ -102,7 +103,11 @@ impl ConsultScreen {
         if !slept || self.session.state() != ClockState::Running {
             return None;
         }
-        let note = format!("no tick from {} to {}", last_seen.to_rfc3339(), now.to_rfc3339());
+        let note = format!(
+            "no tick from {} to {}",
+            last_seen.to_rfc3339(),
+            now.to_rfc3339()
+        );
         self.session.pause_clock(last_seen, Some(note)).ok()?;
         self.dirty = true;
         Some((
@@ -136,13 +141,22 @@ impl ConsultScreen {
         ])
         .areas(area);
         frame.render_widget(Paragraph::new(self.title_line(texts, theme)), title);
-        clock_bar::draw(frame, clock, &self.session, texts, theme, &config.session.warn_minutes, now);
+        clock_bar::draw(
+            frame,
+            clock,
+            &self.session,
+            texts,
+            theme,
+            &config.session.warn_minutes,
+            now,
+        );
 
         let memo_height = (body.height / 3).clamp(3, 12);
         let [upper, memo] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(memo_height)]).areas(body);
         let [questions, record] =
-            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(upper);
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(upper);
         self.draw_questions(frame, questions, texts, theme);
         self.draw_record(frame, record, texts, theme);
 
@@ -151,9 +165,14 @@ impl ConsultScreen {
         } else {
             texts.memo
         };
-        let block = Block::new()
-            .borders(Borders::TOP)
-            .title(Span::styled(title, if self.editing_memo { theme.key() } else { theme.title() }));
+        let block = Block::new().borders(Borders::TOP).title(Span::styled(
+            title,
+            if self.editing_memo {
+                theme.key()
+            } else {
+                theme.title()
+            },
+        ));
         text_field::draw(frame, memo, &mut self.memo, block, self.editing_memo);
     }
 
@@ -172,7 +191,12 @@ impl ConsultScreen {
             Span::styled(" sonote ", theme.title()),
             Span::raw("│ "),
             Span::styled(patient, theme.title()),
-            Span::raw(format!(" │ {} │ {} │ {}", texts.mode(session.mode), when, session.id)),
+            Span::raw(format!(
+                " │ {} │ {} │ {}",
+                texts.mode(session.mode),
+                when,
+                session.id
+            )),
         ])
     }
 
@@ -180,29 +204,31 @@ impl ConsultScreen {
         let block = Block::new()
             .borders(Borders::TOP | Borders::RIGHT)
             .title(Span::styled(texts.questions, theme.title()));
-        let lines: Vec<Line> = if self.session.questions.is_empty() {
-            vec![Line::styled(texts.no_questions, theme.dim())]
-        } else {
-            self.session
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(i, q)| {
-                    let mut spans = vec![
-                        Span::styled(format!("{:>2}. ", i + 1), theme.dim()),
-                        Span::raw(q.text.clone()),
-                    ];
-                    if !q.asked_by.is_empty() {
-                        spans.push(Span::styled(format!(" ({})", q.asked_by), theme.dim()));
-                    }
-                    Line::from(spans)
-                })
-                .collect()
-        };
-        frame.render_widget(
-            Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
-            area,
-        );
+        let inner = block.inner(area);
+        let mut lines: Vec<Line> = Vec::new();
+        if self.session.questions.is_empty() {
+            lines.push(Line::styled(texts.no_questions, theme.dim()));
+        }
+        // A hanging indent: the number in its own column, the text wrapped beside it.
+        let text_width = usize::from(inner.width).saturating_sub(4);
+        for (i, question) in self.session.questions.iter().enumerate() {
+            let mut text = question.text.clone();
+            if !question.asked_by.is_empty() {
+                text.push_str(&format!(" ({})", question.asked_by));
+            }
+            for (row, piece) in wrap(&text, text_width).into_iter().enumerate() {
+                let number = if row == 0 {
+                    format!("{:>2}. ", i + 1)
+                } else {
+                    "    ".to_string()
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(number, theme.dim()),
+                    Span::raw(piece),
+                ]));
+            }
+        }
+        frame.render_widget(Paragraph::new(lines).block(block), area);
     }
 
     fn draw_record(&self, frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme) {
@@ -211,11 +237,18 @@ impl ConsultScreen {
             .title(Span::styled(texts.record, theme.title()));
         let session = &self.session;
         let mut lines: Vec<Line> = Vec::new();
+        let width = usize::from(area.width);
         if session.clock.events.is_empty() {
-            lines.push(Line::styled(texts.not_started, theme.dim()));
+            for piece in wrap(texts.not_started, width) {
+                lines.push(Line::styled(piece, theme.dim()));
+            }
         }
         for event in &session.clock.events {
-            let mut text = format!("{} {}", event.at.format("%H:%M:%S"), texts.event(event.kind));
+            let mut text = format!(
+                "{} {}",
+                event.at.format("%H:%M:%S"),
+                texts.event(event.kind)
+            );
             if let Some(minutes) = event.minutes {
                 text.push_str(&format!(" +{minutes}"));
             }

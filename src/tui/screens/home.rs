@@ -36,7 +36,10 @@ impl HomeScreen {
     pub fn load(store: &Store, today: NaiveDate) -> HomeScreen {
         let (listed, list_error) = match store.list() {
             Ok(listed) => (listed, None),
-            Err(err) => (Vec::new(), Some(format!("{}: {err}", store.sessions_dir().display()))),
+            Err(err) => (
+                Vec::new(),
+                Some(format!("{}: {err}", store.sessions_dir().display())),
+            ),
         };
         let mut rows: Vec<HomeRow> = listed
             .into_iter()
@@ -70,7 +73,13 @@ impl HomeScreen {
             .collect();
         // Today first, then the most recent dates; unreadable files last.
         rows.sort_by(|a, b| {
-            let key = |r: &HomeRow| (r.date != Some(today), r.date.is_none(), std::cmp::Reverse(r.date));
+            let key = |r: &HomeRow| {
+                (
+                    r.date != Some(today),
+                    r.date.is_none(),
+                    std::cmp::Reverse(r.date),
+                )
+            };
             key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
         });
         HomeScreen {
@@ -102,14 +111,17 @@ impl HomeScreen {
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme) {
-        let block = Block::new()
-            .borders(Borders::TOP)
-            .title(Line::from(vec![
-                Span::styled(" sonote ", theme.title()),
-                Span::styled(format!("─ {} ", texts.sessions), theme.title()),
-            ]));
+        let block = Block::new().borders(Borders::TOP).title(Line::from(vec![
+            Span::styled(" sonote ", theme.title()),
+            Span::styled(format!("─ {} ", texts.sessions), theme.title()),
+        ]));
         if let Some(err) = &self.list_error {
-            frame.render_widget(Paragraph::new(err.as_str()).style(theme.error()).block(block), area);
+            frame.render_widget(
+                Paragraph::new(err.as_str())
+                    .style(theme.error())
+                    .block(block),
+                area,
+            );
             return;
         }
         if self.rows.is_empty() {

@@ -66,7 +66,10 @@ impl NewSessionScreen {
 
     /// The session to create, or None while the patient's name is empty.
     pub fn draft(&self) -> Option<NewSession> {
-        let [name, kana, id] = self.fields.each_ref().map(|f| text_field::text_of(f).trim().to_string());
+        let [name, kana, id] = self
+            .fields
+            .each_ref()
+            .map(|f| text_field::text_of(f).trim().to_string());
         if name.is_empty() {
             return None;
         }
@@ -84,9 +87,10 @@ impl NewSessionScreen {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme) {
-        let outer = Block::new()
-            .borders(Borders::TOP)
-            .title(Span::styled(format!(" sonote ─ {} ", texts.new_session), theme.title()));
+        let outer = Block::new().borders(Borders::TOP).title(Span::styled(
+            format!(" sonote ─ {} ", texts.new_session),
+            theme.title(),
+        ));
         let inner = outer.inner(area);
         frame.render_widget(outer, area);
         let rows = Layout::vertical([
@@ -110,15 +114,25 @@ impl NewSessionScreen {
         let choices: Vec<Span> = Mode::ALL
             .iter()
             .flat_map(|mode| {
-                let style = if *mode == self.mode { theme.selected() } else { theme.dim() };
-                [Span::styled(format!(" {} ", texts.mode(*mode)), style), Span::raw("  ")]
+                let style = if *mode == self.mode {
+                    theme.selected()
+                } else {
+                    theme.dim()
+                };
+                [
+                    Span::styled(format!(" {} ", texts.mode(*mode)), style),
+                    Span::raw("  "),
+                ]
             })
             .collect();
         let block = Block::bordered().title(Span::styled(
             texts.field_mode,
             if focused { theme.key() } else { theme.dim() },
         ));
-        frame.render_widget(Paragraph::new(Line::from(choices)).block(block), rows[MODE_FIELD]);
+        frame.render_widget(
+            Paragraph::new(Line::from(choices)).block(block),
+            rows[MODE_FIELD],
+        );
         frame.render_widget(
             Paragraph::new(Line::styled(texts.new_hint, theme.dim())),
             rows[4],

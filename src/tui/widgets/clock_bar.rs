@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, LineGauge, Paragraph};
+use ratatui::widgets::{LineGauge, Paragraph};
 
 use crate::i18n::Texts;
 use crate::model::alerts::{Urgency, urgency};
@@ -15,7 +15,7 @@ use crate::model::fee::format_amount;
 use crate::model::{ClockState, Session, Timestamp};
 use crate::tui::theme::Theme;
 
-pub const HEIGHT: u16 = 3;
+pub const HEIGHT: u16 = 2;
 
 pub fn draw(
     frame: &mut Frame,
@@ -32,22 +32,32 @@ pub fn draw(
     let elapsed = clock.elapsed(now);
     let allowed = clock.allowed();
     let level = match state {
-        ClockState::Ready => Urgency::Calm,
+        ClockState::Ready | ClockState::Ended => Urgency::Calm,
         _ => urgency(remaining, warn_minutes),
     };
 
-    let block = Block::new().borders(Borders::BOTTOM).border_style(theme.dim());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let [figures, gauge] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
 
     let state_style = match state {
         ClockState::Running => theme.info().add_modifier(Modifier::BOLD),
         ClockState::Paused => theme.key(),
         _ => Style::new().add_modifier(Modifier::BOLD),
     };
-    let time_figure = if level == Urgency::Overtime && remaining.num_seconds() < 0 {
+    let time_figure = if state == ClockState::Ended {
+        let over = clock.overtime(now);
+        if over.is_zero() {
+            format!(" {} {} ", texts.took, format_duration(elapsed))
+        } else {
+            let over = format_duration(over);
+            format!(
+                " {} {} ({} +{over}) ",
+                texts.took,
+                format_duration(elapsed),
+                texts.overtime
+            )
+        }
+    } else if level == Urgency::Overtime && remaining.num_seconds() < 0 {
         format!(" {} +{} ", texts.overtime, format_duration(-remaining))
     } else {
         format!(" {} {} ", texts.remaining, format_duration(remaining))

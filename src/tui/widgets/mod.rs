@@ -3,3 +3,4 @@
 pub mod clock_bar;
 pub mod popup;
 pub mod text_field;
+pub mod wrap;

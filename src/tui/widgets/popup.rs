@@ -45,7 +45,8 @@ pub fn draw_help(frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme, un
     let rect = centered(area, 64, lines.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(Span::styled(texts.help_title, theme.title()))),
+        Paragraph::new(lines)
+            .block(Block::bordered().title(Span::styled(texts.help_title, theme.title()))),
         rect,
     );
 }

@@ -31,7 +31,13 @@ pub fn text_of(area: &TextArea) -> String {
 
 /// Draw a field in `rect` inside `block`. When `focused`, the caret shows and the terminal
 /// cursor is moved onto it; otherwise the field is drawn without a caret.
-pub fn draw(frame: &mut Frame, rect: Rect, area: &mut TextArea<'static>, block: Block<'static>, focused: bool) {
+pub fn draw(
+    frame: &mut Frame,
+    rect: Rect,
+    area: &mut TextArea<'static>,
+    block: Block<'static>,
+    focused: bool,
+) {
     let inner = block.inner(rect);
     area.set_block(block);
     let caret = if focused {

@@ -1,0 +1,60 @@
+//! Shared by the integration tests: fixed times, a sample session, a temporary store.
+#![allow(dead_code)]
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
+use sonote::config::Config;
+use sonote::model::{Mode, NewSession, Patient, Question, Session, Specialist};
+use sonote::store::Store;
+
+pub fn t0() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-21T10:00:00+09:00").unwrap()
+}
+
+pub fn at(minutes: i64, seconds: i64) -> DateTime<FixedOffset> {
+    t0() + TimeDelta::minutes(minutes) + TimeDelta::seconds(seconds)
+}
+
+pub fn today() -> NaiveDate {
+    t0().date_naive()
+}
+
+pub fn draft() -> NewSession {
+    NewSession {
+        id: String::new(),
+        scheduled_date: today(),
+        scheduled_time: NaiveTime::from_hms_opt(10, 0, 0),
+        mode: Mode::InPerson,
+        patient: Patient {
+            name: "試験 太郎".into(),
+            name_kana: "しけん たろう".into(),
+            date_of_birth: NaiveDate::from_ymd_opt(1958, 3, 2),
+            hospital_id: "T-0001".into(),
+        },
+        specialist: Specialist {
+            name: "佐々木 健".into(),
+            department: "腫瘍内科".into(),
+        },
+        questions: vec![
+            Question {
+                text: "手術以外の治療法はありますか。".into(),
+                asked_by: "本人".into(),
+            },
+            Question {
+                text: "副作用で仕事を続けられなくなることはありますか。".into(),
+                asked_by: "妻 試験 花子".into(),
+            },
+        ],
+        demo: false,
+    }
+}
+
+pub fn new_session(config: &Config) -> Session {
+    Session::new(draft(), config.clock_rules(), config.fee.clone(), at(-5, 0))
+}
+
+/// A store in a fresh temporary directory (kept alive by the returned guard).
+pub fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("data")).unwrap();
+    (dir, store)
+}

@@ -1,0 +1,145 @@
+//! Session files on disk: ids, atomic private writes, reopening, and refusing bad files.
+
+mod common;
+
+use std::fs;
+#[cfg(unix)]
+use std::os::unix::fs::PermissionsExt;
+
+use chrono::TimeDelta;
+use common::*;
+use sonote::config::Config;
+use sonote::model::ClockState;
+use sonote::store;
+
+#[test]
+fn ids_follow_the_date_and_never_collide() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut first = new_session(&config);
+    let mut second = new_session(&config);
+    store.create(&mut first).unwrap();
+    store.create(&mut second).unwrap();
+    assert_eq!(first.id, "2026-11-21-01");
+    assert_eq!(second.id, "2026-11-21-02");
+    assert_eq!(store.next_id(today()), "2026-11-21-03");
+}
+
+#[cfg(unix)]
+#[test]
+fn files_and_directories_are_private() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    let path = store.create(&mut session).unwrap();
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(store.root()), 0o700);
+    assert_eq!(mode(&store.sessions_dir()), 0o700);
+    // No temporary file is left behind.
+    let names: Vec<_> = fs::read_dir(store.sessions_dir()).unwrap().collect();
+    assert_eq!(names.len(), 1);
+}
+
+#[test]
+fn a_saved_session_reads_back_the_same() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.extend(at(25, 0)).unwrap();
+    session.memo = "所見メモ\n二行目".into();
+    let path = store.create(&mut session).unwrap();
+    assert_eq!(store::load(&path).unwrap(), session);
+    assert_eq!(session.fee.total, 11000);
+}
+
+#[test]
+fn a_running_clock_is_restored_from_its_timestamps() {
+    // The app died at 10:07 while the consultation went on in the room; reopened at 10:20.
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    session.toggle_clock(at(0, 0)).unwrap();
+    let path = store.create(&mut session).unwrap();
+    let reopened = store::load(&path).unwrap();
+    assert_eq!(reopened.state(), ClockState::Running);
+    assert_eq!(reopened.clock.elapsed(at(20, 0)), TimeDelta::minutes(20));
+}
+
+#[test]
+fn session_arguments_are_ids_or_paths() {
+    let (_dir, store) = temp_store();
+    assert_eq!(
+        store.resolve("2026-11-21-01"),
+        store.path_of("2026-11-21-01")
+    );
+    assert_eq!(
+        store.resolve("/elsewhere/x.toml"),
+        std::path::PathBuf::from("/elsewhere/x.toml")
+    );
+}
+
+#[test]
+fn a_truncated_file_is_refused_with_its_line_and_left_alone() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    let path = store.create(&mut session).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    let cut = &text[..text.find("[clock.rules]").unwrap() + 8];
+    fs::write(&path, cut).unwrap();
+    let err = store::load(&path).unwrap_err();
+    assert!(err.line.is_some(), "{err}");
+    assert!(err.to_string().starts_with(&path.display().to_string()));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        cut,
+        "the bad file is not touched"
+    );
+}
+
+#[test]
+fn an_impossible_clock_names_the_event() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.end(at(10, 0)).unwrap();
+    let path = store.create(&mut session).unwrap();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("kind = \"end\"", "kind = \"resume\"");
+    fs::write(&path, &text).unwrap();
+    let err = store::load(&path).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("clock.events[1]"));
+    let line = err.line.unwrap();
+    assert_eq!(text.lines().nth(line - 1).unwrap(), "kind = \"resume\"");
+}
+
+#[test]
+fn a_wrong_type_names_the_field() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    let path = store.create(&mut session).unwrap();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("base = 5500", "base = \"five thousand\"");
+    fs::write(&path, &text).unwrap();
+    let err = store::load(&path).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("fee_schedule.base"));
+    assert!(err.line.is_some());
+}
+
+#[test]
+fn the_listing_shows_unreadable_files_instead_of_failing() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    store.create(&mut session).unwrap();
+    fs::write(store.path_of("2026-11-20-01"), "not = [toml").unwrap();
+    let listed = store.list().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed.iter().filter(|l| l.session.is_err()).count(), 1);
+}
