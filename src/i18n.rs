@@ -80,6 +80,9 @@ pub struct Texts {
     pub help_consult: &'static [(&'static str, &'static str)],
     pub help_memo: &'static [(&'static str, &'static str)],
     pub help_everywhere: &'static [(&'static str, &'static str)],
+    pub help_session: &'static [(&'static str, &'static str)],
+    pub help_new: &'static [(&'static str, &'static str)],
+    pub tab_consult: &'static str,
 }
 
 pub static JA: Texts = Texts {
@@ -161,13 +164,7 @@ pub static JA: Texts = Texts {
         ("n", "新しいセッションを作成"),
         ("r", "一覧を読み直す"),
     ],
-    help_consult: &[
-        ("Space", "開始 / 一時停止 / 再開"),
-        ("x", "延長（確認あり）"),
-        ("e", "相談を終了（確認あり）"),
-        ("m, Tab", "メモを編集"),
-        ("Esc", "セッション一覧へ戻る"),
-    ],
+    help_consult: &[("m, Tab, Enter", "メモを編集")],
     help_memo: &[
         ("Esc", "メモの編集を終える"),
         ("Ctrl+Z / Ctrl+Y", "元に戻す / やり直す"),
@@ -177,6 +174,23 @@ pub static JA: Texts = Texts {
         ("q", "終了（保存してから）"),
         ("Ctrl+C", "どこからでも終了（保存してから）"),
     ],
+    help_session: &[
+        ("Space", "時計: 開始 / 一時停止 / 再開"),
+        ("x", "延長（確認あり）"),
+        ("e", "相談を終了（確認あり）"),
+        ("F1-F4, [ ]", "タブを切り替える"),
+        ("Esc", "セッション一覧へ戻る"),
+        ("?", "このキー一覧"),
+        ("q", "終了（保存してから）"),
+        ("Ctrl+C", "どこからでも終了（保存してから）"),
+    ],
+    help_new: &[
+        ("Tab, ↓ / Shift+Tab, ↑", "次の欄 / 前の欄"),
+        ("←/→", "形式を選ぶ（形式の欄で）"),
+        ("Enter", "作成して開く"),
+        ("Esc", "取り消して一覧へ"),
+    ],
+    tab_consult: "相談",
 };
 
 pub static EN: Texts = Texts {
@@ -258,13 +272,7 @@ pub static EN: Texts = Texts {
         ("n", "create a new session"),
         ("r", "reload the list"),
     ],
-    help_consult: &[
-        ("Space", "start / pause / resume"),
-        ("x", "extend (asks first)"),
-        ("e", "end the consultation (asks first)"),
-        ("m, Tab", "edit the notes"),
-        ("Esc", "back to the sessions"),
-    ],
+    help_consult: &[("m, Tab, Enter", "edit the notes")],
     help_memo: &[
         ("Esc", "stop editing the notes"),
         ("Ctrl+Z / Ctrl+Y", "undo / redo"),
@@ -274,6 +282,23 @@ pub static EN: Texts = Texts {
         ("q", "quit (saves first)"),
         ("Ctrl+C", "quit from anywhere (saves first)"),
     ],
+    help_session: &[
+        ("Space", "clock: start / pause / resume"),
+        ("x", "extend (asks first)"),
+        ("e", "end the consultation (asks first)"),
+        ("F1-F4, [ ]", "switch tabs"),
+        ("Esc", "back to the sessions"),
+        ("?", "these keys"),
+        ("q", "quit (saves first)"),
+        ("Ctrl+C", "quit from anywhere (saves first)"),
+    ],
+    help_new: &[
+        ("Tab, ↓ / Shift+Tab, ↑", "next / previous field"),
+        ("←/→", "choose the mode (on the mode field)"),
+        ("Enter", "create and open"),
+        ("Esc", "cancel, back to the list"),
+    ],
+    tab_consult: "Consult",
 };
 
 impl Lang {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay, Screen, StatusKind};
-use super::keymap::Context;
+use super::session_view::DrawContext;
 use super::widgets::popup;
 use crate::model::Timestamp;
 
@@ -15,17 +15,23 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
     let theme = app.theme;
     let [main, status] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(frame.area());
-    let context = app.context();
     match &mut app.screen {
         Screen::Home(home) => home.draw(frame, main, texts, &theme),
-        Screen::Consult(consult) => consult.draw(frame, main, texts, &theme, &app.config, now),
+        Screen::Session(view) => {
+            let ctx = DrawContext {
+                texts,
+                theme: &theme,
+                config: &app.config,
+                now,
+            };
+            view.draw(frame, main, &ctx);
+        }
         Screen::NewSession(form) => form.draw(frame, main, texts, &theme),
     }
 
-    let save_error = match &app.screen {
-        Screen::Consult(consult) => consult.save_error.as_deref(),
-        _ => None,
-    };
+    let save_error = app
+        .session_view()
+        .and_then(|view| view.save_error.as_deref());
     let status_line = if let Some(err) = save_error {
         Line::styled(format!(" {}: {err}", texts.not_saved), theme.error())
     } else if let Some(status) = &app.status {
@@ -35,11 +41,10 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
         };
         Line::from(Span::styled(format!(" {}", status.text), style))
     } else {
-        let hints = match context {
-            Context::Home => texts.hints_home,
-            Context::Editing => texts.hints_memo,
-            Context::NewForm => texts.new_hint,
-            _ => texts.hints_consult,
+        let hints = match &app.screen {
+            Screen::Home(_) => texts.hints_home,
+            Screen::NewSession(_) => texts.new_hint,
+            Screen::Session(view) => view.hints(texts),
         };
         Line::styled(format!(" {hints}"), theme.dim())
     };
@@ -47,12 +52,16 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
 
     match app.overlay {
         Some(Overlay::Help) => {
-            let under = match &app.screen {
-                Screen::Home(_) => Context::Home,
-                Screen::Consult(c) if c.editing_memo => Context::Editing,
-                _ => Context::Consult,
+            let specific = match &app.screen {
+                Screen::Home(_) => texts.help_home,
+                Screen::NewSession(_) => texts.help_new,
+                Screen::Session(view) => view.help(texts),
             };
-            popup::draw_help(frame, main, texts, &theme, under)
+            let global = match &app.screen {
+                Screen::Session(_) => texts.help_session,
+                _ => texts.help_everywhere,
+            };
+            popup::draw_help(frame, main, texts, &theme, specific, global)
         }
         Some(Overlay::Confirm(pending)) => {
             let question = app.confirm_text(pending);

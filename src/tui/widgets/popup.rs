@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::i18n::Texts;
-use crate::tui::keymap::Context;
 use crate::tui::theme::Theme;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
@@ -20,20 +19,48 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     rect
 }
 
-pub fn draw_help(frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme, under: Context) {
-    let specific = match under {
-        Context::Home => texts.help_home,
-        Context::Editing => texts.help_memo,
-        _ => texts.help_consult,
-    };
+type KeyHelp = [(&'static str, &'static str)];
+
+/// The key list: the keys of what is on screen, then the keys that work everywhere.
+/// Clear the popup's rectangle. A double-width character just left of it would have its
+/// right half covered by the border, and the terminal would draw it over the border: blank
+/// such characters (and the orphaned halves just right of it) first.
+fn clear(frame: &mut Frame, rect: Rect) {
+    let buffer = frame.buffer_mut();
+    let area = buffer.area;
+    for y in rect.top()..rect.bottom() {
+        if rect.left() > area.left() {
+            let cell = &mut buffer[(rect.left() - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+        if rect.right() < area.right() {
+            let cell = &mut buffer[(rect.right(), y)];
+            if cell.symbol().is_empty() {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    frame.render_widget(Clear, rect);
+}
+
+pub fn draw_help(
+    frame: &mut Frame,
+    area: Rect,
+    texts: &Texts,
+    theme: &Theme,
+    specific: &KeyHelp,
+    global: &KeyHelp,
+) {
     let key_width = specific
         .iter()
-        .chain(texts.help_everywhere)
+        .chain(global)
         .map(|(key, _)| unicode_width::UnicodeWidthStr::width(*key))
         .max()
         .unwrap_or(0);
     let mut lines: Vec<Line> = Vec::new();
-    for (key, what) in specific.iter().chain(texts.help_everywhere) {
+    for (key, what) in specific.iter().chain(global) {
         let pad = key_width - unicode_width::UnicodeWidthStr::width(*key);
         lines.push(Line::from(vec![
             Span::styled(format!(" {key}{} ", " ".repeat(pad)), theme.key()),
@@ -43,7 +70,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme, un
     lines.push(Line::raw(""));
     lines.push(Line::styled(format!(" {}", texts.help_close), theme.dim()));
     let rect = centered(area, 64, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
     frame.render_widget(
         Paragraph::new(lines)
             .block(Block::bordered().title(Span::styled(texts.help_title, theme.title()))),
@@ -53,7 +80,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme, un
 
 pub fn draw_confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
     let rect = centered(area, 60, 5);
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
     frame.render_widget(
         Paragraph::new(question.to_string())
             .wrap(Wrap { trim: true })
