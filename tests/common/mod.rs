@@ -1,5 +1,8 @@
-//! Shared by the integration tests: fixed times, a sample session, a temporary store.
+//! Shared by the integration tests: fixed times, a sample session, a temporary store, and
+//! a pseudo-terminal harness.
 #![allow(dead_code)]
+
+pub mod pty;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
 use sonote::config::Config;
