@@ -153,11 +153,11 @@ fn list(store: &Store) -> Result<(), Failure> {
     for entry in listed {
         match entry.session {
             Ok(s) => println!(
-                "{}\t{}\t{:?}\t{:?}\t{}",
+                "{}\t{}\t{}\t{}\t{}",
                 s.id,
                 s.scheduled_date,
-                s.state(),
-                s.mode,
+                snake_name(&s.state()),
+                snake_name(&s.mode),
                 s.patient_label()
             ),
             Err(err) => {
@@ -172,4 +172,12 @@ fn list(store: &Store) -> Result<(), Failure> {
         ));
     }
     Ok(())
+}
+
+/// The name a value has in the session file (`in_person`, `running`), for plain output.
+fn snake_name<T: serde::Serialize>(value: &T) -> String {
+    toml::Value::try_from(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
