@@ -133,9 +133,5 @@ impl NewSessionScreen {
             Paragraph::new(Line::from(choices)).block(block),
             rows[MODE_FIELD],
         );
-        frame.render_widget(
-            Paragraph::new(Line::styled(texts.new_hint, theme.dim())),
-            rows[4],
-        );
     }
 }
