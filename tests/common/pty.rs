@@ -118,6 +118,22 @@ impl Pty {
         })
     }
 
+    /// Wait until the cursor is at column `col`; return its (row, col).
+    pub fn wait_for_cursor_column(&mut self, col: u16, timeout: Duration) -> (u16, u16) {
+        let deadline = Instant::now() + timeout;
+        while self.cursor().1 != col {
+            if Instant::now() > deadline {
+                panic!(
+                    "timed out waiting for the cursor at column {col}, it is at {:?}; the screen:\n{}",
+                    self.cursor(),
+                    self.screen()
+                );
+            }
+            self.pump(Duration::from_millis(50));
+        }
+        self.cursor()
+    }
+
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
             .resize(PtySize {
