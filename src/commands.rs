@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use crate::cli::{Cli, Command, NewArgs};
 use crate::config::Config;
+use crate::intake_file;
 use crate::model::{ClockState, NewSession, Patient, Session};
-use crate::store::Store;
+use crate::store::{self, Store};
 use crate::tui::app::App;
 use crate::tui::run::{self, local_now};
 use crate::tui::theme::Theme;
@@ -121,28 +122,43 @@ fn create(config: &Config, store: &Store, draft: NewSession) -> Result<PathBuf, 
 }
 
 fn new_session(config: &Config, store: &Store, args: NewArgs) -> Result<(), Failure> {
-    if args.patient.trim().is_empty() {
-        return Err(Failure::new("--patient must not be empty"));
-    }
-    let draft = NewSession {
-        scheduled_date: args.date.unwrap_or_else(|| local_now().date_naive()),
-        scheduled_time: args.time,
-        mode: args.mode.into(),
-        patient: Patient {
-            name: args.patient.trim().to_string(),
-            name_kana: args.kana,
-            hospital_id: args.patient_id,
-            date_of_birth: None,
-        },
-        ..NewSession::default()
+    let draft = match &args.intake {
+        Some(path) => intake_file::read(path).map_err(|err| Failure::new(err.to_string()))?,
+        None => draft_from_options(args)?,
     };
     let path = create(config, store, draft)?;
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // Eligibility is checked again before the clock starts; say now what is missing.
+    if let Ok(session) = store::load(&path) {
+        let texts = config.ui.language.texts();
+        for missing in session.missing_requirements() {
+            eprintln!("sonote: {id}: {}", texts.missing(&missing));
+        }
+    }
     println!("{id}");
     Ok(())
+}
+
+fn draft_from_options(args: NewArgs) -> Result<NewSession, Failure> {
+    let name = args.patient.unwrap_or_default();
+    if name.trim().is_empty() {
+        return Err(Failure::new("--patient must not be empty"));
+    }
+    Ok(NewSession {
+        scheduled_date: args.date.unwrap_or_else(|| local_now().date_naive()),
+        scheduled_time: args.time,
+        mode: args.mode.map(Into::into).unwrap_or_default(),
+        patient: Patient {
+            name: name.trim().to_string(),
+            name_kana: args.kana.unwrap_or_default(),
+            hospital_id: args.patient_id.unwrap_or_default(),
+            ..Patient::default()
+        },
+        ..NewSession::default()
+    })
 }
 
 fn list(store: &Store) -> Result<(), Failure> {

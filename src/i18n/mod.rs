@@ -1,7 +1,8 @@
 //! The words on the screens, in Japanese and English. Templates use `{name}` placeholders.
 
 use crate::config::Lang;
-use crate::model::{ClockError, ClockState, EventKind, FeeItem, Mode};
+use crate::model::intake::Exclusion;
+use crate::model::{ClockError, ClockState, EventKind, FeeItem, Missing, Mode};
 
 pub struct Texts {
     pub ready: &'static str,
@@ -83,6 +84,17 @@ pub struct Texts {
     pub help_session: &'static [(&'static str, &'static str)],
     pub help_new: &'static [(&'static str, &'static str)],
     pub tab_consult: &'static str,
+    pub missing_referral: &'static str,
+    pub missing_consent: &'static str,
+    pub missing_relationship: &'static str,
+    pub declined_because: &'static str,
+    pub override_title: &'static str,
+    pub override_hint: &'static str,
+    pub override_reason: &'static str,
+    pub override_reason_required: &'static str,
+    pub started_with_override: &'static str,
+    /// The seven exclusions, in the order of `Exclusion::ALL`.
+    pub exclusions: [&'static str; 7],
 }
 
 pub static JA: Texts = Texts {
@@ -191,6 +203,24 @@ pub static JA: Texts = Texts {
         ("Esc", "取り消して一覧へ"),
     ],
     tab_consult: "相談",
+    missing_referral: "紹介状（診療情報提供書）がありません。",
+    missing_consent: "患者本人が来院しないため、本人の相談同意書が必要です。",
+    missing_relationship: "未成年の患者が来院しないため、続柄を確認できる書類（保険証など）が必要です。",
+    declined_because: "お断りした申込みです: {reason}",
+    override_title: "受付要件が満たされていません",
+    override_hint: "それでも開始する場合は理由を入力して Enter（理由は記録され、報告書に記載されます）。Esc で取り消し。",
+    override_reason: "開始する理由",
+    override_reason_required: "開始する理由を入力してください。",
+    started_with_override: "要件不足のまま開始しました。理由を記録しました。",
+    exclusions: [
+        "患者本人・家族以外からの相談",
+        "患者本人の同意がない家族からの相談",
+        "当院での治療を希望（一般外来へ）",
+        "主治医への不満・転院・医療過誤・訴訟に関する相談",
+        "患者本人が死亡している",
+        "主治医の了承がない",
+        "該当分野の専門医がいない",
+    ],
 };
 
 pub static EN: Texts = Texts {
@@ -299,6 +329,24 @@ pub static EN: Texts = Texts {
         ("Esc", "cancel, back to the list"),
     ],
     tab_consult: "Consult",
+    missing_referral: "No referral letter from the primary physician.",
+    missing_consent: "The patient does not attend: the patient's signed consent form is needed.",
+    missing_relationship: "A minor patient does not attend: a document showing the relationship (e.g. an insurance card) is needed.",
+    declined_because: "This request was declined: {reason}",
+    override_title: "Requirements are not met",
+    override_hint: "To start anyway, type the reason and press Enter (it is recorded and printed in the report). Esc cancels.",
+    override_reason: "Reason to start",
+    override_reason_required: "Type the reason to start.",
+    started_with_override: "Started with requirements missing; the reason is recorded.",
+    exclusions: [
+        "someone other than the patient or family",
+        "family without the patient's consent",
+        "wants treatment at this hospital (general outpatient instead)",
+        "complaint about the primary physician, transfer, malpractice or litigation",
+        "the patient has died",
+        "the primary physician has not agreed",
+        "no specialist here for this area",
+    ],
 };
 
 impl Lang {
@@ -365,6 +413,27 @@ impl Texts {
                 fill(self.err_no_extension, &[("n", &allowed.to_string())])
             }
         }
+    }
+
+    /// A missing requirement, as a sentence.
+    pub fn missing(&self, missing: &Missing) -> String {
+        match missing {
+            Missing::ReferralLetter => self.missing_referral.to_string(),
+            Missing::ConsentForm => self.missing_consent.to_string(),
+            Missing::RelationshipDocument => self.missing_relationship.to_string(),
+            Missing::Declined(reason) => fill(
+                self.declined_because,
+                &[("reason", self.exclusion(*reason))],
+            ),
+        }
+    }
+
+    pub fn exclusion(&self, reason: Exclusion) -> &'static str {
+        let index = Exclusion::ALL
+            .iter()
+            .position(|r| *r == reason)
+            .unwrap_or(0);
+        self.exclusions[index]
     }
 }
 

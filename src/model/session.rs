@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, ClockError, ClockRules, ClockState, Timestamp};
 use super::fee::{Fee, FeeSchedule};
+use super::intake::{EligibilityOverride, Intake, Missing, Sex, missing_requirements};
 
 /// The version of the session file format; bumped when a field changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
@@ -32,6 +33,8 @@ pub struct Patient {
     pub date_of_birth: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hospital_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -67,6 +70,8 @@ pub struct Session {
     pub patient: Patient,
     #[serde(default)]
     pub specialist: Specialist,
+    #[serde(default)]
+    pub intake: Intake,
     /// The specialist's free notes during the consultation.
     #[serde(default)]
     pub memo: String,
@@ -88,6 +93,7 @@ pub struct NewSession {
     pub patient: Patient,
     pub specialist: Specialist,
     pub questions: Vec<Question>,
+    pub intake: Intake,
     pub demo: bool,
 }
 
@@ -108,6 +114,7 @@ impl Session {
             mode: draft.mode,
             patient: draft.patient,
             specialist: draft.specialist,
+            intake: draft.intake,
             memo: String::new(),
             questions: draft.questions,
             clock: Clock::new(rules),
@@ -140,6 +147,29 @@ impl Session {
     pub fn end(&mut self, now: Timestamp) -> Result<(), ClockError> {
         self.clock.end(now)?;
         self.refresh_fee();
+        Ok(())
+    }
+
+    /// What is missing for a valid consultation on the scheduled day.
+    pub fn missing_requirements(&self) -> Vec<Missing> {
+        missing_requirements(
+            &self.intake,
+            self.patient.date_of_birth,
+            self.scheduled_date,
+        )
+    }
+
+    /// Start the clock although requirements are missing: the specialist's decision, kept
+    /// with its reason and what was missing, for the report.
+    pub fn start_with_override(&mut self, reason: &str, now: Timestamp) -> Result<(), ClockError> {
+        let missing = self.missing_requirements();
+        self.clock.start(now)?;
+        let at = self.clock.started_at().unwrap_or(now);
+        self.intake.eligibility_override = Some(EligibilityOverride {
+            reason: reason.trim().to_string(),
+            at,
+            missing,
+        });
         Ok(())
     }
 

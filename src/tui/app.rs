@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::keymap::{Context, action_for};
@@ -13,6 +14,7 @@ use super::screens::home::HomeScreen;
 use super::screens::new_session::NewSessionScreen;
 use super::session_view::SessionView;
 use super::theme::Theme;
+use super::widgets::text_field;
 use crate::config::Config;
 use crate::i18n::{Texts, fill};
 use crate::model::alerts::Alarm;
@@ -39,6 +41,8 @@ pub enum Pending {
 pub enum Overlay {
     Help,
     Confirm(Pending),
+    /// Requirements are missing: the clock starts only with the specialist's reason.
+    Override,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +83,8 @@ pub struct App {
     pub should_quit: bool,
     /// Ring the terminal bell after the next draw.
     pub bell: bool,
+    /// The reason typed in the override overlay.
+    pub override_reason: TextArea<'static>,
 }
 
 impl App {
@@ -93,6 +99,7 @@ impl App {
             status: None,
             should_quit: false,
             bell: false,
+            override_reason: text_field::single_line(""),
         }
     }
 
@@ -124,6 +131,7 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => Context::Help,
             Some(Overlay::Confirm(_)) => Context::Confirm,
+            Some(Overlay::Override) => Context::Override,
             None => match &self.screen {
                 Screen::Home(_) => Context::Home,
                 Screen::Session(view) if view.editing() => Context::Editing,
@@ -162,6 +170,7 @@ impl App {
                 self.overlay = None;
                 self.status = Some(Status::info(self.texts().cancelled));
             }
+            (Some(Overlay::Override), action) => self.on_override(action, now),
             (Some(_), _) => {}
             (None, Action::ToggleHelp) => self.overlay = Some(Overlay::Help),
             (None, action) => match &self.screen {
@@ -234,6 +243,13 @@ impl App {
                     self.status = outcome.status;
                 }
             }
+            Action::ToggleClock
+                if view.session.state() == ClockState::Ready
+                    && !view.session.missing_requirements().is_empty() =>
+            {
+                self.override_reason = text_field::single_line("");
+                self.overlay = Some(Overlay::Override);
+            }
             Action::ToggleClock => {
                 let before = view.session.state();
                 match view.session.toggle_clock(now) {
@@ -267,6 +283,44 @@ impl App {
                     self.status = Some(Status::error(texts.clock_error(&err)));
                 }
             },
+            _ => {}
+        }
+    }
+
+    /// Typing the reason for starting although requirements are missing.
+    fn on_override(&mut self, action: Action, now: Timestamp) {
+        let texts = self.texts();
+        match action {
+            Action::No | Action::Back => {
+                self.overlay = None;
+                self.status = Some(Status::info(texts.cancelled));
+            }
+            Action::Key(key) => {
+                self.override_reason.input(key);
+            }
+            Action::Paste(text) => {
+                self.override_reason
+                    .insert_str(text.replace(['\r', '\n'], " "));
+            }
+            Action::Submit => {
+                let reason = text_field::text_of(&self.override_reason);
+                if reason.trim().is_empty() {
+                    self.status = Some(Status::error(texts.override_reason_required));
+                    return;
+                }
+                let Screen::Session(view) = &mut self.screen else {
+                    return;
+                };
+                self.overlay = None;
+                match view.session.start_with_override(&reason, now) {
+                    Ok(()) => {
+                        view.dirty = true;
+                        self.status = Some(Status::info(texts.started_with_override));
+                        self.save_now();
+                    }
+                    Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
+                }
+            }
             _ => {}
         }
     }

@@ -17,6 +17,8 @@ pub enum Context {
     NewForm,
     Help,
     Confirm,
+    /// The reason for starting the clock although requirements are missing.
+    Override,
 }
 
 pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
@@ -37,6 +39,11 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
             _ => None,
         },
         Context::Editing => Some(Action::Key(key)),
+        Context::Override => match key.code {
+            KeyCode::Esc => Some(Action::No),
+            KeyCode::Enter => Some(Action::Submit),
+            _ => Some(Action::Key(key)),
+        },
         Context::NewForm => match key.code {
             KeyCode::Esc => Some(Action::Back),
             KeyCode::Tab | KeyCode::Down => Some(Action::NextField),

@@ -67,6 +67,23 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
             let question = app.confirm_text(pending);
             popup::draw_confirm(frame, main, &question, &theme)
         }
+        Some(Overlay::Override) => {
+            let missing: Vec<String> = app
+                .session_view()
+                .map(|view| view.session.missing_requirements())
+                .unwrap_or_default()
+                .iter()
+                .map(|m| texts.missing(m))
+                .collect();
+            popup::draw_override(
+                frame,
+                main,
+                texts,
+                &theme,
+                &missing,
+                &mut app.override_reason,
+            )
+        }
         None => {}
     }
 }

@@ -6,7 +6,8 @@ pub mod pty;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
 use sonote::config::Config;
-use sonote::model::{Mode, NewSession, Patient, Question, Session, Specialist};
+use sonote::model::intake::{Referral, Sex};
+use sonote::model::{Intake, Mode, NewSession, Patient, Question, Session, Specialist};
 use sonote::store::Store;
 
 pub fn t0() -> DateTime<FixedOffset> {
@@ -32,6 +33,7 @@ pub fn draft() -> NewSession {
             name_kana: "しけん たろう".into(),
             date_of_birth: NaiveDate::from_ymd_opt(1958, 3, 2),
             hospital_id: "T-0001".into(),
+            sex: Some(Sex::Male),
         },
         specialist: Specialist {
             name: "佐々木 健".into(),
@@ -47,6 +49,15 @@ pub fn draft() -> NewSession {
                 asked_by: "妻 試験 花子".into(),
             },
         ],
+        intake: Intake {
+            referral: Referral {
+                received: true,
+                physician: "紹介 一郎".into(),
+                institution: "みほん市民病院".into(),
+                ..Referral::default()
+            },
+            ..Intake::default()
+        },
         demo: false,
     }
 }

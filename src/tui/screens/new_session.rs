@@ -80,7 +80,7 @@ impl NewSessionScreen {
                 name,
                 name_kana: kana,
                 hospital_id: id,
-                date_of_birth: None,
+                ..Patient::default()
             },
             ..NewSession::default()
         })

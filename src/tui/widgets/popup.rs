@@ -5,8 +5,12 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use ratatui_textarea::TextArea;
+
 use crate::i18n::Texts;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text_field;
+use crate::tui::widgets::wrap::wrap;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -76,6 +80,45 @@ pub fn draw_help(
             .block(Block::bordered().title(Span::styled(texts.help_title, theme.title()))),
         rect,
     );
+}
+
+/// What is missing, and a field for the specialist's reason to start anyway.
+pub fn draw_override(
+    frame: &mut Frame,
+    area: Rect,
+    texts: &Texts,
+    theme: &Theme,
+    missing: &[String],
+    reason: &mut TextArea<'static>,
+) {
+    let width = 70.min(area.width);
+    let inner_width = usize::from(width.saturating_sub(2));
+    let mut lines: Vec<Line> = Vec::new();
+    for item in missing {
+        for (row, piece) in wrap(item, inner_width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let bullet = if row == 0 { "・" } else { "  " };
+            lines.push(Line::raw(format!("{bullet}{piece}")));
+        }
+    }
+    lines.push(Line::raw(""));
+    for piece in wrap(texts.override_hint, inner_width) {
+        lines.push(Line::styled(piece, theme.dim()));
+    }
+    let height = lines.len() as u16 + 5;
+    let rect = centered(area, width, height);
+    clear(frame, rect);
+    let block = Block::bordered()
+        .border_style(theme.error())
+        .title(Span::styled(texts.override_title, theme.error()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [text, field] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines), text);
+    let field_block = Block::bordered().title(Span::styled(texts.override_reason, theme.key()));
+    text_field::draw(frame, field, reason, field_block, true);
 }
 
 pub fn draw_confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
