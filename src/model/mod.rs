@@ -4,6 +4,7 @@ pub mod alerts;
 pub mod clock;
 pub mod fee;
 pub mod intake;
+pub mod payment;
 pub mod session;
 
 pub use clock::{Clock, ClockError, ClockEvent, ClockRules, ClockState, EventKind, Timestamp};

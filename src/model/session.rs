@@ -1,10 +1,11 @@
 //! The Session aggregate: everything recorded about one consultation, as saved on disk.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, SubsecRound};
 use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, ClockError, ClockRules, ClockState, Timestamp};
 use super::fee::{Fee, FeeSchedule};
+use super::payment::{Payment, PaymentMethod};
 use super::intake::{EligibilityOverride, Intake, Missing, Sex, missing_requirements};
 
 /// The version of the session file format; bumped when a field changes meaning.
@@ -81,6 +82,9 @@ pub struct Session {
     pub fee_schedule: FeeSchedule,
     /// The fee as it stands, recomputed on every change of the clock.
     pub fee: Fee,
+    /// The fee as collected, once the clerk records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<Payment>,
 }
 
 /// What a new session starts from; the rest comes from the configuration.
@@ -120,6 +124,7 @@ impl Session {
             clock: Clock::new(rules),
             fee_schedule,
             fee: Fee::default(),
+            payment: None,
         };
         session.refresh_fee();
         session
@@ -171,6 +176,15 @@ impl Session {
             missing,
         });
         Ok(())
+    }
+
+    /// Record the fee as paid now, for the amount due now.
+    pub fn mark_paid(&mut self, method: PaymentMethod, now: Timestamp) {
+        self.payment = Some(Payment {
+            at: now.trunc_subsecs(0),
+            method,
+            amount: self.fee.total,
+        });
     }
 
     pub fn set_mode(&mut self, mode: Mode) {
