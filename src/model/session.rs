@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, ClockError, ClockRules, ClockState, Timestamp};
 use super::fee::{Fee, FeeSchedule};
+use super::report_status::ReportStatus;
 
 /// The version of the session file format; bumped when a field changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
@@ -76,6 +77,9 @@ pub struct Session {
     pub fee_schedule: FeeSchedule,
     /// The fee as it stands, recomputed on every change of the clock.
     pub fee: Fee,
+    /// Export and sending of the report to the referring physician.
+    #[serde(default, skip_serializing_if = "ReportStatus::is_empty")]
+    pub report: ReportStatus,
 }
 
 /// What a new session starts from; the rest comes from the configuration.
@@ -113,6 +117,7 @@ impl Session {
             clock: Clock::new(rules),
             fee_schedule,
             fee: Fee::default(),
+            report: ReportStatus::default(),
         };
         session.refresh_fee();
         session
