@@ -40,6 +40,68 @@ pub enum Command {
     },
     /// Check the configuration; exits non-zero when it is invalid.
     Check,
+    /// Write the report of a session (docx, md or json), or every ended session's not yet
+    /// exported (--ended). The session records when and where its report was exported.
+    Export(ExportArgs),
+    /// Record that the report of a session was handed over or mailed.
+    MarkSent {
+        #[arg(value_name = "SESSION")]
+        session: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The session: its id, or the path of its file.
+    #[arg(
+        value_name = "SESSION",
+        required_unless_present = "ended",
+        conflicts_with = "ended"
+    )]
+    pub session: Option<String>,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Docx)]
+    pub format: ExportFormat,
+    /// Language of the report (default: report.language of the configuration).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The file to write, or "-" for standard output (default: <id>.<format> in --out-dir,
+    /// else in the current directory).
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["out_dir", "ended"])]
+    pub out: Option<PathBuf>,
+    /// The directory to write <id>.<format> into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Export every ended session whose report was never exported (demo sessions excepted).
+    #[arg(long, requires = "out_dir")]
+    pub ended: bool,
+    /// Replace an existing file that is not this session's earlier export.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Word document, to sign and send.
+    Docx,
+    /// Markdown, to paste into an electronic chart.
+    Md,
+    /// JSON: the session and the report, with stable field names.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Ja,
+    En,
+}
+
+impl From<LangArg> for crate::config::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Ja => crate::config::Lang::Ja,
+            LangArg::En => crate::config::Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]

@@ -40,7 +40,14 @@ pub fn run(cli: Cli) -> ExitCode {
 fn dispatch(cli: Cli) -> Result<(), Failure> {
     let config = load_config(cli.config.as_deref())?;
     if let Some(Command::Check) = cli.command {
+        let template = crate::report::template::check(&config).map_err(|err| Failure {
+            message: err.to_string(),
+            code: 2,
+        })?;
         println!("{}: ok", Config::source_name(cli.config.as_ref()));
+        if let Some(template) = template {
+            println!("{template}: ok");
+        }
         return Ok(());
     }
     let store = open_store(cli.data_dir.as_deref())?;
@@ -57,6 +64,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
         Some(Command::Check) => Ok(()),
+        Some(Command::Export(args)) => crate::export::export(&config, &store, args),
+        Some(Command::MarkSent { session }) => crate::export::mark_sent(&store, &session),
     }
 }
 

@@ -59,6 +59,10 @@ pub struct UiConfig {
 #[serde(deny_unknown_fields)]
 pub struct ReportConfig {
     pub language: Lang,
+    /// A hospital's own report template, used for the language it declares. A relative
+    /// path is taken from the directory of the configuration file that names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<PathBuf>,
 }
 
 impl Config {
@@ -86,8 +90,14 @@ impl Config {
             }
             false => user,
         };
-        let config: Config = tomlfile::from_table(path, text, merged)?;
+        let mut config: Config = tomlfile::from_table(path, text, merged)?;
         config.validate(path, text)?;
+        if let Some(template) = &config.report.template
+            && template.is_relative()
+            && let Some(dir) = path.parent()
+        {
+            config.report.template = Some(dir.join(template));
+        }
         Ok(config)
     }
 
@@ -218,6 +228,17 @@ mod tests {
     fn a_syntax_error_names_the_line() {
         let err = load_text("[ui]\nlanguage = \n").unwrap_err();
         assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn a_relative_report_template_is_found_beside_the_config_file() {
+        let text = "[report]\ntemplate = \"templates/ours.toml\"\n";
+        let config = Config::from_text(Path::new("/etc/sonote/config.toml"), text, true).unwrap();
+        assert_eq!(
+            config.report.template.as_deref(),
+            Some(Path::new("/etc/sonote/templates/ours.toml"))
+        );
+        assert_eq!(Config::embedded().report.template, None);
     }
 
     #[test]

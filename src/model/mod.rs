@@ -5,9 +5,11 @@ pub mod clock;
 pub mod fee;
 pub mod intake;
 pub mod payment;
+pub mod report_status;
 pub mod session;
 
 pub use clock::{Clock, ClockError, ClockEvent, ClockRules, ClockState, EventKind, Timestamp};
 pub use fee::{Fee, FeeItem, FeeLine, FeeSchedule, PaymentTiming};
 pub use intake::{Intake, Missing};
+pub use report_status::{ReportStatus, SendError};
 pub use session::{Mode, NewSession, Patient, Question, Session, Specialist};

@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, ClockError, ClockRules, ClockState, Timestamp};
 use super::fee::{Fee, FeeSchedule};
-use super::payment::{Payment, PaymentMethod};
 use super::intake::{EligibilityOverride, Intake, Missing, Sex, missing_requirements};
+use super::payment::{Payment, PaymentMethod};
+use super::report_status::ReportStatus;
 
 /// The version of the session file format; bumped when a field changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
@@ -85,6 +86,9 @@ pub struct Session {
     /// The fee as collected, once the clerk records it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<Payment>,
+    /// Export and sending of the report to the referring physician.
+    #[serde(default, skip_serializing_if = "ReportStatus::is_empty")]
+    pub report: ReportStatus,
 }
 
 /// What a new session starts from; the rest comes from the configuration.
@@ -125,6 +129,7 @@ impl Session {
             fee_schedule,
             fee: Fee::default(),
             payment: None,
+            report: ReportStatus::default(),
         };
         session.refresh_fee();
         session

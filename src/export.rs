@@ -1,0 +1,334 @@
+//! The `export` and `mark-sent` commands: reports written to files, and each session's
+//! record of when its report was exported and sent.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::commands::Failure;
+use crate::config::{Config, Lang};
+use crate::model::{ClockState, Session, Timestamp};
+use crate::report::template::ReportTemplate;
+use crate::report::{self, Format};
+use crate::store::{self, Store};
+use crate::tui::run::local_now;
+
+/// A report written to a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub id: String,
+    pub path: PathBuf,
+    pub bytes: usize,
+}
+
+pub fn export(config: &Config, store: &Store, args: ExportArgs) -> Result<(), Failure> {
+    let format = match args.format {
+        ExportFormat::Docx => Format::Docx,
+        ExportFormat::Md => Format::Markdown,
+        ExportFormat::Json => Format::Json,
+    };
+    let lang = report::language(config, args.lang.map(Lang::from));
+    // A broken template is a configuration error: say so before touching any session.
+    let template = ReportTemplate::for_config(config, lang).map_err(|err| Failure {
+        message: err.to_string(),
+        code: 2,
+    })?;
+    let job = Job {
+        config,
+        template: &template,
+        format,
+        force: args.force,
+    };
+    if args.ended {
+        // clap requires --out-dir with --ended.
+        let dir = args.out_dir.unwrap_or_else(|| PathBuf::from("."));
+        return export_ended(store, &job, &dir);
+    }
+    let Some(session_arg) = args.session else {
+        return Err(failure("name a SESSION, or use --ended --out-dir DIR"));
+    };
+    let session_path = store.resolve(&session_arg);
+    if args.out.as_deref() == Some(Path::new("-")) {
+        return export_to_stdout(&job, &session_path);
+    }
+    let session = store::load(&session_path).map_err(|err| failure(err.to_string()))?;
+    let out = match (args.out, args.out_dir) {
+        (Some(out), _) => out,
+        (None, Some(dir)) => {
+            create_dir(&dir)?;
+            dir.join(file_name(&session, &session_path, format))
+        }
+        (None, None) => PathBuf::from(file_name(&session, &session_path, format)),
+    };
+    let exported = job
+        .write(&session_path, &out, local_now())
+        .map_err(failure)?;
+    println!("{}", exported.path.display());
+    Ok(())
+}
+
+pub fn mark_sent(store: &Store, session_arg: &str) -> Result<(), Failure> {
+    let path = store.resolve(session_arg);
+    let mut session = store::load(&path).map_err(|err| failure(err.to_string()))?;
+    let now = local_now();
+    match session.report.mark_sent(now) {
+        Err(err) => Err(failure(format!(
+            "{}: {err}; export it first (sonote export {session_arg})",
+            session.id
+        ))),
+        Ok(false) => {
+            let at = session.report.sent_at.unwrap_or(now);
+            println!(
+                "{}: already marked sent on {}",
+                session.id,
+                at.format("%Y-%m-%d %H:%M")
+            );
+            Ok(())
+        }
+        Ok(true) => {
+            store::save(&path, &session)
+                .map_err(|err| failure(format!("{}: {err}", path.display())))?;
+            println!("{}: sent {}", session.id, now.format("%Y-%m-%d %H:%M"));
+            Ok(())
+        }
+    }
+}
+
+struct Job<'a> {
+    config: &'a Config,
+    template: &'a ReportTemplate,
+    format: Format,
+    force: bool,
+}
+
+impl Job<'_> {
+    fn render(&self, session: &Session) -> Result<Vec<u8>, String> {
+        let report = report::build(session, self.config, self.template);
+        report::render(&report, self.format).map_err(|err| format!("{}: {err}", session.id))
+    }
+
+    /// Write the report of the session file at `session_path` to `out`, then record the
+    /// export in the session file.
+    fn write(&self, session_path: &Path, out: &Path, now: Timestamp) -> Result<Exported, String> {
+        let session = store::load(session_path).map_err(|err| err.to_string())?;
+        let bytes = self.render(&session)?;
+        let out_abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+        if out.exists() && !self.force && !may_replace(&session, &out_abs, &bytes) {
+            return Err(format!(
+                "{}: the file exists and is not an earlier export of {} (--force replaces it)",
+                out.display(),
+                session.id
+            ));
+        }
+        store::write_atomically(out, &bytes).map_err(|err| format!("{}: {err}", out.display()))?;
+        // Read the session again just before recording, so a change saved meanwhile (the
+        // consultation screen autosaves) is kept rather than overwritten.
+        let mut session = store::load(session_path).map_err(|err| err.to_string())?;
+        session.report.mark_exported(
+            now,
+            out_abs.to_string_lossy().into_owned(),
+            self.format.extension(),
+        );
+        store::save(session_path, &session)
+            .map_err(|err| format!("{}: {err}", session_path.display()))?;
+        Ok(Exported {
+            id: session.id,
+            path: out.to_path_buf(),
+            bytes: bytes.len(),
+        })
+    }
+}
+
+/// A file may be replaced when it is this session's earlier export, or already holds
+/// exactly these bytes; anything else could be another patient's report.
+fn may_replace(session: &Session, out_abs: &Path, bytes: &[u8]) -> bool {
+    let earlier = session
+        .report
+        .exported_path
+        .as_deref()
+        .is_some_and(|earlier| Path::new(earlier) == out_abs);
+    earlier || std::fs::read(out_abs).is_ok_and(|existing| existing == bytes)
+}
+
+fn export_to_stdout(job: &Job, session_path: &Path) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout();
+    if job.format == Format::Docx && stdout.is_terminal() {
+        return Err(failure(
+            "a docx file is not for the terminal: give --out FILE, or redirect the output",
+        ));
+    }
+    let session = store::load(session_path).map_err(|err| failure(err.to_string()))?;
+    let bytes = job.render(&session).map_err(failure)?;
+    stdout
+        .write_all(&bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|err| failure(format!("standard output: {err}")))
+}
+
+/// The clerk's batch: every ended session whose report was never exported, oldest first.
+/// Demo sessions are skipped: they are not patients.
+fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
+    let listed = store
+        .list()
+        .map_err(|err| failure(format!("{}: {err}", store.sessions_dir().display())))?;
+    let mut failed = 0;
+    let mut demos = 0;
+    let mut pending = Vec::new();
+    for entry in listed.into_iter().rev() {
+        match entry.session {
+            Err(err) => {
+                failed += 1;
+                eprintln!("sonote: {err}");
+            }
+            Ok(session) if session.state() != ClockState::Ended => {}
+            Ok(session) if session.report.exported_at.is_some() => {}
+            Ok(session) if session.demo => demos += 1,
+            Ok(session) => pending.push((entry.path, session)),
+        }
+    }
+    if pending.is_empty() {
+        eprintln!("no ended session awaits export");
+        return match failed {
+            0 => Ok(()),
+            n => Err(failure(format!("{n} session file(s) could not be read"))),
+        };
+    }
+    create_dir(dir)?;
+    let mut progress = Progress::new(pending.len(), std::io::stderr().is_terminal());
+    let mut exported = 0;
+    for (path, session) in &pending {
+        progress.start(&session.id);
+        let out = dir.join(file_name(session, path, job.format));
+        match job.write(path, &out, local_now()) {
+            Ok(done) => {
+                exported += 1;
+                progress.done(&done);
+            }
+            Err(err) => {
+                failed += 1;
+                progress.failed(&err);
+            }
+        }
+    }
+    progress.finish();
+    let mut summary = format!("{exported} report(s) exported to {}", dir.display());
+    if demos > 0 {
+        summary.push_str(&format!(", {demos} demo session(s) skipped"));
+    }
+    eprintln!("{summary}");
+    match failed {
+        0 => Ok(()),
+        n => Err(failure(format!(
+            "{n} session(s) could not be exported (see above)"
+        ))),
+    }
+}
+
+/// Progress of the batch: a bar redrawn in place on a terminal, plain lines otherwise
+/// (one per report written, on standard output, for scripts to read).
+struct Progress {
+    total: usize,
+    finished: usize,
+    tty: bool,
+}
+
+impl Progress {
+    fn new(total: usize, tty: bool) -> Self {
+        Progress {
+            total,
+            finished: 0,
+            tty,
+        }
+    }
+
+    fn start(&mut self, id: &str) {
+        if self.tty {
+            eprint!("\r\x1b[2K{}", bar(self.finished, self.total, id, 30));
+            let _ = std::io::stderr().flush();
+        }
+    }
+
+    fn done(&mut self, exported: &Exported) {
+        self.finished += 1;
+        if !self.tty {
+            println!("{}\t{}", exported.id, exported.path.display());
+        }
+    }
+
+    fn failed(&mut self, message: &str) {
+        self.finished += 1;
+        if self.tty {
+            // Clear the bar so the message is not drawn over it.
+            eprint!("\r\x1b[2K");
+        }
+        eprintln!("sonote: {message}");
+    }
+
+    fn finish(&self) {
+        if self.tty {
+            eprintln!("\r\x1b[2K{}", bar(self.finished, self.total, "", 30));
+        }
+    }
+}
+
+/// `[#########         ] 3/10 2026-11-21-03`
+pub fn bar(finished: usize, total: usize, label: &str, width: usize) -> String {
+    let filled = (finished * width)
+        .checked_div(total)
+        .unwrap_or(width)
+        .min(width);
+    let line = format!(
+        "[{}{}] {finished}/{total} {label}",
+        "#".repeat(filled),
+        " ".repeat(width - filled)
+    );
+    line.trim_end().to_string()
+}
+
+/// `<id>.<extension>`; the id comes from the store and is safe in a file name, but a
+/// session file given by path might carry anything, so only plain characters are kept.
+fn file_name(session: &Session, session_path: &Path, format: Format) -> String {
+    let stem = session_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = if session.id.is_empty() {
+        stem
+    } else {
+        session.id.clone()
+    };
+    let safe: String = id
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '\0'..='\u{1f}' => '_',
+            c => c,
+        })
+        .collect();
+    let safe = safe.trim_start_matches('.');
+    let safe = if safe.is_empty() { "report" } else { safe };
+    format!("{safe}.{}", format.extension())
+}
+
+fn create_dir(dir: &Path) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir).map_err(|err| failure(format!("{}: {err}", dir.display())))
+}
+
+fn failure(message: impl Into<String>) -> Failure {
+    Failure {
+        message: message.into(),
+        code: 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_fills_with_progress() {
+        assert_eq!(bar(0, 4, "a", 8), "[        ] 0/4 a");
+        assert_eq!(bar(2, 4, "b", 8), "[####    ] 2/4 b");
+        assert_eq!(bar(4, 4, "", 8), "[########] 4/4");
+        assert_eq!(bar(0, 0, "", 4), "[####] 0/0");
+    }
+}

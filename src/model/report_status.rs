@@ -1,0 +1,80 @@
+//! Where the report of a session stands: when it was exported, where to, and when it was sent.
+//!
+//! The clerk's batch export picks the ended sessions whose report was never exported, and
+//! the clerk marks a report sent once it left the hospital (handed over or mailed).
+
+use serde::{Deserialize, Serialize};
+
+use super::clock::Timestamp;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ReportStatus {
+    /// The last export of the report to a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<Timestamp>,
+    /// The file written by that export, as an absolute path when it could be made one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_path: Option<String>,
+    /// "docx", "md" or "json".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_format: Option<String>,
+    /// When the report was handed over or mailed to the referring physician.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<Timestamp>,
+}
+
+/// Why a report cannot be marked sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendError {
+    #[error("the report has not been exported yet")]
+    NotExported,
+}
+
+impl ReportStatus {
+    pub fn is_empty(&self) -> bool {
+        *self == ReportStatus::default()
+    }
+
+    pub fn mark_exported(&mut self, at: Timestamp, path: String, format: &str) {
+        self.exported_at = Some(at);
+        self.exported_path = Some(path);
+        self.exported_format = Some(format.to_string());
+    }
+
+    /// Record the sending. A report is sent once: marking it again keeps the first time and
+    /// returns false, so a clerk who presses twice does not rewrite the record.
+    pub fn mark_sent(&mut self, at: Timestamp) -> Result<bool, SendError> {
+        if self.exported_at.is_none() {
+            return Err(SendError::NotExported);
+        }
+        if self.sent_at.is_some() {
+            return Ok(false);
+        }
+        self.sent_at = Some(at);
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn a_report_is_sent_only_after_export_and_only_once() {
+        let mut status = ReportStatus::default();
+        assert!(status.is_empty());
+        assert_eq!(
+            status.mark_sent(at("2026-11-21T11:00:00+09:00")),
+            Err(SendError::NotExported)
+        );
+        status.mark_exported(at("2026-11-21T10:45:00+09:00"), "/r/a.docx".into(), "docx");
+        assert_eq!(status.mark_sent(at("2026-11-21T11:00:00+09:00")), Ok(true));
+        assert_eq!(status.mark_sent(at("2026-11-22T09:00:00+09:00")), Ok(false));
+        assert_eq!(status.sent_at, Some(at("2026-11-21T11:00:00+09:00")));
+        assert!(!status.is_empty());
+    }
+}

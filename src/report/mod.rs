@@ -1,0 +1,918 @@
+//! The report to the referring physician: a session, the configuration and a template turned
+//! into plain sections of text, which the docx, markdown and json writers all render.
+//!
+//! Pure: no IO and no clock. The report's dates come from the session (the end of the
+//! consultation, or its scheduled date), so the same session always gives the same report.
+//!
+//! Two steps. First the session is read into [`Facts`], one function per part
+//! (`patient_facts`, `attendees`, `opinion`, …): that is the only place that knows the
+//! session's fields, so a field added to the session is fed in there. Then each section
+//! is worded from the facts and the template (`patient_section`, …).
+
+pub mod docx;
+pub mod json;
+pub mod markdown;
+pub mod template;
+
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
+use serde::Serialize;
+
+use crate::config::{Config, Lang};
+use crate::model::{ClockState, EventKind, FeeItem, Mode, Session, Timestamp};
+use template::{ReportTemplate, SectionKey, fill};
+
+/// The report, ready to be written in any format.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub language: Lang,
+    /// What the report says, as data (dates, durations, names), for the json export.
+    #[serde(skip)]
+    pub facts: Facts,
+    /// Fonts and page furniture, for the docx writer only.
+    #[serde(skip)]
+    pub layout: Layout,
+    /// The institution, printed in the page header.
+    pub header: String,
+    pub confidential: String,
+    pub date: String,
+    pub addressee: Vec<String>,
+    /// The sending institution: name and address.
+    pub sender: Vec<String>,
+    pub title: String,
+    /// Salutation and thanks for the referral.
+    pub opening: Vec<String>,
+    pub sections: Vec<Section>,
+    /// No tests or treatment were done here; the closing sentence.
+    pub closing: Vec<String>,
+    pub closing_word: String,
+    pub signature: Signature,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub key: SectionKey,
+    /// The heading as printed, numbered when the template asks for it.
+    pub heading: String,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "content", rename_all = "snake_case")]
+pub enum Body {
+    /// Label and value pairs.
+    Fields(Vec<Field>),
+    /// Separate items (attendees, materials).
+    List(Vec<String>),
+    /// Free text; each string is a paragraph and may hold line breaks.
+    Paragraphs(Vec<String>),
+    Questions(Vec<QuestionItem>),
+    Table(Table),
+    /// Nothing was recorded: the template's phrase for it.
+    NotRecorded(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionItem {
+    /// "質問1", "Q1".
+    pub label: String,
+    pub text: String,
+    /// Who asked, as worded by the template ("（本人）"); empty when not recorded.
+    pub asked_by: String,
+    pub answer_label: String,
+    /// The answer, or the template's phrase for a missing one.
+    pub answer: String,
+    pub answered: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Signature {
+    pub title: String,
+    pub department: String,
+    pub name: String,
+    /// The label of the line to sign on; empty to print no line.
+    pub sign_here: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub body_font: String,
+    pub heading_font: String,
+    pub latin_body_font: String,
+    pub latin_heading_font: String,
+    /// Body size in half-points, as Word counts.
+    pub body_half_points: usize,
+    /// The page footer, with the places of the page number and the page count.
+    pub footer: Vec<FooterPart>,
+    /// The document's creation time for its metadata: the end of the consultation.
+    pub timestamp: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FooterPart {
+    Text(String),
+    Page,
+    Pages,
+}
+
+/// The session as the report sees it: plain data with stable names, serialized as is in
+/// the json export. Empty texts are `None`, so "not recorded" is never an empty string.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Facts {
+    pub session_id: String,
+    pub demo: bool,
+    pub institution: InstitutionFacts,
+    /// The date the report carries: the day the consultation ended, else its scheduled day.
+    pub report_date: NaiveDate,
+    /// The day of the consultation: the day the clock started, else the scheduled day.
+    pub consultation_date: NaiveDate,
+    pub scheduled_date: NaiveDate,
+    pub scheduled_time: Option<String>,
+    pub mode: Mode,
+    pub referrer: Referrer,
+    pub patient: PatientFacts,
+    pub specialist: SpecialistFacts,
+    pub attendees: Vec<Attendee>,
+    pub materials: Vec<String>,
+    pub time: TimeFacts,
+    pub questions: Vec<QuestionFacts>,
+    pub opinion: Vec<OpinionRow>,
+    pub summary: Option<String>,
+    pub memo: Option<String>,
+    pub fee: FeeFacts,
+    pub clock_events: Vec<ClockEventFacts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InstitutionFacts {
+    pub name: String,
+    pub address: String,
+}
+
+/// The primary physician who referred the patient, and where they work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Referrer {
+    pub institution: Option<String>,
+    pub physician: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PatientFacts {
+    pub name: Option<String>,
+    pub name_kana: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
+    /// Age in whole years on the consultation date.
+    pub age: Option<u32>,
+    pub hospital_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpecialistFacts {
+    pub name: Option<String>,
+    pub department: Option<String>,
+}
+
+/// Someone who took part in the consultation: the patient, family, a companion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attendee {
+    pub name: String,
+    /// Relationship to the patient ("本人", "長女").
+    pub relationship: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimeFacts {
+    pub state: ClockState,
+    pub started_at: Option<Timestamp>,
+    pub ended_at: Option<Timestamp>,
+    /// Time the clock ran, pauses excluded; known once the consultation has ended.
+    pub duration_seconds: Option<i64>,
+    pub allowed_minutes: i64,
+    pub extensions: u32,
+    pub extension_minutes: i64,
+    pub pauses: u32,
+    pub paused_seconds: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionFacts {
+    pub text: String,
+    pub asked_by: Option<String>,
+    pub answer: Option<String>,
+}
+
+/// The specialist's opinion on one treatment option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpinionRow {
+    pub option: String,
+    pub assessment: String,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FeeFacts {
+    pub currency: String,
+    pub tax_included: bool,
+    pub total: u64,
+    pub lines: Vec<FeeLineFacts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FeeLineFacts {
+    pub item: &'static str,
+    pub amount: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClockEventFacts {
+    pub kind: &'static str,
+    pub at: Timestamp,
+    pub minutes: Option<u32>,
+    pub note: Option<String>,
+}
+
+/// The file formats a report is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Markdown,
+    Json,
+}
+
+impl Format {
+    /// The file name extension, also the name recorded in the session.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Markdown => "md",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// Write a report in a format.
+pub fn render(report: &Report, format: Format) -> std::io::Result<Vec<u8>> {
+    match format {
+        Format::Docx => docx::render(report),
+        Format::Markdown => Ok(markdown::render(report).into_bytes()),
+        Format::Json => Ok(json::render(report).into_bytes()),
+    }
+}
+
+/// The language a report is written in: the one asked for, else the configuration's.
+pub fn language(config: &Config, asked: Option<Lang>) -> Lang {
+    asked.unwrap_or(config.report.language)
+}
+
+/// Build the report of a session.
+pub fn build(session: &Session, config: &Config, template: &ReportTemplate) -> Report {
+    let facts = facts(session, config);
+    let t = template;
+    let sections = body_sections(&facts, t);
+    Report {
+        language: t.language,
+        layout: layout(&facts, t),
+        header: facts.institution.name.clone(),
+        confidential: t.text.confidential.clone(),
+        date: date_text(t, facts.report_date),
+        addressee: addressee(&facts.referrer, t),
+        sender: [&facts.institution.name, &facts.institution.address]
+            .into_iter()
+            .filter(|line| !line.trim().is_empty())
+            .cloned()
+            .collect(),
+        title: t.text.title.clone(),
+        opening: non_empty([
+            match &facts.referrer.physician {
+                Some(physician) => fill(&t.text.salutation, &[("physician", physician)]),
+                None => t.text.salutation_unknown.clone(),
+            },
+            t.text.thanks.clone(),
+        ]),
+        sections,
+        closing: non_empty([t.text.no_tests.clone(), t.text.closing.clone()]),
+        closing_word: t.text.closing_word.clone(),
+        signature: Signature {
+            title: t.text.signature_title.clone(),
+            department: facts.specialist.department.clone().unwrap_or_default(),
+            name: recorded(&facts.specialist.name, t),
+            sign_here: t.text.signature_line.clone(),
+        },
+        facts,
+    }
+}
+
+fn non_empty<const N: usize>(lines: [String; N]) -> Vec<String> {
+    lines
+        .into_iter()
+        .filter(|line| !line.trim().is_empty())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Session → facts: one function per part. Parts the session does not record yet return
+// nothing, and the report says "not recorded"; they are fed here once the session has them.
+// ---------------------------------------------------------------------------------------
+
+pub fn facts(session: &Session, config: &Config) -> Facts {
+    let time = time_facts(session);
+    let consultation_date = time
+        .started_at
+        .map(|at| at.date_naive())
+        .unwrap_or(session.scheduled_date);
+    let report_date = time
+        .ended_at
+        .map(|at| at.date_naive())
+        .unwrap_or(session.scheduled_date);
+    Facts {
+        session_id: session.id.clone(),
+        demo: session.demo,
+        institution: InstitutionFacts {
+            name: clean_line(&config.institution.name),
+            address: clean_line(&config.institution.address),
+        },
+        report_date,
+        consultation_date,
+        scheduled_date: session.scheduled_date,
+        scheduled_time: session
+            .scheduled_time
+            .map(|time: NaiveTime| time.format("%H:%M").to_string()),
+        mode: session.mode,
+        referrer: referrer(session),
+        patient: patient_facts(session, consultation_date),
+        specialist: SpecialistFacts {
+            name: some_line(&session.specialist.name),
+            department: some_line(&session.specialist.department),
+        },
+        attendees: attendees(session),
+        materials: materials(session),
+        time,
+        questions: questions(session),
+        opinion: opinion(session),
+        summary: summary(session),
+        memo: some_text(&session.memo),
+        fee: fee_facts(session),
+        clock_events: session
+            .clock
+            .events
+            .iter()
+            .map(|event| ClockEventFacts {
+                kind: crate::model::clock::kind_name(event.kind),
+                at: event.at,
+                minutes: event.minutes,
+                note: event.note.as_deref().and_then(some_text),
+            })
+            .collect(),
+    }
+}
+
+/// The referring physician and institution. The session does not record them yet (the
+/// intake will, from the referral letter); until then the letter is addressed generically.
+fn referrer(_session: &Session) -> Referrer {
+    Referrer::default()
+}
+
+fn patient_facts(session: &Session, on: NaiveDate) -> PatientFacts {
+    let patient = &session.patient;
+    PatientFacts {
+        name: some_line(&patient.name),
+        name_kana: some_line(&patient.name_kana),
+        date_of_birth: patient.date_of_birth,
+        age: patient.date_of_birth.and_then(|born| age_on(born, on)),
+        hospital_id: some_line(&patient.hospital_id),
+    }
+}
+
+/// Who attended and their relationship to the patient. Not recorded by the session yet;
+/// the intake will record it. Who asked a question is not taken for an attendee.
+fn attendees(_session: &Session) -> Vec<Attendee> {
+    Vec::new()
+}
+
+/// The materials the primary physician lent (blood tests, images, pathology). Not recorded
+/// by the session yet; the intake will record them.
+fn materials(_session: &Session) -> Vec<String> {
+    Vec::new()
+}
+
+fn time_facts(session: &Session) -> TimeFacts {
+    let clock = &session.clock;
+    let ended_at = clock.ended_at();
+    let mut pauses = 0;
+    let mut paused = TimeDelta::zero();
+    let mut paused_since: Option<Timestamp> = None;
+    for event in &clock.events {
+        match event.kind {
+            EventKind::Pause => {
+                pauses += 1;
+                paused_since = Some(event.at);
+            }
+            EventKind::Resume | EventKind::End => {
+                if let Some(since) = paused_since.take() {
+                    paused += (event.at - since).max(TimeDelta::zero());
+                }
+            }
+            EventKind::Start | EventKind::Extend => {}
+        }
+    }
+    let allowed = clock.allowed().num_minutes();
+    TimeFacts {
+        state: clock.state(),
+        started_at: clock.started_at(),
+        ended_at,
+        // Once ended, the elapsed time no longer depends on the moment it is asked.
+        duration_seconds: ended_at.map(|end| clock.elapsed(end).num_seconds()),
+        allowed_minutes: allowed,
+        extensions: clock.extensions_used(),
+        extension_minutes: allowed - i64::from(clock.rules.session_minutes),
+        pauses,
+        paused_seconds: paused.num_seconds(),
+    }
+}
+
+/// The prepared questions. Answers are not recorded by the session yet (the companion's
+/// screen will record them); until then each question says that no answer was recorded.
+fn questions(session: &Session) -> Vec<QuestionFacts> {
+    session
+        .questions
+        .iter()
+        .filter_map(|question| {
+            Some(QuestionFacts {
+                text: some_text(&question.text)?,
+                asked_by: some_line(&question.asked_by),
+                answer: None,
+            })
+        })
+        .collect()
+}
+
+/// The structured opinion, one row per treatment option (surgery, drug therapy,
+/// radiation, palliative care …). Not recorded by the session yet.
+fn opinion(_session: &Session) -> Vec<OpinionRow> {
+    Vec::new()
+}
+
+/// The specialist's overall opinion and suggestions. Not recorded by the session yet. The
+/// memo is not used for it: it holds notes taken during the talk, not a written opinion.
+fn summary(_session: &Session) -> Option<String> {
+    None
+}
+
+fn fee_facts(session: &Session) -> FeeFacts {
+    let fee = &session.fee;
+    FeeFacts {
+        currency: fee.currency.clone(),
+        tax_included: fee.tax_included,
+        total: fee.total,
+        lines: fee
+            .lines
+            .iter()
+            .map(|line| FeeLineFacts {
+                item: match line.item {
+                    FeeItem::Base => "base",
+                    FeeItem::Online => "online",
+                    FeeItem::Extension => "extension",
+                },
+                amount: line.amount,
+            })
+            .collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Facts + template → sections.
+// ---------------------------------------------------------------------------------------
+
+fn body_sections(facts: &Facts, t: &ReportTemplate) -> Vec<Section> {
+    let mut sections = Vec::new();
+    for &key in &t.sections {
+        let body = match key {
+            SectionKey::Patient => patient_section(facts, t),
+            SectionKey::Consultation => consultation_section(facts, t),
+            SectionKey::Attendees => attendees_section(facts, t),
+            SectionKey::Materials => materials_section(facts, t),
+            SectionKey::Time => time_section(facts, t),
+            SectionKey::Questions => questions_section(facts, t),
+            SectionKey::Opinion => opinion_section(facts, t),
+            SectionKey::Summary => summary_section(facts, t),
+            SectionKey::Memo => memo_section(facts, t),
+        };
+        if t.omit_empty_sections && matches!(body, Body::NotRecorded(_)) {
+            continue;
+        }
+        let heading = t.headings.of(key);
+        let heading = match t.number_headings {
+            true => format!("{}. {heading}", sections.len() + 1),
+            false => heading.to_string(),
+        };
+        sections.push(Section { key, heading, body });
+    }
+    sections
+}
+
+fn patient_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let p = &facts.patient;
+    let name = match (&p.name, &p.name_kana) {
+        (Some(name), Some(kana)) => {
+            fill(&t.values.name_with_kana, &[("name", name), ("kana", kana)])
+        }
+        (name, _) => recorded(name, t),
+    };
+    let born = match (p.date_of_birth, p.age) {
+        (Some(born), Some(age)) => fill(
+            &t.values.date_of_birth,
+            &[("date", &date_text(t, born)), ("age", &age.to_string())],
+        ),
+        (Some(born), None) => date_text(t, born),
+        (None, _) => t.text.not_recorded.clone(),
+    };
+    Body::Fields(vec![
+        field(&t.labels.name, name),
+        field(&t.labels.date_of_birth, born),
+        field(&t.labels.hospital_id, recorded(&p.hospital_id, t)),
+    ])
+}
+
+fn consultation_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let mode = match facts.mode {
+        Mode::InPerson => &t.values.in_person,
+        Mode::Online => &t.values.online,
+        Mode::Hybrid => &t.values.hybrid,
+    };
+    Body::Fields(vec![
+        field(
+            &t.labels.consultation_date,
+            date_text(t, facts.consultation_date),
+        ),
+        field(&t.labels.specialist, recorded(&facts.specialist.name, t)),
+        field(
+            &t.labels.department,
+            recorded(&facts.specialist.department, t),
+        ),
+        field(&t.labels.mode, mode.clone()),
+    ])
+}
+
+fn attendees_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    if facts.attendees.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    Body::List(
+        facts
+            .attendees
+            .iter()
+            .map(|a| match &a.relationship {
+                Some(relationship) => fill(
+                    &t.values.attendee,
+                    &[("name", &a.name), ("relationship", relationship)],
+                ),
+                None => a.name.clone(),
+            })
+            .collect(),
+    )
+}
+
+fn materials_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    if facts.materials.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    Body::List(facts.materials.clone())
+}
+
+fn time_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let time = &facts.time;
+    let Some(started) = time.started_at else {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    };
+    let minutes = |seconds: i64| {
+        // To the nearest minute: a physician reads "32分", not seconds.
+        let minutes = (seconds + 30).div_euclid(60);
+        fill(&t.values.minutes, &[("minutes", &minutes.to_string())])
+    };
+    let clock_time = |at: Timestamp| at.format("%H:%M").to_string();
+    let ended = time.ended_at.map(clock_time);
+    let extension = match time.extensions {
+        0 => t.values.no_extension.clone(),
+        count => fill(
+            &t.values.extension,
+            &[
+                ("minutes", &time.extension_minutes.to_string()),
+                ("count", &count.to_string()),
+            ],
+        ),
+    };
+    let pauses = match time.pauses {
+        0 => t.values.no_pauses.clone(),
+        count => fill(
+            &t.values.pauses,
+            &[
+                (
+                    "minutes",
+                    &((time.paused_seconds + 30).div_euclid(60)).to_string(),
+                ),
+                ("count", &count.to_string()),
+            ],
+        ),
+    };
+    Body::Fields(vec![
+        field(&t.labels.started, clock_time(started)),
+        field(&t.labels.ended, recorded(&ended, t)),
+        field(
+            &t.labels.duration,
+            recorded(&time.duration_seconds.map(minutes), t),
+        ),
+        field(&t.labels.extension, extension),
+        field(&t.labels.pauses, pauses),
+    ])
+}
+
+fn questions_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    if facts.questions.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    Body::Questions(
+        facts
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(index, q)| QuestionItem {
+                label: fill(&t.labels.question, &[("n", &(index + 1).to_string())]),
+                text: q.text.clone(),
+                asked_by: q
+                    .asked_by
+                    .as_ref()
+                    .map(|who| fill(&t.values.asked_by, &[("who", who)]))
+                    .unwrap_or_default(),
+                answer_label: t.labels.answer.clone(),
+                answer: q.answer.clone().unwrap_or_else(|| t.text.no_answer.clone()),
+                answered: q.answer.is_some(),
+            })
+            .collect(),
+    )
+}
+
+fn opinion_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    if facts.opinion.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    Body::Table(Table {
+        columns: vec![
+            t.labels.option.clone(),
+            t.labels.assessment.clone(),
+            t.labels.notes.clone(),
+        ],
+        rows: facts
+            .opinion
+            .iter()
+            .map(|row| {
+                vec![
+                    row.option.clone(),
+                    row.assessment.clone(),
+                    row.notes.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    })
+}
+
+fn summary_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    paragraphs(&facts.summary, t)
+}
+
+fn memo_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    paragraphs(&facts.memo, t)
+}
+
+/// Free text as paragraphs: a blank line separates them, a single line break is kept.
+fn paragraphs(text: &Option<String>, t: &ReportTemplate) -> Body {
+    let Some(text) = text else {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    };
+    Body::Paragraphs(
+        text.split("\n\n")
+            .map(|p| p.trim_matches('\n').to_string())
+            .filter(|p| !p.trim().is_empty())
+            .collect(),
+    )
+}
+
+fn addressee(referrer: &Referrer, t: &ReportTemplate) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(institution) = &referrer.institution {
+        lines.push(fill(
+            &t.text.addressee_institution,
+            &[("institution", institution)],
+        ));
+    }
+    lines.push(match &referrer.physician {
+        Some(physician) => fill(&t.text.addressee_physician, &[("physician", physician)]),
+        None => t.text.addressee_unknown.clone(),
+    });
+    non_empty_vec(lines)
+}
+
+fn non_empty_vec(lines: Vec<String>) -> Vec<String> {
+    lines
+        .into_iter()
+        .filter(|line| !line.trim().is_empty())
+        .collect()
+}
+
+fn layout(facts: &Facts, t: &ReportTemplate) -> Layout {
+    let footer = template::pieces(&t.text.page)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|piece| match piece {
+            template::Piece::Text(text) => FooterPart::Text(text),
+            template::Piece::Slot("pages") => FooterPart::Pages,
+            template::Piece::Slot(_) => FooterPart::Page,
+        })
+        .collect();
+    let timestamp = match facts.time.ended_at {
+        Some(end) => end
+            .with_timezone(&chrono::Utc)
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string(),
+        None => format!("{}T00:00:00Z", facts.report_date.format("%Y-%m-%d")),
+    };
+    Layout {
+        body_font: t.fonts.body.clone(),
+        heading_font: t.fonts.heading.clone(),
+        latin_body_font: t.fonts.latin_body.clone(),
+        latin_heading_font: t.fonts.latin_heading.clone(),
+        body_half_points: (t.fonts.size * 2.0).round() as usize,
+        footer,
+        timestamp,
+    }
+}
+
+fn field(label: &str, value: String) -> Field {
+    Field {
+        label: label.to_string(),
+        value,
+    }
+}
+
+fn recorded(value: &Option<String>, t: &ReportTemplate) -> String {
+    value.clone().unwrap_or_else(|| t.text.not_recorded.clone())
+}
+
+/// A date as the template writes it.
+pub fn date_text(t: &ReportTemplate, date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month_name = MONTHS[date.month0() as usize];
+    fill(
+        &t.text.date,
+        &[
+            ("year", &date.year().to_string()),
+            ("month", &date.month().to_string()),
+            ("day", &date.day().to_string()),
+            ("month_name", month_name),
+            ("era", &era_year(date)),
+        ],
+    )
+}
+
+/// The Japanese era year (和暦), "令和8年"; the first year of an era is "元年".
+/// Before the Meiji calendar reform (1873) the western year is given.
+pub fn era_year(date: NaiveDate) -> String {
+    let eras = [
+        ((2019, 5, 1), "令和"),
+        ((1989, 1, 8), "平成"),
+        ((1926, 12, 25), "昭和"),
+        ((1912, 7, 30), "大正"),
+        ((1873, 1, 1), "明治"),
+    ];
+    for ((y, m, d), name) in eras {
+        let Some(start) = NaiveDate::from_ymd_opt(y, m, d) else {
+            continue;
+        };
+        if date >= start {
+            // Meiji counts from 1868, though the solar calendar began in its sixth year.
+            let first = if name == "明治" { 1868 } else { y };
+            return match date.year() - first + 1 {
+                1 => format!("{name}元年"),
+                n => format!("{name}{n}年"),
+            };
+        }
+    }
+    format!("{}年", date.year())
+}
+
+/// Whole years from `born` to `on`; None when `on` is before the birth.
+pub fn age_on(born: NaiveDate, on: NaiveDate) -> Option<u32> {
+    if on < born {
+        return None;
+    }
+    let mut years = on.year() - born.year();
+    if (on.month(), on.day()) < (born.month(), born.day()) {
+        years -= 1;
+    }
+    u32::try_from(years).ok()
+}
+
+/// Text from the session as the report may print it: line ends made `\n`, and characters
+/// XML forbids (and other control characters) removed, so every format gets the same text.
+pub fn clean(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.chars()
+        .filter(|&c| match c {
+            '\n' | '\t' => true,
+            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => false,
+            '\u{fffe}' | '\u{ffff}' => false,
+            _ => true,
+        })
+        .collect()
+}
+
+/// A one-line value (a name, an id): cleaned, line breaks made spaces, trimmed.
+pub fn clean_line(text: &str) -> String {
+    clean(text)
+        .split(['\n', '\t'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn some_line(text: &str) -> Option<String> {
+    Some(clean_line(text)).filter(|line| !line.is_empty())
+}
+
+/// Free text: cleaned, trailing spaces of lines and blank edges removed.
+fn some_text(text: &str) -> Option<String> {
+    let cleaned = clean(text);
+    let lines: Vec<&str> = cleaned.lines().map(str::trim_end).collect();
+    let joined = lines.join("\n");
+    let trimmed = joined.trim_matches('\n');
+    Some(trimmed.to_string()).filter(|text| !text.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn age_counts_whole_years_at_the_consultation() {
+        assert_eq!(age_on(date(1962, 4, 18), date(2026, 11, 21)), Some(64));
+        assert_eq!(age_on(date(1962, 11, 21), date(2026, 11, 21)), Some(64));
+        assert_eq!(age_on(date(1962, 11, 22), date(2026, 11, 21)), Some(63));
+        assert_eq!(age_on(date(2000, 2, 29), date(2025, 2, 28)), Some(24));
+        assert_eq!(age_on(date(2000, 2, 29), date(2025, 3, 1)), Some(25));
+        assert_eq!(age_on(date(2030, 1, 1), date(2026, 11, 21)), None);
+    }
+
+    #[test]
+    fn era_years_follow_the_era_boundaries() {
+        assert_eq!(era_year(date(2026, 11, 21)), "令和8年");
+        assert_eq!(era_year(date(2019, 5, 1)), "令和元年");
+        assert_eq!(era_year(date(2019, 4, 30)), "平成31年");
+        assert_eq!(era_year(date(1989, 1, 7)), "昭和64年");
+        assert_eq!(era_year(date(1962, 4, 18)), "昭和37年");
+        assert_eq!(era_year(date(1926, 12, 24)), "大正15年");
+        assert_eq!(era_year(date(1900, 1, 1)), "明治33年");
+    }
+
+    #[test]
+    fn control_characters_go_and_line_ends_become_newlines() {
+        assert_eq!(
+            clean("a\r\nb\rc\u{0}\u{8}d\u{1b}[0m\u{fffe}"),
+            "a\nb\ncd[0m"
+        );
+        assert_eq!(clean("tab\there"), "tab\there");
+        assert_eq!(clean_line("  佐藤\n 花子\t "), "佐藤 花子");
+        assert_eq!(
+            some_text("\n\n line one  \nline two\n\n"),
+            Some(" line one\nline two".into())
+        );
+        assert_eq!(some_text(" \n\u{7}\n"), None);
+    }
+}

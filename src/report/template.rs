@@ -1,0 +1,573 @@
+//! Report templates: the wording, order and fonts of the report, read from TOML and checked.
+//!
+//! The two built-in templates are embedded; a hospital copies one, edits it and names it in
+//! its configuration (`report.template`). Every mistake is reported by file, line and key,
+//! and is found when the template is loaded, so rendering a report never fails on wording.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::config::{Config, Lang};
+use crate::tomlfile::{self, FileError};
+
+pub const REPORT_JA: &str = include_str!("../../templates/report.ja.toml");
+pub const REPORT_EN: &str = include_str!("../../templates/report.en.toml");
+
+/// The version of the template layout this sonote reads.
+pub const TEMPLATE_FORMAT: u32 = 1;
+
+/// A body section of the report, as named in a template's `sections` list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKey {
+    Patient,
+    Consultation,
+    Attendees,
+    Materials,
+    Time,
+    Questions,
+    Opinion,
+    Summary,
+    Memo,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportTemplate {
+    pub format: u32,
+    pub language: Lang,
+    pub sections: Vec<SectionKey>,
+    pub number_headings: bool,
+    pub omit_empty_sections: bool,
+    pub fonts: Fonts,
+    pub text: Phrases,
+    pub headings: Headings,
+    pub labels: Labels,
+    pub values: Values,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fonts {
+    pub body: String,
+    pub heading: String,
+    pub latin_body: String,
+    pub latin_heading: String,
+    /// Body size in points.
+    pub size: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrases {
+    pub title: String,
+    pub confidential: String,
+    pub date: String,
+    pub addressee_institution: String,
+    pub addressee_physician: String,
+    pub addressee_unknown: String,
+    pub salutation: String,
+    pub salutation_unknown: String,
+    pub thanks: String,
+    pub no_tests: String,
+    pub closing: String,
+    pub closing_word: String,
+    pub signature_title: String,
+    pub signature_line: String,
+    pub not_recorded: String,
+    pub no_answer: String,
+    pub page: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    pub patient: String,
+    pub consultation: String,
+    pub attendees: String,
+    pub materials: String,
+    pub time: String,
+    pub questions: String,
+    pub opinion: String,
+    pub summary: String,
+    pub memo: String,
+}
+
+impl Headings {
+    pub fn of(&self, key: SectionKey) -> &str {
+        match key {
+            SectionKey::Patient => &self.patient,
+            SectionKey::Consultation => &self.consultation,
+            SectionKey::Attendees => &self.attendees,
+            SectionKey::Materials => &self.materials,
+            SectionKey::Time => &self.time,
+            SectionKey::Questions => &self.questions,
+            SectionKey::Opinion => &self.opinion,
+            SectionKey::Summary => &self.summary,
+            SectionKey::Memo => &self.memo,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    pub name: String,
+    pub date_of_birth: String,
+    pub hospital_id: String,
+    pub consultation_date: String,
+    pub specialist: String,
+    pub department: String,
+    pub mode: String,
+    pub started: String,
+    pub ended: String,
+    pub duration: String,
+    pub extension: String,
+    pub pauses: String,
+    pub question: String,
+    pub answer: String,
+    pub option: String,
+    pub assessment: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Values {
+    pub in_person: String,
+    pub online: String,
+    pub hybrid: String,
+    pub name_with_kana: String,
+    pub date_of_birth: String,
+    pub minutes: String,
+    pub extension: String,
+    pub no_extension: String,
+    pub pauses: String,
+    pub no_pauses: String,
+    pub asked_by: String,
+    pub attendee: String,
+}
+
+const DATE_PARTS: &[&str] = &["year", "month", "day", "month_name", "era"];
+
+impl ReportTemplate {
+    /// The built-in template of a language. Both are checked by a test, so this cannot fail.
+    pub fn embedded(lang: Lang) -> ReportTemplate {
+        let (name, text) = embedded_source(lang);
+        Self::from_text(Path::new(name), text).expect("the built-in report templates are valid")
+    }
+
+    /// Read and check a template file.
+    pub fn load(path: &Path) -> Result<ReportTemplate, FileError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| FileError::new(path, format!("cannot read the file: {err}")))?;
+        Self::from_text(path, &text)
+    }
+
+    /// The template for a report in `lang`: the configured one when it is written in that
+    /// language, else the built-in one. The configured file is read and checked either way,
+    /// so a broken template is reported whichever language is asked for.
+    pub fn for_config(config: &Config, lang: Lang) -> Result<ReportTemplate, FileError> {
+        if let Some(path) = &config.report.template {
+            let custom = Self::load(path)?;
+            if custom.language == lang {
+                return Ok(custom);
+            }
+        }
+        Ok(Self::embedded(lang))
+    }
+
+    pub fn from_text(path: &Path, text: &str) -> Result<ReportTemplate, FileError> {
+        let template: ReportTemplate =
+            tomlfile::parse(path, text).map_err(|err| name_missing_key(err, text))?;
+        template.validate(path, text)?;
+        Ok(template)
+    }
+
+    fn validate(&self, path: &Path, text: &str) -> Result<(), FileError> {
+        let err = |field: &str, message: String| FileError::at_field(path, text, field, message);
+        if self.format > TEMPLATE_FORMAT {
+            return Err(err(
+                "format",
+                format!(
+                    "written for a newer sonote (format {}, this one reads {TEMPLATE_FORMAT})",
+                    self.format
+                ),
+            ));
+        }
+        if self.format == 0 {
+            return Err(err("format", format!("must be {TEMPLATE_FORMAT}")));
+        }
+        for (index, key) in self.sections.iter().enumerate() {
+            if self.sections[..index].contains(key) {
+                return Err(err(
+                    "sections",
+                    format!("\"{}\" is listed twice", section_name(*key)),
+                ));
+            }
+        }
+        let fonts = [
+            ("fonts.body", &self.fonts.body),
+            ("fonts.heading", &self.fonts.heading),
+            ("fonts.latin_body", &self.fonts.latin_body),
+            ("fonts.latin_heading", &self.fonts.latin_heading),
+        ];
+        for (field, name) in fonts {
+            if name.trim().is_empty() {
+                return Err(err(field, "must name a font".into()));
+            }
+        }
+        if !(6.0..=24.0).contains(&self.fonts.size) {
+            return Err(err("fonts.size", "must be between 6 and 24 points".into()));
+        }
+        for (field, value) in [
+            ("text.not_recorded", &self.text.not_recorded),
+            ("text.no_answer", &self.text.no_answer),
+        ] {
+            if value.trim().is_empty() {
+                return Err(err(field, "must not be empty".into()));
+            }
+        }
+        for (field, value, allowed) in self.placeholder_rules() {
+            if let Err(message) = check_placeholders(value, allowed) {
+                return Err(err(field, message));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every phrase with the placeholders it accepts; any other `{name}` is a mistake.
+    fn placeholder_rules(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
+        let (t, h, l, v) = (&self.text, &self.headings, &self.labels, &self.values);
+        let none: &'static [&'static str] = &[];
+        vec![
+            ("text.title", &t.title, none),
+            ("text.confidential", &t.confidential, none),
+            ("text.date", &t.date, DATE_PARTS),
+            (
+                "text.addressee_institution",
+                &t.addressee_institution,
+                &["institution"],
+            ),
+            (
+                "text.addressee_physician",
+                &t.addressee_physician,
+                &["physician"],
+            ),
+            ("text.addressee_unknown", &t.addressee_unknown, none),
+            ("text.salutation", &t.salutation, &["physician"]),
+            ("text.salutation_unknown", &t.salutation_unknown, none),
+            ("text.thanks", &t.thanks, none),
+            ("text.no_tests", &t.no_tests, none),
+            ("text.closing", &t.closing, none),
+            ("text.closing_word", &t.closing_word, none),
+            ("text.signature_title", &t.signature_title, none),
+            ("text.signature_line", &t.signature_line, none),
+            ("text.not_recorded", &t.not_recorded, none),
+            ("text.no_answer", &t.no_answer, none),
+            ("text.page", &t.page, &["page", "pages"]),
+            ("headings.patient", &h.patient, none),
+            ("headings.consultation", &h.consultation, none),
+            ("headings.attendees", &h.attendees, none),
+            ("headings.materials", &h.materials, none),
+            ("headings.time", &h.time, none),
+            ("headings.questions", &h.questions, none),
+            ("headings.opinion", &h.opinion, none),
+            ("headings.summary", &h.summary, none),
+            ("headings.memo", &h.memo, none),
+            ("labels.name", &l.name, none),
+            ("labels.date_of_birth", &l.date_of_birth, none),
+            ("labels.hospital_id", &l.hospital_id, none),
+            ("labels.consultation_date", &l.consultation_date, none),
+            ("labels.specialist", &l.specialist, none),
+            ("labels.department", &l.department, none),
+            ("labels.mode", &l.mode, none),
+            ("labels.started", &l.started, none),
+            ("labels.ended", &l.ended, none),
+            ("labels.duration", &l.duration, none),
+            ("labels.extension", &l.extension, none),
+            ("labels.pauses", &l.pauses, none),
+            ("labels.question", &l.question, &["n"]),
+            ("labels.answer", &l.answer, none),
+            ("labels.option", &l.option, none),
+            ("labels.assessment", &l.assessment, none),
+            ("labels.notes", &l.notes, none),
+            ("values.in_person", &v.in_person, none),
+            ("values.online", &v.online, none),
+            ("values.hybrid", &v.hybrid, none),
+            (
+                "values.name_with_kana",
+                &v.name_with_kana,
+                &["name", "kana"],
+            ),
+            ("values.date_of_birth", &v.date_of_birth, &["date", "age"]),
+            ("values.minutes", &v.minutes, &["minutes"]),
+            ("values.extension", &v.extension, &["minutes", "count"]),
+            ("values.no_extension", &v.no_extension, none),
+            ("values.pauses", &v.pauses, &["minutes", "count"]),
+            ("values.no_pauses", &v.no_pauses, none),
+            ("values.asked_by", &v.asked_by, &["who"]),
+            ("values.attendee", &v.attendee, &["name", "relationship"]),
+        ]
+    }
+}
+
+fn embedded_source(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Ja => ("<built-in templates/report.ja.toml>", REPORT_JA),
+        Lang::En => ("<built-in templates/report.en.toml>", REPORT_EN),
+    }
+}
+
+pub fn section_name(key: SectionKey) -> &'static str {
+    match key {
+        SectionKey::Patient => "patient",
+        SectionKey::Consultation => "consultation",
+        SectionKey::Attendees => "attendees",
+        SectionKey::Materials => "materials",
+        SectionKey::Time => "time",
+        SectionKey::Questions => "questions",
+        SectionKey::Opinion => "opinion",
+        SectionKey::Summary => "summary",
+        SectionKey::Memo => "memo",
+    }
+}
+
+/// serde reports a missing key against its table (`labels`, "missing field `answer`");
+/// name the key itself (`labels.answer`), keeping the table's line, which is where it belongs.
+fn name_missing_key(mut err: FileError, text: &str) -> FileError {
+    let missing = err
+        .message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+        .map(str::to_string);
+    if let Some(key) = missing {
+        let table = err.field.take().filter(|t| t != ".").unwrap_or_default();
+        let field = if table.is_empty() {
+            key
+        } else {
+            format!("{table}.{key}")
+        };
+        if table.is_empty() {
+            err.line = None;
+        } else if err.line.is_none() {
+            err.line = tomlfile::line_of_field(text, &table);
+        }
+        err.field = Some(field);
+    }
+    err
+}
+
+/// One piece of a phrase: literal text or a `{placeholder}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(String),
+    Slot(&'a str),
+}
+
+/// Split a phrase into text and placeholders; `{{` and `}}` are literal braces.
+pub fn pieces(phrase: &str) -> Result<Vec<Piece<'_>>, String> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut rest = phrase;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("{{") {
+            text.push('{');
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("}}") {
+            text.push('}');
+            rest = after;
+        } else if c == '{' {
+            let close = rest
+                .find('}')
+                .ok_or_else(|| "a '{' is not closed (write {{ for a literal brace)".to_string())?;
+            let name = &rest[1..close];
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                return Err(format!(
+                    "'{{{name}}}' is not a placeholder (write {{{{ for a literal brace)"
+                ));
+            }
+            if !text.is_empty() {
+                out.push(Piece::Text(std::mem::take(&mut text)));
+            }
+            out.push(Piece::Slot(name));
+            rest = &rest[close + 1..];
+        } else {
+            text.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    if !text.is_empty() {
+        out.push(Piece::Text(text));
+    }
+    Ok(out)
+}
+
+fn check_placeholders(phrase: &str, allowed: &[&str]) -> Result<(), String> {
+    for piece in pieces(phrase)? {
+        if let Piece::Slot(name) = piece
+            && !allowed.contains(&name)
+        {
+            return Err(if allowed.is_empty() {
+                format!("{{{name}}} is not known here (this phrase takes no placeholder)")
+            } else {
+                let list = allowed
+                    .iter()
+                    .map(|a| format!("{{{a}}}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("{{{name}}} is not known here (known: {list})")
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Fill a checked phrase. Substitution is done in one pass, so a value that itself
+/// contains `{…}` (a patient's name, say) is printed as it is, never expanded.
+pub fn fill(phrase: &str, values: &[(&str, &str)]) -> String {
+    let Ok(pieces) = pieces(phrase) else {
+        // Templates are checked when loaded; an unchecked phrase is printed as written.
+        return phrase.to_string();
+    };
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(&text),
+            Piece::Slot(name) => match values.iter().find(|(key, _)| *key == name) {
+                Some((_, value)) => out.push_str(value),
+                None => {
+                    let _ = write!(out, "{{{name}}}");
+                }
+            },
+        }
+    }
+    out
+}
+
+/// Check the report templates a configuration uses, for `sonote check`: the configured
+/// one if any (the built-in ones are checked by the tests). Returns what was checked.
+pub fn check(config: &Config) -> Result<Option<String>, FileError> {
+    match &config.report.template {
+        None => Ok(None),
+        Some(path) => {
+            let template = ReportTemplate::load(path)?;
+            let lang = match template.language {
+                Lang::Ja => "ja",
+                Lang::En => "en",
+            };
+            Ok(Some(format!(
+                "{} (report template, {lang})",
+                path.display()
+            )))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<ReportTemplate, FileError> {
+        ReportTemplate::from_text(Path::new("ours.toml"), text)
+    }
+
+    #[test]
+    fn both_built_in_templates_are_valid_and_list_every_section() {
+        for lang in [Lang::Ja, Lang::En] {
+            let template = ReportTemplate::embedded(lang);
+            assert_eq!(template.language, lang);
+            assert_eq!(template.sections.len(), 8, "all but the memo");
+            assert!(!template.sections.contains(&SectionKey::Memo));
+        }
+    }
+
+    #[test]
+    fn an_unknown_key_names_file_line_and_key() {
+        let text = REPORT_JA.replace("[labels]\n", "[labels]\nnmae = \"x\"\n");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("labels.nmae"));
+        let line = text.lines().position(|l| l.starts_with("nmae")).unwrap() + 1;
+        assert_eq!(err.line, Some(line));
+        assert!(err.to_string().starts_with(&format!("ours.toml:{line}: ")));
+    }
+
+    #[test]
+    fn a_missing_key_is_named_with_its_table() {
+        let text: String = REPORT_JA
+            .lines()
+            .filter(|l| !l.starts_with("answer ="))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("labels.answer"));
+        let table_line = text.lines().position(|l| l == "[labels]").unwrap() + 1;
+        assert_eq!(err.line, Some(table_line));
+    }
+
+    #[test]
+    fn an_unknown_placeholder_names_its_key_and_line() {
+        let text = REPORT_EN.replace("Dr. {physician}\"", "Dr. {doctor}\"");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("text.addressee_physician"));
+        assert!(err.message.contains("{doctor}"), "{}", err.message);
+        assert!(err.message.contains("{physician}"), "{}", err.message);
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("addressee_physician"))
+            .unwrap()
+            + 1;
+        assert_eq!(err.line, Some(line));
+    }
+
+    #[test]
+    fn an_unknown_or_repeated_section_is_refused() {
+        let text = REPORT_JA.replace("\"summary\"]", "\"sumary\"]");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("sections[7]"));
+        assert_eq!(
+            err.line,
+            Some(
+                text.lines()
+                    .position(|l| l.starts_with("sections"))
+                    .unwrap()
+                    + 1
+            )
+        );
+
+        let text = REPORT_JA.replace("\"summary\"]", "\"patient\"]");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("sections"));
+        assert!(err.message.contains("\"patient\" is listed twice"));
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_line() {
+        let text = REPORT_JA.replace("title = \"セカンド", "title = セカンド");
+        let err = load(&text).unwrap_err();
+        let line = text.lines().position(|l| l.starts_with("title")).unwrap() + 1;
+        assert_eq!(err.line, Some(line));
+    }
+
+    #[test]
+    fn font_size_and_format_are_checked() {
+        let err = load(&REPORT_JA.replace("size = 10.5", "size = 100")).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("fonts.size"));
+        let err = load(&REPORT_JA.replace("format = 1", "format = 2")).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("format"));
+        assert!(err.message.contains("newer sonote"));
+    }
+
+    #[test]
+    fn phrases_fill_in_one_pass_and_keep_literal_braces() {
+        assert_eq!(
+            fill("{name}（{kana}）", &[("name", "{kana}"), ("kana", "かな")]),
+            "{kana}（かな）"
+        );
+        assert_eq!(fill("{{literal}} {n}", &[("n", "1")]), "{literal} 1");
+        assert!(pieces("open { brace").is_err());
+        assert!(pieces("{Not a name}").is_err());
+    }
+}
