@@ -109,6 +109,35 @@ impl Store {
     }
 }
 
+/// Held while a process may write a session file; dropped (and released) on close.
+/// A second process that cannot take it opens the session read-only.
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: File,
+}
+
+/// The lock file beside a session file: `.<id>.lock` (the session file itself is replaced
+/// on every save, so a lock on it would not outlive the first save).
+fn lock_path(session_path: &Path) -> PathBuf {
+    let name = session_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    session_path.with_file_name(format!(".{name}.lock"))
+}
+
+/// Take the writer's lock of a session, or None when another process holds it.
+pub fn try_lock(session_path: &Path) -> io::Result<Option<SessionLock>> {
+    let file = private_file_options()
+        .truncate(false)
+        .open(lock_path(session_path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(SessionLock { _file: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(err)) => Err(err),
+    }
+}
+
 /// Read and check a session file.
 pub fn load(path: &Path) -> Result<Session, FileError> {
     let text = fs::read_to_string(path)

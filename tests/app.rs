@@ -237,3 +237,50 @@ fn n_on_the_home_screen_creates_a_session_with_a_japanese_name() {
     assert_eq!(home.rows.len(), 1);
     assert_eq!(home.rows[0].patient, "山田 太郎");
 }
+
+#[test]
+fn a_second_specialist_opens_read_only_and_follows_the_first() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    let path = store.create(&mut session).unwrap();
+    let mut first = App::new(
+        config.clone(),
+        store.clone(),
+        Theme { color: true },
+        today(),
+    );
+    first.open_session(&path, at(0, 0)).unwrap();
+    let mut second = App::new(config, store, Theme { color: true }, today());
+    second.open_session(&path, at(0, 0)).unwrap();
+    assert!(!first.session_view().unwrap().read_only);
+    assert!(second.session_view().unwrap().read_only);
+    assert_eq!(
+        second.status.clone().unwrap().kind,
+        StatusKind::Error,
+        "it says so"
+    );
+
+    press(&mut second, ' ', at(0, 1));
+    assert_eq!(
+        on_disk(&path).state(),
+        ClockState::Ready,
+        "the read-only one cannot start"
+    );
+
+    press(&mut first, ' ', at(0, 2));
+    // Make sure the file's timestamp moves even on coarse file systems.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    second.on_tick(at(0, 3));
+    assert_eq!(
+        second.session_view().unwrap().session.state(),
+        ClockState::Running
+    );
+
+    // Once the first closes, the session can be opened for writing again.
+    drop(first);
+    let (_dir2, store2) = temp_store();
+    let mut third = App::new(Config::embedded(), store2, Theme { color: true }, today());
+    third.open_session(&path, at(0, 4)).unwrap();
+    assert!(!third.session_view().unwrap().read_only);
+}

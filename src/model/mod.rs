@@ -2,6 +2,7 @@
 
 pub mod alerts;
 pub mod clock;
+pub mod desk;
 pub mod fee;
 pub mod intake;
 pub mod payment;

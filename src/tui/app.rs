@@ -114,8 +114,19 @@ impl App {
         Ok(())
     }
 
+    /// Show a session, writable if this process can take its lock, else read-only.
     fn show_session(&mut self, session: Session, path: PathBuf, now: Timestamp) {
-        let view = SessionView::new(session, path, &self.config, now);
+        let (lock, read_only) = match store::try_lock(&path) {
+            Ok(Some(lock)) => (Some(lock), false),
+            Ok(None) => (None, true),
+            // No lock file possible (a read-only disk, say): keep writing; the red banner
+            // says when saving fails.
+            Err(_) => (None, false),
+        };
+        let view = SessionView::new(session, path, lock, read_only, &self.config, now);
+        if view.read_only {
+            self.status = Some(Status::error(self.texts().read_only));
+        }
         self.screen = Screen::Session(Box::new(view));
     }
 
@@ -224,6 +235,14 @@ impl App {
         let Screen::Session(view) = &mut self.screen else {
             return;
         };
+        let looks = matches!(
+            action,
+            Action::Back | Action::SwitchTab(_) | Action::NextTab | Action::PreviousTab
+        );
+        if view.read_only && !looks {
+            self.status = Some(Status::error(texts.read_only));
+            return;
+        }
         match action {
             Action::Back => self.go_home(now),
             Action::SwitchTab(index) => view.switch_to(index),
@@ -446,6 +465,9 @@ impl App {
         let Screen::Session(view) = &mut self.screen else {
             return;
         };
+        if let Some(err) = view.follow_writer() {
+            self.status = Some(Status::error(err));
+        }
         let gap = i64::from(self.config.session.suspend_gap_seconds);
         if let Some((from, to)) = view.pause_if_slept(now, gap) {
             let message = fill(texts.slept, &[("from", &from), ("to", &to)]);

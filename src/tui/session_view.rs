@@ -24,6 +24,23 @@ use crate::model::alerts::{Alarm, Alarms};
 use crate::model::{ClockState, Session, Timestamp};
 use crate::store;
 
+/// A file's modification time and length: enough to notice another process's save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    modified: std::time::SystemTime,
+    len: u64,
+}
+
+impl FileStamp {
+    fn of(path: &std::path::Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            modified: meta.modified().ok()?,
+            len: meta.len(),
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Consult,
@@ -73,15 +90,32 @@ pub struct SessionView {
     pub dirty: bool,
     /// Why the last save failed; cleared by the next good one.
     pub save_error: Option<String>,
+    /// Another process writes this session: look, but do not touch.
+    pub read_only: bool,
+    /// The writer's lock, held while the session is open for writing.
+    _lock: Option<store::SessionLock>,
+    /// The file as last read or written, to notice another process's save.
+    file_stamp: Option<FileStamp>,
     alarms: Alarms,
     /// The last moment the app was seen alive, to notice a computer that slept.
     last_seen: Timestamp,
 }
 
 impl SessionView {
-    pub fn new(session: Session, path: PathBuf, config: &Config, now: Timestamp) -> Self {
+    /// `lock` is the writer's lock, kept while the view lives.
+    pub fn new(
+        session: Session,
+        path: PathBuf,
+        lock: Option<store::SessionLock>,
+        read_only: bool,
+        config: &Config,
+        now: Timestamp,
+    ) -> Self {
         let remaining = session.clock.remaining(now);
         SessionView {
+            read_only,
+            _lock: lock,
+            file_stamp: FileStamp::of(&path),
             consult: ConsultTab::new(&session),
             alarms: Alarms::already_passed(remaining, &config.session.warn_minutes),
             session,
@@ -159,18 +193,44 @@ impl SessionView {
         self.dirty || self.save_error.is_some()
     }
 
-    /// Write the session now.
+    /// Write the session now (never when read-only: another process owns the file).
     pub fn save(&mut self) -> io::Result<()> {
+        if self.read_only {
+            self.dirty = false;
+            return Ok(());
+        }
         match store::save(&self.path, &self.session) {
             Ok(()) => {
                 self.dirty = false;
                 self.save_error = None;
+                self.file_stamp = FileStamp::of(&self.path);
                 Ok(())
             }
             Err(err) => {
                 self.save_error = Some(err.to_string());
                 Err(err)
             }
+        }
+    }
+
+    /// Read-only: take up what the writing process saved since we last looked.
+    /// Returns an error message when the file can no longer be read.
+    pub fn follow_writer(&mut self) -> Option<String> {
+        if !self.read_only {
+            return None;
+        }
+        let stamp = FileStamp::of(&self.path);
+        if stamp == self.file_stamp {
+            return None;
+        }
+        match store::load(&self.path) {
+            Ok(session) => {
+                self.consult = ConsultTab::new(&session);
+                self.session = session;
+                self.file_stamp = stamp;
+                None
+            }
+            Err(err) => Some(err.to_string()),
         }
     }
 
@@ -184,7 +244,7 @@ impl SessionView {
     pub fn pause_if_slept(&mut self, now: Timestamp, gap_seconds: i64) -> Option<(String, String)> {
         let last_seen = std::mem::replace(&mut self.last_seen, now);
         let slept = now - last_seen > TimeDelta::seconds(gap_seconds);
-        if !slept || self.session.state() != ClockState::Running {
+        if !slept || self.read_only || self.session.state() != ClockState::Running {
             return None;
         }
         let note = format!(
@@ -244,7 +304,7 @@ impl SessionView {
             patient.push(' ');
             patient.push_str(texts.patient_honorific);
         }
-        Line::from(vec![
+        let mut spans = vec![
             Span::styled(" sonote ", theme.title()),
             Span::raw("│ "),
             Span::styled(patient, theme.title()),
@@ -254,7 +314,14 @@ impl SessionView {
                 when,
                 session.id
             )),
-        ])
+        ];
+        if self.read_only {
+            spans.push(Span::styled(
+                format!(" [{}]", texts.read_only_mark),
+                theme.error(),
+            ));
+        }
+        Line::from(spans)
     }
 
     fn tab_line(&self, texts: &Texts, theme: &Theme) -> Line<'static> {
