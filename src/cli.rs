@@ -38,6 +38,8 @@ pub enum Command {
         #[arg(value_name = "SESSION")]
         session: String,
     },
+    /// The clerk's desk: sessions with their progress, fees, payments and report due days.
+    Desk,
     /// Check the configuration; exits non-zero when it is invalid.
     Check,
     /// Write the report of a session (docx, md or json), or every ended session's not yet

@@ -52,15 +52,16 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     }
     let store = open_store(cli.data_dir.as_deref())?;
     match cli.command {
-        None => open_tui(config, store, None),
+        None => open_tui(config, store, Start::Home),
         Some(Command::Demo) => {
             let path = demo(&config, &store)?;
-            open_tui(config, store, Some(path))
+            open_tui(config, store, Start::Session(path))
         }
         Some(Command::Open { session }) => {
             let path = store.resolve(&session);
-            open_tui(config, store, Some(path))
+            open_tui(config, store, Start::Session(path))
         }
+        Some(Command::Desk) => open_tui(config, store, Start::Desk),
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
         Some(Command::Check) => Ok(()),
@@ -88,12 +89,21 @@ fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
     Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))
 }
 
-fn open_tui(config: Config, store: Store, session: Option<PathBuf>) -> Result<(), Failure> {
+/// The screen the app opens on.
+enum Start {
+    Home,
+    Session(PathBuf),
+    Desk,
+}
+
+fn open_tui(config: Config, store: Store, start: Start) -> Result<(), Failure> {
     let now = local_now();
     let mut app = App::new(config, store, Theme::from_env(), now.date_naive());
-    if let Some(path) = session {
+    match start {
+        Start::Home => {}
         // Refuse before taking over the terminal, so the error stays readable.
-        app.open_session(&path, now).map_err(Failure::new)?;
+        Start::Session(path) => app.open_session(&path, now).map_err(Failure::new)?,
+        Start::Desk => app.show_desk(now.date_naive()),
     }
     run::run(&mut app).map_err(|err| Failure::new(format!("terminal: {err}")))?;
     if let Some(path) = app.open_path() {

@@ -138,6 +138,41 @@ pub fn try_lock(session_path: &Path) -> io::Result<Option<SessionLock>> {
     }
 }
 
+/// Why a session could not be changed from outside its consultation screen.
+#[derive(Debug)]
+pub enum UpdateError {
+    /// The session is open for writing in another sonote.
+    Busy,
+    File(FileError),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for UpdateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UpdateError::Busy => write!(f, "the session is open on another terminal"),
+            UpdateError::File(err) => write!(f, "{err}"),
+            UpdateError::Io(err) => write!(f, "{err}"),
+        }
+    }
+}
+
+/// Change a session on disk safely: take its writer's lock (refusing while another sonote
+/// has it open), read it fresh, change it, write it atomically.
+pub fn update<T>(
+    path: &Path,
+    change: impl FnOnce(&mut Session) -> T,
+) -> Result<(Session, T), UpdateError> {
+    let _lock = match try_lock(path).map_err(UpdateError::Io)? {
+        Some(lock) => lock,
+        None => return Err(UpdateError::Busy),
+    };
+    let mut session = load(path).map_err(UpdateError::File)?;
+    let result = change(&mut session);
+    save(path, &session).map_err(UpdateError::Io)?;
+    Ok((session, result))
+}
+
 /// Read and check a session file.
 pub fn load(path: &Path) -> Result<Session, FileError> {
     let text = fs::read_to_string(path)

@@ -1,4 +1,7 @@
 //! The words on the screens, in Japanese and English. Templates use `{name}` placeholders.
+//! Screens with many words of their own keep them in a file of their own here.
+
+pub mod desk;
 
 use crate::config::Lang;
 use crate::model::intake::Exclusion;
@@ -169,13 +172,14 @@ pub static JA: Texts = Texts {
     err_no_extension: "延長はこれ以上できません（{n}回まで）。",
     help_title: "キー一覧",
     help_close: "? または Esc で閉じる",
-    hints_home: "↑↓ 選択  Enter 開く  n 新規  ? キー一覧  q 終了",
+    hints_home: "↑↓ 選択  Enter 開く  n 新規  d 受付・会計  ? キー一覧  q 終了",
     hints_consult: "Space 開始/停止  x 延長  e 終了  m メモ  Esc 一覧  ? キー  q 終了",
     hints_memo: "メモ編集中 — Esc で終了 (入力は自動保存)",
     help_home: &[
         ("↑/↓, k/j", "セッションを選ぶ"),
         ("Enter", "選んだセッションを開く"),
         ("n", "新しいセッションを作成"),
+        ("d", "受付・会計（支払・報告書の送付）"),
         ("r", "一覧を読み直す"),
     ],
     help_consult: &[("m, Tab, Enter", "メモを編集")],
@@ -297,13 +301,14 @@ pub static EN: Texts = Texts {
     err_no_extension: "No extension left ({n} allowed).",
     help_title: "Keys",
     help_close: "? or Esc closes",
-    hints_home: "↑↓ select  Enter open  n new  ? keys  q quit",
+    hints_home: "↑↓ select  Enter open  n new  d desk  ? keys  q quit",
     hints_consult: "Space start/pause  x extend  e end  m notes  Esc list  ? keys  q quit",
     hints_memo: "Editing notes — Esc to stop (saved as you type)",
     help_home: &[
         ("↑/↓, k/j", "select a session"),
         ("Enter", "open the selected session"),
         ("n", "create a new session"),
+        ("d", "the desk (payments, reports sent)"),
         ("r", "reload the list"),
     ],
     help_consult: &[("m, Tab, Enter", "edit the notes")],

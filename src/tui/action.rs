@@ -14,6 +14,8 @@ pub enum Action {
     Open,
     NewSession,
     Reload,
+    /// The clerk's desk.
+    Desk,
     ToggleClock,
     AskExtend,
     AskEnd,

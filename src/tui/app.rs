@@ -10,6 +10,7 @@ use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::keymap::{Context, action_for};
+use super::screens::desk::{DeskRequest, DeskScreen};
 use super::screens::home::HomeScreen;
 use super::screens::new_session::NewSessionScreen;
 use super::session_view::SessionView;
@@ -25,6 +26,7 @@ use crate::store::{self, Store};
 
 pub enum Screen {
     Home(HomeScreen),
+    Desk(Box<DeskScreen>),
     Session(Box<SessionView>),
     NewSession(Box<NewSessionScreen>),
 }
@@ -145,6 +147,9 @@ impl App {
             Some(Overlay::Override) => Context::Override,
             None => match &self.screen {
                 Screen::Home(_) => Context::Home,
+                // Choosing how the fee was paid: every key answers.
+                Screen::Desk(desk) if desk.asking_payment => Context::Editing,
+                Screen::Desk(_) => Context::Desk,
                 Screen::Session(view) if view.editing() => Context::Editing,
                 Screen::Session(_) => Context::Session,
                 Screen::NewSession(_) => Context::NewForm,
@@ -186,6 +191,7 @@ impl App {
             (None, Action::ToggleHelp) => self.overlay = Some(Overlay::Help),
             (None, action) => match &self.screen {
                 Screen::Home(_) => self.on_home(action, now),
+                Screen::Desk(_) => self.on_desk(action, now),
                 Screen::NewSession(_) => self.on_new_session(action, now),
                 Screen::Session(_) => self.on_session(action, now),
             },
@@ -200,12 +206,41 @@ impl App {
             Action::Up => home.select_previous(),
             Action::Down => home.select_next(),
             Action::Reload => *home = HomeScreen::load(&self.store, home.today),
+            Action::Desk => {
+                let today = home.today;
+                self.show_desk(today);
+            }
             Action::NewSession => {
                 let today = home.today;
                 self.screen = Screen::NewSession(Box::new(NewSessionScreen::new(today)));
             }
             Action::Open => {
                 if let Some(path) = home.selected_path().map(Path::to_path_buf)
+                    && let Err(err) = self.open_session(&path, now)
+                {
+                    self.status = Some(Status::error(err));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn show_desk(&mut self, today: NaiveDate) {
+        self.screen = Screen::Desk(Box::new(DeskScreen::load(&self.store, today)));
+    }
+
+    fn on_desk(&mut self, action: Action, now: Timestamp) {
+        let Screen::Desk(desk) = &mut self.screen else {
+            return;
+        };
+        match action {
+            Action::Back => self.go_home(now),
+            Action::Key(key) => {
+                let (status, request) = desk.key(key, &self.store, &self.config, now);
+                if status.is_some() {
+                    self.status = status;
+                }
+                if let Some(DeskRequest::Open(path)) = request
                     && let Err(err) = self.open_session(&path, now)
                 {
                     self.status = Some(Status::error(err));

@@ -11,6 +11,7 @@ use super::action::Action;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Home,
+    Desk,
     Session,
     /// A text field has the keyboard: every key but Ctrl+C goes to it (Esc ends editing).
     Editing,
@@ -59,7 +60,14 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
             KeyCode::Enter => Some(Action::Open),
             KeyCode::Char('n') => Some(Action::NewSession),
             KeyCode::Char('r') => Some(Action::Reload),
+            KeyCode::Char('d') => Some(Action::Desk),
             _ => None,
+        },
+        Context::Desk => match key.code {
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            KeyCode::Esc => Some(Action::Back),
+            _ => Some(Action::Key(key)),
         },
         Context::Session => match key.code {
             KeyCode::Char('q') => Some(Action::Quit),

@@ -17,6 +17,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
         Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(frame.area());
     match &mut app.screen {
         Screen::Home(home) => home.draw(frame, main, texts, &theme),
+        Screen::Desk(desk) => desk.draw(frame, main, &app.config, &theme),
         Screen::Session(view) => {
             let ctx = DrawContext {
                 texts,
@@ -43,6 +44,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
     } else {
         let hints = match &app.screen {
             Screen::Home(_) => texts.hints_home,
+            Screen::Desk(_) => app.config.ui.language.desk_texts().hints,
             Screen::NewSession(_) => texts.new_hint,
             Screen::Session(view) => view.hints(texts),
         };
@@ -54,6 +56,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
         Some(Overlay::Help) => {
             let specific = match &app.screen {
                 Screen::Home(_) => texts.help_home,
+                Screen::Desk(_) => app.config.ui.language.desk_texts().help,
                 Screen::NewSession(_) => texts.help_new,
                 Screen::Session(view) => view.help(texts),
             };
@@ -85,5 +88,12 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
             )
         }
         None => {}
+    }
+    if let Screen::Desk(desk) = &app.screen
+        && desk.asking_payment
+    {
+        let desk_texts = app.config.ui.language.desk_texts();
+        let question = desk.payment_question(desk_texts, app.config.desk.report_due_days);
+        popup::draw_confirm(frame, main, &question, &theme);
     }
 }
