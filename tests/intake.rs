@@ -294,3 +294,105 @@ fn new_with_an_intake_file_creates_the_session_or_nothing() {
     assert_eq!(saved.intake.companions.len(), 1);
     assert!(saved.missing_requirements().is_empty());
 }
+
+fn open(config: Config) -> (tempfile::TempDir, App, std::path::PathBuf) {
+    let (dir, store) = temp_store();
+    let mut session = new_session(&config);
+    let path = store.create(&mut session).unwrap();
+    let mut app = App::new(config, store, Theme { color: true }, today());
+    app.open_session(&path, at(0, 0)).unwrap();
+    (dir, app, path)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.on_key(key(KeyCode::Char(c)), at(0, 0));
+    }
+}
+
+#[test]
+fn the_intake_tab_edits_fields_and_rows_and_checks_dates() {
+    let (_dir, mut app, path) = open(Config::embedded());
+    app.on_key(key(KeyCode::F(2)), at(0, 0));
+    // The fourth field is the date of birth.
+    for _ in 0..3 {
+        app.on_key(key(KeyCode::Down), at(0, 0));
+    }
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    for _ in 0..10 {
+        app.on_key(key(KeyCode::Backspace), at(0, 0));
+    }
+    type_text(&mut app, "1958-13-02");
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    assert!(
+        app.status.clone().unwrap().text.contains("2026-11-21"),
+        "the error shows the form"
+    );
+    assert!(
+        app.session_view().unwrap().editing(),
+        "a bad date stays in the field"
+    );
+    app.on_key(key(KeyCode::Backspace), at(0, 0));
+    app.on_key(key(KeyCode::Backspace), at(0, 0));
+    app.on_key(key(KeyCode::Backspace), at(0, 0));
+    app.on_key(key(KeyCode::Backspace), at(0, 0));
+    app.on_key(key(KeyCode::Backspace), at(0, 0));
+    type_text(&mut app, "04-02");
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    // A companion, typed in Japanese.
+    app.on_key(key(KeyCode::Char('c')), at(0, 0));
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    type_text(&mut app, "試験 花子");
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    app.on_key(key(KeyCode::Down), at(0, 0));
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    type_text(&mut app, "妻");
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    // A material: CT on CD-R.
+    app.on_key(key(KeyCode::Char('M')), at(0, 0));
+    app.on_key(key(KeyCode::Right), at(0, 0)); // other → blood tests (wraps)
+    for _ in 0..3 {
+        app.on_key(key(KeyCode::Right), at(0, 0));
+    }
+    app.on_key(key(KeyCode::Down), at(0, 0));
+    app.on_key(key(KeyCode::Left), at(0, 0)); // paper → CD-R
+    app.on_tick(at(0, 1));
+
+    let saved = sonote::store::load(&path).unwrap();
+    assert_eq!(saved.patient.date_of_birth, Some(date(1958, 4, 2)));
+    assert_eq!(saved.intake.companions[0].name, "試験 花子");
+    assert_eq!(saved.intake.companions[0].relationship, "妻");
+    let material = &saved.intake.materials[0];
+    assert_eq!(material.kind, sonote::model::intake::MaterialKind::Ct);
+    assert_eq!(material.medium, sonote::model::intake::Medium::CdR);
+
+    // D deletes the row under the cursor.
+    app.on_key(key(KeyCode::Char('D')), at(0, 2));
+    app.on_tick(at(0, 3));
+    assert!(
+        sonote::store::load(&path)
+            .unwrap()
+            .intake
+            .materials
+            .is_empty()
+    );
+}
+
+#[test]
+fn toggling_attendance_shows_what_becomes_missing() {
+    let (_dir, mut app, _path) = open(Config::embedded());
+    app.on_key(key(KeyCode::F(2)), at(0, 0));
+    // Patient, 5 fields; appointment, 5 fields; then "the patient attends".
+    for _ in 0..10 {
+        app.on_key(key(KeyCode::Down), at(0, 0));
+    }
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    let view = app.session_view().unwrap();
+    assert!(!view.session.intake.patient_attends);
+    assert_eq!(view.session.missing_requirements(), [Missing::ConsentForm]);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| sonote::tui::view::draw(frame, &mut app, at(0, 0)))
+        .unwrap();
+    insta::assert_snapshot!(terminal.backend());
+}

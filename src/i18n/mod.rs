@@ -2,6 +2,7 @@
 //! Screens with many words of their own keep them in a file of their own here.
 
 pub mod desk;
+pub mod intake;
 
 use crate::config::Lang;
 use crate::model::intake::Exclusion;
@@ -87,6 +88,7 @@ pub struct Texts {
     pub help_session: &'static [(&'static str, &'static str)],
     pub help_new: &'static [(&'static str, &'static str)],
     pub tab_consult: &'static str,
+    pub tab_intake: &'static str,
     pub missing_referral: &'static str,
     pub missing_consent: &'static str,
     pub missing_relationship: &'static str,
@@ -209,6 +211,7 @@ pub static JA: Texts = Texts {
         ("Esc", "取り消して一覧へ"),
     ],
     tab_consult: "相談",
+    tab_intake: "受付",
     missing_referral: "紹介状（診療情報提供書）がありません。",
     missing_consent: "患者本人が来院しないため、本人の相談同意書が必要です。",
     missing_relationship: "未成年の患者が来院しないため、続柄を確認できる書類（保険証など）が必要です。",
@@ -338,6 +341,7 @@ pub static EN: Texts = Texts {
         ("Esc", "cancel, back to the list"),
     ],
     tab_consult: "Consult",
+    tab_intake: "Intake",
     missing_referral: "No referral letter from the primary physician.",
     missing_consent: "The patient does not attend: the patient's signed consent form is needed.",
     missing_relationship: "A minor patient does not attend: a document showing the relationship (e.g. an insurance card) is needed.",

@@ -16,6 +16,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::Status;
 use super::screens::consult::ConsultTab;
+use super::screens::intake::IntakeTab;
 use super::theme::Theme;
 use super::widgets::clock_bar;
 use crate::config::Config;
@@ -44,14 +45,17 @@ impl FileStamp {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Consult,
+    Intake,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 1] = [Tab::Consult];
+    /// In F-key order: F1 is the first.
+    pub const ALL: [Tab; 2] = [Tab::Consult, Tab::Intake];
 
     fn title(self, texts: &Texts) -> &'static str {
         match self {
             Tab::Consult => texts.tab_consult,
+            Tab::Intake => texts.tab_intake,
         }
     }
 }
@@ -85,7 +89,10 @@ pub struct SessionView {
     pub session: Session,
     pub path: PathBuf,
     pub tab: Tab,
+    /// The screens' language, for the tabs that keep words of their own.
+    language: crate::config::Lang,
     pub consult: ConsultTab,
+    pub intake: IntakeTab,
     /// The session changed since it was last written.
     pub dirty: bool,
     /// Why the last save failed; cleared by the next good one.
@@ -117,10 +124,12 @@ impl SessionView {
             _lock: lock,
             file_stamp: FileStamp::of(&path),
             consult: ConsultTab::new(&session),
+            intake: IntakeTab::new(),
             alarms: Alarms::already_passed(remaining, &config.session.warn_minutes),
             session,
             path,
             tab: Tab::Consult,
+            language: config.ui.language,
             dirty: false,
             save_error: None,
             last_seen: now,
@@ -131,6 +140,7 @@ impl SessionView {
     pub fn editing(&self) -> bool {
         match self.tab {
             Tab::Consult => self.consult.editing,
+            Tab::Intake => self.intake.editing(),
         }
     }
 
@@ -154,6 +164,10 @@ impl SessionView {
     pub fn key(&mut self, key: KeyEvent, texts: &Texts, now: Timestamp) -> TabOutcome {
         let outcome = match self.tab {
             Tab::Consult => self.consult.key(&mut self.session, key, texts),
+            Tab::Intake => {
+                let intake_texts = self.language.intake_texts();
+                self.intake.key(&mut self.session, key, texts, intake_texts)
+            }
         };
         self.absorb(outcome, now)
     }
@@ -163,6 +177,7 @@ impl SessionView {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let outcome = match self.tab {
             Tab::Consult => self.consult.paste(&mut self.session, &text),
+            Tab::Intake => self.intake.paste(&text),
         };
         self.absorb(outcome, now)
     }
@@ -179,6 +194,7 @@ impl SessionView {
         match self.tab {
             Tab::Consult if self.consult.editing => texts.help_memo,
             Tab::Consult => texts.help_consult,
+            Tab::Intake => self.language.intake_texts().help,
         }
     }
 
@@ -186,6 +202,7 @@ impl SessionView {
         match self.tab {
             Tab::Consult if self.consult.editing => texts.hints_memo,
             Tab::Consult => texts.hints_consult,
+            Tab::Intake => self.intake.hints(self.language.intake_texts()),
         }
     }
 
@@ -290,6 +307,7 @@ impl SessionView {
         );
         match self.tab {
             Tab::Consult => self.consult.draw(frame, body, &self.session, ctx),
+            Tab::Intake => self.intake.draw(frame, body, &self.session, ctx),
         }
     }
 

@@ -3,4 +3,5 @@
 pub mod consult;
 pub mod desk;
 pub mod home;
+pub mod intake;
 pub mod new_session;
