@@ -3,8 +3,10 @@
 pub mod alerts;
 pub mod clock;
 pub mod fee;
+pub mod opinion;
 pub mod session;
 
 pub use clock::{Clock, ClockError, ClockEvent, ClockRules, ClockState, EventKind, Timestamp};
 pub use fee::{Fee, FeeItem, FeeLine, FeeSchedule, PaymentTiming};
+pub use opinion::{Opinion, Recommendation, TreatmentKind};
 pub use session::{Mode, NewSession, Patient, Question, Session, Specialist};

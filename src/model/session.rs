@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, ClockError, ClockRules, ClockState, Timestamp};
 use super::fee::{Fee, FeeSchedule};
+use super::opinion::Opinion;
 
 /// The version of the session file format; bumped when a field changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
@@ -72,6 +73,9 @@ pub struct Session {
     pub memo: String,
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// The specialist's structured opinion; absent in files from before it existed.
+    #[serde(default, skip_serializing_if = "Opinion::is_empty")]
+    pub opinion: Opinion,
     pub clock: Clock,
     pub fee_schedule: FeeSchedule,
     /// The fee as it stands, recomputed on every change of the clock.
@@ -110,6 +114,7 @@ impl Session {
             specialist: draft.specialist,
             memo: String::new(),
             questions: draft.questions,
+            opinion: Opinion::default(),
             clock: Clock::new(rules),
             fee_schedule,
             fee: Fee::default(),
