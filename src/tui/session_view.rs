@@ -16,6 +16,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::Status;
 use super::screens::consult::ConsultTab;
+use super::screens::opinion::OpinionTab;
 use super::theme::Theme;
 use super::widgets::clock_bar;
 use crate::config::Config;
@@ -27,14 +28,18 @@ use crate::store;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Consult,
+    Opinion,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 1] = [Tab::Consult];
+    /// In F-key order (F1 is the first). The opinion tab is meant to be F3, after the
+    /// questions tab.
+    pub const ALL: [Tab; 2] = [Tab::Consult, Tab::Opinion];
 
     fn title(self, texts: &Texts) -> &'static str {
         match self {
             Tab::Consult => texts.tab_consult,
+            Tab::Opinion => texts.tab_opinion,
         }
     }
 }
@@ -69,6 +74,7 @@ pub struct SessionView {
     pub path: PathBuf,
     pub tab: Tab,
     pub consult: ConsultTab,
+    pub opinion: OpinionTab,
     /// The session changed since it was last written.
     pub dirty: bool,
     /// Why the last save failed; cleared by the next good one.
@@ -83,6 +89,7 @@ impl SessionView {
         let remaining = session.clock.remaining(now);
         SessionView {
             consult: ConsultTab::new(&session),
+            opinion: OpinionTab::new(&session, config),
             alarms: Alarms::already_passed(remaining, &config.session.warn_minutes),
             session,
             path,
@@ -97,6 +104,7 @@ impl SessionView {
     pub fn editing(&self) -> bool {
         match self.tab {
             Tab::Consult => self.consult.editing,
+            Tab::Opinion => self.opinion.editing(),
         }
     }
 
@@ -120,6 +128,7 @@ impl SessionView {
     pub fn key(&mut self, key: KeyEvent, texts: &Texts, now: Timestamp) -> TabOutcome {
         let outcome = match self.tab {
             Tab::Consult => self.consult.key(&mut self.session, key, texts),
+            Tab::Opinion => self.opinion.key(&mut self.session, key),
         };
         self.absorb(outcome, now)
     }
@@ -129,6 +138,7 @@ impl SessionView {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let outcome = match self.tab {
             Tab::Consult => self.consult.paste(&mut self.session, &text),
+            Tab::Opinion => self.opinion.paste(&mut self.session, &text),
         };
         self.absorb(outcome, now)
     }
@@ -145,6 +155,7 @@ impl SessionView {
         match self.tab {
             Tab::Consult if self.consult.editing => texts.help_memo,
             Tab::Consult => texts.help_consult,
+            Tab::Opinion => self.opinion.help(),
         }
     }
 
@@ -152,6 +163,7 @@ impl SessionView {
         match self.tab {
             Tab::Consult if self.consult.editing => texts.hints_memo,
             Tab::Consult => texts.hints_consult,
+            Tab::Opinion => self.opinion.hints(),
         }
     }
 
@@ -230,6 +242,7 @@ impl SessionView {
         );
         match self.tab {
             Tab::Consult => self.consult.draw(frame, body, &self.session, ctx),
+            Tab::Opinion => self.opinion.draw(frame, body, &self.session, ctx),
         }
     }
 
