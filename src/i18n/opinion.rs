@@ -132,15 +132,12 @@ pub static JA: OpinionTexts = OpinionTexts {
         ("↑/↓, k/j", "前 / 次の項目へ"),
         ("Tab / Shift+Tab", "次 / 前のカードへ (PgDn / PgUp も)"),
         ("←/→, 1-4", "治療カードの推奨度を選ぶ"),
-        (
-            "c, t, i, h",
-            "薬剤の種類: 化学 / 分子標的 / 免疫 / ホルモン",
-        ),
+        ("c, t, i, h", "薬剤: 化学/分子標的/免疫/ホルモン"),
         ("0-4, ←/→", "PS (ECOG) を選ぶ (各段階の説明つき)"),
         ("←/→, 1-3", "診断への見解・主治医の方針を選ぶ"),
         ("Backspace", "選んだものを取り消す"),
         ("Enter", "テキスト欄を編集 (日本語入力可)"),
-        ("Home / End", "最初 / 最後の項目へ"),
+        ("Home/End, g/G", "最初 / 最後の項目へ"),
     ],
     help_editing: &[
         ("Esc", "編集を終える (入力は1秒以内に保存)"),
@@ -213,15 +210,12 @@ pub static EN: OpinionTexts = OpinionTexts {
         ("↑/↓, k/j", "previous / next field"),
         ("Tab / Shift+Tab", "next / previous card (also PgDn / PgUp)"),
         ("←/→, 1-4", "set the recommendation on a treatment card"),
-        (
-            "c, t, i, h",
-            "drug classes: chemo / targeted / immuno / hormone",
-        ),
+        ("c, t, i, h", "drugs: chemo/targeted/immuno/hormone"),
         ("0-4, ←/→", "set PS (ECOG), each level described"),
         ("←/→, 1-3", "set the view on the diagnosis / the plan"),
         ("Backspace", "clear the choice"),
         ("Enter", "edit the text field (Japanese input works)"),
-        ("Home / End", "first / last field"),
+        ("Home/End, g/G", "first / last field"),
     ],
     help_editing: &[
         ("Esc", "stop editing (saved within a second)"),
@@ -339,6 +333,24 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::model::Opinion;
+    use crate::tui::widgets::wrap::display_width;
+
+    #[test]
+    fn every_help_line_fits_the_help_popup() {
+        // The popup is 64 columns: a border each side, a space each side of the keys.
+        for (words, general) in [(&JA, &crate::i18n::JA), (&EN, &crate::i18n::EN)] {
+            for specific in [words.help, words.help_editing] {
+                let all: Vec<_> = specific.iter().chain(general.help_session).collect();
+                let key_width = all.iter().map(|(k, _)| display_width(k)).max().unwrap();
+                for (key, what) in all {
+                    assert!(
+                        1 + key_width + 1 + display_width(what) <= 62,
+                        "{key}: {what}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_options_not_discussed_make_one_phrase_in_screen_order() {

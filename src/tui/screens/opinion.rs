@@ -446,7 +446,8 @@ impl OpinionTab {
     fn start_editing(&mut self, opinion: &Opinion) {
         if let Some(current) = text(opinion, self.focus) {
             self.editor = Some(if self.focus.is_single_line() {
-                text_field::single_line(current)
+                // A hand-edited file may hold a line break here; the field shows one line.
+                text_field::single_line(&current.replace('\n', " "))
             } else {
                 text_field::multi_line(current)
             });
