@@ -93,6 +93,28 @@ fn the_opinion_is_saved_with_stable_snake_case_names_and_read_back_whole() {
 }
 
 #[test]
+fn the_example_in_the_documentation_is_a_valid_opinion() {
+    #[derive(serde::Deserialize)]
+    struct File {
+        opinion: Opinion,
+    }
+    let doc = include_str!("../docs/opinion.md");
+    let section = &doc[doc.find("## In the session file").unwrap()..];
+    let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let opinion = toml::from_str::<File>(example).unwrap().opinion;
+    assert_eq!(opinion.performance_status, Ecog::new(1));
+    assert_eq!(
+        opinion.recommendation(TreatmentKind::DrugTherapy),
+        Recommendation::Recommended
+    );
+    assert_eq!(
+        opinion.recommendation(TreatmentKind::Radiation),
+        Recommendation::NotDiscussed
+    );
+}
+
+#[test]
 fn a_performance_status_out_of_range_in_a_file_names_the_field_and_line() {
     let config = Config::embedded();
     let (dir, _store) = temp_store();
