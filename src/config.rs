@@ -89,7 +89,7 @@ pub struct ScaleWords {
     pub not_discussed: String,
 }
 
-/// Scale words wider than this would push the scale off an 80-column card.
+/// Wider words would spread the scale over more than two lines of an 80-column card.
 const SCALE_WORD_MAX_WIDTH: usize = 20;
 
 impl ScaleWords {
