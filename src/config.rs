@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::opinion::{OptionalTreatment, Recommendation, TreatmentKind};
 use crate::model::{ClockRules, FeeSchedule};
 use crate::tomlfile::{self, FileError};
 
@@ -30,6 +31,7 @@ pub struct Config {
     pub desk: DeskConfig,
     pub ui: UiConfig,
     pub report: ReportConfig,
+    pub opinion: OpinionConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +72,106 @@ pub struct ReportConfig {
     /// path is taken from the directory of the configuration file that names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<PathBuf>,
+}
+
+/// The opinion tab: which optional treatment rows this hospital uses, and the words of the
+/// recommendation scale in each language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpinionConfig {
+    pub optional_options: Vec<OptionalTreatment>,
+    pub scale: ScaleLanguages,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleLanguages {
+    pub ja: ScaleWords,
+    pub en: ScaleWords,
+}
+
+/// The words of the recommendation scale, as the hospital wants them read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleWords {
+    pub recommended: String,
+    pub consider: String,
+    pub not_recommended: String,
+    pub not_discussed: String,
+}
+
+/// Wider words would spread the scale over more than two lines of an 80-column card.
+const SCALE_WORD_MAX_WIDTH: usize = 20;
+
+impl ScaleWords {
+    pub fn word(&self, value: Recommendation) -> &str {
+        match value {
+            Recommendation::Recommended => &self.recommended,
+            Recommendation::Consider => &self.consider,
+            Recommendation::NotRecommended => &self.not_recommended,
+            Recommendation::NotDiscussed => &self.not_discussed,
+        }
+    }
+
+    fn fields(&self) -> [(&'static str, &str); 4] {
+        [
+            ("recommended", &self.recommended),
+            ("consider", &self.consider),
+            ("not_recommended", &self.not_recommended),
+            ("not_discussed", &self.not_discussed),
+        ]
+    }
+}
+
+impl OpinionConfig {
+    pub fn scale(&self, lang: Lang) -> &ScaleWords {
+        match lang {
+            Lang::Ja => &self.scale.ja,
+            Lang::En => &self.scale.en,
+        }
+    }
+
+    /// The optional rows switched on, as treatment kinds for the model.
+    pub fn optional_kinds(&self) -> Vec<TreatmentKind> {
+        self.optional_options
+            .iter()
+            .map(|&o| TreatmentKind::from(o))
+            .collect()
+    }
+
+    fn validate(&self) -> Result<(), (String, String)> {
+        for (i, option) in self.optional_options.iter().enumerate() {
+            if self.optional_options[..i].contains(option) {
+                return Err((
+                    format!("opinion.optional_options[{i}]"),
+                    "is listed twice".to_string(),
+                ));
+            }
+        }
+        for (lang, words) in [("ja", &self.scale.ja), ("en", &self.scale.en)] {
+            let fields = words.fields();
+            for (i, (key, word)) in fields.iter().enumerate() {
+                let field = format!("opinion.scale.{lang}.{key}");
+                let width = unicode_width::UnicodeWidthStr::width(word.trim());
+                if width == 0 {
+                    return Err((field, "must not be empty".to_string()));
+                }
+                if width > SCALE_WORD_MAX_WIDTH {
+                    return Err((
+                        field,
+                        format!(
+                            "is {width} columns wide; at most {SCALE_WORD_MAX_WIDTH} fit on a card"
+                        ),
+                    ));
+                }
+                if let Some((other, _)) = fields[..i].iter().find(|(_, w)| w.trim() == word.trim())
+                {
+                    return Err((field, format!("is the same word as `{other}`")));
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Config {
@@ -141,6 +243,9 @@ impl Config {
                 "fee.currency",
                 "must be a three-letter code such as \"JPY\"",
             );
+        }
+        if let Err((field, message)) = self.opinion.validate() {
+            return err(&field, &message);
         }
         Ok(())
     }
@@ -249,6 +354,85 @@ mod tests {
             Some(Path::new("/etc/sonote/templates/ours.toml"))
         );
         assert_eq!(Config::embedded().report.template, None);
+    }
+
+    #[test]
+    fn the_opinion_defaults_show_the_core_rows_with_japanese_and_english_words() {
+        let config = Config::embedded();
+        assert!(config.opinion.optional_options.is_empty());
+        assert_eq!(config.opinion.scale(Lang::Ja).recommended, "推奨");
+        assert_eq!(config.opinion.scale(Lang::Ja).not_discussed, "言及なし");
+        assert_eq!(
+            config
+                .opinion
+                .scale(Lang::En)
+                .word(Recommendation::NotRecommended),
+            "Not recommended"
+        );
+    }
+
+    #[test]
+    fn optional_rows_and_scale_words_can_be_set() {
+        let config = load_text(
+            "[opinion]\noptional_options = [\"watchful_waiting\", \"clinical_trial\"]\n\
+             [opinion.scale.ja]\nconsider = \"考慮\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.opinion.optional_kinds(),
+            [TreatmentKind::WatchfulWaiting, TreatmentKind::ClinicalTrial]
+        );
+        assert_eq!(config.opinion.scale.ja.consider, "考慮");
+        assert_eq!(
+            config.opinion.scale.ja.recommended, "推奨",
+            "the rest is kept"
+        );
+    }
+
+    #[test]
+    fn an_optional_row_must_be_one_of_the_allowed() {
+        let err = load_text("[opinion]\noptional_options = [\"surgery\"]\n").unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("opinion.optional_options[0]"));
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("clinical_trial"), "{err}");
+        assert!(err.message.contains("watchful_waiting"), "{err}");
+    }
+
+    #[test]
+    fn an_optional_row_listed_twice_is_refused() {
+        let err =
+            load_text("[opinion]\noptional_options = [\"clinical_trial\", \"clinical_trial\"]\n")
+                .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "my.toml:2: field `opinion.optional_options[1]`: is listed twice"
+        );
+    }
+
+    #[test]
+    fn scale_words_must_be_present_short_and_distinct() {
+        let err = load_text("\n[opinion.scale.en]\nnot_discussed = \" \"\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "my.toml:3: field `opinion.scale.en.not_discussed`: must not be empty"
+        );
+        let err =
+            load_text("[opinion.scale.ja]\nrecommended = \"強く推奨される標準的な治療法です\"\n")
+                .unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("opinion.scale.ja.recommended"));
+        assert_eq!(err.line, Some(2));
+        let err = load_text("[opinion.scale.ja]\nconsider = \"推奨\"\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "my.toml:2: field `opinion.scale.ja.consider`: is the same word as `recommended`"
+        );
+    }
+
+    #[test]
+    fn an_unknown_scale_key_is_refused_with_its_line() {
+        let err = load_text("[opinion.scale.ja]\nrecomended = \"推奨\"\n").unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("opinion.scale.ja.recomended"));
+        assert_eq!(err.line, Some(2));
     }
 
     #[test]

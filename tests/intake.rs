@@ -304,6 +304,15 @@ fn open(config: Config) -> (tempfile::TempDir, App, std::path::PathBuf) {
     (dir, app, path)
 }
 
+/// The F-key of the intake tab, wherever it stands.
+fn intake_f_key() -> u8 {
+    let index = sonote::tui::session_view::Tab::ALL
+        .iter()
+        .position(|tab| *tab == sonote::tui::session_view::Tab::Intake)
+        .unwrap();
+    index as u8 + 1
+}
+
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.on_key(key(KeyCode::Char(c)), at(0, 0));
@@ -313,7 +322,7 @@ fn type_text(app: &mut App, text: &str) {
 #[test]
 fn the_intake_tab_edits_fields_and_rows_and_checks_dates() {
     let (_dir, mut app, path) = open(Config::embedded());
-    app.on_key(key(KeyCode::F(2)), at(0, 0));
+    app.on_key(key(KeyCode::F(intake_f_key())), at(0, 0));
     // The fourth field is the date of birth.
     for _ in 0..3 {
         app.on_key(key(KeyCode::Down), at(0, 0));
@@ -381,7 +390,7 @@ fn the_intake_tab_edits_fields_and_rows_and_checks_dates() {
 #[test]
 fn toggling_attendance_shows_what_becomes_missing() {
     let (_dir, mut app, _path) = open(Config::embedded());
-    app.on_key(key(KeyCode::F(2)), at(0, 0));
+    app.on_key(key(KeyCode::F(intake_f_key())), at(0, 0));
     // Patient, 5 fields; appointment, 5 fields; then "the patient attends".
     for _ in 0..10 {
         app.on_key(key(KeyCode::Down), at(0, 0));

@@ -4,6 +4,8 @@
 pub mod desk;
 pub mod intake;
 
+pub mod opinion;
+
 use crate::config::Lang;
 use crate::model::intake::Exclusion;
 use crate::model::{ClockError, ClockState, EventKind, FeeItem, Missing, Mode};
@@ -102,6 +104,7 @@ pub struct Texts {
     pub started_with_override: &'static str,
     /// The seven exclusions, in the order of `Exclusion::ALL`.
     pub exclusions: [&'static str; 7],
+    pub tab_opinion: &'static str,
 }
 
 pub static JA: Texts = Texts {
@@ -232,6 +235,7 @@ pub static JA: Texts = Texts {
         "主治医の了承がない",
         "該当分野の専門医がいない",
     ],
+    tab_opinion: "所見",
 };
 
 pub static EN: Texts = Texts {
@@ -362,6 +366,7 @@ pub static EN: Texts = Texts {
         "the primary physician has not agreed",
         "no specialist here for this area",
     ],
+    tab_opinion: "Opinion",
 };
 
 impl Lang {

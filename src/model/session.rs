@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::clock::{Clock, ClockError, ClockRules, ClockState, Timestamp};
 use super::fee::{Fee, FeeSchedule};
 use super::intake::{EligibilityOverride, Intake, Missing, Sex, missing_requirements};
+use super::opinion::Opinion;
 use super::payment::{Payment, PaymentMethod};
 use super::report_status::ReportStatus;
 
@@ -79,6 +80,9 @@ pub struct Session {
     pub memo: String,
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// The specialist's structured opinion; absent in files from before it existed.
+    #[serde(default, skip_serializing_if = "Opinion::is_empty")]
+    pub opinion: Opinion,
     pub clock: Clock,
     pub fee_schedule: FeeSchedule,
     /// The fee as it stands, recomputed on every change of the clock.
@@ -125,6 +129,7 @@ impl Session {
             intake: draft.intake,
             memo: String::new(),
             questions: draft.questions,
+            opinion: Opinion::default(),
             clock: Clock::new(rules),
             fee_schedule,
             fee: Fee::default(),

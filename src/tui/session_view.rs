@@ -17,6 +17,7 @@ use ratatui::widgets::Paragraph;
 use super::app::Status;
 use super::screens::consult::ConsultTab;
 use super::screens::intake::IntakeTab;
+use super::screens::opinion::OpinionTab;
 use super::theme::Theme;
 use super::widgets::clock_bar;
 use crate::config::Config;
@@ -45,17 +46,19 @@ impl FileStamp {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Consult,
+    Opinion,
     Intake,
 }
 
 impl Tab {
     /// In F-key order: F1 is the first.
-    pub const ALL: [Tab; 2] = [Tab::Consult, Tab::Intake];
+    pub const ALL: [Tab; 3] = [Tab::Consult, Tab::Opinion, Tab::Intake];
 
     fn title(self, texts: &Texts) -> &'static str {
         match self {
             Tab::Consult => texts.tab_consult,
             Tab::Intake => texts.tab_intake,
+            Tab::Opinion => texts.tab_opinion,
         }
     }
 }
@@ -93,6 +96,7 @@ pub struct SessionView {
     language: crate::config::Lang,
     pub consult: ConsultTab,
     pub intake: IntakeTab,
+    pub opinion: OpinionTab,
     /// The session changed since it was last written.
     pub dirty: bool,
     /// Why the last save failed; cleared by the next good one.
@@ -125,6 +129,7 @@ impl SessionView {
             file_stamp: FileStamp::of(&path),
             consult: ConsultTab::new(&session),
             intake: IntakeTab::new(),
+            opinion: OpinionTab::new(&session, config),
             alarms: Alarms::already_passed(remaining, &config.session.warn_minutes),
             session,
             path,
@@ -141,6 +146,7 @@ impl SessionView {
         match self.tab {
             Tab::Consult => self.consult.editing,
             Tab::Intake => self.intake.editing(),
+            Tab::Opinion => self.opinion.editing(),
         }
     }
 
@@ -168,6 +174,7 @@ impl SessionView {
                 let intake_texts = self.language.intake_texts();
                 self.intake.key(&mut self.session, key, texts, intake_texts)
             }
+            Tab::Opinion => self.opinion.key(&mut self.session, key),
         };
         self.absorb(outcome, now)
     }
@@ -178,6 +185,7 @@ impl SessionView {
         let outcome = match self.tab {
             Tab::Consult => self.consult.paste(&mut self.session, &text),
             Tab::Intake => self.intake.paste(&text),
+            Tab::Opinion => self.opinion.paste(&mut self.session, &text),
         };
         self.absorb(outcome, now)
     }
@@ -195,6 +203,7 @@ impl SessionView {
             Tab::Consult if self.consult.editing => texts.help_memo,
             Tab::Consult => texts.help_consult,
             Tab::Intake => self.language.intake_texts().help,
+            Tab::Opinion => self.opinion.help(),
         }
     }
 
@@ -203,6 +212,7 @@ impl SessionView {
             Tab::Consult if self.consult.editing => texts.hints_memo,
             Tab::Consult => texts.hints_consult,
             Tab::Intake => self.intake.hints(self.language.intake_texts()),
+            Tab::Opinion => self.opinion.hints(),
         }
     }
 
@@ -308,6 +318,7 @@ impl SessionView {
         match self.tab {
             Tab::Consult => self.consult.draw(frame, body, &self.session, ctx),
             Tab::Intake => self.intake.draw(frame, body, &self.session, ctx),
+            Tab::Opinion => self.opinion.draw(frame, body, &self.session, ctx),
         }
     }
 

@@ -8,6 +8,31 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// What keys send, as an xterm-compatible terminal sends them.
+pub mod keys {
+    pub const ENTER: &str = "\r";
+    pub const ESC: &str = "\x1b";
+    pub const TAB: &str = "\t";
+    pub const BACKTAB: &str = "\x1b[Z";
+    pub const BACKSPACE: &str = "\x7f";
+    pub const UP: &str = "\x1b[A";
+    pub const DOWN: &str = "\x1b[B";
+    pub const RIGHT: &str = "\x1b[C";
+    pub const LEFT: &str = "\x1b[D";
+    pub const HOME: &str = "\x1b[H";
+    pub const END: &str = "\x1b[F";
+    pub const CTRL_C: &str = "\x03";
+
+    /// F1 to F12.
+    pub fn f(n: u8) -> &'static str {
+        const KEYS: [&str; 12] = [
+            "\x1bOP", "\x1bOQ", "\x1bOR", "\x1bOS", "\x1b[15~", "\x1b[17~", "\x1b[18~", "\x1b[19~",
+            "\x1b[20~", "\x1b[21~", "\x1b[23~", "\x1b[24~",
+        ];
+        KEYS[usize::from(n.clamp(1, 12)) - 1]
+    }
+}
+
 pub struct Pty {
     parser: vt100::Parser,
     output: Receiver<Vec<u8>>,
@@ -81,6 +106,14 @@ impl Pty {
             }
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
         }
+    }
+
+    /// The screen's rows, trailing blanks trimmed.
+    pub fn lines(&self) -> Vec<String> {
+        self.screen()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect()
     }
 
     pub fn screen(&self) -> String {

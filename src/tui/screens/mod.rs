@@ -5,3 +5,4 @@ pub mod desk;
 pub mod home;
 pub mod intake;
 pub mod new_session;
+pub mod opinion;
