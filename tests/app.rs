@@ -284,3 +284,15 @@ fn a_second_specialist_opens_read_only_and_follows_the_first() {
     third.open_session(&path, at(0, 4)).unwrap();
     assert!(!third.session_view().unwrap().read_only);
 }
+
+#[test]
+fn ending_lists_what_the_opinion_still_lacks_without_blocking() {
+    let (_dir, mut app, path) = open_app(Config::embedded());
+    press(&mut app, ' ', at(0, 0));
+    press(&mut app, 'e', at(20, 0));
+    let question = app.confirm_text(Pending::End);
+    assert!(question.contains("終了しますか"), "{question}");
+    assert!(question.contains("未記入"), "the gaps are listed: {question}");
+    press(&mut app, 'y', at(20, 1));
+    assert_eq!(on_disk(&path).state(), ClockState::Ended, "and it does not block");
+}

@@ -420,7 +420,20 @@ impl App {
                 let minutes = session.clock.rules.extension_minutes.to_string();
                 fill(texts.confirm_extend, &[("m", &minutes), ("fee", &fee)])
             }
-            (Pending::End, _) => texts.confirm_end.to_string(),
+            (Pending::End, view) => {
+                // A gentle reminder of what the opinion still lacks; it never blocks.
+                let lang = self.config.ui.language;
+                let gaps = view
+                    .map(|v| v.session.opinion.gaps(&self.config.opinion.optional_kinds()))
+                    .unwrap_or_default();
+                match lang
+                    .opinion_texts()
+                    .gap_line(&gaps, self.config.opinion.scale(lang))
+                {
+                    Some(gaps) => format!("{}\n{gaps}", texts.confirm_end),
+                    None => texts.confirm_end.to_string(),
+                }
+            }
             _ => texts.confirm_quit_unsaved.to_string(),
         }
     }

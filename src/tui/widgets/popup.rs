@@ -3,7 +3,8 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use ratatui_textarea::TextArea;
 
@@ -121,13 +122,21 @@ pub fn draw_override(
     text_field::draw(frame, field, reason, field_block, true);
 }
 
+/// A yes/no question; its first line is the question, further lines are notes (dimmed).
 pub fn draw_confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
-    let rect = centered(area, 60, 5);
+    let width = 64.min(area.width);
+    let inner_width = usize::from(width.saturating_sub(2));
+    let mut lines: Vec<Line> = Vec::new();
+    for (index, paragraph) in question.split('\n').enumerate() {
+        let style = if index == 0 { Style::new() } else { theme.dim() };
+        for piece in wrap(paragraph, inner_width) {
+            lines.push(Line::styled(piece, style));
+        }
+    }
+    let rect = centered(area, width, lines.len() as u16 + 2);
     clear(frame, rect);
     frame.render_widget(
-        Paragraph::new(question.to_string())
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().border_style(theme.key())),
+        Paragraph::new(lines).block(Block::bordered().border_style(theme.key())),
         rect,
     );
 }
