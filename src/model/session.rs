@@ -137,6 +137,8 @@ impl Session {
             report: ReportStatus::default(),
         };
         session.refresh_fee();
+        // The opinion starts from what the referral says; the specialist may correct it.
+        session.opinion.referral_diagnosis = session.intake.referral.diagnosis.clone();
         session
     }
 
