@@ -50,6 +50,7 @@ pub struct SessionConfig {
     pub warn_minutes: Vec<u32>,
     pub bell: bool,
     pub suspend_gap_seconds: u32,
+    pub autosave_ms: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,6 +231,9 @@ impl Config {
                     s.minutes
                 ),
             );
+        }
+        if !(50..=1000).contains(&s.autosave_ms) {
+            return err("session.autosave_ms", "must be between 50 and 1000");
         }
         if s.suspend_gap_seconds < 5 {
             return err("session.suspend_gap_seconds", "must be at least 5");

@@ -292,7 +292,14 @@ fn ending_lists_what_the_opinion_still_lacks_without_blocking() {
     press(&mut app, 'e', at(20, 0));
     let question = app.confirm_text(Pending::End);
     assert!(question.contains("終了しますか"), "{question}");
-    assert!(question.contains("未記入"), "the gaps are listed: {question}");
+    assert!(
+        question.contains("未記入"),
+        "the gaps are listed: {question}"
+    );
     press(&mut app, 'y', at(20, 1));
-    assert_eq!(on_disk(&path).state(), ClockState::Ended, "and it does not block");
+    assert_eq!(
+        on_disk(&path).state(),
+        ClockState::Ended,
+        "and it does not block"
+    );
 }

@@ -424,7 +424,11 @@ impl App {
                 // A gentle reminder of what the opinion still lacks; it never blocks.
                 let lang = self.config.ui.language;
                 let gaps = view
-                    .map(|v| v.session.opinion.gaps(&self.config.opinion.optional_kinds()))
+                    .map(|v| {
+                        v.session
+                            .opinion
+                            .gaps(&self.config.opinion.optional_kinds())
+                    })
                     .unwrap_or_default();
                 match lang
                     .opinion_texts()
@@ -529,6 +533,34 @@ impl App {
             self.status = Some(Status::info(message));
         }
         self.save_now();
+    }
+
+    /// The configured autosave interval.
+    fn autosave_interval(&self) -> chrono::TimeDelta {
+        chrono::TimeDelta::milliseconds(i64::from(self.config.session.autosave_ms))
+    }
+
+    /// How long the event loop may wait before typed text is due on disk.
+    pub fn autosave_wait(&self, now: Timestamp) -> Option<std::time::Duration> {
+        let view = self.session_view()?;
+        let wait = view.autosave_wait(now, self.autosave_interval())?;
+        wait.to_std().ok()
+    }
+
+    /// Write typed text whose autosave interval has passed. Cheap when nothing waits.
+    pub fn autosave(&mut self, now: Timestamp) {
+        if self.autosave_wait(now).is_some_and(|wait| wait.is_zero()) {
+            self.save_now();
+        }
+    }
+
+    /// After a crash: write what is in memory, if a session is open. Returns whether all
+    /// is on disk.
+    pub fn save_before_exit(&mut self) -> bool {
+        match &mut self.screen {
+            Screen::Session(view) => view.save().is_ok(),
+            _ => true,
+        }
     }
 
     /// The file of the session open on screen, if any.

@@ -19,18 +19,35 @@ pub fn local_now() -> Timestamp {
 /// Take over the terminal, run until the user quits, and give the terminal back as it was,
 /// also when something panics.
 pub fn run(app: &mut App) -> io::Result<()> {
-    let previous_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+    // The default hook prints the panic's message, which may quote patient text (a string
+    // slicing error does): say where it happened, never what.
+    std::panic::set_hook(Box::new(|info| {
         let _ = execute!(io::stdout(), DisableBracketedPaste);
         ratatui::restore();
-        previous_hook(info);
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("sonote: internal error{place}; the open session is saved before exit.");
     }));
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, app);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, app)
+    }));
     let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::try_restore()?;
-    result
+    let _ = ratatui::try_restore();
+    match result {
+        Ok(result) => result,
+        Err(_) => {
+            let saved = app.save_before_exit();
+            Err(io::Error::other(if saved {
+                "stopped after an internal error; the session was saved"
+            } else {
+                "stopped after an internal error; the session could NOT be saved"
+            }))
+        }
+    }
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
@@ -46,15 +63,34 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if app.should_quit {
             return Ok(());
         }
-        // Draw after each event, and once a second so the clock moves; never spin.
-        let timeout = TICK.saturating_sub(last_tick.elapsed());
+        // Draw after each event, and once a second so the clock moves; wake early only when
+        // typed text is due on disk. Never spin.
+        let mut timeout = TICK.saturating_sub(last_tick.elapsed());
+        if let Some(autosave) = app.autosave_wait(local_now()) {
+            timeout = timeout.min(autosave);
+        }
         if event::poll(timeout)? {
             let event = event::read()?;
+            crash_for_tests(&event);
             app.on_event(event, local_now());
         }
         if last_tick.elapsed() >= TICK {
             app.on_tick(local_now());
             last_tick = Instant::now();
         }
+        app.autosave(local_now());
+    }
+}
+
+/// Debug builds only: `SONOTE_TEST_PANIC_ON=<char>` panics when that key is pressed, so the
+/// tests can check that a crash restores the terminal and saves the session.
+fn crash_for_tests(event: &event::Event) {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    if let (event::Event::Key(key), Ok(trigger)) = (event, std::env::var("SONOTE_TEST_PANIC_ON"))
+        && key.code == event::KeyCode::Char(trigger.chars().next().unwrap_or('\0'))
+    {
+        panic!("test crash requested with SONOTE_TEST_PANIC_ON");
     }
 }

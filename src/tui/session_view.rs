@@ -99,6 +99,8 @@ pub struct SessionView {
     pub opinion: OpinionTab,
     /// The session changed since it was last written.
     pub dirty: bool,
+    /// When the oldest unsaved change was made: the autosave writes it within its interval.
+    dirty_since: Option<Timestamp>,
     /// Why the last save failed; cleared by the next good one.
     pub save_error: Option<String>,
     /// Another process writes this session: look, but do not touch.
@@ -136,6 +138,7 @@ impl SessionView {
             tab: Tab::Consult,
             language: config.ui.language,
             dirty: false,
+            dirty_since: None,
             save_error: None,
             last_seen: now,
         }
@@ -193,6 +196,7 @@ impl SessionView {
     fn absorb(&mut self, outcome: TabOutcome, now: Timestamp) -> TabOutcome {
         if outcome.changed {
             self.dirty = true;
+            self.dirty_since.get_or_insert(now);
             self.last_seen = now;
         }
         outcome
@@ -220,6 +224,12 @@ impl SessionView {
         self.dirty || self.save_error.is_some()
     }
 
+    /// How long until typed text must be written (None: nothing waits).
+    pub fn autosave_wait(&self, now: Timestamp, interval: TimeDelta) -> Option<TimeDelta> {
+        let since = self.dirty_since?;
+        Some((interval - (now - since)).max(TimeDelta::zero()))
+    }
+
     /// Write the session now (never when read-only: another process owns the file).
     pub fn save(&mut self) -> io::Result<()> {
         if self.read_only {
@@ -229,6 +239,7 @@ impl SessionView {
         match store::save(&self.path, &self.session) {
             Ok(()) => {
                 self.dirty = false;
+                self.dirty_since = None;
                 self.save_error = None;
                 self.file_stamp = FileStamp::of(&self.path);
                 Ok(())

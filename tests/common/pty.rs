@@ -44,9 +44,25 @@ pub struct Pty {
 impl Pty {
     /// Start `sonote ARGS` with `--data-dir DATA` in a terminal of `cols` x `rows`.
     pub fn sonote(data: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::sonote_with_env(data, args, &[], cols, rows)
+    }
+
+    /// The same, with extra environment variables.
+    pub fn sonote_with_env(
+        data: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
         let mut all = vec!["--data-dir", data.to_str().expect("utf-8 temp path")];
         all.extend_from_slice(args);
-        Pty::spawn(env!("CARGO_BIN_EXE_sonote"), &all, &[], cols, rows)
+        Pty::spawn(env!("CARGO_BIN_EXE_sonote"), &all, env, cols, rows)
+    }
+
+    /// Whether the program is on the terminal's alternate screen (full-screen mode).
+    pub fn on_alternate_screen(&self) -> bool {
+        self.parser.screen().alternate_screen()
     }
 
     pub fn spawn(program: &str, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
@@ -194,6 +210,16 @@ impl Pty {
             }
             self.pump(Duration::from_millis(50));
         }
+    }
+
+    /// SIGKILL: the process gets no chance to save anything.
+    pub fn sigkill(&mut self) {
+        if let Some(pid) = self.child.process_id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+        let _ = self.child.wait();
     }
 
     pub fn kill(&mut self) {

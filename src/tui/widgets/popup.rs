@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::{Line, Span};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use ratatui_textarea::TextArea;
@@ -128,7 +128,11 @@ pub fn draw_confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme
     let inner_width = usize::from(width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();
     for (index, paragraph) in question.split('\n').enumerate() {
-        let style = if index == 0 { Style::new() } else { theme.dim() };
+        let style = if index == 0 {
+            Style::new()
+        } else {
+            theme.dim()
+        };
         for piece in wrap(paragraph, inner_width) {
             lines.push(Line::styled(piece, style));
         }
