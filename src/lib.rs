@@ -5,6 +5,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod tomlfile;

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, ClockError, ClockRules, ClockState, Timestamp};
 use super::fee::{Fee, FeeSchedule};
+use super::question::CurrentMark;
+pub use super::question::Question;
 
 /// The version of the session file format; bumped when a field changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
@@ -42,15 +44,6 @@ pub struct Specialist {
     pub department: String,
 }
 
-/// A question the patient or a companion prepared before the day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Question {
-    pub text: String,
-    /// Who asked it, in the words of the intake ("本人", "長女 佐藤 美咲").
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub asked_by: String,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
     pub format: u32,
@@ -72,6 +65,13 @@ pub struct Session {
     pub memo: String,
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// Which question was being asked from when: the time spent on each is read from it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub current_log: Vec<CurrentMark>,
+    /// Deleted questions, kept with their answers so no typed word is lost (see
+    /// `delete_question`); not shown, not reported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted_questions: Vec<Question>,
     pub clock: Clock,
     pub fee_schedule: FeeSchedule,
     /// The fee as it stands, recomputed on every change of the clock.
@@ -110,11 +110,14 @@ impl Session {
             specialist: draft.specialist,
             memo: String::new(),
             questions: draft.questions,
+            current_log: Vec::new(),
+            deleted_questions: Vec::new(),
             clock: Clock::new(rules),
             fee_schedule,
             fee: Fee::default(),
         };
         session.refresh_fee();
+        session.ensure_question_ids();
         session
     }
 
