@@ -3,10 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, NewArgs};
+use crate::cli::{Cli, Command, ImportArgs, NewArgs, QuestionsCommand};
 use crate::config::Config;
-use crate::model::{ClockState, NewSession, Patient, Session};
-use crate::store::Store;
+use crate::model::{ClockState, NewSession, Patient, Role, Session};
+use crate::store::{self, Store};
 use crate::tui::app::App;
 use crate::tui::run::{self, local_now};
 use crate::tui::theme::Theme;
@@ -44,14 +44,18 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     }
     let store = open_store(cli.data_dir.as_deref())?;
     match cli.command {
-        None => open_tui(config, store, None),
+        None => open_tui(config, store, None, Role::Specialist),
         Some(Command::Demo) => {
             let path = demo(&config, &store)?;
-            open_tui(config, store, Some(path))
+            open_tui(config, store, Some(path), Role::Specialist)
         }
-        Some(Command::Open { session }) => {
+        Some(Command::Open { session, role }) => {
             let path = store.resolve(&session);
-            open_tui(config, store, Some(path))
+            open_tui(config, store, Some(path), role.into())
+        }
+        Some(Command::Questions(QuestionsCommand::Import(args))) => import_questions(&store, args),
+        Some(Command::Questions(QuestionsCommand::List { session })) => {
+            list_questions(&store, &session)
         }
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
@@ -78,9 +82,15 @@ fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
     Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))
 }
 
-fn open_tui(config: Config, store: Store, session: Option<PathBuf>) -> Result<(), Failure> {
+fn open_tui(
+    config: Config,
+    store: Store,
+    session: Option<PathBuf>,
+    role: Role,
+) -> Result<(), Failure> {
     let now = local_now();
     let mut app = App::new(config, store, Theme::from_env(), now.date_naive());
+    app.role = role;
     if let Some(path) = session {
         // Refuse before taking over the terminal, so the error stays readable.
         app.open_session(&path, now).map_err(Failure::new)?;
@@ -172,4 +182,66 @@ fn list(store: &Store) -> Result<(), Failure> {
         ));
     }
     Ok(())
+}
+
+/// The clerk's import before the day. It writes the session file, so it refuses once the
+/// clock has started: from then on the specialist's terminal owns that file. (A terminal
+/// that has the session open before the start takes the new questions in within a second.)
+fn import_questions(store: &Store, args: ImportArgs) -> Result<(), Failure> {
+    let path = store.resolve(&args.session);
+    let mut session = store::load(&path).map_err(|err| Failure::new(err.to_string()))?;
+    if session.state() != ClockState::Ready {
+        return Err(Failure::new(format!(
+            "{}: the consultation has already started; add questions on its screen \
+             instead (F2: a to add, i to read a file)",
+            path.display()
+        )));
+    }
+    let listed = crate::import::read_question_file(&args.file)
+        .map_err(|err| Failure::new(err.to_string()))?;
+    let (added, skipped) = session.import_questions(
+        &listed,
+        "i",
+        Role::Specialist,
+        args.asker.into(),
+        args.asked_by.trim(),
+    );
+    if added > 0 {
+        store::save(&path, &session)
+            .map_err(|err| Failure::new(format!("{}: {err}", path.display())))?;
+    }
+    println!(
+        "{}: {added} questions added, {skipped} already there",
+        session.id
+    );
+    Ok(())
+}
+
+fn list_questions(store: &Store, arg: &str) -> Result<(), Failure> {
+    let path = store.resolve(arg);
+    let session = store::load(&path).map_err(|err| Failure::new(err.to_string()))?;
+    for (index, q) in session.questions.iter().enumerate() {
+        let mut asked_by = file_name_of(&q.asker);
+        if !q.asked_by.is_empty() {
+            asked_by = format!("{asked_by} {}", q.asked_by);
+        }
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            index + 1,
+            q.id,
+            file_name_of(&q.state),
+            file_name_of(&q.priority),
+            asked_by,
+            q.text.replace('\n', " ")
+        );
+    }
+    Ok(())
+}
+
+/// A value's name as the session file spells it (`not_yet`, `high`, …).
+fn file_name_of<T: serde::Serialize>(value: &T) -> String {
+    match toml::Value::try_from(value) {
+        Ok(toml::Value::String(name)) => name,
+        _ => String::new(),
+    }
 }

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod i18n;
 pub mod import;
 pub mod model;
+pub mod prompts;
 pub mod store;
 pub mod tomlfile;
 pub mod tui;

@@ -1,5 +1,7 @@
 //! The words on the screens, in Japanese and English. Templates use `{name}` placeholders.
 
+pub mod questions;
+
 use crate::config::Lang;
 use crate::model::{ClockError, ClockState, EventKind, FeeItem, Mode};
 
@@ -83,6 +85,7 @@ pub struct Texts {
     pub help_session: &'static [(&'static str, &'static str)],
     pub help_new: &'static [(&'static str, &'static str)],
     pub tab_consult: &'static str,
+    pub tab_questions: &'static str,
 }
 
 pub static JA: Texts = Texts {
@@ -191,6 +194,7 @@ pub static JA: Texts = Texts {
         ("Esc", "取り消して一覧へ"),
     ],
     tab_consult: "相談",
+    tab_questions: "質問",
 };
 
 pub static EN: Texts = Texts {
@@ -299,6 +303,7 @@ pub static EN: Texts = Texts {
         ("Esc", "cancel, back to the list"),
     ],
     tab_consult: "Consult",
+    tab_questions: "Questions",
 };
 
 impl Lang {

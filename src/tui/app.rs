@@ -18,7 +18,7 @@ use crate::i18n::{Texts, fill};
 use crate::model::alerts::Alarm;
 use crate::model::clock::format_duration;
 use crate::model::fee::format_amount;
-use crate::model::{ClockState, Session, Timestamp};
+use crate::model::{ClockState, Role, Session, Timestamp};
 use crate::store::{self, Store};
 
 pub enum Screen {
@@ -79,6 +79,8 @@ pub struct App {
     pub should_quit: bool,
     /// Ring the terminal bell after the next draw.
     pub bell: bool,
+    /// Which terminal this is (`sonote open --role`); sessions open in this role.
+    pub role: Role,
 }
 
 impl App {
@@ -93,6 +95,7 @@ impl App {
             status: None,
             should_quit: false,
             bell: false,
+            role: Role::Specialist,
         }
     }
 
@@ -108,7 +111,7 @@ impl App {
     }
 
     fn show_session(&mut self, session: Session, path: PathBuf, now: Timestamp) {
-        let view = SessionView::new(session, path, &self.config, now);
+        let view = SessionView::new_as(session, path, &self.config, now, self.role);
         self.screen = Screen::Session(Box::new(view));
     }
 
@@ -180,6 +183,10 @@ impl App {
             Action::Up => home.select_previous(),
             Action::Down => home.select_next(),
             Action::Reload => *home = HomeScreen::load(&self.store, home.today),
+            Action::NewSession if self.role == Role::Companion => {
+                let message = self.config.ui.language.questions_texts().no_new_session;
+                self.status = Some(Status::info(message));
+            }
             Action::NewSession => {
                 let today = home.today;
                 self.screen = Screen::NewSession(Box::new(NewSessionScreen::new(today)));
@@ -220,6 +227,12 @@ impl App {
             Action::SwitchTab(index) => view.switch_to(index),
             Action::NextTab => view.cycle_tab(true),
             Action::PreviousTab => view.cycle_tab(false),
+            Action::ToggleClock | Action::AskExtend | Action::AskEnd
+                if view.role == Role::Companion =>
+            {
+                let message = self.config.ui.language.questions_texts().clock_refused;
+                self.status = Some(Status::info(message));
+            }
             // Typing is saved by the tick, at most a second later, so that a keystroke
             // never waits for the disk.
             Action::Key(key) => {
@@ -393,16 +406,35 @@ impl App {
             return;
         };
         let gap = i64::from(self.config.session.suspend_gap_seconds);
-        if let Some((from, to)) = view.pause_if_slept(now, gap) {
+        // Only the specialist's terminal runs the clock: a companion's laptop that slept
+        // says nothing about the consultation.
+        let slept = match view.role {
+            Role::Specialist => view.pause_if_slept(now, gap),
+            Role::Companion => None,
+        };
+        if let Some((from, to)) = slept {
             let message = fill(texts.slept, &[("from", &from), ("to", &to)]);
             self.status = Some(Status::info(message));
         } else if let Some(alarm) = view.check_alarms(now, &self.config.session.warn_minutes) {
-            self.bell = self.config.session.bell;
+            // One bell in the room is enough: the specialist's terminal rings it.
+            self.bell = self.config.session.bell && view.role == Role::Specialist;
             let message = match alarm {
                 Alarm::MinutesLeft(m) => fill(texts.warn_left, &[("m", &m.to_string())]),
                 Alarm::TimeUp => texts.time_up.to_string(),
             };
             self.status = Some(Status::info(message));
+        }
+        self.on_sync();
+    }
+
+    /// Several times a second: take in what the other terminal saved, and save what was
+    /// typed here, so that each terminal shows the other's edits within a second.
+    pub fn on_sync(&mut self) {
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        if let Some(status) = view.sync_with_peer() {
+            self.status = Some(status);
         }
         self.save_now();
     }

@@ -11,6 +11,9 @@ use super::view;
 use crate::model::Timestamp;
 
 const TICK: Duration = Duration::from_secs(1);
+/// How often the other terminal's file is looked at and typing is saved: a quarter second
+/// each way keeps an edit's way to the other screen well under a second.
+const SYNC: Duration = Duration::from_millis(250);
 
 pub fn local_now() -> Timestamp {
     chrono::Local::now().fixed_offset()
@@ -35,6 +38,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let mut last_tick = Instant::now();
+    let mut last_sync = Instant::now();
     loop {
         let now = local_now();
         terminal.draw(|frame| view::draw(frame, app, now))?;
@@ -46,15 +50,23 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if app.should_quit {
             return Ok(());
         }
-        // Draw after each event, and once a second so the clock moves; never spin.
-        let timeout = TICK.saturating_sub(last_tick.elapsed());
+        // Draw after each event, and at each sync and tick so the clock moves and the other
+        // terminal's edits show; never spin.
+        let timeout = TICK
+            .saturating_sub(last_tick.elapsed())
+            .min(SYNC.saturating_sub(last_sync.elapsed()));
         if event::poll(timeout)? {
             let event = event::read()?;
             app.on_event(event, local_now());
         }
         if last_tick.elapsed() >= TICK {
+            // The tick syncs too.
             app.on_tick(local_now());
             last_tick = Instant::now();
+            last_sync = last_tick;
+        } else if last_sync.elapsed() >= SYNC {
+            app.on_sync();
+            last_sync = Instant::now();
         }
     }
 }

@@ -16,25 +16,30 @@ use ratatui::widgets::Paragraph;
 
 use super::app::Status;
 use super::screens::consult::ConsultTab;
+use super::screens::questions::QuestionsTab;
 use super::theme::Theme;
 use super::widgets::clock_bar;
 use crate::config::Config;
 use crate::i18n::Texts;
+use crate::i18n::fill;
 use crate::model::alerts::{Alarm, Alarms};
-use crate::model::{ClockState, Session, Timestamp};
-use crate::store;
+use crate::model::roles::{self, CompanionPart};
+use crate::model::{ClockState, Role, Session, Timestamp};
+use crate::store::{self, Fingerprint};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Consult,
+    Questions,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 1] = [Tab::Consult];
+    pub const ALL: [Tab; 2] = [Tab::Consult, Tab::Questions];
 
     fn title(self, texts: &Texts) -> &'static str {
         match self {
             Tab::Consult => texts.tab_consult,
+            Tab::Questions => texts.tab_questions,
         }
     }
 }
@@ -68,7 +73,12 @@ pub struct SessionView {
     pub session: Session,
     pub path: PathBuf,
     pub tab: Tab,
+    /// Which terminal this is: the specialist's writes the session file, the companion's
+    /// only its part file (see `model::roles`).
+    pub role: Role,
     pub consult: ConsultTab,
+    pub questions: QuestionsTab,
+    peer: PeerFiles,
     /// The session changed since it was last written.
     pub dirty: bool,
     /// Why the last save failed; cleared by the next good one.
@@ -78,15 +88,50 @@ pub struct SessionView {
     last_seen: Timestamp,
 }
 
+/// What this terminal last saw of the files the other one writes. None at first, so the
+/// first look always reads them (reading is idempotent).
+#[derive(Default)]
+struct PeerFiles {
+    /// The companion's part file, as last read (specialist) or written (companion).
+    part_seen: Option<Fingerprint>,
+    /// The session file, as last read (companion) or written by this process (specialist:
+    /// any other fingerprint means someone else wrote it, e.g. an import).
+    main_seen: Option<Fingerprint>,
+    /// The companion's part as last written; entries for questions the session does not
+    /// know are carried over from it (see `CompanionPart::of`).
+    part: CompanionPart,
+}
+
 impl SessionView {
     pub fn new(session: Session, path: PathBuf, config: &Config, now: Timestamp) -> Self {
+        Self::new_as(session, path, config, now, Role::Specialist)
+    }
+
+    pub fn new_as(
+        session: Session,
+        path: PathBuf,
+        config: &Config,
+        now: Timestamp,
+        role: Role,
+    ) -> Self {
         let remaining = session.clock.remaining(now);
+        let part = CompanionPart::of(&session, &CompanionPart::empty(&session.id));
         SessionView {
             consult: ConsultTab::new(&session),
+            questions: QuestionsTab::new(&session, role, config.ui.language),
+            peer: PeerFiles {
+                part,
+                ..PeerFiles::default()
+            },
+            role,
             alarms: Alarms::already_passed(remaining, &config.session.warn_minutes),
             session,
             path,
-            tab: Tab::Consult,
+            // The companion's terminal is there for the questions.
+            tab: match role {
+                Role::Specialist => Tab::Consult,
+                Role::Companion => Tab::Questions,
+            },
             dirty: false,
             save_error: None,
             last_seen: now,
@@ -97,6 +142,7 @@ impl SessionView {
     pub fn editing(&self) -> bool {
         match self.tab {
             Tab::Consult => self.consult.editing,
+            Tab::Questions => self.questions.editing(),
         }
     }
 
@@ -118,8 +164,16 @@ impl SessionView {
     }
 
     pub fn key(&mut self, key: KeyEvent, texts: &Texts, now: Timestamp) -> TabOutcome {
+        if self.role == Role::Companion && self.tab != Tab::Questions {
+            let message = self.questions_texts().companion_tab_only;
+            return TabOutcome {
+                changed: false,
+                status: Some(Status::info(message)),
+            };
+        }
         let outcome = match self.tab {
             Tab::Consult => self.consult.key(&mut self.session, key, texts),
+            Tab::Questions => self.questions.key(&mut self.session, key, now),
         };
         self.absorb(outcome, now)
     }
@@ -128,7 +182,9 @@ impl SessionView {
         // Terminals send pasted line ends as \r.
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let outcome = match self.tab {
+            Tab::Consult if self.role == Role::Companion => TabOutcome::default(),
             Tab::Consult => self.consult.paste(&mut self.session, &text),
+            Tab::Questions => self.questions.paste(&mut self.session, &text),
         };
         self.absorb(outcome, now)
     }
@@ -145,6 +201,7 @@ impl SessionView {
         match self.tab {
             Tab::Consult if self.consult.editing => texts.help_memo,
             Tab::Consult => texts.help_consult,
+            Tab::Questions => self.questions.help(),
         }
     }
 
@@ -152,6 +209,7 @@ impl SessionView {
         match self.tab {
             Tab::Consult if self.consult.editing => texts.hints_memo,
             Tab::Consult => texts.hints_consult,
+            Tab::Questions => self.questions.hints(),
         }
     }
 
@@ -159,9 +217,23 @@ impl SessionView {
         self.dirty || self.save_error.is_some()
     }
 
-    /// Write the session now.
+    /// Write this terminal's file now: the session file on the specialist's terminal, the
+    /// part file on the companion's.
     pub fn save(&mut self) -> io::Result<()> {
-        match store::save(&self.path, &self.session) {
+        let result = match self.role {
+            Role::Specialist => store::save(&self.path, &self.session).map(|()| {
+                self.peer.main_seen = store::fingerprint(&self.path);
+            }),
+            Role::Companion => {
+                let part = CompanionPart::of(&self.session, &self.peer.part);
+                let path = store::part_path(&self.path);
+                store::save_part(&path, &part).map(|()| {
+                    self.peer.part = part;
+                    self.peer.part_seen = store::fingerprint(&path);
+                })
+            }
+        };
+        match result {
             Ok(()) => {
                 self.dirty = false;
                 self.save_error = None;
@@ -172,6 +244,65 @@ impl SessionView {
                 Err(err)
             }
         }
+    }
+
+    fn questions_texts(&self) -> &'static crate::i18n::questions::QuestionsTexts {
+        self.questions.texts()
+    }
+
+    /// Look at the other terminal's file and merge it in if it changed. Returns a message
+    /// when there is something to say (a file that cannot be read, questions taken in).
+    pub fn sync_with_peer(&mut self) -> Option<Status> {
+        let texts = self.questions_texts();
+        let unreadable = |err: &dyn std::fmt::Display| {
+            Status::error(fill(texts.peer_unreadable, &[("err", &err.to_string())]))
+        };
+        let mut status = None;
+        match self.role {
+            Role::Specialist => {
+                let part_path = store::part_path(&self.path);
+                let seen = store::fingerprint(&part_path);
+                if seen.is_some() && seen != self.peer.part_seen {
+                    // Fingerprint first: a write after it is seen on the next look.
+                    self.peer.part_seen = seen;
+                    match store::load_part(&part_path, &self.session.id) {
+                        Ok(Some(part)) => self.dirty |= roles::apply(&mut self.session, &part),
+                        Ok(None) => {}
+                        Err(err) => status = Some(unreadable(&err)),
+                    }
+                }
+                let seen = store::fingerprint(&self.path);
+                if seen.is_some() && seen != self.peer.main_seen {
+                    self.peer.main_seen = seen;
+                    match store::load_main(&self.path) {
+                        Ok(on_disk) => {
+                            let adopted = roles::adopt_new_questions(&mut self.session, &on_disk);
+                            if adopted > 0 {
+                                self.dirty = true;
+                                let n = adopted.to_string();
+                                status = Some(Status::info(fill(texts.adopted, &[("n", &n)])));
+                            }
+                        }
+                        Err(err) => status = Some(unreadable(&err)),
+                    }
+                }
+            }
+            Role::Companion => {
+                let seen = store::fingerprint(&self.path);
+                if seen.is_some() && seen != self.peer.main_seen {
+                    self.peer.main_seen = seen;
+                    match store::load_main(&self.path) {
+                        Ok(main) => {
+                            let part = CompanionPart::of(&self.session, &self.peer.part);
+                            self.session = roles::merge(main, &part);
+                            self.peer.part = part;
+                        }
+                        Err(err) => status = Some(unreadable(&err)),
+                    }
+                }
+            }
+        }
+        self.questions.after_merge(&self.session).or(status)
     }
 
     pub fn seen(&mut self, now: Timestamp) {
@@ -230,6 +361,7 @@ impl SessionView {
         );
         match self.tab {
             Tab::Consult => self.consult.draw(frame, body, &self.session, ctx),
+            Tab::Questions => self.questions.draw(frame, body, &self.session, ctx),
         }
     }
 
@@ -244,7 +376,7 @@ impl SessionView {
             patient.push(' ');
             patient.push_str(texts.patient_honorific);
         }
-        Line::from(vec![
+        let mut spans = vec![
             Span::styled(" sonote ", theme.title()),
             Span::raw("│ "),
             Span::styled(patient, theme.title()),
@@ -254,7 +386,15 @@ impl SessionView {
                 when,
                 session.id
             )),
-        ])
+        ];
+        if self.role == Role::Companion {
+            spans.push(Span::raw(" │ "));
+            spans.push(Span::styled(
+                self.questions_texts().companion_terminal,
+                theme.key(),
+            ));
+        }
+        Line::from(spans)
     }
 
     fn tab_line(&self, texts: &Texts, theme: &Theme) -> Line<'static> {

@@ -3,3 +3,4 @@
 pub mod consult;
 pub mod home;
 pub mod new_session;
+pub mod questions;
