@@ -505,3 +505,17 @@ fn the_tab_draws_at_every_size_in_every_mode() {
         key(&mut app, KeyCode::Esc, at(20, 0));
     }
 }
+
+#[test]
+fn the_companions_terminal_creates_no_sessions() {
+    let (_dir, store, path) = stored_session();
+    let mut app = app_on(&store, &path, Role::Companion);
+    key(&mut app, KeyCode::Esc, at(0, 0));
+    assert!(app.session_view().is_none(), "Esc goes to the list");
+    press(&mut app, 'n', at(0, 0));
+    assert!(status(&app).contains("作成できません"), "{}", status(&app));
+    assert_eq!(store.list().unwrap().len(), 1);
+    // Opening from the list keeps the role.
+    key(&mut app, KeyCode::Enter, at(0, 1));
+    assert_eq!(app.session_view().unwrap().role, Role::Companion);
+}

@@ -236,9 +236,13 @@ impl App {
             // Typing is saved by the tick, at most a second later, so that a keystroke
             // never waits for the disk.
             Action::Key(key) => {
+                let was_editing = view.editing();
                 let outcome = view.key(key, texts, now);
                 if outcome.status.is_some() {
                     self.status = outcome.status;
+                } else if view.editing() != was_editing {
+                    // A field opened or closed: its key hints replace an old message.
+                    self.status = None;
                 }
             }
             Action::Paste(text) => {

@@ -164,6 +164,7 @@ impl SessionView {
     }
 
     pub fn key(&mut self, key: KeyEvent, texts: &Texts, now: Timestamp) -> TabOutcome {
+        // The companion's terminal owns nothing on the other tabs (see `model::roles`).
         if self.role == Role::Companion && self.tab != Tab::Questions {
             let message = self.questions_texts().companion_tab_only;
             return TabOutcome {
@@ -181,8 +182,11 @@ impl SessionView {
     pub fn paste(&mut self, text: &str, now: Timestamp) -> TabOutcome {
         // Terminals send pasted line ends as \r.
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        // The companion's terminal writes only on the questions tab (see `key`).
+        if self.role == Role::Companion && self.tab != Tab::Questions {
+            return TabOutcome::default();
+        }
         let outcome = match self.tab {
-            Tab::Consult if self.role == Role::Companion => TabOutcome::default(),
             Tab::Consult => self.consult.paste(&mut self.session, &text),
             Tab::Questions => self.questions.paste(&mut self.session, &text),
         };

@@ -1044,6 +1044,16 @@ fn draw_detail(
     }
 }
 
+/// The inside of a form, one column in from the left like the lines around it.
+fn form_inner(block: &Block, area: Rect) -> Rect {
+    let inner = block.inner(area);
+    Rect {
+        x: inner.x.saturating_add(1),
+        width: inner.width.saturating_sub(1),
+        ..inner
+    }
+}
+
 fn form_block(title: &str, theme: &Theme) -> Block<'static> {
     Block::new()
         .borders(Borders::TOP)
@@ -1066,7 +1076,7 @@ fn draw_field(
     theme: &Theme,
 ) {
     let outer = form_block(title, theme);
-    let inner = outer.inner(area);
+    let inner = form_inner(&outer, area);
     frame.render_widget(outer, area);
     let height = inner.height.min(4);
     let [rect, _] = Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(inner);
@@ -1075,7 +1085,7 @@ fn draw_field(
 
 fn draw_add(frame: &mut Frame, area: Rect, form: &mut AddForm, t: &QuestionsTexts, theme: &Theme) {
     let outer = form_block(t.add_title, theme);
-    let inner = outer.inner(area);
+    let inner = form_inner(&outer, area);
     frame.render_widget(outer, area);
     let [text_area, asker_area, asked_by_area, _] = Layout::vertical([
         Constraint::Length(4),
