@@ -15,6 +15,7 @@ use sonote::config::Config;
 use sonote::model::{Asker, ClockState, Priority, QuestionState, Role, Session, Timestamp};
 use sonote::store;
 use sonote::tui::app::{App, StatusKind};
+use sonote::tui::session_view::Tab;
 use sonote::tui::theme::Theme;
 use sonote::tui::view;
 
@@ -245,11 +246,10 @@ fn the_companions_terminal_refuses_the_clock_and_the_specialists_fields_calmly()
     // The intake's questions are worded on the specialist's terminal.
     press(&mut app, 't', at(0, 0));
     assert!(!app.session_view().unwrap().editing());
-    // The notes on F1 are the specialist's too.
+    // The other tabs (the specialist's notes, the opinion) are not shown there.
     key(&mut app, KeyCode::F(1), at(0, 0));
-    press(&mut app, 'm', at(0, 0));
-    assert!(!app.session_view().unwrap().editing());
-    key(&mut app, KeyCode::F(2), at(0, 0));
+    press(&mut app, ']', at(0, 0));
+    assert_eq!(app.session_view().unwrap().tab, Tab::Questions);
     key(&mut app, KeyCode::Enter, at(0, 0));
     type_text(&mut app, "手術もできる", at(0, 1));
     key(&mut app, KeyCode::Esc, at(0, 1));

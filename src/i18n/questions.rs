@@ -63,7 +63,6 @@ pub struct QuestionsTexts {
     pub clock_refused: &'static str,
     pub specialist_only: &'static str,
     pub wording_elsewhere: &'static str,
-    pub companion_tab_only: &'static str,
     pub no_new_session: &'static str,
     pub companion_terminal: &'static str,
     pub hints_browse: &'static str,
@@ -76,7 +75,6 @@ pub struct QuestionsTexts {
     pub hints_prompts: &'static str,
     pub help: KeyHelp,
     pub help_companion: KeyHelp,
-    pub help_editing: KeyHelp,
 }
 
 pub static JA: QuestionsTexts = QuestionsTexts {
@@ -135,7 +133,6 @@ pub static JA: QuestionsTexts = QuestionsTexts {
     clock_refused: "時計は担当医の端末で操作します。",
     specialist_only: "現在の質問・状態・順番・優先度・削除は、担当医の端末で操作します。",
     wording_elsewhere: "この質問の文面は、追加した端末で直します。",
-    companion_tab_only: "この端末では質問と回答を記録します（F2）。",
     no_new_session: "同行者の端末ではセッションを作成できません。",
     companion_terminal: "同行者の端末",
     hints_browse: "↑↓ 選択  Enter 回答  n 回答済→次  c 現在  s 状態  a 追加  l ヒント集  ? キー",
@@ -164,10 +161,6 @@ pub static JA: QuestionsTexts = QuestionsTexts {
         ("a / t, E", "質問を追加 / 追加した質問の文面を直す"),
         ("l", "質問のヒント集から加える"),
         ("i", "テキストファイルから読み込む"),
-    ],
-    help_editing: &[
-        ("Esc", "記入を終える"),
-        ("Ctrl+Z / Ctrl+Y", "元に戻す / やり直す"),
     ],
 };
 
@@ -227,7 +220,6 @@ pub static EN: QuestionsTexts = QuestionsTexts {
     clock_refused: "The clock is run from the specialist's terminal.",
     specialist_only: "The current question, states, order, priority and deleting are set on the specialist's terminal.",
     wording_elsewhere: "This question is reworded on the terminal that added it.",
-    companion_tab_only: "This terminal records the questions and answers (F2).",
     no_new_session: "Sessions cannot be created on the companion's terminal.",
     companion_terminal: "companion's terminal",
     hints_browse: "↑↓ select  Enter answer  n answered→next  c current  s state  a add  l prompts  ? keys",
@@ -257,7 +249,6 @@ pub static EN: QuestionsTexts = QuestionsTexts {
         ("l", "add from the question prompt list"),
         ("i", "read questions from a text file"),
     ],
-    help_editing: &[("Esc", "stop writing"), ("Ctrl+Z / Ctrl+Y", "undo / redo")],
 };
 
 impl Lang {

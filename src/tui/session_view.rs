@@ -146,32 +146,37 @@ impl SessionView {
         }
     }
 
+    /// The companion's terminal shows the questions only: the specialist's notes and
+    /// opinion are neither theirs to change nor to read over the shoulder.
+    fn shown(&self, tab: Tab) -> bool {
+        self.role == Role::Specialist || tab == Tab::Questions
+    }
+
     pub fn switch_to(&mut self, index: usize) {
-        if let Some(tab) = Tab::ALL.get(index) {
+        if let Some(tab) = Tab::ALL.get(index)
+            && self.shown(*tab)
+        {
             self.tab = *tab;
         }
     }
 
     pub fn cycle_tab(&mut self, forward: bool) {
         let count = Tab::ALL.len();
-        let index = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
-        let next = if forward {
-            index + 1
-        } else {
-            index + count - 1
-        } % count;
-        self.tab = Tab::ALL[next % count];
+        let mut index = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+        for _ in 0..count {
+            index = if forward {
+                index + 1
+            } else {
+                index + count - 1
+            } % count;
+            if self.shown(Tab::ALL[index]) {
+                self.tab = Tab::ALL[index];
+                return;
+            }
+        }
     }
 
     pub fn key(&mut self, key: KeyEvent, texts: &Texts, now: Timestamp) -> TabOutcome {
-        // The companion's terminal owns nothing on the other tabs (see `model::roles`).
-        if self.role == Role::Companion && self.tab != Tab::Questions {
-            let message = self.questions_texts().companion_tab_only;
-            return TabOutcome {
-                changed: false,
-                status: Some(Status::info(message)),
-            };
-        }
         let outcome = match self.tab {
             Tab::Consult => self.consult.key(&mut self.session, key, texts),
             Tab::Questions => self.questions.key(&mut self.session, key, now),
@@ -182,10 +187,6 @@ impl SessionView {
     pub fn paste(&mut self, text: &str, now: Timestamp) -> TabOutcome {
         // Terminals send pasted line ends as \r.
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        // The companion's terminal writes only on the questions tab (see `key`).
-        if self.role == Role::Companion && self.tab != Tab::Questions {
-            return TabOutcome::default();
-        }
         let outcome = match self.tab {
             Tab::Consult => self.consult.paste(&mut self.session, &text),
             Tab::Questions => self.questions.paste(&mut self.session, &text),
@@ -380,8 +381,17 @@ impl SessionView {
             patient.push(' ');
             patient.push_str(texts.patient_honorific);
         }
-        let mut spans = vec![
-            Span::styled(" sonote ", theme.title()),
+        let mut spans = vec![Span::styled(" sonote ", theme.title())];
+        // The role first, so that a long name never pushes it off the screen.
+        if self.role == Role::Companion {
+            spans.push(Span::raw("│ "));
+            spans.push(Span::styled(
+                self.questions_texts().companion_terminal,
+                theme.key(),
+            ));
+            spans.push(Span::raw(" "));
+        }
+        spans.extend([
             Span::raw("│ "),
             Span::styled(patient, theme.title()),
             Span::raw(format!(
@@ -390,20 +400,16 @@ impl SessionView {
                 when,
                 session.id
             )),
-        ];
-        if self.role == Role::Companion {
-            spans.push(Span::raw(" │ "));
-            spans.push(Span::styled(
-                self.questions_texts().companion_terminal,
-                theme.key(),
-            ));
-        }
+        ]);
         Line::from(spans)
     }
 
     fn tab_line(&self, texts: &Texts, theme: &Theme) -> Line<'static> {
         let mut spans = vec![Span::raw(" ")];
         for (index, tab) in Tab::ALL.iter().enumerate() {
+            if !self.shown(*tab) {
+                continue;
+            }
             let style = if *tab == self.tab {
                 theme.selected()
             } else {

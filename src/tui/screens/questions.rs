@@ -140,10 +140,9 @@ impl QuestionsTab {
     }
 
     pub fn help(&self) -> KeyHelp {
-        match (&self.mode, self.role) {
-            (Mode::Answer { .. }, _) => self.texts.help_editing,
-            (_, Role::Specialist) => self.texts.help,
-            (_, Role::Companion) => self.texts.help_companion,
+        match self.role {
+            Role::Specialist => self.texts.help,
+            Role::Companion => self.texts.help_companion,
         }
     }
 
