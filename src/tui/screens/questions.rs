@@ -20,7 +20,9 @@ use crate::import;
 use crate::model::alerts::Urgency;
 use crate::model::clock::format_duration;
 use crate::model::question::{Advance, stands_out};
-use crate::model::{Asker, ClockState, Question, QuestionState, Role, Session, Timestamp};
+use crate::model::{
+    Asker, ClockState, Priority, Question, QuestionState, Role, Session, Timestamp,
+};
 use crate::prompts::{PromptList, prompt_list};
 use crate::tui::app::Status;
 use crate::tui::session_view::{DrawContext, TabOutcome};
@@ -834,7 +836,7 @@ impl QuestionsTab {
             };
             let mark = t.priority_mark(question.priority);
             let mark_style = match question.priority {
-                crate::model::Priority::High => theme.key(),
+                Priority::High => theme.key(),
                 _ => theme.dim(),
             };
             let mut line = Line::from(vec![
@@ -925,7 +927,7 @@ fn draw_detail(
     let question = &session.questions[index];
     let is_current = session.current_question() == Some(question.id.as_str());
     let mut title = format!(" Q{} · {}", index + 1, t.state(question.state));
-    if question.priority != crate::model::Priority::Normal {
+    if question.priority != Priority::Normal {
         title.push_str(&format!(" · {}", t.priority(question.priority)));
     }
     if is_current {
