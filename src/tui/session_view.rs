@@ -17,15 +17,13 @@ use ratatui::widgets::Paragraph;
 use super::app::Status;
 use super::screens::consult::ConsultTab;
 use super::screens::questions::QuestionsTab;
+use super::sync::PeerFiles;
 use super::theme::Theme;
 use super::widgets::clock_bar;
 use crate::config::Config;
 use crate::i18n::Texts;
-use crate::i18n::fill;
 use crate::model::alerts::{Alarm, Alarms};
-use crate::model::roles::{self, CompanionPart};
 use crate::model::{ClockState, Role, Session, Timestamp};
-use crate::store::{self, Fingerprint};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -88,20 +86,6 @@ pub struct SessionView {
     last_seen: Timestamp,
 }
 
-/// What this terminal last saw of the files the other one writes. None at first, so the
-/// first look always reads them (reading is idempotent).
-#[derive(Default)]
-struct PeerFiles {
-    /// The companion's part file, as last read (specialist) or written (companion).
-    part_seen: Option<Fingerprint>,
-    /// The session file, as last read (companion) or written by this process (specialist:
-    /// any other fingerprint means someone else wrote it, e.g. an import).
-    main_seen: Option<Fingerprint>,
-    /// The companion's part as last written; entries for questions the session does not
-    /// know are carried over from it (see `CompanionPart::of`).
-    part: CompanionPart,
-}
-
 impl SessionView {
     pub fn new(session: Session, path: PathBuf, config: &Config, now: Timestamp) -> Self {
         Self::new_as(session, path, config, now, Role::Specialist)
@@ -115,14 +99,10 @@ impl SessionView {
         role: Role,
     ) -> Self {
         let remaining = session.clock.remaining(now);
-        let part = CompanionPart::of(&session, &CompanionPart::empty(&session.id));
         SessionView {
             consult: ConsultTab::new(&session),
             questions: QuestionsTab::new(&session, role, config.ui.language),
-            peer: PeerFiles {
-                part,
-                ..PeerFiles::default()
-            },
+            peer: PeerFiles::new(&session, role),
             role,
             alarms: Alarms::already_passed(remaining, &config.session.warn_minutes),
             session,
@@ -225,20 +205,7 @@ impl SessionView {
     /// Write this terminal's file now: the session file on the specialist's terminal, the
     /// part file on the companion's.
     pub fn save(&mut self) -> io::Result<()> {
-        let result = match self.role {
-            Role::Specialist => store::save(&self.path, &self.session).map(|()| {
-                self.peer.main_seen = store::fingerprint(&self.path);
-            }),
-            Role::Companion => {
-                let part = CompanionPart::of(&self.session, &self.peer.part);
-                let path = store::part_path(&self.path);
-                store::save_part(&path, &part).map(|()| {
-                    self.peer.part = part;
-                    self.peer.part_seen = store::fingerprint(&path);
-                })
-            }
-        };
-        match result {
+        match self.peer.save(&self.path, &self.session) {
             Ok(()) => {
                 self.dirty = false;
                 self.save_error = None;
@@ -259,55 +226,9 @@ impl SessionView {
     /// when there is something to say (a file that cannot be read, questions taken in).
     pub fn sync_with_peer(&mut self) -> Option<Status> {
         let texts = self.questions_texts();
-        let unreadable = |err: &dyn std::fmt::Display| {
-            Status::error(fill(texts.peer_unreadable, &[("err", &err.to_string())]))
-        };
-        let mut status = None;
-        match self.role {
-            Role::Specialist => {
-                let part_path = store::part_path(&self.path);
-                let seen = store::fingerprint(&part_path);
-                if seen.is_some() && seen != self.peer.part_seen {
-                    // Fingerprint first: a write after it is seen on the next look.
-                    self.peer.part_seen = seen;
-                    match store::load_part(&part_path, &self.session.id) {
-                        Ok(Some(part)) => self.dirty |= roles::apply(&mut self.session, &part),
-                        Ok(None) => {}
-                        Err(err) => status = Some(unreadable(&err)),
-                    }
-                }
-                let seen = store::fingerprint(&self.path);
-                if seen.is_some() && seen != self.peer.main_seen {
-                    self.peer.main_seen = seen;
-                    match store::load_main(&self.path) {
-                        Ok(on_disk) => {
-                            let adopted = roles::adopt_new_questions(&mut self.session, &on_disk);
-                            if adopted > 0 {
-                                self.dirty = true;
-                                let n = adopted.to_string();
-                                status = Some(Status::info(fill(texts.adopted, &[("n", &n)])));
-                            }
-                        }
-                        Err(err) => status = Some(unreadable(&err)),
-                    }
-                }
-            }
-            Role::Companion => {
-                let seen = store::fingerprint(&self.path);
-                if seen.is_some() && seen != self.peer.main_seen {
-                    self.peer.main_seen = seen;
-                    match store::load_main(&self.path) {
-                        Ok(main) => {
-                            let part = CompanionPart::of(&self.session, &self.peer.part);
-                            self.session = roles::merge(main, &part);
-                            self.peer.part = part;
-                        }
-                        Err(err) => status = Some(unreadable(&err)),
-                    }
-                }
-            }
-        }
-        self.questions.after_merge(&self.session).or(status)
+        let taken = self.peer.take_in(&self.path, &mut self.session, texts);
+        self.dirty |= taken.changed;
+        self.questions.after_merge(&self.session).or(taken.status)
     }
 
     pub fn seen(&mut self, now: Timestamp) {
