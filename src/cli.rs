@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::model::Mode;
+use crate::model::{Asker, Mode, Role};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -37,9 +37,17 @@ pub enum Command {
     Open {
         #[arg(value_name = "SESSION")]
         session: String,
+        /// Which terminal this is. The companion's (a second terminal, on this machine or
+        /// over ssh to it) logs answers and adds questions; the clock is run from the
+        /// specialist's.
+        #[arg(long, value_enum, default_value_t = RoleArg::Specialist)]
+        role: RoleArg,
     },
     /// The clerk's desk: sessions with their progress, fees, payments and report due days.
     Desk,
+    /// Prepared questions of a session.
+    #[command(subcommand)]
+    Questions(QuestionsCommand),
     /// Check the configuration; exits non-zero when it is invalid.
     Check,
     /// Write the report of a session (docx, md or json), or every ended session's not yet
@@ -102,6 +110,66 @@ impl From<LangArg> for crate::config::Lang {
         match lang {
             LangArg::Ja => crate::config::Lang::Ja,
             LangArg::En => crate::config::Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionsCommand {
+    /// Add the questions of a plain text file (UTF-8, one question per line; blank lines
+    /// and lines starting with # are skipped; a leading ! marks a high priority) before
+    /// the consultation starts.
+    Import(ImportArgs),
+    /// Print a session's questions: number, id, state, priority, who asked, text.
+    List {
+        #[arg(value_name = "SESSION")]
+        session: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The session's id, or the path of its file.
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Who prepared these questions.
+    #[arg(long, value_enum, default_value_t = AskerArg::Patient)]
+    pub asker: AskerArg,
+    /// Their name and relationship, e.g. "長女 佐藤 美咲".
+    #[arg(long, default_value = "")]
+    pub asked_by: String,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Specialist,
+    Companion,
+}
+
+impl From<RoleArg> for Role {
+    fn from(role: RoleArg) -> Role {
+        match role {
+            RoleArg::Specialist => Role::Specialist,
+            RoleArg::Companion => Role::Companion,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AskerArg {
+    Patient,
+    Companion,
+    Specialist,
+}
+
+impl From<AskerArg> for Asker {
+    fn from(asker: AskerArg) -> Asker {
+        match asker {
+            AskerArg::Patient => Asker::Patient,
+            AskerArg::Companion => Asker::Companion,
+            AskerArg::Specialist => Asker::Specialist,
         }
     }
 }

@@ -3,10 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, NewArgs};
+use crate::cli::{Cli, Command, ImportArgs, NewArgs, QuestionsCommand};
 use crate::config::Config;
 use crate::intake_file;
-use crate::model::{ClockState, NewSession, Patient, Session};
+use crate::model::{ClockState, NewSession, Patient, Role, Session};
 use crate::store::{self, Store};
 use crate::tui::app::App;
 use crate::tui::run::{self, local_now};
@@ -52,16 +52,20 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     }
     let store = open_store(cli.data_dir.as_deref())?;
     match cli.command {
-        None => open_tui(config, store, Start::Home),
+        None => open_tui(config, store, Start::Home, Role::Specialist),
         Some(Command::Demo) => {
             let path = demo(&config, &store)?;
-            open_tui(config, store, Start::Session(path))
+            open_tui(config, store, Start::Session(path), Role::Specialist)
         }
-        Some(Command::Open { session }) => {
+        Some(Command::Open { session, role }) => {
             let path = store.resolve(&session);
-            open_tui(config, store, Start::Session(path))
+            open_tui(config, store, Start::Session(path), role.into())
         }
-        Some(Command::Desk) => open_tui(config, store, Start::Desk),
+        Some(Command::Questions(QuestionsCommand::Import(args))) => import_questions(&store, args),
+        Some(Command::Questions(QuestionsCommand::List { session })) => {
+            list_questions(&store, &session)
+        }
+        Some(Command::Desk) => open_tui(config, store, Start::Desk, Role::Specialist),
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
         Some(Command::Check) => Ok(()),
@@ -96,9 +100,10 @@ enum Start {
     Desk,
 }
 
-fn open_tui(config: Config, store: Store, start: Start) -> Result<(), Failure> {
+fn open_tui(config: Config, store: Store, start: Start, role: Role) -> Result<(), Failure> {
     let now = local_now();
     let mut app = App::new(config, store, Theme::from_env(), now.date_naive());
+    app.role = role;
     match start {
         Start::Home => {}
         // Refuse before taking over the terminal, so the error stays readable.
@@ -215,4 +220,58 @@ fn snake_name<T: serde::Serialize>(value: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// The clerk's import before the day. It writes the session file, so it refuses once the
+/// clock has started: from then on the specialist's terminal owns that file. (A terminal
+/// that has the session open before the start takes the new questions in within a second.)
+fn import_questions(store: &Store, args: ImportArgs) -> Result<(), Failure> {
+    let path = store.resolve(&args.session);
+    let mut session = store::load(&path).map_err(|err| Failure::new(err.to_string()))?;
+    if session.state() != ClockState::Ready {
+        return Err(Failure::new(format!(
+            "{}: the consultation has already started; add questions on its screen \
+             instead (F2: a to add, i to read a file)",
+            path.display()
+        )));
+    }
+    let listed = crate::import::read_question_file(&args.file)
+        .map_err(|err| Failure::new(err.to_string()))?;
+    let (added, skipped) = session.import_questions(
+        &listed,
+        "i",
+        Role::Specialist,
+        args.asker.into(),
+        args.asked_by.trim(),
+    );
+    if added > 0 {
+        store::save(&path, &session)
+            .map_err(|err| Failure::new(format!("{}: {err}", path.display())))?;
+    }
+    println!(
+        "{}: {added} questions added, {skipped} already there",
+        session.id
+    );
+    Ok(())
+}
+
+fn list_questions(store: &Store, arg: &str) -> Result<(), Failure> {
+    let path = store.resolve(arg);
+    let session = store::load(&path).map_err(|err| Failure::new(err.to_string()))?;
+    for (index, q) in session.questions.iter().enumerate() {
+        let mut asked_by = snake_name(&q.asker);
+        if !q.asked_by.is_empty() {
+            asked_by = format!("{asked_by} {}", q.asked_by);
+        }
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            index + 1,
+            q.id,
+            snake_name(&q.state),
+            snake_name(&q.priority),
+            asked_by,
+            q.text.replace('\n', " ")
+        );
+    }
+    Ok(())
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::model::intake::{
     Companion, Declined, Exclusion, Material, MaterialKind, Medium, Referral, Sex,
 };
-use crate::model::{Intake, Mode, NewSession, Patient, Question, Specialist};
+use crate::model::{Asker, Intake, Mode, NewSession, Patient, Priority, Question, Specialist};
 use crate::tomlfile::{self, FileError, FlexDate};
 
 #[derive(Debug, Deserialize)]
@@ -130,8 +130,15 @@ struct AppointmentSection {
 #[serde(deny_unknown_fields)]
 struct QuestionSection {
     text: String,
+    /// In the intake's words: "長女 見本 美咲".
     #[serde(default)]
     asked_by: String,
+    /// patient | companion | specialist
+    #[serde(default)]
+    asker: Asker,
+    /// high | normal | low
+    #[serde(default)]
+    priority: Priority,
 }
 
 #[derive(Debug, Deserialize)]
@@ -233,6 +240,9 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
             .map(|q| Question {
                 text: q.text.trim().to_string(),
                 asked_by: q.asked_by,
+                asker: q.asker,
+                priority: q.priority,
+                ..Question::default()
             })
             .collect(),
         intake: Intake {

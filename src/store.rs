@@ -2,15 +2,21 @@
 //!
 //! Layout: `<data dir>/sessions/<id>.toml`. Ids are the scheduled date and a number
 //! (`2026-11-21-01`): short to type, sortable, and free of patient data.
+//!
+//! A companion's terminal never writes `<id>.toml`; it writes `<id>.companion.toml` beside
+//! it (see `model::roles` for who owns what). `load` returns the two merged, so every
+//! reader of a session sees the companion's answers.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use chrono::NaiveDate;
 
-use crate::model::Session;
+use crate::model::roles::{self, CompanionPart, PART_FORMAT};
 use crate::model::session::FORMAT_VERSION;
+use crate::model::{Role, Session};
 use crate::tomlfile::{self, FileError};
 
 #[derive(Debug, Clone)]
@@ -69,6 +75,7 @@ impl Store {
         let mut paths: Vec<PathBuf> = fs::read_dir(self.sessions_dir())?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+            .filter(|path| !is_part_file(path))
             .collect();
         paths.sort();
         paths.reverse();
@@ -174,10 +181,108 @@ pub fn update<T>(
 }
 
 /// Read and check a session file.
+/// Read a session: its file, merged with the companion's part file when there is one.
+/// This is what every reader should use.
 pub fn load(path: &Path) -> Result<Session, FileError> {
+    let mut session = load_main(path)?;
+    if let Some(part) = load_part(&part_path(path), &session.id)? {
+        roles::apply(&mut session, &part);
+    }
+    Ok(session)
+}
+
+/// The companion's part file that belongs beside a session file.
+pub fn part_path(session_path: &Path) -> PathBuf {
+    let stem = session_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    session_path.with_file_name(format!("{stem}.{}.toml", role_suffix(Role::Companion)))
+}
+
+fn role_suffix(role: Role) -> &'static str {
+    match role {
+        Role::Specialist => "specialist",
+        Role::Companion => "companion",
+    }
+}
+
+/// Whether a path is a companion's part file rather than a session.
+pub fn is_part_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name.to_string_lossy().ends_with(".companion.toml"))
+}
+
+/// Read the companion's part file, if there is one, and check that it belongs to
+/// `session_id`.
+pub fn load_part(path: &Path, session_id: &str) -> Result<Option<CompanionPart>, FileError> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => {
+            return Err(FileError::new(path, format!("cannot read the file: {err}")));
+        }
+    };
+    let part: CompanionPart = tomlfile::parse(path, &text)?;
+    if part.format > PART_FORMAT {
+        return Err(FileError::at_field(
+            path,
+            &text,
+            "format",
+            format!(
+                "written by a newer sonote (format {}, this one reads {PART_FORMAT})",
+                part.format
+            ),
+        ));
+    }
+    if part.session != session_id {
+        return Err(FileError::at_field(
+            path,
+            &text,
+            "session",
+            format!(
+                "belongs to session '{}', not to '{session_id}'",
+                part.session
+            ),
+        ));
+    }
+    Ok(Some(part))
+}
+
+/// Write the companion's part file, atomically and privately like a session file.
+pub fn save_part(path: &Path, part: &CompanionPart) -> io::Result<()> {
+    let text = toml::to_string(part).map_err(io::Error::other)?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// What tells that a file was replaced: each save renames a new file into place, so the
+/// inode changes, and the size or time usually do too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+}
+
+/// The file's fingerprint, or None when it does not exist (or cannot be read).
+pub fn fingerprint(path: &Path) -> Option<Fingerprint> {
+    let meta = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Fingerprint {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        inode,
+    })
+}
+
+/// Read and check a session file alone, without the companion's part.
+pub fn load_main(path: &Path) -> Result<Session, FileError> {
     let text = fs::read_to_string(path)
         .map_err(|err| FileError::new(path, format!("cannot read the file: {err}")))?;
-    let session: Session = tomlfile::parse(path, &text)?;
+    let mut session: Session = tomlfile::parse(path, &text)?;
     if session.format > FORMAT_VERSION {
         return Err(FileError::at_field(
             path,
@@ -195,6 +300,7 @@ pub fn load(path: &Path) -> Result<Session, FileError> {
         err.field = Some(field);
         return Err(err);
     }
+    session.ensure_question_ids();
     Ok(session)
 }
 

@@ -6,6 +6,8 @@ pub mod intake;
 
 pub mod opinion;
 
+pub mod questions;
+
 use crate::config::Lang;
 use crate::model::intake::Exclusion;
 use crate::model::{ClockError, ClockState, EventKind, FeeItem, Missing, Mode};
@@ -105,6 +107,7 @@ pub struct Texts {
     /// The seven exclusions, in the order of `Exclusion::ALL`.
     pub exclusions: [&'static str; 7],
     pub tab_opinion: &'static str,
+    pub tab_questions: &'static str,
 }
 
 pub static JA: Texts = Texts {
@@ -236,6 +239,7 @@ pub static JA: Texts = Texts {
         "該当分野の専門医がいない",
     ],
     tab_opinion: "所見",
+    tab_questions: "質問",
 };
 
 pub static EN: Texts = Texts {
@@ -367,6 +371,7 @@ pub static EN: Texts = Texts {
         "no specialist here for this area",
     ],
     tab_opinion: "Opinion",
+    tab_questions: "Questions",
 };
 
 impl Lang {

@@ -167,6 +167,30 @@ impl Clock {
         total
     }
 
+    /// The stretches the clock ran, up to `now` for one still running. Like `elapsed`, a
+    /// stretch never runs backwards.
+    pub fn running_intervals(&self, now: Timestamp) -> Vec<(Timestamp, Timestamp)> {
+        let mut stretches = Vec::new();
+        let mut running_since: Option<Timestamp> = None;
+        for event in &self.events {
+            match event.kind {
+                EventKind::Start | EventKind::Resume => {
+                    running_since.get_or_insert(event.at);
+                }
+                EventKind::Pause | EventKind::End => {
+                    if let Some(since) = running_since.take() {
+                        stretches.push((since, event.at.max(since)));
+                    }
+                }
+                EventKind::Extend => {}
+            }
+        }
+        if let Some(since) = running_since {
+            stretches.push((since, now.max(since)));
+        }
+        stretches
+    }
+
     /// Allowed minus elapsed; negative once in overtime.
     pub fn remaining(&self, now: Timestamp) -> TimeDelta {
         self.allowed() - self.elapsed(now)

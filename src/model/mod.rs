@@ -7,12 +7,16 @@ pub mod fee;
 pub mod intake;
 pub mod opinion;
 pub mod payment;
+pub mod question;
 pub mod report_status;
+pub mod roles;
 pub mod session;
 
 pub use clock::{Clock, ClockError, ClockEvent, ClockRules, ClockState, EventKind, Timestamp};
 pub use fee::{Fee, FeeItem, FeeLine, FeeSchedule, PaymentTiming};
 pub use intake::{Intake, Missing};
 pub use opinion::{Opinion, Recommendation, TreatmentKind};
+pub use question::{Asker, Priority, QuestionState};
 pub use report_status::{ReportStatus, SendError};
+pub use roles::{CompanionPart, Role};
 pub use session::{Mode, NewSession, Patient, Question, Session, Specialist};

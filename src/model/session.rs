@@ -8,6 +8,8 @@ use super::fee::{Fee, FeeSchedule};
 use super::intake::{EligibilityOverride, Intake, Missing, Sex, missing_requirements};
 use super::opinion::Opinion;
 use super::payment::{Payment, PaymentMethod};
+use super::question::CurrentMark;
+pub use super::question::Question;
 use super::report_status::ReportStatus;
 
 /// The version of the session file format; bumped when a field changes meaning.
@@ -48,15 +50,6 @@ pub struct Specialist {
     pub department: String,
 }
 
-/// A question the patient or a companion prepared before the day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Question {
-    pub text: String,
-    /// Who asked it, in the words of the intake ("本人", "長女 佐藤 美咲").
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub asked_by: String,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
     pub format: u32,
@@ -83,6 +76,13 @@ pub struct Session {
     /// The specialist's structured opinion; absent in files from before it existed.
     #[serde(default, skip_serializing_if = "Opinion::is_empty")]
     pub opinion: Opinion,
+    /// Which question was being asked from when: the time spent on each is read from it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub current_log: Vec<CurrentMark>,
+    /// Deleted questions, kept with their answers so no typed word is lost (see
+    /// `delete_question`); not shown, not reported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted_questions: Vec<Question>,
     pub clock: Clock,
     pub fee_schedule: FeeSchedule,
     /// The fee as it stands, recomputed on every change of the clock.
@@ -130,6 +130,8 @@ impl Session {
             memo: String::new(),
             questions: draft.questions,
             opinion: Opinion::default(),
+            current_log: Vec::new(),
+            deleted_questions: Vec::new(),
             clock: Clock::new(rules),
             fee_schedule,
             fee: Fee::default(),
@@ -139,6 +141,7 @@ impl Session {
         session.refresh_fee();
         // The opinion starts from what the referral says; the specialist may correct it.
         session.opinion.referral_diagnosis = session.intake.referral.diagnosis.clone();
+        session.ensure_question_ids();
         session
     }
 

@@ -21,7 +21,7 @@ use crate::i18n::{Texts, fill};
 use crate::model::alerts::Alarm;
 use crate::model::clock::format_duration;
 use crate::model::fee::format_amount;
-use crate::model::{ClockState, Session, Timestamp};
+use crate::model::{ClockState, Role, Session, Timestamp};
 use crate::store::{self, Store};
 
 pub enum Screen {
@@ -87,6 +87,8 @@ pub struct App {
     pub bell: bool,
     /// The reason typed in the override overlay.
     pub override_reason: TextArea<'static>,
+    /// Which terminal this is (`sonote open --role`); sessions open in this role.
+    pub role: Role,
 }
 
 impl App {
@@ -102,6 +104,7 @@ impl App {
             should_quit: false,
             bell: false,
             override_reason: text_field::single_line(""),
+            role: Role::Specialist,
         }
     }
 
@@ -118,14 +121,18 @@ impl App {
 
     /// Show a session, writable if this process can take its lock, else read-only.
     fn show_session(&mut self, session: Session, path: PathBuf, now: Timestamp) {
-        let (lock, read_only) = match store::try_lock(&path) {
-            Ok(Some(lock)) => (Some(lock), false),
-            Ok(None) => (None, true),
-            // No lock file possible (a read-only disk, say): keep writing; the red banner
-            // says when saving fails.
-            Err(_) => (None, false),
+        let (lock, read_only) = match self.role {
+            // The companion writes only its part file: the writer's lock is the specialist's.
+            Role::Companion => (None, false),
+            Role::Specialist => match store::try_lock(&path) {
+                Ok(Some(lock)) => (Some(lock), false),
+                Ok(None) => (None, true),
+                // No lock file possible (a read-only disk, say): keep writing; the red
+                // banner says when saving fails.
+                Err(_) => (None, false),
+            },
         };
-        let view = SessionView::new(session, path, lock, read_only, &self.config, now);
+        let view = SessionView::new(session, path, lock, read_only, &self.config, now, self.role);
         if view.read_only {
             self.status = Some(Status::error(self.texts().read_only));
         }
@@ -210,6 +217,10 @@ impl App {
                 let today = home.today;
                 self.show_desk(today);
             }
+            Action::NewSession if self.role == Role::Companion => {
+                let message = self.config.ui.language.questions_texts().no_new_session;
+                self.status = Some(Status::info(message));
+            }
             Action::NewSession => {
                 let today = home.today;
                 self.screen = Screen::NewSession(Box::new(NewSessionScreen::new(today)));
@@ -283,12 +294,22 @@ impl App {
             Action::SwitchTab(index) => view.switch_to(index),
             Action::NextTab => view.cycle_tab(true),
             Action::PreviousTab => view.cycle_tab(false),
+            Action::ToggleClock | Action::AskExtend | Action::AskEnd
+                if view.role == Role::Companion =>
+            {
+                let message = self.config.ui.language.questions_texts().clock_refused;
+                self.status = Some(Status::info(message));
+            }
             // Typing is saved by the tick, at most a second later, so that a keystroke
             // never waits for the disk.
             Action::Key(key) => {
+                let was_editing = view.editing();
                 let outcome = view.key(key, texts, now);
                 if outcome.status.is_some() {
                     self.status = outcome.status;
+                } else if view.editing() != was_editing {
+                    // A field opened or closed: its key hints replace an old message.
+                    self.status = None;
                 }
             }
             Action::Paste(text) => {
@@ -521,16 +542,35 @@ impl App {
             self.status = Some(Status::error(err));
         }
         let gap = i64::from(self.config.session.suspend_gap_seconds);
-        if let Some((from, to)) = view.pause_if_slept(now, gap) {
+        // Only the specialist's terminal runs the clock: a companion's laptop that slept
+        // says nothing about the consultation.
+        let slept = match view.role {
+            Role::Specialist => view.pause_if_slept(now, gap),
+            Role::Companion => None,
+        };
+        if let Some((from, to)) = slept {
             let message = fill(texts.slept, &[("from", &from), ("to", &to)]);
             self.status = Some(Status::info(message));
         } else if let Some(alarm) = view.check_alarms(now, &self.config.session.warn_minutes) {
-            self.bell = self.config.session.bell;
+            // One bell in the room is enough: the specialist's terminal rings it.
+            self.bell = self.config.session.bell && view.role == Role::Specialist;
             let message = match alarm {
                 Alarm::MinutesLeft(m) => fill(texts.warn_left, &[("m", &m.to_string())]),
                 Alarm::TimeUp => texts.time_up.to_string(),
             };
             self.status = Some(Status::info(message));
+        }
+        self.on_sync();
+    }
+
+    /// Several times a second: take in what the other terminal saved, and save what was
+    /// typed here, so that each terminal shows the other's edits within a second.
+    pub fn on_sync(&mut self) {
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        if let Some(status) = view.sync_with_peer() {
+            self.status = Some(status);
         }
         self.save_now();
     }

@@ -11,6 +11,9 @@ use super::view;
 use crate::model::Timestamp;
 
 const TICK: Duration = Duration::from_secs(1);
+/// How often the other terminal's file is looked at and typing is saved: a quarter second
+/// each way keeps an edit's way to the other screen well under a second.
+const SYNC: Duration = Duration::from_millis(250);
 
 pub fn local_now() -> Timestamp {
     chrono::Local::now().fixed_offset()
@@ -52,6 +55,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let mut last_tick = Instant::now();
+    let mut last_sync = Instant::now();
     loop {
         let now = local_now();
         terminal.draw(|frame| view::draw(frame, app, now))?;
@@ -63,9 +67,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if app.should_quit {
             return Ok(());
         }
-        // Draw after each event, and once a second so the clock moves; wake early only when
-        // typed text is due on disk. Never spin.
-        let mut timeout = TICK.saturating_sub(last_tick.elapsed());
+        // Draw after each event, and at each sync and tick so the clock moves and the other
+        // terminal's edits show; wake early when typed text is due on disk. Never spin.
+        let mut timeout = TICK
+            .saturating_sub(last_tick.elapsed())
+            .min(SYNC.saturating_sub(last_sync.elapsed()));
         if let Some(autosave) = app.autosave_wait(local_now()) {
             timeout = timeout.min(autosave);
         }
@@ -75,8 +81,13 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
             app.on_event(event, local_now());
         }
         if last_tick.elapsed() >= TICK {
+            // The tick syncs too.
             app.on_tick(local_now());
             last_tick = Instant::now();
+            last_sync = last_tick;
+        } else if last_sync.elapsed() >= SYNC {
+            app.on_sync();
+            last_sync = Instant::now();
         }
         app.autosave(local_now());
     }

@@ -18,12 +18,14 @@ use super::app::Status;
 use super::screens::consult::ConsultTab;
 use super::screens::intake::IntakeTab;
 use super::screens::opinion::OpinionTab;
+use super::screens::questions::QuestionsTab;
+use super::sync::PeerFiles;
 use super::theme::Theme;
 use super::widgets::clock_bar;
 use crate::config::Config;
 use crate::i18n::Texts;
 use crate::model::alerts::{Alarm, Alarms};
-use crate::model::{ClockState, Session, Timestamp};
+use crate::model::{ClockState, Role, Session, Timestamp};
 use crate::store;
 
 /// A file's modification time and length: enough to notice another process's save.
@@ -46,19 +48,21 @@ impl FileStamp {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Consult,
+    Questions,
     Opinion,
     Intake,
 }
 
 impl Tab {
     /// In F-key order: F1 is the first.
-    pub const ALL: [Tab; 3] = [Tab::Consult, Tab::Opinion, Tab::Intake];
+    pub const ALL: [Tab; 4] = [Tab::Consult, Tab::Questions, Tab::Opinion, Tab::Intake];
 
     fn title(self, texts: &Texts) -> &'static str {
         match self {
             Tab::Consult => texts.tab_consult,
             Tab::Intake => texts.tab_intake,
             Tab::Opinion => texts.tab_opinion,
+            Tab::Questions => texts.tab_questions,
         }
     }
 }
@@ -97,6 +101,11 @@ pub struct SessionView {
     pub consult: ConsultTab,
     pub intake: IntakeTab,
     pub opinion: OpinionTab,
+    /// Which terminal this is: the specialist's writes the session file, the companion's
+    /// only its part file (see `model::roles`).
+    pub role: Role,
+    pub questions: QuestionsTab,
+    peer: PeerFiles,
     /// The session changed since it was last written.
     pub dirty: bool,
     /// When the oldest unsaved change was made: the autosave writes it within its interval.
@@ -115,7 +124,8 @@ pub struct SessionView {
 }
 
 impl SessionView {
-    /// `lock` is the writer's lock, kept while the view lives.
+    /// `lock` is the writer's lock, kept while the view lives; `role` says which file this
+    /// terminal writes.
     pub fn new(
         session: Session,
         path: PathBuf,
@@ -123,6 +133,7 @@ impl SessionView {
         read_only: bool,
         config: &Config,
         now: Timestamp,
+        role: Role,
     ) -> Self {
         let remaining = session.clock.remaining(now);
         SessionView {
@@ -132,11 +143,18 @@ impl SessionView {
             consult: ConsultTab::new(&session),
             intake: IntakeTab::new(),
             opinion: OpinionTab::new(&session, config),
+            questions: QuestionsTab::new(&session, role, config.ui.language),
+            peer: PeerFiles::new(&session, role),
+            role,
             alarms: Alarms::already_passed(remaining, &config.session.warn_minutes),
             session,
             path,
-            tab: Tab::Consult,
             language: config.ui.language,
+            // The companion's terminal is there for the questions.
+            tab: match role {
+                Role::Specialist => Tab::Consult,
+                Role::Companion => Tab::Questions,
+            },
             dirty: false,
             dirty_since: None,
             save_error: None,
@@ -150,24 +168,38 @@ impl SessionView {
             Tab::Consult => self.consult.editing,
             Tab::Intake => self.intake.editing(),
             Tab::Opinion => self.opinion.editing(),
+            Tab::Questions => self.questions.editing(),
         }
     }
 
+    /// The companion's terminal shows the questions only: the specialist's notes and
+    /// opinion are neither theirs to change nor to read over the shoulder.
+    fn shown(&self, tab: Tab) -> bool {
+        self.role == Role::Specialist || tab == Tab::Questions
+    }
+
     pub fn switch_to(&mut self, index: usize) {
-        if let Some(tab) = Tab::ALL.get(index) {
+        if let Some(tab) = Tab::ALL.get(index)
+            && self.shown(*tab)
+        {
             self.tab = *tab;
         }
     }
 
     pub fn cycle_tab(&mut self, forward: bool) {
         let count = Tab::ALL.len();
-        let index = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
-        let next = if forward {
-            index + 1
-        } else {
-            index + count - 1
-        } % count;
-        self.tab = Tab::ALL[next % count];
+        let mut index = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+        for _ in 0..count {
+            index = if forward {
+                index + 1
+            } else {
+                index + count - 1
+            } % count;
+            if self.shown(Tab::ALL[index]) {
+                self.tab = Tab::ALL[index];
+                return;
+            }
+        }
     }
 
     pub fn key(&mut self, key: KeyEvent, texts: &Texts, now: Timestamp) -> TabOutcome {
@@ -178,6 +210,7 @@ impl SessionView {
                 self.intake.key(&mut self.session, key, texts, intake_texts)
             }
             Tab::Opinion => self.opinion.key(&mut self.session, key),
+            Tab::Questions => self.questions.key(&mut self.session, key, now),
         };
         self.absorb(outcome, now)
     }
@@ -189,6 +222,7 @@ impl SessionView {
             Tab::Consult => self.consult.paste(&mut self.session, &text),
             Tab::Intake => self.intake.paste(&text),
             Tab::Opinion => self.opinion.paste(&mut self.session, &text),
+            Tab::Questions => self.questions.paste(&mut self.session, &text),
         };
         self.absorb(outcome, now)
     }
@@ -208,6 +242,7 @@ impl SessionView {
             Tab::Consult => texts.help_consult,
             Tab::Intake => self.language.intake_texts().help,
             Tab::Opinion => self.opinion.help(),
+            Tab::Questions => self.questions.help(),
         }
     }
 
@@ -217,6 +252,7 @@ impl SessionView {
             Tab::Consult => texts.hints_consult,
             Tab::Intake => self.intake.hints(self.language.intake_texts()),
             Tab::Opinion => self.opinion.hints(),
+            Tab::Questions => self.questions.hints(),
         }
     }
 
@@ -236,7 +272,7 @@ impl SessionView {
             self.dirty = false;
             return Ok(());
         }
-        match store::save(&self.path, &self.session) {
+        match self.peer.save(&self.path, &self.session) {
             Ok(()) => {
                 self.dirty = false;
                 self.dirty_since = None;
@@ -270,6 +306,19 @@ impl SessionView {
             }
             Err(err) => Some(err.to_string()),
         }
+    }
+
+    fn questions_texts(&self) -> &'static crate::i18n::questions::QuestionsTexts {
+        self.questions.texts()
+    }
+
+    /// Look at the other terminal's file and merge it in if it changed. Returns a message
+    /// when there is something to say (a file that cannot be read, questions taken in).
+    pub fn sync_with_peer(&mut self) -> Option<Status> {
+        let texts = self.questions_texts();
+        let taken = self.peer.take_in(&self.path, &mut self.session, texts);
+        self.dirty |= taken.changed;
+        self.questions.after_merge(&self.session).or(taken.status)
     }
 
     pub fn seen(&mut self, now: Timestamp) {
@@ -330,6 +379,7 @@ impl SessionView {
             Tab::Consult => self.consult.draw(frame, body, &self.session, ctx),
             Tab::Intake => self.intake.draw(frame, body, &self.session, ctx),
             Tab::Opinion => self.opinion.draw(frame, body, &self.session, ctx),
+            Tab::Questions => self.questions.draw(frame, body, &self.session, ctx),
         }
     }
 
@@ -344,8 +394,17 @@ impl SessionView {
             patient.push(' ');
             patient.push_str(texts.patient_honorific);
         }
-        let mut spans = vec![
-            Span::styled(" sonote ", theme.title()),
+        let mut spans = vec![Span::styled(" sonote ", theme.title())];
+        // The role first, so that a long name never pushes it off the screen.
+        if self.role == Role::Companion {
+            spans.push(Span::raw("│ "));
+            spans.push(Span::styled(
+                self.questions_texts().companion_terminal,
+                theme.key(),
+            ));
+            spans.push(Span::raw(" "));
+        }
+        spans.extend([
             Span::raw("│ "),
             Span::styled(patient, theme.title()),
             Span::raw(format!(
@@ -354,7 +413,7 @@ impl SessionView {
                 when,
                 session.id
             )),
-        ];
+        ]);
         if self.read_only {
             spans.push(Span::styled(
                 format!(" [{}]", texts.read_only_mark),
@@ -367,6 +426,9 @@ impl SessionView {
     fn tab_line(&self, texts: &Texts, theme: &Theme) -> Line<'static> {
         let mut spans = vec![Span::raw(" ")];
         for (index, tab) in Tab::ALL.iter().enumerate() {
+            if !self.shown(*tab) {
+                continue;
+            }
             let style = if *tab == self.tab {
                 theme.selected()
             } else {

@@ -7,7 +7,7 @@ pub mod pty;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
 use sonote::config::Config;
 use sonote::model::intake::{Referral, Sex};
-use sonote::model::{Intake, Mode, NewSession, Patient, Question, Session, Specialist};
+use sonote::model::{Asker, Intake, Mode, NewSession, Patient, Question, Session, Specialist};
 use sonote::store::Store;
 
 pub fn t0() -> DateTime<FixedOffset> {
@@ -40,14 +40,12 @@ pub fn draft() -> NewSession {
             department: "腫瘍内科".into(),
         },
         questions: vec![
-            Question {
-                text: "手術以外の治療法はありますか。".into(),
-                asked_by: "本人".into(),
-            },
-            Question {
-                text: "副作用で仕事を続けられなくなることはありますか。".into(),
-                asked_by: "妻 試験 花子".into(),
-            },
+            Question::new("手術以外の治療法はありますか。", Asker::Patient, "本人"),
+            Question::new(
+                "副作用で仕事を続けられなくなることはありますか。",
+                Asker::Companion,
+                "妻 試験 花子",
+            ),
         ],
         intake: Intake {
             referral: Referral {

@@ -167,6 +167,13 @@ impl Pty {
         })
     }
 
+    /// Wait until `text` is no longer on the screen.
+    pub fn wait_gone(&mut self, text: &str, timeout: Duration) -> String {
+        self.wait_until(&format!("{text:?} to go"), timeout, |screen| {
+            !screen.contains(text)
+        })
+    }
+
     /// Wait until the cursor is at column `col`; return its (row, col).
     pub fn wait_for_cursor_column(&mut self, col: u16, timeout: Duration) -> (u16, u16) {
         let deadline = Instant::now() + timeout;

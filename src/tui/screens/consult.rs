@@ -9,12 +9,13 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::i18n::Texts;
+use crate::i18n::questions::QuestionsTexts;
 use crate::model::Session;
 use crate::model::fee::format_amount;
 use crate::tui::session_view::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
-use crate::tui::widgets::wrap::wrap;
+use crate::tui::widgets::wrap::{display_width, wrap};
 
 pub struct ConsultTab {
     memo: TextArea<'static>,
@@ -63,7 +64,8 @@ impl ConsultTab {
         let [questions, record] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
                 .areas(upper);
-        draw_questions(frame, questions, session, texts, theme);
+        let words = ctx.config.ui.language.questions_texts();
+        draw_questions(frame, questions, session, texts, words, theme);
         draw_record(frame, record, session, texts, theme);
 
         let (title, style) = if self.editing {
@@ -78,7 +80,14 @@ impl ConsultTab {
     }
 }
 
-fn draw_questions(frame: &mut Frame, area: Rect, session: &Session, texts: &Texts, theme: &Theme) {
+fn draw_questions(
+    frame: &mut Frame,
+    area: Rect,
+    session: &Session,
+    texts: &Texts,
+    words: &QuestionsTexts,
+    theme: &Theme,
+) {
     let block = Block::new()
         .borders(Borders::TOP | Borders::RIGHT)
         .title(Span::styled(texts.questions, theme.title()));
@@ -87,23 +96,48 @@ fn draw_questions(frame: &mut Frame, area: Rect, session: &Session, texts: &Text
     if session.questions.is_empty() {
         lines.push(Line::styled(texts.no_questions, theme.dim()));
     }
-    // A hanging indent: the number in its own column, the text wrapped beside it.
-    let text_width = usize::from(inner.width).saturating_sub(4);
+    // A hanging indent: the number and state in their own columns, the text wrapped
+    // beside them. The questions tab (F2) is where they are worked through.
+    let state_width = words
+        .states_short
+        .iter()
+        .map(|s| display_width(s))
+        .max()
+        .unwrap_or(0);
+    let indent = 5 + state_width;
+    let text_width = usize::from(inner.width).saturating_sub(indent);
+    let current = session.current_question();
     for (i, question) in session.questions.iter().enumerate() {
         let mut text = question.text.clone();
-        if !question.asked_by.is_empty() {
-            text.push_str(&format!(" ({})", question.asked_by));
-        }
+        let who = if question.asked_by.is_empty() {
+            words.asker(question.asker)
+        } else {
+            &question.asked_by
+        };
+        text.push_str(&format!(" ({who})"));
+        let state = words.state_short(question.state);
+        let state_style = if question.state.is_open() {
+            theme.dim()
+        } else {
+            theme.info()
+        };
         for (row, piece) in wrap(&text, text_width).into_iter().enumerate() {
-            let number = if row == 0 {
-                format!("{:>2}. ", i + 1)
+            let mut spans = if row == 0 {
+                let marker = if current == Some(question.id.as_str()) {
+                    ">"
+                } else {
+                    " "
+                };
+                vec![
+                    Span::styled(format!("{marker}{:>2} ", i + 1), theme.dim()),
+                    Span::styled(state.to_string(), state_style),
+                    Span::raw(" ".repeat(state_width - display_width(state) + 1)),
+                ]
             } else {
-                "    ".to_string()
+                vec![Span::raw(" ".repeat(indent))]
             };
-            lines.push(Line::from(vec![
-                Span::styled(number, theme.dim()),
-                Span::raw(piece),
-            ]));
+            spans.push(Span::raw(piece));
+            lines.push(Line::from(spans));
         }
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);

@@ -6,3 +6,4 @@ pub mod home;
 pub mod intake;
 pub mod new_session;
 pub mod opinion;
+pub mod questions;

@@ -1,0 +1,299 @@
+//! The words of the questions tab (F2) and of the two-terminal set-up, in Japanese and
+//! English. Templates use `{name}` placeholders, filled with `i18n::fill`.
+
+use crate::config::Lang;
+use crate::model::{Asker, Priority, QuestionState};
+
+type KeyHelp = &'static [(&'static str, &'static str)];
+
+pub struct QuestionsTexts {
+    /// Short, for the list: in the order of `QuestionState::ALL`.
+    pub states_short: [&'static str; 5],
+    /// Whole, for the detail and the state chooser.
+    pub states: [&'static str; 5],
+    /// Marks in the list, in the order high, normal, low (normal shows nothing).
+    pub priority_marks: [&'static str; 3],
+    pub priorities: [&'static str; 3],
+    /// In the order of `Asker::ALL`.
+    pub askers: [&'static str; 3],
+    pub pace: &'static str,
+    pub pace_over: &'static str,
+    /// After the consultation ended with questions still open.
+    pub pace_open: &'static str,
+    pub pace_all_done: &'static str,
+    pub pace_high: &'static str,
+    pub no_questions: &'static str,
+    pub spent: &'static str,
+    pub answered_at: &'static str,
+    pub current: &'static str,
+    pub answer: &'static str,
+    pub answer_hint: &'static str,
+    pub answer_editing: &'static str,
+    /// The other terminal's answer, seen from the specialist's terminal.
+    pub companion_answer: &'static str,
+    /// The other terminal's answer, seen from the companion's terminal.
+    pub specialist_answer: &'static str,
+    pub add_title: &'static str,
+    pub field_text: &'static str,
+    pub field_asker: &'static str,
+    pub field_asked_by: &'static str,
+    pub edit_title: &'static str,
+    pub import_title: &'static str,
+    pub import_field: &'static str,
+    pub state_title: &'static str,
+    pub confirm_delete: &'static str,
+    pub delete_keeps_answers: &'static str,
+    pub prompts_title: &'static str,
+    pub prompts_in_session: &'static str,
+    pub added: &'static str,
+    pub imported: &'static str,
+    pub deleted: &'static str,
+    pub made_current: &'static str,
+    pub current_cleared: &'static str,
+    pub started_with: &'static str,
+    pub answered_next: &'static str,
+    pub answered_last: &'static str,
+    pub nothing_open: &'static str,
+    pub set_to: &'static str,
+    pub text_required: &'static str,
+    pub already_there: &'static str,
+    pub question_gone: &'static str,
+    pub adopted: &'static str,
+    pub peer_unreadable: &'static str,
+    pub clock_refused: &'static str,
+    pub specialist_only: &'static str,
+    pub wording_elsewhere: &'static str,
+    pub no_new_session: &'static str,
+    pub companion_terminal: &'static str,
+    pub hints_browse: &'static str,
+    pub hints_browse_companion: &'static str,
+    pub hints_answer: &'static str,
+    pub hints_form: &'static str,
+    pub hints_add: &'static str,
+    pub hints_state: &'static str,
+    pub hints_confirm: &'static str,
+    pub hints_prompts: &'static str,
+    pub help: KeyHelp,
+    pub help_companion: KeyHelp,
+}
+
+pub static JA: QuestionsTexts = QuestionsTexts {
+    states_short: ["未質問", "質問済", "回答済", "見送り", "主治医へ"],
+    states: [
+        "未質問",
+        "質問済（回答待ち）",
+        "回答済",
+        "見送り",
+        "主治医と相談",
+    ],
+    priority_marks: ["高", "", "低"],
+    priorities: ["優先度 高", "優先度 中", "優先度 低"],
+    askers: ["本人", "同行者", "担当医"],
+    pace: "未回答 {n}問 · 残り {left} → 1問あたり {pace}",
+    pace_over: "時間を超えています · 未回答 {n}問",
+    pace_open: "未回答 {n}問",
+    pace_all_done: "未回答の質問はありません",
+    pace_high: "優先度「高」の未質問 {n}問",
+    no_questions: "質問はまだありません。a で追加、l でヒント集から選ぶ、i でファイルから読み込みます。",
+    spent: "所要",
+    answered_at: "回答",
+    current: "現在の質問",
+    answer: "回答",
+    answer_hint: "（Enter で記入）",
+    answer_editing: "回答 — 記入中（Esc で終了・自動保存）",
+    companion_answer: "同行者の端末の記録",
+    specialist_answer: "担当医の端末の記録",
+    add_title: "質問を追加 — Enter 追加 · Tab 次の欄 · Esc 取消",
+    field_text: "質問",
+    field_asker: "質問者",
+    field_asked_by: "氏名・続柄",
+    edit_title: "質問の文面を直す — Enter 確定 · Esc 取消",
+    import_title: "ファイルから読み込む（1行に1問、# の行は飛ばす）— Enter 読み込み · Esc 取消",
+    import_field: "ファイルのパス",
+    state_title: "Q{q} の状態を選ぶ — 数字キー · Esc 取消",
+    confirm_delete: "Q{q} を削除しますか？ (y/n)",
+    delete_keeps_answers: "記入された回答は、削除後もセッションのファイルに残ります。",
+    prompts_title: "質問のヒント集",
+    prompts_in_session: "+ はセッションにある質問",
+    added: "Q{q} を追加しました。",
+    imported: "{n}問を読み込みました（{skipped}問はすでにあります）。",
+    deleted: "削除しました。",
+    made_current: "Q{q} を現在の質問にしました。",
+    current_cleared: "現在の質問を解除しました。",
+    started_with: "Q{q} から始めます。",
+    answered_next: "Q{a} を回答済にしました。次は Q{q}。",
+    answered_last: "Q{a} を回答済にしました。未回答の質問はもうありません。",
+    nothing_open: "未回答の質問はありません。",
+    set_to: "Q{q}: {what}",
+    text_required: "質問の文面を入力してください。",
+    already_there: "この質問はもうセッションにあります。",
+    question_gone: "この質問は担当医の端末で削除されました。記入した回答はファイルに残ります。",
+    adopted: "ファイルに加えられた質問 {n}問を取り込みました。",
+    peer_unreadable: "もう一方の端末の記録を読めません: {err}",
+    clock_refused: "時計は担当医の端末で操作します。",
+    specialist_only: "現在の質問・状態・順番・優先度・削除は、担当医の端末で操作します。",
+    wording_elsewhere: "この質問の文面は、追加した端末で直します。",
+    no_new_session: "同行者の端末ではセッションを作成できません。",
+    companion_terminal: "同行者の端末",
+    hints_browse: "↑↓ 選択  Enter 回答  n 回答済→次  c 現在  s 状態  a 追加  l ヒント集  ? キー",
+    hints_browse_companion: "↑↓ 選択  Enter 回答を記入  a 追加  l ヒント集  i 読み込み  ? キー  q 終了",
+    hints_answer: "回答を記入中 — Esc で終了（入力は自動保存、もう一方の端末にも表示）",
+    hints_form: "Enter 確定  Esc 取消",
+    hints_add: "Enter 追加  Tab 次の欄  ←/→ 質問者  Esc 取消",
+    hints_state: "1〜5 で状態を選ぶ  Esc 取消",
+    hints_confirm: "y 削除  n 取消",
+    hints_prompts: "←/→ 話題  ↑↓ 選択  Enter 加える  Tab 日本語/English  Esc 閉じる",
+    help: &[
+        ("↑/↓, k/j", "質問を選ぶ"),
+        ("Enter", "回答を記入（Esc で終了）"),
+        ("n", "現在の質問を回答済にして次へ"),
+        ("c", "選んだ質問を現在の質問に（時間を計る）"),
+        ("s / p", "状態を選ぶ / 優先度を変える"),
+        ("a / t, E", "質問を追加 / 文面を直す"),
+        ("K/J, Alt+↑/↓", "順番を上げる / 下げる"),
+        ("d", "削除（確認あり）"),
+        ("l", "質問のヒント集から加える"),
+        ("i", "テキストファイルから読み込む"),
+    ],
+    help_companion: &[
+        ("↑/↓, k/j", "質問を選ぶ"),
+        ("Enter", "回答を記入（Esc で終了）"),
+        ("a / t, E", "質問を追加 / 追加した質問の文面を直す"),
+        ("l", "質問のヒント集から加える"),
+        ("i", "テキストファイルから読み込む"),
+    ],
+};
+
+pub static EN: QuestionsTexts = QuestionsTexts {
+    states_short: ["not yet", "asked", "answered", "skipped", "primary"],
+    states: [
+        "not yet asked",
+        "asked (awaiting answer)",
+        "answered",
+        "skipped",
+        "to discuss with the primary physician",
+    ],
+    priority_marks: ["hi", "", "lo"],
+    priorities: ["high priority", "normal priority", "low priority"],
+    askers: ["patient", "companion", "specialist"],
+    pace: "{n} open · {left} left → {pace} per question",
+    pace_over: "Over time · {n} open",
+    pace_open: "{n} open",
+    pace_all_done: "No open questions",
+    pace_high: "{n} high-priority not yet asked",
+    no_questions: "No questions yet. a adds one, l picks from the prompt list, i reads a file.",
+    spent: "took",
+    answered_at: "answered",
+    current: "current question",
+    answer: "Answer",
+    answer_hint: " (Enter to write)",
+    answer_editing: "Answer — writing (Esc to stop; saved as you type)",
+    companion_answer: "Written on the companion's terminal",
+    specialist_answer: "Written on the specialist's terminal",
+    add_title: "Add a question — Enter add · Tab next field · Esc cancel",
+    field_text: "Question",
+    field_asker: "Asked by",
+    field_asked_by: "Name, relationship",
+    edit_title: "Reword the question — Enter save · Esc cancel",
+    import_title: "Read a file (one question per line, # lines skipped) — Enter read · Esc cancel",
+    import_field: "File path",
+    state_title: "State of Q{q} — press a number · Esc cancels",
+    confirm_delete: "Delete Q{q}? (y/n)",
+    delete_keeps_answers: "Answers written to it stay in the session file after deleting.",
+    prompts_title: "Question prompt list",
+    prompts_in_session: "+ already in the session",
+    added: "Added Q{q}.",
+    imported: "Read {n} questions ({skipped} were already there).",
+    deleted: "Deleted.",
+    made_current: "Q{q} is now the current question.",
+    current_cleared: "No current question.",
+    started_with: "Starting with Q{q}.",
+    answered_next: "Q{a} answered. Next: Q{q}.",
+    answered_last: "Q{a} answered. No open questions left.",
+    nothing_open: "No open questions.",
+    set_to: "Q{q}: {what}",
+    text_required: "Type the question first.",
+    already_there: "That question is already in the session.",
+    question_gone: "This question was deleted on the specialist's terminal. What you wrote stays in the file.",
+    adopted: "Took in {n} questions added to the file.",
+    peer_unreadable: "Cannot read the other terminal's record: {err}",
+    clock_refused: "The clock is run from the specialist's terminal.",
+    specialist_only: "The current question, states, order, priority and deleting are set on the specialist's terminal.",
+    wording_elsewhere: "This question is reworded on the terminal that added it.",
+    no_new_session: "Sessions cannot be created on the companion's terminal.",
+    companion_terminal: "companion's terminal",
+    hints_browse: "↑↓ select  Enter answer  n answered→next  c current  s state  a add  l prompts  ? keys",
+    hints_browse_companion: "↑↓ select  Enter write answer  a add  l prompts  i import  ? keys  q quit",
+    hints_answer: "Writing the answer — Esc stops (saved as you type, shown on the other terminal)",
+    hints_form: "Enter save  Esc cancel",
+    hints_add: "Enter add  Tab next field  ←/→ asked by  Esc cancel",
+    hints_state: "1-5 choose the state  Esc cancel",
+    hints_confirm: "y delete  n cancel",
+    hints_prompts: "←/→ topic  ↑↓ select  Enter add  Tab 日本語/English  Esc close",
+    help: &[
+        ("↑/↓, k/j", "select a question"),
+        ("Enter", "write the answer (Esc stops)"),
+        ("n", "current one answered, go to the next"),
+        ("c", "make the selected one current (timed)"),
+        ("s / p", "choose the state / change the priority"),
+        ("a / t, E", "add a question / reword it"),
+        ("K/J, Alt+↑/↓", "move up / down"),
+        ("d", "delete (asks first)"),
+        ("l", "add from the question prompt list"),
+        ("i", "read questions from a text file"),
+    ],
+    help_companion: &[
+        ("↑/↓, k/j", "select a question"),
+        ("Enter", "write the answer (Esc stops)"),
+        ("a / t, E", "add a question / reword one added here"),
+        ("l", "add from the question prompt list"),
+        ("i", "read questions from a text file"),
+    ],
+};
+
+impl Lang {
+    pub fn questions_texts(self) -> &'static QuestionsTexts {
+        match self {
+            Lang::Ja => &JA,
+            Lang::En => &EN,
+        }
+    }
+}
+
+impl QuestionsTexts {
+    pub fn state_short(&self, state: QuestionState) -> &'static str {
+        self.states_short[state_index(state)]
+    }
+
+    pub fn state(&self, state: QuestionState) -> &'static str {
+        self.states[state_index(state)]
+    }
+
+    pub fn priority_mark(&self, priority: Priority) -> &'static str {
+        self.priority_marks[priority_index(priority)]
+    }
+
+    pub fn priority(&self, priority: Priority) -> &'static str {
+        self.priorities[priority_index(priority)]
+    }
+
+    pub fn asker(&self, asker: Asker) -> &'static str {
+        let index = Asker::ALL.iter().position(|a| *a == asker).unwrap_or(0);
+        self.askers[index]
+    }
+}
+
+fn state_index(state: QuestionState) -> usize {
+    QuestionState::ALL
+        .iter()
+        .position(|s| *s == state)
+        .unwrap_or(0)
+}
+
+fn priority_index(priority: Priority) -> usize {
+    match priority {
+        Priority::High => 0,
+        Priority::Normal => 1,
+        Priority::Low => 2,
+    }
+}

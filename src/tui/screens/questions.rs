@@ -1,0 +1,1287 @@
+//! The questions tab (F2): the prepared questions tracked live (which one is being asked,
+//! their states and priorities, the time each took, the pace left per open question) and
+//! the answer editor. The companion's terminal uses the same tab; there it changes only
+//! what the companion owns (see `model::roles`) and says so calmly when asked for more.
+
+use chrono::TimeDelta;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui_textarea::TextArea;
+use unicode_width::UnicodeWidthChar;
+
+use crate::config::Lang;
+use crate::i18n::fill;
+use crate::i18n::questions::QuestionsTexts;
+use crate::import;
+use crate::model::alerts::Urgency;
+use crate::model::clock::format_duration;
+use crate::model::question::{Advance, stands_out};
+use crate::model::{
+    Asker, ClockState, Priority, Question, QuestionState, Role, Session, Timestamp,
+};
+use crate::prompts::{PromptList, prompt_list};
+use crate::tui::app::Status;
+use crate::tui::session_view::{DrawContext, TabOutcome};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::text_field;
+use crate::tui::widgets::wrap::{display_width, wrap};
+
+type KeyHelp = &'static [(&'static str, &'static str)];
+
+/// What has the keyboard inside the tab. Anything but `Browse` counts as editing, so that
+/// every key (Esc and Space included) comes here rather than to the global keys.
+enum Mode {
+    Browse,
+    Answer {
+        id: String,
+        field: TextArea<'static>,
+    },
+    EditText {
+        id: String,
+        field: TextArea<'static>,
+    },
+    Add(Box<AddForm>),
+    ChooseState {
+        id: String,
+    },
+    ConfirmDelete {
+        id: String,
+    },
+    Prompts(Box<PromptBrowser>),
+    Import {
+        field: TextArea<'static>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AddField {
+    Text,
+    Asker,
+    AskedBy,
+}
+
+struct AddForm {
+    text: TextArea<'static>,
+    asker: Asker,
+    asked_by: TextArea<'static>,
+    focus: AddField,
+}
+
+struct PromptBrowser {
+    lang: Lang,
+    list: PromptList,
+    topic: usize,
+    selected: usize,
+}
+
+pub struct QuestionsTab {
+    role: Role,
+    lang: Lang,
+    texts: &'static QuestionsTexts,
+    /// The selection follows the question, not the row, so that a reorder or a merge from
+    /// the other terminal never moves it to another question.
+    selected_id: Option<String>,
+    /// Where to select when the selected question disappears.
+    selected_index: usize,
+    list_offset: usize,
+    mode: Mode,
+}
+
+fn info(text: impl Into<String>) -> TabOutcome {
+    TabOutcome {
+        changed: false,
+        status: Some(Status::info(text)),
+    }
+}
+
+fn error(text: impl Into<String>) -> TabOutcome {
+    TabOutcome {
+        changed: false,
+        status: Some(Status::error(text)),
+    }
+}
+
+fn changed_with(text: impl Into<String>) -> TabOutcome {
+    TabOutcome {
+        changed: true,
+        status: Some(Status::info(text)),
+    }
+}
+
+/// Fields take one line of text; pasted line ends become spaces.
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ")
+}
+
+impl QuestionsTab {
+    pub fn new(session: &Session, role: Role, lang: Lang) -> Self {
+        QuestionsTab {
+            role,
+            lang,
+            texts: lang.questions_texts(),
+            selected_id: session
+                .current_question()
+                .map(str::to_string)
+                .or_else(|| session.questions.first().map(|q| q.id.clone())),
+            selected_index: 0,
+            list_offset: 0,
+            mode: Mode::Browse,
+        }
+    }
+
+    pub fn editing(&self) -> bool {
+        !matches!(self.mode, Mode::Browse)
+    }
+
+    pub fn texts(&self) -> &'static QuestionsTexts {
+        self.texts
+    }
+
+    pub fn help(&self) -> KeyHelp {
+        match self.role {
+            Role::Specialist => self.texts.help,
+            Role::Companion => self.texts.help_companion,
+        }
+    }
+
+    pub fn hints(&self) -> &'static str {
+        let t = self.texts;
+        match &self.mode {
+            Mode::Browse if self.role == Role::Companion => t.hints_browse_companion,
+            Mode::Browse => t.hints_browse,
+            Mode::Answer { .. } => t.hints_answer,
+            Mode::EditText { .. } | Mode::Import { .. } => t.hints_form,
+            Mode::Add(_) => t.hints_add,
+            Mode::ChooseState { .. } => t.hints_state,
+            Mode::ConfirmDelete { .. } => t.hints_confirm,
+            Mode::Prompts(_) => t.hints_prompts,
+        }
+    }
+
+    /// The index of the selected question, re-found by id (None when there are none).
+    fn selection(&mut self, session: &Session) -> Option<usize> {
+        if session.questions.is_empty() {
+            self.selected_id = None;
+            return None;
+        }
+        let index = self
+            .selected_id
+            .as_deref()
+            .and_then(|id| session.question_position(id))
+            .unwrap_or_else(|| self.selected_index.min(session.questions.len() - 1));
+        self.select(session, index);
+        Some(index)
+    }
+
+    fn select(&mut self, session: &Session, index: usize) {
+        if let Some(question) = session.questions.get(index) {
+            self.selected_index = index;
+            self.selected_id = Some(question.id.clone());
+        }
+    }
+
+    fn select_id(&mut self, session: &Session, id: &str) {
+        if let Some(index) = session.question_position(id) {
+            self.select(session, index);
+        }
+    }
+
+    /// After the other terminal's changes were merged in: leave a form whose question is
+    /// gone (deleted on the specialist's terminal).
+    pub fn after_merge(&mut self, session: &Session) -> Option<Status> {
+        let id = match &self.mode {
+            Mode::Answer { id, .. }
+            | Mode::EditText { id, .. }
+            | Mode::ChooseState { id }
+            | Mode::ConfirmDelete { id } => id,
+            _ => return None,
+        };
+        if session.question(id).is_some() {
+            return None;
+        }
+        self.mode = Mode::Browse;
+        Some(Status::info(self.texts.question_gone))
+    }
+
+    pub fn key(&mut self, session: &mut Session, key: KeyEvent, now: Timestamp) -> TabOutcome {
+        let selected = self.selection(session);
+        let mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        let (mode, outcome) = match mode {
+            // Browsing may open a form: it sets `self.mode` itself.
+            Mode::Browse => return self.browse_key(session, key, selected, now),
+            Mode::Answer { id, field } => self.answer_key(session, key, id, field),
+            Mode::EditText { id, field } => self.edit_text_key(session, key, id, field),
+            Mode::Add(form) => self.add_key(session, key, form),
+            Mode::ChooseState { id } => self.state_key(session, key, id, now),
+            Mode::ConfirmDelete { id } => self.delete_key(session, key, id, now),
+            Mode::Prompts(browser) => self.prompts_key(session, key, browser),
+            Mode::Import { field } => self.import_key(session, key, field),
+        };
+        self.mode = mode;
+        outcome
+    }
+
+    pub fn paste(&mut self, session: &mut Session, text: &str) -> TabOutcome {
+        match &mut self.mode {
+            Mode::Answer { id, field } => {
+                let Some(question) = session.question_mut(id) else {
+                    return TabOutcome::default();
+                };
+                if field.insert_str(text) {
+                    question.set_answer_of(self.role, text_field::text_of(field));
+                    return TabOutcome::changed();
+                }
+            }
+            Mode::EditText { field, .. } | Mode::Import { field } => {
+                field.insert_str(one_line(text));
+            }
+            Mode::Add(form) => {
+                let field = match form.focus {
+                    AddField::Text => &mut form.text,
+                    AddField::AskedBy => &mut form.asked_by,
+                    AddField::Asker => return TabOutcome::default(),
+                };
+                field.insert_str(one_line(text));
+            }
+            _ => {}
+        }
+        TabOutcome::default()
+    }
+
+    fn browse_key(
+        &mut self,
+        session: &mut Session,
+        key: KeyEvent,
+        selected: Option<usize>,
+        now: Timestamp,
+    ) -> TabOutcome {
+        let t = self.texts;
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let count = session.questions.len();
+        // Keys that need no question, or that only the specialist's terminal may use.
+        match key.code {
+            KeyCode::Char('a') => {
+                self.mode = Mode::Add(Box::new(AddForm {
+                    text: text_field::multi_line(""),
+                    asker: match self.role {
+                        Role::Specialist => Asker::Specialist,
+                        Role::Companion => Asker::Companion,
+                    },
+                    asked_by: text_field::single_line(""),
+                    focus: AddField::Text,
+                }));
+                return TabOutcome::default();
+            }
+            KeyCode::Char('l') => {
+                return match prompt_list(self.lang) {
+                    Ok(list) => {
+                        self.mode = Mode::Prompts(Box::new(PromptBrowser {
+                            lang: self.lang,
+                            list,
+                            topic: 0,
+                            selected: 0,
+                        }));
+                        TabOutcome::default()
+                    }
+                    Err(err) => error(err.to_string()),
+                };
+            }
+            KeyCode::Char('i') => {
+                self.mode = Mode::Import {
+                    field: text_field::single_line(""),
+                };
+                return TabOutcome::default();
+            }
+            KeyCode::Char('n') if self.role == Role::Specialist => {
+                return self.advance(session, now);
+            }
+            KeyCode::Char('d' | 'c' | 'n' | 's' | 'p' | 'K' | 'J')
+                if self.role == Role::Companion =>
+            {
+                return info(t.specialist_only);
+            }
+            KeyCode::Up | KeyCode::Down if alt && self.role == Role::Companion => {
+                return info(t.specialist_only);
+            }
+            _ => {}
+        }
+        let Some(index) = selected else {
+            return TabOutcome::default();
+        };
+        let id = session.questions[index].id.clone();
+        let number = index + 1;
+        match key.code {
+            KeyCode::Up if alt => self.move_selected(session, &id, true),
+            KeyCode::Down if alt => self.move_selected(session, &id, false),
+            KeyCode::Char('K') => self.move_selected(session, &id, true),
+            KeyCode::Char('J') => self.move_selected(session, &id, false),
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.select(session, index.saturating_sub(1));
+                TabOutcome::default()
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.select(session, (index + 1).min(count - 1));
+                TabOutcome::default()
+            }
+            KeyCode::Home | KeyCode::Char('g') => {
+                self.select(session, 0);
+                TabOutcome::default()
+            }
+            KeyCode::End | KeyCode::Char('G') => {
+                self.select(session, count - 1);
+                TabOutcome::default()
+            }
+            KeyCode::Enter => {
+                let text = session.questions[index].answer_of(self.role);
+                self.mode = Mode::Answer {
+                    id,
+                    field: text_field::multi_line(text),
+                };
+                TabOutcome::default()
+            }
+            KeyCode::Char('t' | 'E') => {
+                let question = &session.questions[index];
+                if question.owner != self.role {
+                    return info(t.wording_elsewhere);
+                }
+                self.mode = Mode::EditText {
+                    id,
+                    field: text_field::multi_line(&one_line(&question.text)),
+                };
+                TabOutcome::default()
+            }
+            KeyCode::Char('d') => {
+                self.mode = Mode::ConfirmDelete { id };
+                TabOutcome::default()
+            }
+            KeyCode::Char('s') => {
+                self.mode = Mode::ChooseState { id };
+                TabOutcome::default()
+            }
+            KeyCode::Char('c') => {
+                let q = number.to_string();
+                if session.current_question() == Some(id.as_str()) {
+                    session.set_current(None, now);
+                    changed_with(t.current_cleared)
+                } else {
+                    session.set_current(Some(&id), now);
+                    changed_with(fill(t.made_current, &[("q", &q)]))
+                }
+            }
+            KeyCode::Char('p') => {
+                let question = &mut session.questions[index];
+                question.priority = question.priority.next();
+                let what = t.priority(question.priority);
+                changed_with(fill(
+                    t.set_to,
+                    &[("q", &number.to_string()), ("what", what)],
+                ))
+            }
+            _ => TabOutcome::default(),
+        }
+    }
+
+    fn move_selected(&mut self, session: &mut Session, id: &str, up: bool) -> TabOutcome {
+        if session.move_question(id, up) {
+            TabOutcome::changed()
+        } else {
+            TabOutcome::default()
+        }
+    }
+
+    fn advance(&mut self, session: &mut Session, now: Timestamp) -> TabOutcome {
+        let t = self.texts;
+        let number = |session: &Session, id: &str| {
+            session
+                .question_position(id)
+                .map_or(String::new(), |i| (i + 1).to_string())
+        };
+        let message = match session.answer_current_and_advance(now) {
+            Advance::NothingOpen => return info(t.nothing_open),
+            Advance::Started(id) => {
+                self.select_id(session, &id);
+                fill(t.started_with, &[("q", &number(session, &id))])
+            }
+            Advance::Next { answered, next } => {
+                self.select_id(session, &next);
+                let a = number(session, &answered);
+                fill(
+                    t.answered_next,
+                    &[("a", &a), ("q", &number(session, &next))],
+                )
+            }
+            Advance::Finished { answered } => {
+                fill(t.answered_last, &[("a", &number(session, &answered))])
+            }
+        };
+        changed_with(message)
+    }
+
+    fn answer_key(
+        &mut self,
+        session: &mut Session,
+        key: KeyEvent,
+        id: String,
+        mut field: TextArea<'static>,
+    ) -> (Mode, TabOutcome) {
+        if key.code == KeyCode::Esc {
+            return (Mode::Browse, TabOutcome::default());
+        }
+        let Some(question) = session.question_mut(&id) else {
+            return (Mode::Browse, info(self.texts.question_gone));
+        };
+        let outcome = if field.input(key) {
+            question.set_answer_of(self.role, text_field::text_of(&field));
+            TabOutcome::changed()
+        } else {
+            TabOutcome::default()
+        };
+        (Mode::Answer { id, field }, outcome)
+    }
+
+    fn edit_text_key(
+        &mut self,
+        session: &mut Session,
+        key: KeyEvent,
+        id: String,
+        mut field: TextArea<'static>,
+    ) -> (Mode, TabOutcome) {
+        match key.code {
+            KeyCode::Esc => (Mode::Browse, TabOutcome::default()),
+            KeyCode::Enter => {
+                let text = one_line(&text_field::text_of(&field)).trim().to_string();
+                if text.is_empty() {
+                    return (
+                        Mode::EditText { id, field },
+                        error(self.texts.text_required),
+                    );
+                }
+                match session.question_mut(&id) {
+                    Some(question) if question.text != text => {
+                        question.text = text;
+                        (Mode::Browse, TabOutcome::changed())
+                    }
+                    Some(_) => (Mode::Browse, TabOutcome::default()),
+                    None => (Mode::Browse, info(self.texts.question_gone)),
+                }
+            }
+            _ => {
+                field.input(key);
+                (Mode::EditText { id, field }, TabOutcome::default())
+            }
+        }
+    }
+
+    fn add_key(
+        &mut self,
+        session: &mut Session,
+        key: KeyEvent,
+        mut form: Box<AddForm>,
+    ) -> (Mode, TabOutcome) {
+        let next = |focus: AddField, forward: bool| {
+            let order = [AddField::Text, AddField::Asker, AddField::AskedBy];
+            let index = order.iter().position(|f| *f == focus).unwrap_or(0);
+            order[(index + if forward { 1 } else { 2 }) % 3]
+        };
+        match key.code {
+            KeyCode::Esc => return (Mode::Browse, TabOutcome::default()),
+            KeyCode::Tab => form.focus = next(form.focus, true),
+            KeyCode::BackTab => form.focus = next(form.focus, false),
+            KeyCode::Enter => {
+                let text = one_line(&text_field::text_of(&form.text))
+                    .trim()
+                    .to_string();
+                if text.is_empty() {
+                    form.focus = AddField::Text;
+                    return (Mode::Add(form), error(self.texts.text_required));
+                }
+                let asked_by = text_field::text_of(&form.asked_by).trim().to_string();
+                let question = Question {
+                    owner: self.role,
+                    ..Question::new(text, form.asker, asked_by)
+                };
+                let id = session.add_question(question, self.role.id_prefix());
+                self.select_id(session, &id);
+                let number = session.questions.len().to_string();
+                return (
+                    Mode::Browse,
+                    changed_with(fill(self.texts.added, &[("q", &number)])),
+                );
+            }
+            _ => match form.focus {
+                AddField::Text => {
+                    form.text.input(key);
+                }
+                AddField::AskedBy => {
+                    form.asked_by.input(key);
+                }
+                AddField::Asker => match key.code {
+                    KeyCode::Left | KeyCode::Up => form.asker = form.asker.cycle(false),
+                    KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
+                        form.asker = form.asker.cycle(true)
+                    }
+                    _ => {}
+                },
+            },
+        }
+        (Mode::Add(form), TabOutcome::default())
+    }
+
+    fn state_key(
+        &mut self,
+        session: &mut Session,
+        key: KeyEvent,
+        id: String,
+        now: Timestamp,
+    ) -> (Mode, TabOutcome) {
+        let chosen = match key.code {
+            KeyCode::Esc => return (Mode::Browse, TabOutcome::default()),
+            KeyCode::Char(c @ '1'..='5') => QuestionState::ALL[c as usize - '1' as usize],
+            _ => return (Mode::ChooseState { id }, TabOutcome::default()),
+        };
+        if !session.set_question_state(&id, chosen, now) {
+            return (Mode::Browse, TabOutcome::default());
+        }
+        let number = session
+            .question_position(&id)
+            .map_or(String::new(), |i| (i + 1).to_string());
+        let what = self.texts.state(chosen);
+        let message = fill(self.texts.set_to, &[("q", &number), ("what", what)]);
+        (Mode::Browse, changed_with(message))
+    }
+
+    fn delete_key(
+        &mut self,
+        session: &mut Session,
+        key: KeyEvent,
+        id: String,
+        now: Timestamp,
+    ) -> (Mode, TabOutcome) {
+        match key.code {
+            KeyCode::Char('y' | 'Y') => {
+                if session.delete_question(&id, now) {
+                    (Mode::Browse, changed_with(self.texts.deleted))
+                } else {
+                    (Mode::Browse, TabOutcome::default())
+                }
+            }
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => (Mode::Browse, TabOutcome::default()),
+            _ => (Mode::ConfirmDelete { id }, TabOutcome::default()),
+        }
+    }
+
+    fn prompts_key(
+        &mut self,
+        session: &mut Session,
+        key: KeyEvent,
+        mut browser: Box<PromptBrowser>,
+    ) -> (Mode, TabOutcome) {
+        let topics = browser.list.topics.len();
+        let in_topic = browser
+            .list
+            .topics
+            .get(browser.topic)
+            .map_or(0, |t| t.questions.len());
+        match key.code {
+            KeyCode::Esc => return (Mode::Browse, TabOutcome::default()),
+            KeyCode::Left | KeyCode::Char('h') if topics > 0 => {
+                browser.topic = (browser.topic + topics - 1) % topics;
+                browser.selected = 0;
+            }
+            KeyCode::Right | KeyCode::Char('l') if topics > 0 => {
+                browser.topic = (browser.topic + 1) % topics;
+                browser.selected = 0;
+            }
+            KeyCode::Up | KeyCode::Char('k') => {
+                browser.selected = browser.selected.saturating_sub(1)
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                browser.selected = (browser.selected + 1).min(in_topic.saturating_sub(1));
+            }
+            KeyCode::Tab => {
+                let other = match browser.lang {
+                    Lang::Ja => Lang::En,
+                    Lang::En => Lang::Ja,
+                };
+                if let Ok(list) = prompt_list(other) {
+                    browser.lang = other;
+                    browser.list = list;
+                    browser.topic = browser
+                        .topic
+                        .min(browser.list.topics.len().saturating_sub(1));
+                    browser.selected = 0;
+                }
+            }
+            KeyCode::Enter => {
+                let Some(text) = browser
+                    .list
+                    .topics
+                    .get(browser.topic)
+                    .and_then(|t| t.questions.get(browser.selected))
+                else {
+                    return (Mode::Prompts(browser), TabOutcome::default());
+                };
+                if session
+                    .questions
+                    .iter()
+                    .any(|q| q.text.trim() == text.trim())
+                {
+                    return (Mode::Prompts(browser), info(self.texts.already_there));
+                }
+                let question = Question {
+                    owner: self.role,
+                    ..Question::new(text.trim(), self.default_asker(), "")
+                };
+                let id = session.add_question(question, self.role.id_prefix());
+                self.select_id(session, &id);
+                let number = session.questions.len().to_string();
+                let message = fill(self.texts.added, &[("q", &number)]);
+                return (Mode::Prompts(browser), changed_with(message));
+            }
+            _ => {}
+        }
+        (Mode::Prompts(browser), TabOutcome::default())
+    }
+
+    /// Who a question picked from a list or read from a file is put down to: the patient
+    /// on the specialist's terminal (the family prepared them), the companion on theirs.
+    fn default_asker(&self) -> Asker {
+        match self.role {
+            Role::Specialist => Asker::Patient,
+            Role::Companion => Asker::Companion,
+        }
+    }
+
+    fn import_key(
+        &mut self,
+        session: &mut Session,
+        key: KeyEvent,
+        mut field: TextArea<'static>,
+    ) -> (Mode, TabOutcome) {
+        match key.code {
+            KeyCode::Esc => (Mode::Browse, TabOutcome::default()),
+            KeyCode::Enter => {
+                let typed = text_field::text_of(&field);
+                if typed.trim().is_empty() {
+                    return (Mode::Import { field }, TabOutcome::default());
+                }
+                match import::read_question_file(&import::expand_home(&typed)) {
+                    Ok(listed) => {
+                        let (added, skipped) = session.import_questions(
+                            &listed,
+                            self.role.id_prefix(),
+                            self.role,
+                            self.default_asker(),
+                            "",
+                        );
+                        let message = fill(
+                            self.texts.imported,
+                            &[("n", &added.to_string()), ("skipped", &skipped.to_string())],
+                        );
+                        let outcome = TabOutcome {
+                            changed: added > 0,
+                            status: Some(Status::info(message)),
+                        };
+                        (Mode::Browse, outcome)
+                    }
+                    // Stay in the field so the path can be corrected.
+                    Err(err) => (Mode::Import { field }, error(err.to_string())),
+                }
+            }
+            _ => {
+                field.input(key);
+                (Mode::Import { field }, TabOutcome::default())
+            }
+        }
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, session: &Session, ctx: &DrawContext) {
+        let selected = self.selection(session);
+        let t = self.texts;
+        let level = session.urgency(ctx.now, &ctx.config.session.warn_minutes);
+        let [pace_area, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(pace_line(session, level, t, ctx.theme, ctx.now)),
+            pace_area,
+        );
+        if let Mode::Prompts(browser) = &self.mode {
+            draw_prompts(frame, rest, browser, session, t, ctx.theme);
+            return;
+        }
+        let count = u16::try_from(session.questions.len()).unwrap_or(u16::MAX);
+        let cap = (rest.height * 2 / 5).max(3);
+        let list_height = count.clamp(1, cap).min(rest.height);
+        let [list_area, detail_area] =
+            Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(rest);
+        self.draw_list(frame, list_area, session, selected, level, ctx);
+        let role = self.role;
+        match &mut self.mode {
+            Mode::Add(form) => draw_add(frame, detail_area, form, t, ctx.theme),
+            Mode::EditText { field, .. } => draw_field(
+                frame,
+                detail_area,
+                field,
+                t.edit_title,
+                t.field_text,
+                ctx.theme,
+            ),
+            Mode::Import { field } => draw_field(
+                frame,
+                detail_area,
+                field,
+                t.import_title,
+                t.import_field,
+                ctx.theme,
+            ),
+            Mode::ChooseState { id } => {
+                draw_state_chooser(frame, detail_area, session, id, t, ctx.theme)
+            }
+            Mode::ConfirmDelete { id } => {
+                draw_confirm_delete(frame, detail_area, session, id, t, ctx.theme)
+            }
+            Mode::Answer { field, .. } => draw_detail(
+                frame,
+                detail_area,
+                session,
+                selected,
+                Some(field),
+                role,
+                t,
+                ctx,
+            ),
+            Mode::Browse | Mode::Prompts(_) => {
+                draw_detail(frame, detail_area, session, selected, None, role, t, ctx)
+            }
+        }
+    }
+
+    fn draw_list(
+        &mut self,
+        frame: &mut Frame,
+        area: Rect,
+        session: &Session,
+        selected: Option<usize>,
+        level: Urgency,
+        ctx: &DrawContext,
+    ) {
+        let (t, theme) = (self.texts, ctx.theme);
+        if session.questions.is_empty() {
+            let lines: Vec<Line> = wrap(t.no_questions, usize::from(area.width).saturating_sub(1))
+                .into_iter()
+                .map(|piece| Line::styled(format!(" {piece}"), theme.dim()))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), area);
+            return;
+        }
+        let height = usize::from(area.height);
+        if let Some(index) = selected {
+            if index < self.list_offset {
+                self.list_offset = index;
+            } else if index >= self.list_offset + height {
+                self.list_offset = index + 1 - height;
+            }
+        }
+        self.list_offset = self
+            .list_offset
+            .min(session.questions.len().saturating_sub(height));
+        let state_width = t
+            .states_short
+            .iter()
+            .map(|s| display_width(s))
+            .max()
+            .unwrap_or(0);
+        let mark_width = t
+            .priority_marks
+            .iter()
+            .map(|s| display_width(s))
+            .max()
+            .unwrap_or(0);
+        let width = usize::from(area.width);
+        // " >12 state prio text… 12:34": the text takes what the fixed columns leave.
+        let fixed = 4 + state_width + 1 + mark_width + 1;
+        let time_width = 6;
+        let text_width = width.saturating_sub(fixed + time_width);
+        let current = session.current_question();
+        let mut lines = Vec::new();
+        for (index, question) in session
+            .questions
+            .iter()
+            .enumerate()
+            .skip(self.list_offset)
+            .take(height)
+        {
+            let is_current = current == Some(question.id.as_str());
+            let spent = session.time_on_question(&question.id, ctx.now);
+            let spent = if spent > TimeDelta::zero() {
+                format_duration(spent)
+            } else {
+                String::new()
+            };
+            let text_style = if stands_out(question, level) {
+                theme.clock(level)
+            } else if !question.state.is_open() {
+                theme.dim()
+            } else {
+                Style::new()
+            };
+            let state_style = match question.state {
+                QuestionState::Answered => theme.info(),
+                QuestionState::Asked => theme.key(),
+                _ => theme.dim(),
+            };
+            let mark = t.priority_mark(question.priority);
+            let mark_style = match question.priority {
+                Priority::High => theme.key(),
+                _ => theme.dim(),
+            };
+            let mut line = Line::from(vec![
+                Span::styled(
+                    if is_current { ">" } else { " " },
+                    theme.info().add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(format!("{:>2} ", index + 1), theme.dim()),
+                Span::styled(pad(t.state_short(question.state), state_width), state_style),
+                Span::raw(" "),
+                Span::styled(pad(mark, mark_width), mark_style),
+                Span::raw(" "),
+                Span::styled(
+                    pad(&fit(&one_line(&question.text), text_width), text_width),
+                    text_style,
+                ),
+                Span::styled(format!("{spent:>time_width$}"), theme.dim()),
+            ]);
+            if Some(index) == selected {
+                line = line.style(theme.selected());
+            }
+            lines.push(line);
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+/// The line over the list: how many questions are open, the time left, the pace per
+/// question, and at the warnings the important ones not yet asked. (The current question
+/// and its time are on its row.)
+fn pace_line(
+    session: &Session,
+    level: Urgency,
+    t: &QuestionsTexts,
+    theme: &Theme,
+    now: Timestamp,
+) -> Line<'static> {
+    if session.questions.is_empty() {
+        return Line::raw("");
+    }
+    let pacing = session.pacing(now);
+    let open = pacing.open.to_string();
+    let mut spans = vec![Span::raw(" ")];
+    let summary = if pacing.open == 0 {
+        Span::styled(t.pace_all_done, theme.info())
+    } else if let Some(per) = pacing.per_question {
+        let text = fill(
+            t.pace,
+            &[
+                ("n", &open),
+                ("left", &format_duration(pacing.remaining)),
+                ("pace", &format_duration(per)),
+            ],
+        );
+        Span::styled(text, Style::new().add_modifier(Modifier::BOLD))
+    } else if session.state() == ClockState::Ended {
+        Span::raw(fill(t.pace_open, &[("n", &open)]))
+    } else {
+        Span::styled(
+            fill(t.pace_over, &[("n", &open)]),
+            theme.clock(Urgency::Overtime),
+        )
+    };
+    spans.push(summary);
+    if level >= Urgency::Warn && pacing.high_not_asked > 0 {
+        spans.push(Span::raw(" · "));
+        let text = fill(t.pace_high, &[("n", &pacing.high_not_asked.to_string())]);
+        spans.push(Span::styled(text, theme.clock(level)));
+    }
+    Line::from(spans)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_detail(
+    frame: &mut Frame,
+    area: Rect,
+    session: &Session,
+    selected: Option<usize>,
+    field: Option<&mut TextArea<'static>>,
+    role: Role,
+    t: &QuestionsTexts,
+    ctx: &DrawContext,
+) {
+    let theme = ctx.theme;
+    let Some(index) = selected else {
+        return;
+    };
+    let question = &session.questions[index];
+    let is_current = session.current_question() == Some(question.id.as_str());
+    let mut title = format!(" Q{} · {}", index + 1, t.state(question.state));
+    if question.priority != Priority::Normal {
+        title.push_str(&format!(" · {}", t.priority(question.priority)));
+    }
+    if is_current {
+        title.push_str(&format!(" · {}", t.current));
+    }
+    title.push(' ');
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+    let width = usize::from(inner.width);
+    let text_lines = wrap(&question.text, width.saturating_sub(1));
+    let text_height = text_lines.len().min(3) as u16;
+    let mut meta = t.asker(question.asker).to_string();
+    if !question.asked_by.is_empty() && question.asked_by != meta {
+        meta.push_str(&format!("（{}）", question.asked_by));
+    }
+    let spent = session.time_on_question(&question.id, ctx.now);
+    if spent > TimeDelta::zero() {
+        meta.push_str(&format!(" · {} {}", t.spent, format_duration(spent)));
+    }
+    if let Some(at) = question.answered_at {
+        meta.push_str(&format!(" · {} {}", t.answered_at, at.format("%H:%M")));
+    }
+    let [text_area, meta_area, answers_area] = Layout::vertical([
+        Constraint::Length(text_height),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    let lines: Vec<Line> = text_lines
+        .into_iter()
+        .take(usize::from(text_height))
+        .map(|piece| {
+            Line::styled(
+                format!(" {piece}"),
+                Style::new().add_modifier(Modifier::BOLD),
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text_area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {meta}"), theme.dim())),
+        meta_area,
+    );
+
+    // A one-column margin, like the lines above.
+    let answers_area = Rect {
+        x: answers_area.x.saturating_add(1),
+        width: answers_area.width.saturating_sub(1),
+        ..answers_area
+    };
+    let width = usize::from(answers_area.width);
+    let other_role = match role {
+        Role::Specialist => Role::Companion,
+        Role::Companion => Role::Specialist,
+    };
+    let other_text = question.answer_of(other_role);
+    let other_lines = if other_text.is_empty() {
+        Vec::new()
+    } else {
+        wrap(other_text, width)
+    };
+    let available = answers_area.height;
+    let other_height = if other_lines.is_empty() {
+        0
+    } else {
+        (other_lines.len() as u16 + 1).min((available / 2).max(2))
+    };
+    let editing = field.is_some();
+    let mine_lines = wrap(question.answer_of(role), width);
+    // The editor takes all the room there is; a written answer only what it needs, so the
+    // other terminal's record sits right under it.
+    let mine_height = if editing {
+        available.saturating_sub(other_height)
+    } else {
+        (mine_lines.len() as u16 + 1).clamp(2, available.saturating_sub(other_height).max(2))
+    };
+    let [mine_area, other_area, _] = Layout::vertical([
+        Constraint::Length(mine_height),
+        Constraint::Length(other_height),
+        Constraint::Min(0),
+    ])
+    .areas(answers_area);
+
+    let (label, label_style) = if editing {
+        (t.answer_editing.to_string(), theme.key())
+    } else {
+        (format!("{}{}", t.answer, t.answer_hint), theme.title())
+    };
+    let mine_block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(label, label_style));
+    match field {
+        Some(field) => text_field::draw(frame, mine_area, field, mine_block, true),
+        None => {
+            let lines: Vec<Line> = mine_lines.into_iter().map(Line::raw).collect();
+            frame.render_widget(Paragraph::new(lines).block(mine_block), mine_area);
+        }
+    }
+    if other_height > 0 {
+        let label = match role {
+            Role::Specialist => t.companion_answer,
+            Role::Companion => t.specialist_answer,
+        };
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(Span::styled(label, theme.title()));
+        let lines: Vec<Line> = other_lines.into_iter().map(Line::raw).collect();
+        frame.render_widget(Paragraph::new(lines).block(block), other_area);
+    }
+}
+
+/// The inside of a form, one column in from the left like the lines around it.
+fn form_inner(block: &Block, area: Rect) -> Rect {
+    let inner = block.inner(area);
+    Rect {
+        x: inner.x.saturating_add(1),
+        width: inner.width.saturating_sub(1),
+        ..inner
+    }
+}
+
+fn form_block(title: &str, theme: &Theme) -> Block<'static> {
+    Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(format!(" {title} "), theme.key()))
+}
+
+fn label_block(label: &str, focused: bool, theme: &Theme) -> Block<'static> {
+    let style = if focused { theme.key() } else { theme.dim() };
+    Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(label.to_string(), style))
+}
+
+fn draw_field(
+    frame: &mut Frame,
+    area: Rect,
+    field: &mut TextArea<'static>,
+    title: &str,
+    label: &str,
+    theme: &Theme,
+) {
+    let outer = form_block(title, theme);
+    let inner = form_inner(&outer, area);
+    frame.render_widget(outer, area);
+    let height = inner.height.min(4);
+    let [rect, _] = Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(inner);
+    text_field::draw(frame, rect, field, label_block(label, true, theme), true);
+}
+
+fn draw_add(frame: &mut Frame, area: Rect, form: &mut AddForm, t: &QuestionsTexts, theme: &Theme) {
+    let outer = form_block(t.add_title, theme);
+    let inner = form_inner(&outer, area);
+    frame.render_widget(outer, area);
+    let [text_area, asker_area, asked_by_area, _] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    let focus = form.focus;
+    text_field::draw(
+        frame,
+        text_area,
+        &mut form.text,
+        label_block(t.field_text, focus == AddField::Text, theme),
+        focus == AddField::Text,
+    );
+    let mut spans = vec![Span::styled(
+        format!("{}: ", t.field_asker),
+        if focus == AddField::Asker {
+            theme.key()
+        } else {
+            theme.dim()
+        },
+    )];
+    for asker in Asker::ALL {
+        let style = if asker == form.asker {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(format!(" {} ", t.asker(asker)), style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), asker_area);
+    text_field::draw(
+        frame,
+        asked_by_area,
+        &mut form.asked_by,
+        label_block(t.field_asked_by, focus == AddField::AskedBy, theme),
+        focus == AddField::AskedBy,
+    );
+}
+
+fn draw_state_chooser(
+    frame: &mut Frame,
+    area: Rect,
+    session: &Session,
+    id: &str,
+    t: &QuestionsTexts,
+    theme: &Theme,
+) {
+    let Some(index) = session.question_position(id) else {
+        return;
+    };
+    let state = session.questions[index].state;
+    let title = fill(t.state_title, &[("q", &(index + 1).to_string())]);
+    let lines: Vec<Line> = QuestionState::ALL
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let marker = if *s == state { ">" } else { " " };
+            Line::from(vec![
+                Span::styled(format!(" {marker} {} ", n + 1), theme.key()),
+                Span::raw(t.state(*s)),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(form_block(&title, theme)), area);
+}
+
+fn draw_confirm_delete(
+    frame: &mut Frame,
+    area: Rect,
+    session: &Session,
+    id: &str,
+    t: &QuestionsTexts,
+    theme: &Theme,
+) {
+    let Some(index) = session.question_position(id) else {
+        return;
+    };
+    let question = &session.questions[index];
+    let title = fill(t.confirm_delete, &[("q", &(index + 1).to_string())]);
+    let width = usize::from(area.width).saturating_sub(1);
+    let mut lines: Vec<Line> = wrap(&question.text, width)
+        .into_iter()
+        .map(|piece| Line::raw(format!(" {piece}")))
+        .collect();
+    if question.has_answer() {
+        lines.push(Line::raw(""));
+        for piece in wrap(t.delete_keeps_answers, width) {
+            lines.push(Line::styled(format!(" {piece}"), theme.dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).block(form_block(&title, theme)), area);
+}
+
+fn draw_prompts(
+    frame: &mut Frame,
+    area: Rect,
+    browser: &PromptBrowser,
+    session: &Session,
+    t: &QuestionsTexts,
+    theme: &Theme,
+) {
+    let topics = &browser.list.topics;
+    let Some(topic) = topics.get(browser.topic) else {
+        return;
+    };
+    let title = format!(
+        " {} ({}/{}) {} ",
+        t.prompts_title,
+        browser.topic + 1,
+        topics.len(),
+        topic.title
+    );
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [legend, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(" {}", t.prompts_in_session),
+            theme.dim(),
+        )),
+        legend,
+    );
+    // Each question wrapped with a hanging indent; scrolled so the selected one shows whole.
+    let text_width = usize::from(list.width).saturating_sub(3);
+    let items: Vec<Vec<String>> = topic
+        .questions
+        .iter()
+        .map(|q| wrap(q, text_width))
+        .collect();
+    let height = usize::from(list.height);
+    let mut first = 0;
+    while first < browser.selected
+        && items[first..=browser.selected.min(items.len().saturating_sub(1))]
+            .iter()
+            .map(Vec::len)
+            .sum::<usize>()
+            > height
+    {
+        first += 1;
+    }
+    let mut lines = Vec::new();
+    for (index, (question, pieces)) in topic.questions.iter().zip(&items).enumerate().skip(first) {
+        let in_session = session
+            .questions
+            .iter()
+            .any(|q| q.text.trim() == question.trim());
+        let style = if index == browser.selected {
+            theme.selected()
+        } else if in_session {
+            theme.dim()
+        } else {
+            Style::new()
+        };
+        for (row, piece) in pieces.iter().enumerate() {
+            let marker = if row == 0 && in_session { " + " } else { "   " };
+            lines.push(Line::from(vec![
+                Span::styled(marker, theme.info()),
+                Span::styled(piece.clone(), style),
+            ]));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// Cut `text` to `width` columns, marking the cut with an ellipsis.
+fn fit(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Pad `text` with spaces to `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    let mut out = text.to_string();
+    out.push_str(&" ".repeat(width.saturating_sub(display_width(text))));
+    out
+}
