@@ -277,7 +277,11 @@ pub fn language(config: &Config, asked: Option<Lang>) -> Lang {
 
 /// Build the report of a session.
 pub fn build(session: &Session, config: &Config, template: &ReportTemplate) -> Report {
-    let facts = facts(session, config);
+    from_facts(facts(session, config), template)
+}
+
+/// Word the report from facts already read from a session.
+pub fn from_facts(facts: Facts, template: &ReportTemplate) -> Report {
     let t = template;
     let sections = body_sections(&facts, t);
     Report {
