@@ -194,7 +194,11 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
         };
     }
     create_dir(dir)?;
-    let mut progress = Progress::new(pending.len(), std::io::stderr().is_terminal());
+    let mut progress = Progress::new(
+        pending.len(),
+        std::io::stderr().is_terminal(),
+        !std::io::stdout().is_terminal(),
+    );
     let mut exported = 0;
     for (path, session) in &pending {
         progress.start(&session.id);
@@ -224,20 +228,23 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
     }
 }
 
-/// Progress of the batch: a bar redrawn in place on a terminal, plain lines otherwise
-/// (one per report written, on standard output, for scripts to read).
+/// Progress of the batch: a bar redrawn in place when standard error is a terminal, and
+/// a plain line per report written (id, tab, path) when standard output is not, for
+/// scripts to read.
 struct Progress {
     total: usize,
     finished: usize,
     tty: bool,
+    lines: bool,
 }
 
 impl Progress {
-    fn new(total: usize, tty: bool) -> Self {
+    fn new(total: usize, tty: bool, lines: bool) -> Self {
         Progress {
             total,
             finished: 0,
             tty,
+            lines,
         }
     }
 
@@ -250,7 +257,7 @@ impl Progress {
 
     fn done(&mut self, exported: &Exported) {
         self.finished += 1;
-        if !self.tty {
+        if self.lines {
             println!("{}\t{}", exported.id, exported.path.display());
         }
     }

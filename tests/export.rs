@@ -304,3 +304,50 @@ fn check_and_export_report_a_broken_template_by_file_line_and_key() {
         stdout(&out)
     );
 }
+
+#[test]
+fn the_batch_draws_a_progress_bar_on_a_terminal() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+
+    let config = Config::embedded();
+    let (dir, store) = temp_store();
+    saved(&store, ended(&config));
+    saved(&store, ended(&config));
+    let out_dir = dir.path().join("out");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_sonote"));
+    command.arg("--data-dir");
+    command.arg(store.root());
+    command.args(["export", "--ended", "--out-dir"]);
+    command.arg(&out_dir);
+    command.env_remove("SONOTE_CONFIG");
+    let mut child = pair.slave.spawn_command(command).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let collector = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        // Reading ends with an error (EIO) or EOF once the program has exited.
+        let _ = reader.read_to_end(&mut seen);
+        String::from_utf8_lossy(&seen).into_owned()
+    });
+    assert!(child.wait().unwrap().success());
+    drop(pair.master);
+    let screen = collector.join().unwrap();
+    assert!(screen.contains("\r\x1b[2K["), "{screen:?}");
+    assert!(
+        screen.contains("[##############################] 2/2"),
+        "{screen:?}"
+    );
+    assert!(screen.contains("2 report(s) exported"), "{screen:?}");
+    // On a terminal the bar replaces the per-report lines.
+    assert!(!screen.contains(".docx"), "{screen:?}");
+    assert_eq!(fs::read_dir(&out_dir).unwrap().count(), 2);
+}
