@@ -291,11 +291,10 @@ pub fn from_facts(facts: Facts, template: &ReportTemplate) -> Report {
         confidential: t.text.confidential.clone(),
         date: date_text(t, facts.report_date),
         addressee: addressee(&facts.referrer, t),
-        sender: [&facts.institution.name, &facts.institution.address]
-            .into_iter()
-            .filter(|line| !line.trim().is_empty())
-            .cloned()
-            .collect(),
+        sender: non_empty([
+            facts.institution.name.clone(),
+            facts.institution.address.clone(),
+        ]),
         title: t.text.title.clone(),
         opening: non_empty([
             match &facts.referrer.physician {
@@ -317,7 +316,8 @@ pub fn from_facts(facts: Facts, template: &ReportTemplate) -> Report {
     }
 }
 
-fn non_empty<const N: usize>(lines: [String; N]) -> Vec<String> {
+/// The lines that have something to print: a phrase left empty in the template is left out.
+fn non_empty(lines: impl IntoIterator<Item = String>) -> Vec<String> {
     lines
         .into_iter()
         .filter(|line| !line.trim().is_empty())
@@ -723,14 +723,7 @@ fn addressee(referrer: &Referrer, t: &ReportTemplate) -> Vec<String> {
         Some(physician) => fill(&t.text.addressee_physician, &[("physician", physician)]),
         None => t.text.addressee_unknown.clone(),
     });
-    non_empty_vec(lines)
-}
-
-fn non_empty_vec(lines: Vec<String>) -> Vec<String> {
-    lines
-        .into_iter()
-        .filter(|line| !line.trim().is_empty())
-        .collect()
+    non_empty(lines)
 }
 
 fn layout(facts: &Facts, t: &ReportTemplate) -> Layout {
