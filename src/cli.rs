@@ -29,7 +29,7 @@ pub struct Cli {
 pub enum Command {
     /// Open the consultation screen on a sample session (saved in the data directory).
     Demo,
-    /// Create a session and print its id.
+    /// Create a session (from an intake file, or from options) and print its id.
     New(NewArgs),
     /// List the sessions in the data directory.
     List,
@@ -38,6 +38,8 @@ pub enum Command {
         #[arg(value_name = "SESSION")]
         session: String,
     },
+    /// The clerk's desk: sessions with their progress, fees, payments and report due days.
+    Desk,
     /// Check the configuration; exits non-zero when it is invalid.
     Check,
     /// Write the report of a session as docx, md or json; with --ended, of every ended
@@ -107,17 +109,21 @@ impl From<LangArg> for crate::config::Lang {
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
+    /// An intake file (see templates/intake.example.toml); the other options are then not used.
+    #[arg(long, value_name = "FILE.toml", conflicts_with_all = ["patient", "kana", "patient_id", "mode", "date", "time"])]
+    pub intake: Option<PathBuf>,
     /// The patient's name.
-    #[arg(long)]
-    pub patient: String,
+    #[arg(long, required_unless_present = "intake")]
+    pub patient: Option<String>,
     /// The reading of the name in kana.
-    #[arg(long, default_value = "")]
-    pub kana: String,
+    #[arg(long)]
+    pub kana: Option<String>,
     /// The patient's ID at this hospital.
-    #[arg(long, default_value = "")]
-    pub patient_id: String,
-    #[arg(long, value_enum, default_value_t = ModeArg::InPerson)]
-    pub mode: ModeArg,
+    #[arg(long)]
+    pub patient_id: Option<String>,
+    /// in-person (default), online or hybrid.
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
     /// Scheduled date, YYYY-MM-DD (default: today).
     #[arg(long)]
     pub date: Option<chrono::NaiveDate>,

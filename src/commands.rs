@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use crate::cli::{Cli, Command, NewArgs};
 use crate::config::Config;
+use crate::intake_file;
 use crate::model::{ClockState, NewSession, Patient, Session};
-use crate::store::Store;
+use crate::store::{self, Store};
 use crate::tui::app::App;
 use crate::tui::run::{self, local_now};
 use crate::tui::theme::Theme;
@@ -51,15 +52,16 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     }
     let store = open_store(cli.data_dir.as_deref())?;
     match cli.command {
-        None => open_tui(config, store, None),
+        None => open_tui(config, store, Start::Home),
         Some(Command::Demo) => {
             let path = demo(&config, &store)?;
-            open_tui(config, store, Some(path))
+            open_tui(config, store, Start::Session(path))
         }
         Some(Command::Open { session }) => {
             let path = store.resolve(&session);
-            open_tui(config, store, Some(path))
+            open_tui(config, store, Start::Session(path))
         }
+        Some(Command::Desk) => open_tui(config, store, Start::Desk),
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
         Some(Command::Check) => Ok(()),
@@ -87,12 +89,21 @@ fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
     Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))
 }
 
-fn open_tui(config: Config, store: Store, session: Option<PathBuf>) -> Result<(), Failure> {
+/// The screen the app opens on.
+enum Start {
+    Home,
+    Session(PathBuf),
+    Desk,
+}
+
+fn open_tui(config: Config, store: Store, start: Start) -> Result<(), Failure> {
     let now = local_now();
     let mut app = App::new(config, store, Theme::from_env(), now.date_naive());
-    if let Some(path) = session {
+    match start {
+        Start::Home => {}
         // Refuse before taking over the terminal, so the error stays readable.
-        app.open_session(&path, now).map_err(Failure::new)?;
+        Start::Session(path) => app.open_session(&path, now).map_err(Failure::new)?,
+        Start::Desk => app.show_desk(now.date_naive()),
     }
     run::run(&mut app).map_err(|err| Failure::new(format!("terminal: {err}")))?;
     if let Some(path) = app.open_path() {
@@ -130,28 +141,43 @@ fn create(config: &Config, store: &Store, draft: NewSession) -> Result<PathBuf, 
 }
 
 fn new_session(config: &Config, store: &Store, args: NewArgs) -> Result<(), Failure> {
-    if args.patient.trim().is_empty() {
-        return Err(Failure::new("--patient must not be empty"));
-    }
-    let draft = NewSession {
-        scheduled_date: args.date.unwrap_or_else(|| local_now().date_naive()),
-        scheduled_time: args.time,
-        mode: args.mode.into(),
-        patient: Patient {
-            name: args.patient.trim().to_string(),
-            name_kana: args.kana,
-            hospital_id: args.patient_id,
-            date_of_birth: None,
-        },
-        ..NewSession::default()
+    let draft = match &args.intake {
+        Some(path) => intake_file::read(path).map_err(|err| Failure::new(err.to_string()))?,
+        None => draft_from_options(args)?,
     };
     let path = create(config, store, draft)?;
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // Eligibility is checked again before the clock starts; say now what is missing.
+    if let Ok(session) = store::load(&path) {
+        let texts = config.ui.language.texts();
+        for missing in session.missing_requirements() {
+            eprintln!("sonote: {id}: {}", texts.missing(&missing));
+        }
+    }
     println!("{id}");
     Ok(())
+}
+
+fn draft_from_options(args: NewArgs) -> Result<NewSession, Failure> {
+    let name = args.patient.unwrap_or_default();
+    if name.trim().is_empty() {
+        return Err(Failure::new("--patient must not be empty"));
+    }
+    Ok(NewSession {
+        scheduled_date: args.date.unwrap_or_else(|| local_now().date_naive()),
+        scheduled_time: args.time,
+        mode: args.mode.map(Into::into).unwrap_or_default(),
+        patient: Patient {
+            name: name.trim().to_string(),
+            name_kana: args.kana.unwrap_or_default(),
+            hospital_id: args.patient_id.unwrap_or_default(),
+            ..Patient::default()
+        },
+        ..NewSession::default()
+    })
 }
 
 fn list(store: &Store) -> Result<(), Failure> {
@@ -162,11 +188,11 @@ fn list(store: &Store) -> Result<(), Failure> {
     for entry in listed {
         match entry.session {
             Ok(s) => println!(
-                "{}\t{}\t{:?}\t{:?}\t{}",
+                "{}\t{}\t{}\t{}\t{}",
                 s.id,
                 s.scheduled_date,
-                s.state(),
-                s.mode,
+                snake_name(&s.state()),
+                snake_name(&s.mode),
                 s.patient_label()
             ),
             Err(err) => {
@@ -181,4 +207,12 @@ fn list(store: &Store) -> Result<(), Failure> {
         ));
     }
     Ok(())
+}
+
+/// The name a value has in the session file (`in_person`, `running`), for plain output.
+fn snake_name<T: serde::Serialize>(value: &T) -> String {
+    toml::Value::try_from(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }

@@ -27,6 +27,7 @@ pub struct Config {
     pub institution: Institution,
     pub session: SessionConfig,
     pub fee: FeeSchedule,
+    pub desk: DeskConfig,
     pub ui: UiConfig,
     pub report: ReportConfig,
 }
@@ -47,6 +48,12 @@ pub struct SessionConfig {
     pub warn_minutes: Vec<u32>,
     pub bell: bool,
     pub suspend_gap_seconds: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeskConfig {
+    pub report_due_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,6 +131,9 @@ impl Config {
         }
         if s.suspend_gap_seconds < 5 {
             return err("session.suspend_gap_seconds", "must be at least 5");
+        }
+        if self.desk.report_due_days > 365 {
+            return err("desk.report_due_days", "must be between 0 and 365");
         }
         let currency = &self.fee.currency;
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {

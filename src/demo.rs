@@ -2,46 +2,26 @@
 
 use std::path::Path;
 
-use chrono::{NaiveDate, NaiveTime};
-use serde::Deserialize;
+use chrono::NaiveDate;
 
 use crate::config::Lang;
-use crate::model::{Mode, NewSession, Patient, Question, Specialist};
-use crate::tomlfile::{self, FileError};
+use crate::intake_file;
+use crate::model::NewSession;
+use crate::tomlfile::FileError;
 
 const DEMO_JA: &str = include_str!("../templates/demo.ja.toml");
 const DEMO_EN: &str = include_str!("../templates/demo.en.toml");
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoTemplate {
-    mode: Mode,
-    time: String,
-    patient: Patient,
-    specialist: Specialist,
-    questions: Vec<Question>,
-}
-
-/// The sample session's contents, scheduled for `date`.
+/// The sample session's contents (an intake file), scheduled for `date`.
 pub fn demo_session(lang: Lang, date: NaiveDate) -> Result<NewSession, FileError> {
     let (name, text) = match lang {
         Lang::Ja => ("templates/demo.ja.toml", DEMO_JA),
         Lang::En => ("templates/demo.en.toml", DEMO_EN),
     };
-    let path = Path::new(name);
-    let template: DemoTemplate = tomlfile::parse(path, text)?;
-    let time = NaiveTime::parse_from_str(&template.time, "%H:%M")
-        .map_err(|err| FileError::at_field(path, text, "time", err.to_string()))?;
-    Ok(NewSession {
-        id: String::new(),
-        scheduled_date: date,
-        scheduled_time: Some(time),
-        mode: template.mode,
-        patient: template.patient,
-        specialist: template.specialist,
-        questions: template.questions,
-        demo: true,
-    })
+    let mut draft = intake_file::parse(Path::new(name), text)?;
+    draft.scheduled_date = date;
+    draft.demo = true;
+    Ok(draft)
 }
 
 #[cfg(test)]
@@ -49,13 +29,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_samples_parse() {
+    fn both_samples_parse_as_intake_files() {
         let date = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         for lang in [Lang::Ja, Lang::En] {
             let draft = demo_session(lang, date).unwrap();
             assert!(draft.demo);
             assert!(draft.questions.len() >= 3);
-            assert!(!draft.patient.name.is_empty());
+            assert!(draft.intake.referral.received);
+            assert_eq!(draft.scheduled_date, date);
         }
+    }
+
+    #[test]
+    fn the_intake_example_parses() {
+        let text = include_str!("../templates/intake.example.toml");
+        let draft = intake_file::parse(Path::new("intake.example.toml"), text).unwrap();
+        assert_eq!(draft.patient.name, "見本 花子");
+        assert_eq!(draft.intake.materials.len(), 2);
     }
 }

@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo;
 pub mod export;
 pub mod i18n;
+pub mod intake_file;
 pub mod model;
 pub mod report;
 pub mod store;

@@ -109,6 +109,70 @@ impl Store {
     }
 }
 
+/// Held while a process may write a session file; dropped (and released) on close.
+/// A second process that cannot take it opens the session read-only.
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: File,
+}
+
+/// The lock file beside a session file: `.<id>.lock` (the session file itself is replaced
+/// on every save, so a lock on it would not outlive the first save).
+fn lock_path(session_path: &Path) -> PathBuf {
+    let name = session_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    session_path.with_file_name(format!(".{name}.lock"))
+}
+
+/// Take the writer's lock of a session, or None when another process holds it.
+pub fn try_lock(session_path: &Path) -> io::Result<Option<SessionLock>> {
+    let file = private_file_options()
+        .truncate(false)
+        .open(lock_path(session_path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(SessionLock { _file: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(err)) => Err(err),
+    }
+}
+
+/// Why a session could not be changed from outside its consultation screen.
+#[derive(Debug)]
+pub enum UpdateError {
+    /// The session is open for writing in another sonote.
+    Busy,
+    File(FileError),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for UpdateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UpdateError::Busy => write!(f, "the session is open on another terminal"),
+            UpdateError::File(err) => write!(f, "{err}"),
+            UpdateError::Io(err) => write!(f, "{err}"),
+        }
+    }
+}
+
+/// Change a session on disk safely: take its writer's lock (refusing while another sonote
+/// has it open), read it fresh, change it, write it atomically.
+pub fn update<T>(
+    path: &Path,
+    change: impl FnOnce(&mut Session) -> T,
+) -> Result<(Session, T), UpdateError> {
+    let _lock = match try_lock(path).map_err(UpdateError::Io)? {
+        Some(lock) => lock,
+        None => return Err(UpdateError::Busy),
+    };
+    let mut session = load(path).map_err(UpdateError::File)?;
+    let result = change(&mut session);
+    save(path, &session).map_err(UpdateError::Io)?;
+    Ok((session, result))
+}
+
 /// Read and check a session file.
 pub fn load(path: &Path) -> Result<Session, FileError> {
     let text = fs::read_to_string(path)

@@ -212,3 +212,64 @@ mod tests {
         assert_eq!(err.line, Some(3));
     }
 }
+
+/// A date written by hand: a TOML date (`2026-11-21`) or a string (`"2026-11-21"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlexDate(pub chrono::NaiveDate);
+
+impl<'de> serde::Deserialize<'de> for FlexDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let expected = "a date such as 2026-11-21";
+        let text = match toml::Value::deserialize(deserializer)? {
+            toml::Value::String(text) => text,
+            toml::Value::Datetime(datetime) => match (datetime.date, datetime.time) {
+                (Some(_), None) => datetime.to_string(),
+                _ => {
+                    return Err(D::Error::custom(format!(
+                        "expected {expected}, without a time"
+                    )));
+                }
+            },
+            other => {
+                return Err(D::Error::custom(format!(
+                    "expected {expected}, found {}",
+                    other.type_str()
+                )));
+            }
+        };
+        chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map(FlexDate)
+            .map_err(|err| D::Error::custom(format!("{text:?} is not {expected}: {err}")))
+    }
+}
+
+#[cfg(test)]
+mod flex_date_tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct S {
+        d: FlexDate,
+    }
+
+    #[test]
+    fn bare_and_quoted_dates_both_read() {
+        let bare: S = parse(Path::new("x"), "d = 2026-11-21").unwrap();
+        let quoted: S = parse(Path::new("x"), "d = \"2026-11-21\"").unwrap();
+        assert_eq!(bare.d, quoted.d);
+    }
+
+    #[test]
+    fn a_bad_date_names_its_line() {
+        let err = parse::<S>(Path::new("x"), "\nd = \"2026-13-01\"")
+            .err()
+            .unwrap();
+        assert_eq!(err.line, Some(2));
+        assert_eq!(err.field.as_deref(), Some("d"));
+        let err = parse::<S>(Path::new("x"), "d = 2026-11-21T10:00:00")
+            .err()
+            .unwrap();
+        assert!(err.message.contains("is not a date such as"), "{err}");
+    }
+}

@@ -2,11 +2,15 @@
 
 pub mod alerts;
 pub mod clock;
+pub mod desk;
 pub mod fee;
+pub mod intake;
+pub mod payment;
 pub mod report_status;
 pub mod session;
 
 pub use clock::{Clock, ClockError, ClockEvent, ClockRules, ClockState, EventKind, Timestamp};
 pub use fee::{Fee, FeeItem, FeeLine, FeeSchedule, PaymentTiming};
+pub use intake::{Intake, Missing};
 pub use report_status::{ReportStatus, SendError};
 pub use session::{Mode, NewSession, Patient, Question, Session, Specialist};

@@ -1,10 +1,12 @@
 //! The Session aggregate: everything recorded about one consultation, as saved on disk.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, SubsecRound};
 use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, ClockError, ClockRules, ClockState, Timestamp};
 use super::fee::{Fee, FeeSchedule};
+use super::intake::{EligibilityOverride, Intake, Missing, Sex, missing_requirements};
+use super::payment::{Payment, PaymentMethod};
 use super::report_status::ReportStatus;
 
 /// The version of the session file format; bumped when a field changes meaning.
@@ -33,6 +35,8 @@ pub struct Patient {
     pub date_of_birth: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hospital_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -68,6 +72,8 @@ pub struct Session {
     pub patient: Patient,
     #[serde(default)]
     pub specialist: Specialist,
+    #[serde(default)]
+    pub intake: Intake,
     /// The specialist's free notes during the consultation.
     #[serde(default)]
     pub memo: String,
@@ -77,6 +83,9 @@ pub struct Session {
     pub fee_schedule: FeeSchedule,
     /// The fee as it stands, recomputed on every change of the clock.
     pub fee: Fee,
+    /// The fee as collected, once the clerk records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<Payment>,
     /// Export and sending of the report to the referring physician.
     #[serde(default, skip_serializing_if = "ReportStatus::is_empty")]
     pub report: ReportStatus,
@@ -92,6 +101,7 @@ pub struct NewSession {
     pub patient: Patient,
     pub specialist: Specialist,
     pub questions: Vec<Question>,
+    pub intake: Intake,
     pub demo: bool,
 }
 
@@ -112,11 +122,13 @@ impl Session {
             mode: draft.mode,
             patient: draft.patient,
             specialist: draft.specialist,
+            intake: draft.intake,
             memo: String::new(),
             questions: draft.questions,
             clock: Clock::new(rules),
             fee_schedule,
             fee: Fee::default(),
+            payment: None,
             report: ReportStatus::default(),
         };
         session.refresh_fee();
@@ -146,6 +158,38 @@ impl Session {
         self.clock.end(now)?;
         self.refresh_fee();
         Ok(())
+    }
+
+    /// What is missing for a valid consultation on the scheduled day.
+    pub fn missing_requirements(&self) -> Vec<Missing> {
+        missing_requirements(
+            &self.intake,
+            self.patient.date_of_birth,
+            self.scheduled_date,
+        )
+    }
+
+    /// Start the clock although requirements are missing: the specialist's decision, kept
+    /// with its reason and what was missing, for the report.
+    pub fn start_with_override(&mut self, reason: &str, now: Timestamp) -> Result<(), ClockError> {
+        let missing = self.missing_requirements();
+        self.clock.start(now)?;
+        let at = self.clock.started_at().unwrap_or(now);
+        self.intake.eligibility_override = Some(EligibilityOverride {
+            reason: reason.trim().to_string(),
+            at,
+            missing,
+        });
+        Ok(())
+    }
+
+    /// Record the fee as paid now, for the amount due now.
+    pub fn mark_paid(&mut self, method: PaymentMethod, now: Timestamp) {
+        self.payment = Some(Payment {
+            at: now.trunc_subsecs(0),
+            method,
+            amount: self.fee.total,
+        });
     }
 
     pub fn set_mode(&mut self, mode: Mode) {

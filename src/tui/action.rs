@@ -7,25 +7,28 @@ pub enum Action {
     /// Save and quit (asks first if something could not be saved).
     Quit,
     ToggleHelp,
-    /// Close an overlay, stop editing, or go back to the session list.
+    /// Close an overlay, or go back to the session list.
     Back,
     Up,
     Down,
     Open,
     NewSession,
     Reload,
+    /// The clerk's desk.
+    Desk,
     ToggleClock,
     AskExtend,
     AskEnd,
-    EditMemo,
+    /// Show the session's tab with this index (F1 is 0).
+    SwitchTab(usize),
+    NextTab,
+    PreviousTab,
     Yes,
     No,
     NextField,
     PrevField,
-    ModeLeft,
-    ModeRight,
     Submit,
-    /// A key for the text field being edited.
-    Edit(KeyEvent),
+    /// A key for whatever has the focus: the open tab, or the field being edited.
+    Key(KeyEvent),
     Paste(String),
 }

@@ -6,23 +6,28 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::keymap::{Context, action_for};
-use super::screens::consult::ConsultScreen;
+use super::screens::desk::{DeskRequest, DeskScreen};
 use super::screens::home::HomeScreen;
 use super::screens::new_session::NewSessionScreen;
+use super::session_view::SessionView;
 use super::theme::Theme;
+use super::widgets::text_field;
 use crate::config::Config;
 use crate::i18n::{Texts, fill};
-use crate::model::Timestamp;
+use crate::model::alerts::Alarm;
 use crate::model::clock::format_duration;
 use crate::model::fee::format_amount;
+use crate::model::{ClockState, Session, Timestamp};
 use crate::store::{self, Store};
 
 pub enum Screen {
     Home(HomeScreen),
-    Consult(Box<ConsultScreen>),
+    Desk(Box<DeskScreen>),
+    Session(Box<SessionView>),
     NewSession(Box<NewSessionScreen>),
 }
 
@@ -38,6 +43,8 @@ pub enum Pending {
 pub enum Overlay {
     Help,
     Confirm(Pending),
+    /// Requirements are missing: the clock starts only with the specialist's reason.
+    Override,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +59,22 @@ pub struct Status {
     pub kind: StatusKind,
 }
 
+impl Status {
+    pub fn info(text: impl Into<String>) -> Status {
+        Status {
+            text: text.into(),
+            kind: StatusKind::Info,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Status {
+        Status {
+            text: text.into(),
+            kind: StatusKind::Error,
+        }
+    }
+}
+
 pub struct App {
     pub config: Config,
     pub store: Store,
@@ -62,6 +85,8 @@ pub struct App {
     pub should_quit: bool,
     /// Ring the terminal bell after the next draw.
     pub bell: bool,
+    /// The reason typed in the override overlay.
+    pub override_reason: TextArea<'static>,
 }
 
 impl App {
@@ -76,6 +101,7 @@ impl App {
             status: None,
             should_quit: false,
             bell: false,
+            override_reason: text_field::single_line(""),
         }
     }
 
@@ -83,43 +109,51 @@ impl App {
         self.config.ui.language.texts()
     }
 
-    /// Open a session file on the consultation screen; on error stay where we are and say why.
+    /// Open a session file; on error stay where we are and return why.
     pub fn open_session(&mut self, path: &Path, now: Timestamp) -> Result<(), String> {
-        match store::load(path) {
-            Ok(session) => {
-                let screen = ConsultScreen::new(session, path.to_path_buf(), &self.config, now);
-                self.screen = Screen::Consult(Box::new(screen));
-                Ok(())
-            }
-            Err(err) => Err(err.to_string()),
+        let session = store::load(path).map_err(|err| err.to_string())?;
+        self.show_session(session, path.to_path_buf(), now);
+        Ok(())
+    }
+
+    /// Show a session, writable if this process can take its lock, else read-only.
+    fn show_session(&mut self, session: Session, path: PathBuf, now: Timestamp) {
+        let (lock, read_only) = match store::try_lock(&path) {
+            Ok(Some(lock)) => (Some(lock), false),
+            Ok(None) => (None, true),
+            // No lock file possible (a read-only disk, say): keep writing; the red banner
+            // says when saving fails.
+            Err(_) => (None, false),
+        };
+        let view = SessionView::new(session, path, lock, read_only, &self.config, now);
+        if view.read_only {
+            self.status = Some(Status::error(self.texts().read_only));
         }
+        self.screen = Screen::Session(Box::new(view));
     }
 
-    fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            kind: StatusKind::Info,
-        });
-    }
-
-    fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            kind: StatusKind::Error,
-        });
+    /// The open session, if any.
+    pub fn session_view(&self) -> Option<&SessionView> {
+        match &self.screen {
+            Screen::Session(view) => Some(view),
+            _ => None,
+        }
     }
 
     pub fn context(&self) -> Context {
         match self.overlay {
-            Some(Overlay::Help) => return Context::Help,
-            Some(Overlay::Confirm(_)) => return Context::Confirm,
-            None => {}
-        }
-        match &self.screen {
-            Screen::Home(_) => Context::Home,
-            Screen::Consult(consult) if consult.editing_memo => Context::Editing,
-            Screen::Consult(_) => Context::Consult,
-            Screen::NewSession(_) => Context::NewForm,
+            Some(Overlay::Help) => Context::Help,
+            Some(Overlay::Confirm(_)) => Context::Confirm,
+            Some(Overlay::Override) => Context::Override,
+            None => match &self.screen {
+                Screen::Home(_) => Context::Home,
+                // Choosing how the fee was paid: every key answers.
+                Screen::Desk(desk) if desk.asking_payment => Context::Editing,
+                Screen::Desk(_) => Context::Desk,
+                Screen::Session(view) if view.editing() => Context::Editing,
+                Screen::Session(_) => Context::Session,
+                Screen::NewSession(_) => Context::NewForm,
+            },
         }
     }
 
@@ -138,167 +172,269 @@ impl App {
     }
 
     pub fn handle(&mut self, action: Action, now: Timestamp) {
-        let texts = self.texts();
+        if let Screen::Session(view) = &mut self.screen {
+            view.seen(now);
+        }
         match (self.overlay, action) {
-            (Some(Overlay::Help), Action::ToggleHelp | Action::Back) => self.overlay = None,
             (_, Action::Quit) => self.quit(),
+            (Some(Overlay::Help), Action::ToggleHelp | Action::Back) => self.overlay = None,
             (Some(Overlay::Confirm(pending)), Action::Yes) => {
                 self.overlay = None;
                 self.confirmed(pending, now);
             }
             (Some(Overlay::Confirm(_)), Action::No) => {
                 self.overlay = None;
-                self.info(texts.cancelled);
+                self.status = Some(Status::info(self.texts().cancelled));
             }
+            (Some(Overlay::Override), action) => self.on_override(action, now),
             (Some(_), _) => {}
             (None, Action::ToggleHelp) => self.overlay = Some(Overlay::Help),
-            (None, action) => self.handle_on_screen(action, now),
+            (None, action) => match &self.screen {
+                Screen::Home(_) => self.on_home(action, now),
+                Screen::Desk(_) => self.on_desk(action, now),
+                Screen::NewSession(_) => self.on_new_session(action, now),
+                Screen::Session(_) => self.on_session(action, now),
+            },
         }
     }
 
-    fn handle_on_screen(&mut self, action: Action, now: Timestamp) {
-        let texts = self.texts();
-        match &mut self.screen {
-            Screen::Home(home) => match action {
-                Action::Up => home.select_previous(),
-                Action::Down => home.select_next(),
-                Action::Reload => *home = HomeScreen::load(&self.store, home.today),
-                Action::NewSession => {
-                    let today = home.today;
-                    self.screen = Screen::NewSession(Box::new(NewSessionScreen::new(today)));
-                }
-                Action::Open => {
-                    if let Some(path) = home.selected_path().map(Path::to_path_buf)
-                        && let Err(err) = self.open_session(&path, now)
-                    {
-                        self.error(err);
-                    }
-                }
-                _ => {}
-            },
-            Screen::NewSession(form) => match action {
-                Action::Back => self.go_home(now),
-                Action::NextField => form.next_field(),
-                Action::PrevField => form.previous_field(),
-                Action::Edit(key) => form.edit(key),
-                Action::Paste(text) => form.paste(&text),
-                Action::Submit => self.create_session(now),
-                _ => {}
-            },
-            Screen::Consult(consult) => {
-                if consult.editing_memo {
-                    match action {
-                        Action::Back => {
-                            consult.editing_memo = false;
-                            self.save_now(now);
-                        }
-                        Action::Edit(key) => consult.edit_memo(key, now),
-                        Action::Paste(text) => consult.paste_memo(&text, now),
-                        _ => {}
-                    }
-                    return;
-                }
-                match action {
-                    Action::Back => self.go_home(now),
-                    Action::EditMemo => consult.editing_memo = true,
-                    Action::ToggleClock => {
-                        let before = consult.session.state();
-                        match consult.session.toggle_clock(now) {
-                            Ok(()) => {
-                                consult.dirty = true;
-                                let message = match before {
-                                    crate::model::ClockState::Ready => texts.started,
-                                    crate::model::ClockState::Running => texts.paused_msg,
-                                    _ => texts.resumed,
-                                };
-                                self.info(message);
-                                self.save_now(now);
-                            }
-                            Err(err) => self.error(texts.clock_error(&err)),
-                        }
-                    }
-                    Action::AskExtend => match consult.session.clock.can_extend() {
-                        Ok(()) => self.overlay = Some(Overlay::Confirm(Pending::Extend)),
-                        Err(err) => self.error(texts.clock_error(&err)),
-                    },
-                    Action::AskEnd => match consult.session.state() {
-                        crate::model::ClockState::Running | crate::model::ClockState::Paused => {
-                            self.overlay = Some(Overlay::Confirm(Pending::End))
-                        }
-                        _ => {
-                            let err = consult.session.clock.end(now).unwrap_err();
-                            self.error(texts.clock_error(&err));
-                        }
-                    },
-                    _ => {}
+    fn on_home(&mut self, action: Action, now: Timestamp) {
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
+        match action {
+            Action::Up => home.select_previous(),
+            Action::Down => home.select_next(),
+            Action::Reload => *home = HomeScreen::load(&self.store, home.today),
+            Action::Desk => {
+                let today = home.today;
+                self.show_desk(today);
+            }
+            Action::NewSession => {
+                let today = home.today;
+                self.screen = Screen::NewSession(Box::new(NewSessionScreen::new(today)));
+            }
+            Action::Open => {
+                if let Some(path) = home.selected_path().map(Path::to_path_buf)
+                    && let Err(err) = self.open_session(&path, now)
+                {
+                    self.status = Some(Status::error(err));
                 }
             }
+            _ => {}
+        }
+    }
+
+    pub fn show_desk(&mut self, today: NaiveDate) {
+        self.screen = Screen::Desk(Box::new(DeskScreen::load(&self.store, today)));
+    }
+
+    fn on_desk(&mut self, action: Action, now: Timestamp) {
+        let Screen::Desk(desk) = &mut self.screen else {
+            return;
+        };
+        match action {
+            Action::Back => self.go_home(now),
+            Action::Key(key) => {
+                let (status, request) = desk.key(key, &self.store, &self.config, now);
+                if status.is_some() {
+                    self.status = status;
+                }
+                if let Some(DeskRequest::Open(path)) = request
+                    && let Err(err) = self.open_session(&path, now)
+                {
+                    self.status = Some(Status::error(err));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_new_session(&mut self, action: Action, now: Timestamp) {
+        let Screen::NewSession(form) = &mut self.screen else {
+            return;
+        };
+        match action {
+            Action::Back => self.go_home(now),
+            Action::NextField => form.next_field(),
+            Action::PrevField => form.previous_field(),
+            Action::Key(key) => form.edit(key),
+            Action::Paste(text) => form.paste(&text),
+            Action::Submit => self.create_session(now),
+            _ => {}
+        }
+    }
+
+    fn on_session(&mut self, action: Action, now: Timestamp) {
+        let texts = self.texts();
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        let looks = matches!(
+            action,
+            Action::Back | Action::SwitchTab(_) | Action::NextTab | Action::PreviousTab
+        );
+        if view.read_only && !looks {
+            self.status = Some(Status::error(texts.read_only));
+            return;
+        }
+        match action {
+            Action::Back => self.go_home(now),
+            Action::SwitchTab(index) => view.switch_to(index),
+            Action::NextTab => view.cycle_tab(true),
+            Action::PreviousTab => view.cycle_tab(false),
+            // Typing is saved by the tick, at most a second later, so that a keystroke
+            // never waits for the disk.
+            Action::Key(key) => {
+                let outcome = view.key(key, texts, now);
+                if outcome.status.is_some() {
+                    self.status = outcome.status;
+                }
+            }
+            Action::Paste(text) => {
+                let outcome = view.paste(&text, now);
+                if outcome.status.is_some() {
+                    self.status = outcome.status;
+                }
+            }
+            Action::ToggleClock
+                if view.session.state() == ClockState::Ready
+                    && !view.session.missing_requirements().is_empty() =>
+            {
+                self.override_reason = text_field::single_line("");
+                self.overlay = Some(Overlay::Override);
+            }
+            Action::ToggleClock => {
+                let before = view.session.state();
+                match view.session.toggle_clock(now) {
+                    Ok(()) => {
+                        view.dirty = true;
+                        let message = match before {
+                            ClockState::Ready => texts.started,
+                            ClockState::Running => texts.paused_msg,
+                            _ => texts.resumed,
+                        };
+                        self.status = Some(Status::info(message));
+                        self.save_now();
+                    }
+                    Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
+                }
+            }
+            Action::AskExtend => match view.session.clock.can_extend() {
+                Ok(()) => self.overlay = Some(Overlay::Confirm(Pending::Extend)),
+                Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
+            },
+            Action::AskEnd => match view.session.state() {
+                ClockState::Running | ClockState::Paused => {
+                    self.overlay = Some(Overlay::Confirm(Pending::End))
+                }
+                ClockState::Ready => {
+                    let err = crate::model::ClockError::NotStarted;
+                    self.status = Some(Status::error(texts.clock_error(&err)));
+                }
+                ClockState::Ended => {
+                    let err = crate::model::ClockError::AlreadyEnded;
+                    self.status = Some(Status::error(texts.clock_error(&err)));
+                }
+            },
+            _ => {}
+        }
+    }
+
+    /// Typing the reason for starting although requirements are missing.
+    fn on_override(&mut self, action: Action, now: Timestamp) {
+        let texts = self.texts();
+        match action {
+            Action::No | Action::Back => {
+                self.overlay = None;
+                self.status = Some(Status::info(texts.cancelled));
+            }
+            Action::Key(key) => {
+                self.override_reason.input(key);
+            }
+            Action::Paste(text) => {
+                self.override_reason
+                    .insert_str(text.replace(['\r', '\n'], " "));
+            }
+            Action::Submit => {
+                let reason = text_field::text_of(&self.override_reason);
+                if reason.trim().is_empty() {
+                    self.status = Some(Status::error(texts.override_reason_required));
+                    return;
+                }
+                let Screen::Session(view) = &mut self.screen else {
+                    return;
+                };
+                self.overlay = None;
+                match view.session.start_with_override(&reason, now) {
+                    Ok(()) => {
+                        view.dirty = true;
+                        self.status = Some(Status::info(texts.started_with_override));
+                        self.save_now();
+                    }
+                    Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
+                }
+            }
+            _ => {}
         }
     }
 
     fn confirmed(&mut self, pending: Pending, now: Timestamp) {
         let texts = self.texts();
-        match pending {
-            Pending::QuitUnsaved => self.should_quit = true,
-            Pending::Extend | Pending::End => {
-                let Screen::Consult(consult) = &mut self.screen else {
-                    return;
-                };
-                let result = if pending == Pending::Extend {
-                    consult.session.extend(now).map(|()| {
-                        let minutes = consult.session.clock.rules.extension_minutes;
-                        fill(texts.extended, &[("m", &minutes.to_string())])
-                    })
-                } else {
-                    consult.session.end(now).map(|()| {
-                        let took = consult.session.clock.elapsed(now);
-                        fill(texts.ended_msg, &[("d", &format_duration(took))])
-                    })
-                };
-                match result {
-                    Ok(message) => {
-                        consult.dirty = true;
-                        self.info(message);
-                        self.save_now(now);
-                    }
-                    Err(err) => self.error(texts.clock_error(&err)),
-                }
+        if pending == Pending::QuitUnsaved {
+            self.should_quit = true;
+            return;
+        }
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        let session = &mut view.session;
+        let result = if pending == Pending::Extend {
+            session.extend(now).map(|()| {
+                let minutes = session.clock.rules.extension_minutes;
+                fill(texts.extended, &[("m", &minutes.to_string())])
+            })
+        } else {
+            session.end(now).map(|()| {
+                let took = session.clock.elapsed(now);
+                fill(texts.ended_msg, &[("d", &format_duration(took))])
+            })
+        };
+        match result {
+            Ok(message) => {
+                view.dirty = true;
+                self.status = Some(Status::info(message));
+                self.save_now();
             }
+            Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
         }
     }
 
-    /// The question asked before extending, with the fee it adds.
+    /// The question asked before extending (with the fee it adds), ending, or quitting.
     pub fn confirm_text(&self, pending: Pending) -> String {
         let texts = self.texts();
-        match pending {
-            Pending::Extend => {
-                let (minutes, fee) = match &self.screen {
-                    Screen::Consult(c) => (
-                        c.session.clock.rules.extension_minutes,
-                        format_amount(c.session.fee_schedule.extension, &c.session.fee.currency),
-                    ),
-                    _ => (self.config.session.extension_minutes, String::new()),
-                };
-                fill(
-                    texts.confirm_extend,
-                    &[("m", &minutes.to_string()), ("fee", &fee)],
-                )
+        match (pending, self.session_view()) {
+            (Pending::Extend, Some(view)) => {
+                let session = &view.session;
+                let fee = format_amount(session.fee_schedule.extension, &session.fee.currency);
+                let minutes = session.clock.rules.extension_minutes.to_string();
+                fill(texts.confirm_extend, &[("m", &minutes), ("fee", &fee)])
             }
-            Pending::End => texts.confirm_end.to_string(),
-            Pending::QuitUnsaved => texts.confirm_quit_unsaved.to_string(),
+            (Pending::End, _) => texts.confirm_end.to_string(),
+            _ => texts.confirm_quit_unsaved.to_string(),
         }
     }
 
     fn create_session(&mut self, now: Timestamp) {
+        let texts = self.texts();
         let Screen::NewSession(form) = &self.screen else {
             return;
         };
-        let texts = self.texts();
         let Some(draft) = form.draft() else {
-            self.error(texts.name_required);
+            self.status = Some(Status::error(texts.name_required));
             return;
         };
-        let mut session = crate::model::Session::new(
+        let mut session = Session::new(
             draft,
             self.config.clock_rules(),
             self.config.fee.clone(),
@@ -307,33 +443,30 @@ impl App {
         match self.store.create(&mut session) {
             Ok(path) => {
                 let message = fill(texts.created, &[("id", &session.id)]);
-                self.screen = Screen::Consult(Box::new(ConsultScreen::new(
-                    session,
-                    path,
-                    &self.config,
-                    now,
-                )));
-                self.info(message);
+                self.show_session(session, path, now);
+                self.status = Some(Status::info(message));
             }
-            Err(err) => self.error(format!("{}: {err}", self.store.sessions_dir().display())),
+            Err(err) => {
+                let dir = self.store.sessions_dir();
+                self.status = Some(Status::error(format!("{}: {err}", dir.display())));
+            }
         }
     }
 
     fn go_home(&mut self, now: Timestamp) {
-        if !self.save_now(now) {
+        if !self.save_now() {
             return;
         }
-        let today = now.date_naive();
-        let mut home = HomeScreen::load(&self.store, today);
-        if let Screen::Consult(consult) = &self.screen {
-            home.select_path(&consult.path);
+        let mut home = HomeScreen::load(&self.store, now.date_naive());
+        if let Screen::Session(view) = &self.screen {
+            home.select_path(&view.path);
         }
         self.screen = Screen::Home(home);
     }
 
     fn quit(&mut self) {
         let saved = match &mut self.screen {
-            Screen::Consult(consult) => consult.save().is_ok(),
+            Screen::Session(view) => view.save().is_ok(),
             _ => true,
         };
         if saved {
@@ -343,58 +476,50 @@ impl App {
         }
     }
 
-    /// Save the open session if anything changed; say so loudly when the disk refuses.
-    /// Returns whether everything is on disk.
-    fn save_now(&mut self, now: Timestamp) -> bool {
-        let Screen::Consult(consult) = &mut self.screen else {
+    /// Save the open session if anything changed. Returns whether everything is on disk;
+    /// when the disk refuses, the red banner says so and the next tick tries again.
+    fn save_now(&mut self) -> bool {
+        let texts = self.texts();
+        let Screen::Session(view) = &mut self.screen else {
             return true;
         };
-        if !consult.needs_save() {
+        if !view.needs_save() {
             return true;
         }
-        let was_failing = consult.save_error.is_some();
-        match consult.save_with_time(now) {
-            Ok(()) => {
-                if was_failing {
-                    self.info(self.texts().saved_again);
-                }
-                true
-            }
-            Err(_) => false,
+        let was_failing = view.save_error.is_some();
+        let saved = view.save().is_ok();
+        if saved && was_failing {
+            self.status = Some(Status::info(texts.saved_again));
         }
+        saved
     }
 
-    /// Once a second: notice a computer that slept, ring the warnings, save typed notes.
+    /// Once a second: notice a computer that slept, ring the warnings, save typed text.
     pub fn on_tick(&mut self, now: Timestamp) {
         let texts = self.texts();
-        let Screen::Consult(consult) = &mut self.screen else {
+        let Screen::Session(view) = &mut self.screen else {
             return;
         };
-        let gap = i64::from(self.config.session.suspend_gap_seconds);
-        if let Some((from, to)) = consult.pause_if_slept(now, gap) {
-            let message = fill(texts.slept, &[("from", &from), ("to", &to)]);
-            self.info(message);
-            self.save_now(now);
-            return;
+        if let Some(err) = view.follow_writer() {
+            self.status = Some(Status::error(err));
         }
-        if let Some(alarm) = consult.check_alarms(now, &self.config.session.warn_minutes) {
+        let gap = i64::from(self.config.session.suspend_gap_seconds);
+        if let Some((from, to)) = view.pause_if_slept(now, gap) {
+            let message = fill(texts.slept, &[("from", &from), ("to", &to)]);
+            self.status = Some(Status::info(message));
+        } else if let Some(alarm) = view.check_alarms(now, &self.config.session.warn_minutes) {
             self.bell = self.config.session.bell;
             let message = match alarm {
-                crate::model::alerts::Alarm::MinutesLeft(m) => {
-                    fill(texts.warn_left, &[("m", &m.to_string())])
-                }
-                crate::model::alerts::Alarm::TimeUp => texts.time_up.to_string(),
+                Alarm::MinutesLeft(m) => fill(texts.warn_left, &[("m", &m.to_string())]),
+                Alarm::TimeUp => texts.time_up.to_string(),
             };
-            self.info(message);
+            self.status = Some(Status::info(message));
         }
-        self.save_now(now);
+        self.save_now();
     }
 
-    /// The session open on screen, if any (for tests and the end-of-run summary).
+    /// The file of the session open on screen, if any.
     pub fn open_path(&self) -> Option<&PathBuf> {
-        match &self.screen {
-            Screen::Consult(consult) => Some(&consult.path),
-            _ => None,
-        }
+        self.session_view().map(|view| &view.path)
     }
 }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod keymap;
 pub mod run;
 pub mod screens;
+pub mod session_view;
 pub mod theme;
 pub mod view;
 pub mod widgets;

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay, Screen, StatusKind};
-use super::keymap::Context;
+use super::session_view::DrawContext;
 use super::widgets::popup;
 use crate::model::Timestamp;
 
@@ -15,17 +15,24 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
     let theme = app.theme;
     let [main, status] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(frame.area());
-    let context = app.context();
     match &mut app.screen {
         Screen::Home(home) => home.draw(frame, main, texts, &theme),
-        Screen::Consult(consult) => consult.draw(frame, main, texts, &theme, &app.config, now),
+        Screen::Desk(desk) => desk.draw(frame, main, &app.config, &theme),
+        Screen::Session(view) => {
+            let ctx = DrawContext {
+                texts,
+                theme: &theme,
+                config: &app.config,
+                now,
+            };
+            view.draw(frame, main, &ctx);
+        }
         Screen::NewSession(form) => form.draw(frame, main, texts, &theme),
     }
 
-    let save_error = match &app.screen {
-        Screen::Consult(consult) => consult.save_error.as_deref(),
-        _ => None,
-    };
+    let save_error = app
+        .session_view()
+        .and_then(|view| view.save_error.as_deref());
     let status_line = if let Some(err) = save_error {
         Line::styled(format!(" {}: {err}", texts.not_saved), theme.error())
     } else if let Some(status) = &app.status {
@@ -35,11 +42,11 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
         };
         Line::from(Span::styled(format!(" {}", status.text), style))
     } else {
-        let hints = match context {
-            Context::Home => texts.hints_home,
-            Context::Editing => texts.hints_memo,
-            Context::NewForm => texts.new_hint,
-            _ => texts.hints_consult,
+        let hints = match &app.screen {
+            Screen::Home(_) => texts.hints_home,
+            Screen::Desk(_) => app.config.ui.language.desk_texts().hints,
+            Screen::NewSession(_) => texts.new_hint,
+            Screen::Session(view) => view.hints(texts),
         };
         Line::styled(format!(" {hints}"), theme.dim())
     };
@@ -47,17 +54,46 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
 
     match app.overlay {
         Some(Overlay::Help) => {
-            let under = match &app.screen {
-                Screen::Home(_) => Context::Home,
-                Screen::Consult(c) if c.editing_memo => Context::Editing,
-                _ => Context::Consult,
+            let specific = match &app.screen {
+                Screen::Home(_) => texts.help_home,
+                Screen::Desk(_) => app.config.ui.language.desk_texts().help,
+                Screen::NewSession(_) => texts.help_new,
+                Screen::Session(view) => view.help(texts),
             };
-            popup::draw_help(frame, main, texts, &theme, under)
+            let global = match &app.screen {
+                Screen::Session(_) => texts.help_session,
+                _ => texts.help_everywhere,
+            };
+            popup::draw_help(frame, main, texts, &theme, specific, global)
         }
         Some(Overlay::Confirm(pending)) => {
             let question = app.confirm_text(pending);
             popup::draw_confirm(frame, main, &question, &theme)
         }
+        Some(Overlay::Override) => {
+            let missing: Vec<String> = app
+                .session_view()
+                .map(|view| view.session.missing_requirements())
+                .unwrap_or_default()
+                .iter()
+                .map(|m| texts.missing(m))
+                .collect();
+            popup::draw_override(
+                frame,
+                main,
+                texts,
+                &theme,
+                &missing,
+                &mut app.override_reason,
+            )
+        }
         None => {}
+    }
+    if let Screen::Desk(desk) = &app.screen
+        && desk.asking_payment
+    {
+        let desk_texts = app.config.ui.language.desk_texts();
+        let question = desk.payment_question(desk_texts, app.config.desk.report_due_days);
+        popup::draw_confirm(frame, main, &question, &theme);
     }
 }

@@ -1,9 +1,13 @@
-//! Shared by the integration tests: fixed times, a sample session, a temporary store.
+//! Shared by the integration tests: fixed times, a sample session, a temporary store, and
+//! a pseudo-terminal harness.
 #![allow(dead_code)]
+
+pub mod pty;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
 use sonote::config::Config;
-use sonote::model::{Mode, NewSession, Patient, Question, Session, Specialist};
+use sonote::model::intake::{Referral, Sex};
+use sonote::model::{Intake, Mode, NewSession, Patient, Question, Session, Specialist};
 use sonote::store::Store;
 
 pub fn t0() -> DateTime<FixedOffset> {
@@ -29,6 +33,7 @@ pub fn draft() -> NewSession {
             name_kana: "しけん たろう".into(),
             date_of_birth: NaiveDate::from_ymd_opt(1958, 3, 2),
             hospital_id: "T-0001".into(),
+            sex: Some(Sex::Male),
         },
         specialist: Specialist {
             name: "佐々木 健".into(),
@@ -44,6 +49,15 @@ pub fn draft() -> NewSession {
                 asked_by: "妻 試験 花子".into(),
             },
         ],
+        intake: Intake {
+            referral: Referral {
+                received: true,
+                physician: "紹介 一郎".into(),
+                institution: "みほん市民病院".into(),
+                ..Referral::default()
+            },
+            ..Intake::default()
+        },
         demo: false,
     }
 }

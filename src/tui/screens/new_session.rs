@@ -80,7 +80,7 @@ impl NewSessionScreen {
                 name,
                 name_kana: kana,
                 hospital_id: id,
-                date_of_birth: None,
+                ..Patient::default()
             },
             ..NewSession::default()
         })
@@ -132,10 +132,6 @@ impl NewSessionScreen {
         frame.render_widget(
             Paragraph::new(Line::from(choices)).block(block),
             rows[MODE_FIELD],
-        );
-        frame.render_widget(
-            Paragraph::new(Line::styled(texts.new_hint, theme.dim())),
-            rows[4],
         );
     }
 }

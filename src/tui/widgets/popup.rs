@@ -5,9 +5,12 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use ratatui_textarea::TextArea;
+
 use crate::i18n::Texts;
-use crate::tui::keymap::Context;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text_field;
+use crate::tui::widgets::wrap::wrap;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -20,20 +23,48 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     rect
 }
 
-pub fn draw_help(frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme, under: Context) {
-    let specific = match under {
-        Context::Home => texts.help_home,
-        Context::Editing => texts.help_memo,
-        _ => texts.help_consult,
-    };
+type KeyHelp = [(&'static str, &'static str)];
+
+/// The key list: the keys of what is on screen, then the keys that work everywhere.
+/// Clear the popup's rectangle. A double-width character just left of it would have its
+/// right half covered by the border, and the terminal would draw it over the border: blank
+/// such characters (and the orphaned halves just right of it) first.
+fn clear(frame: &mut Frame, rect: Rect) {
+    let buffer = frame.buffer_mut();
+    let area = buffer.area;
+    for y in rect.top()..rect.bottom() {
+        if rect.left() > area.left() {
+            let cell = &mut buffer[(rect.left() - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+        if rect.right() < area.right() {
+            let cell = &mut buffer[(rect.right(), y)];
+            if cell.symbol().is_empty() {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    frame.render_widget(Clear, rect);
+}
+
+pub fn draw_help(
+    frame: &mut Frame,
+    area: Rect,
+    texts: &Texts,
+    theme: &Theme,
+    specific: &KeyHelp,
+    global: &KeyHelp,
+) {
     let key_width = specific
         .iter()
-        .chain(texts.help_everywhere)
+        .chain(global)
         .map(|(key, _)| unicode_width::UnicodeWidthStr::width(*key))
         .max()
         .unwrap_or(0);
     let mut lines: Vec<Line> = Vec::new();
-    for (key, what) in specific.iter().chain(texts.help_everywhere) {
+    for (key, what) in specific.iter().chain(global) {
         let pad = key_width - unicode_width::UnicodeWidthStr::width(*key);
         lines.push(Line::from(vec![
             Span::styled(format!(" {key}{} ", " ".repeat(pad)), theme.key()),
@@ -43,7 +74,7 @@ pub fn draw_help(frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme, un
     lines.push(Line::raw(""));
     lines.push(Line::styled(format!(" {}", texts.help_close), theme.dim()));
     let rect = centered(area, 64, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
     frame.render_widget(
         Paragraph::new(lines)
             .block(Block::bordered().title(Span::styled(texts.help_title, theme.title()))),
@@ -51,9 +82,48 @@ pub fn draw_help(frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme, un
     );
 }
 
+/// What is missing, and a field for the specialist's reason to start anyway.
+pub fn draw_override(
+    frame: &mut Frame,
+    area: Rect,
+    texts: &Texts,
+    theme: &Theme,
+    missing: &[String],
+    reason: &mut TextArea<'static>,
+) {
+    let width = 70.min(area.width);
+    let inner_width = usize::from(width.saturating_sub(2));
+    let mut lines: Vec<Line> = Vec::new();
+    for item in missing {
+        for (row, piece) in wrap(item, inner_width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let bullet = if row == 0 { "・" } else { "  " };
+            lines.push(Line::raw(format!("{bullet}{piece}")));
+        }
+    }
+    lines.push(Line::raw(""));
+    for piece in wrap(texts.override_hint, inner_width) {
+        lines.push(Line::styled(piece, theme.dim()));
+    }
+    let height = lines.len() as u16 + 5;
+    let rect = centered(area, width, height);
+    clear(frame, rect);
+    let block = Block::bordered()
+        .border_style(theme.error())
+        .title(Span::styled(texts.override_title, theme.error()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [text, field] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines), text);
+    let field_block = Block::bordered().title(Span::styled(texts.override_reason, theme.key()));
+    text_field::draw(frame, field, reason, field_block, true);
+}
+
 pub fn draw_confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
     let rect = centered(area, 60, 5);
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
     frame.render_widget(
         Paragraph::new(question.to_string())
             .wrap(Wrap { trim: true })

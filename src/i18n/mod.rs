@@ -1,7 +1,12 @@
 //! The words on the screens, in Japanese and English. Templates use `{name}` placeholders.
+//! Screens with many words of their own keep them in a file of their own here.
+
+pub mod desk;
+pub mod intake;
 
 use crate::config::Lang;
-use crate::model::{ClockError, ClockState, EventKind, FeeItem, Mode};
+use crate::model::intake::Exclusion;
+use crate::model::{ClockError, ClockState, EventKind, FeeItem, Missing, Mode};
 
 pub struct Texts {
     pub ready: &'static str,
@@ -80,6 +85,23 @@ pub struct Texts {
     pub help_consult: &'static [(&'static str, &'static str)],
     pub help_memo: &'static [(&'static str, &'static str)],
     pub help_everywhere: &'static [(&'static str, &'static str)],
+    pub help_session: &'static [(&'static str, &'static str)],
+    pub help_new: &'static [(&'static str, &'static str)],
+    pub tab_consult: &'static str,
+    pub tab_intake: &'static str,
+    pub missing_referral: &'static str,
+    pub missing_consent: &'static str,
+    pub missing_relationship: &'static str,
+    pub declined_because: &'static str,
+    pub read_only: &'static str,
+    pub read_only_mark: &'static str,
+    pub override_title: &'static str,
+    pub override_hint: &'static str,
+    pub override_reason: &'static str,
+    pub override_reason_required: &'static str,
+    pub started_with_override: &'static str,
+    /// The seven exclusions, in the order of `Exclusion::ALL`.
+    pub exclusions: [&'static str; 7],
 }
 
 pub static JA: Texts = Texts {
@@ -152,22 +174,17 @@ pub static JA: Texts = Texts {
     err_no_extension: "延長はこれ以上できません（{n}回まで）。",
     help_title: "キー一覧",
     help_close: "? または Esc で閉じる",
-    hints_home: "↑↓ 選択  Enter 開く  n 新規  ? キー一覧  q 終了",
+    hints_home: "↑↓ 選択  Enter 開く  n 新規  d 受付・会計  ? キー一覧  q 終了",
     hints_consult: "Space 開始/停止  x 延長  e 終了  m メモ  Esc 一覧  ? キー  q 終了",
     hints_memo: "メモ編集中 — Esc で終了 (入力は自動保存)",
     help_home: &[
         ("↑/↓, k/j", "セッションを選ぶ"),
         ("Enter", "選んだセッションを開く"),
         ("n", "新しいセッションを作成"),
+        ("d", "受付・会計（支払・報告書の送付）"),
         ("r", "一覧を読み直す"),
     ],
-    help_consult: &[
-        ("Space", "開始 / 一時停止 / 再開"),
-        ("x", "延長（確認あり）"),
-        ("e", "相談を終了（確認あり）"),
-        ("m, Tab", "メモを編集"),
-        ("Esc", "セッション一覧へ戻る"),
-    ],
+    help_consult: &[("m, Tab, Enter", "メモを編集")],
     help_memo: &[
         ("Esc", "メモの編集を終える"),
         ("Ctrl+Z / Ctrl+Y", "元に戻す / やり直す"),
@@ -176,6 +193,44 @@ pub static JA: Texts = Texts {
         ("?", "このキー一覧"),
         ("q", "終了（保存してから）"),
         ("Ctrl+C", "どこからでも終了（保存してから）"),
+    ],
+    help_session: &[
+        ("Space", "時計: 開始 / 一時停止 / 再開"),
+        ("x", "延長（確認あり）"),
+        ("e", "相談を終了（確認あり）"),
+        ("F1-F4, [ ]", "タブを切り替える"),
+        ("Esc", "セッション一覧へ戻る"),
+        ("?", "このキー一覧"),
+        ("q", "終了（保存してから）"),
+        ("Ctrl+C", "どこからでも終了（保存してから）"),
+    ],
+    help_new: &[
+        ("Tab, ↓ / Shift+Tab, ↑", "次の欄 / 前の欄"),
+        ("←/→", "形式を選ぶ（形式の欄で）"),
+        ("Enter", "作成して開く"),
+        ("Esc", "取り消して一覧へ"),
+    ],
+    tab_consult: "相談",
+    tab_intake: "受付",
+    missing_referral: "紹介状（診療情報提供書）がありません。",
+    missing_consent: "患者本人が来院しないため、本人の相談同意書が必要です。",
+    missing_relationship: "未成年の患者が来院しないため、続柄を確認できる書類（保険証など）が必要です。",
+    declined_because: "お断りした申込みです: {reason}",
+    read_only_mark: "読み取り専用",
+    read_only: "読み取り専用: このセッションは別の端末で開かれています（表示は自動で更新されます）。",
+    override_title: "受付要件が満たされていません",
+    override_hint: "それでも開始する場合は理由を入力して Enter（理由は記録され、報告書に記載されます）。Esc で取り消し。",
+    override_reason: "開始する理由",
+    override_reason_required: "開始する理由を入力してください。",
+    started_with_override: "要件不足のまま開始しました。理由を記録しました。",
+    exclusions: [
+        "患者本人・家族以外からの相談",
+        "患者本人の同意がない家族からの相談",
+        "当院での治療を希望（一般外来へ）",
+        "主治医への不満・転院・医療過誤・訴訟に関する相談",
+        "患者本人が死亡している",
+        "主治医の了承がない",
+        "該当分野の専門医がいない",
     ],
 };
 
@@ -249,22 +304,17 @@ pub static EN: Texts = Texts {
     err_no_extension: "No extension left ({n} allowed).",
     help_title: "Keys",
     help_close: "? or Esc closes",
-    hints_home: "↑↓ select  Enter open  n new  ? keys  q quit",
+    hints_home: "↑↓ select  Enter open  n new  d desk  ? keys  q quit",
     hints_consult: "Space start/pause  x extend  e end  m notes  Esc list  ? keys  q quit",
     hints_memo: "Editing notes — Esc to stop (saved as you type)",
     help_home: &[
         ("↑/↓, k/j", "select a session"),
         ("Enter", "open the selected session"),
         ("n", "create a new session"),
+        ("d", "the desk (payments, reports sent)"),
         ("r", "reload the list"),
     ],
-    help_consult: &[
-        ("Space", "start / pause / resume"),
-        ("x", "extend (asks first)"),
-        ("e", "end the consultation (asks first)"),
-        ("m, Tab", "edit the notes"),
-        ("Esc", "back to the sessions"),
-    ],
+    help_consult: &[("m, Tab, Enter", "edit the notes")],
     help_memo: &[
         ("Esc", "stop editing the notes"),
         ("Ctrl+Z / Ctrl+Y", "undo / redo"),
@@ -273,6 +323,44 @@ pub static EN: Texts = Texts {
         ("?", "these keys"),
         ("q", "quit (saves first)"),
         ("Ctrl+C", "quit from anywhere (saves first)"),
+    ],
+    help_session: &[
+        ("Space", "clock: start / pause / resume"),
+        ("x", "extend (asks first)"),
+        ("e", "end the consultation (asks first)"),
+        ("F1-F4, [ ]", "switch tabs"),
+        ("Esc", "back to the sessions"),
+        ("?", "these keys"),
+        ("q", "quit (saves first)"),
+        ("Ctrl+C", "quit from anywhere (saves first)"),
+    ],
+    help_new: &[
+        ("Tab, ↓ / Shift+Tab, ↑", "next / previous field"),
+        ("←/→", "choose the mode (on the mode field)"),
+        ("Enter", "create and open"),
+        ("Esc", "cancel, back to the list"),
+    ],
+    tab_consult: "Consult",
+    tab_intake: "Intake",
+    missing_referral: "No referral letter from the primary physician.",
+    missing_consent: "The patient does not attend: the patient's signed consent form is needed.",
+    missing_relationship: "A minor patient does not attend: a document showing the relationship (e.g. an insurance card) is needed.",
+    declined_because: "This request was declined: {reason}",
+    read_only_mark: "read-only",
+    read_only: "Read-only: this session is open on another terminal (the view follows its saves).",
+    override_title: "Requirements are not met",
+    override_hint: "To start anyway, type the reason and press Enter (it is recorded and printed in the report). Esc cancels.",
+    override_reason: "Reason to start",
+    override_reason_required: "Type the reason to start.",
+    started_with_override: "Started with requirements missing; the reason is recorded.",
+    exclusions: [
+        "someone other than the patient or family",
+        "family without the patient's consent",
+        "wants treatment at this hospital (general outpatient instead)",
+        "complaint about the primary physician, transfer, malpractice or litigation",
+        "the patient has died",
+        "the primary physician has not agreed",
+        "no specialist here for this area",
     ],
 };
 
@@ -340,6 +428,27 @@ impl Texts {
                 fill(self.err_no_extension, &[("n", &allowed.to_string())])
             }
         }
+    }
+
+    /// A missing requirement, as a sentence.
+    pub fn missing(&self, missing: &Missing) -> String {
+        match missing {
+            Missing::ReferralLetter => self.missing_referral.to_string(),
+            Missing::ConsentForm => self.missing_consent.to_string(),
+            Missing::RelationshipDocument => self.missing_relationship.to_string(),
+            Missing::Declined(reason) => fill(
+                self.declined_because,
+                &[("reason", self.exclusion(*reason))],
+            ),
+        }
+    }
+
+    pub fn exclusion(&self, reason: Exclusion) -> &'static str {
+        let index = Exclusion::ALL
+            .iter()
+            .position(|r| *r == reason)
+            .unwrap_or(0);
+        self.exclusions[index]
     }
 }
 

@@ -1,0 +1,279 @@
+//! Intake files: what the clerk prepares before the day, read into a new session.
+//!
+//! The file is read and checked whole before anything is created: a missing or malformed
+//! field is refused with the file, the line and the field, and no session appears.
+
+use std::path::Path;
+
+use chrono::NaiveTime;
+use serde::Deserialize;
+
+use crate::model::intake::{
+    Companion, Declined, Exclusion, Material, MaterialKind, Medium, Referral, Sex,
+};
+use crate::model::{Intake, Mode, NewSession, Patient, Question, Specialist};
+use crate::tomlfile::{self, FileError, FlexDate};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IntakeFile {
+    patient: PatientSection,
+    #[serde(default)]
+    attendance: AttendanceSection,
+    #[serde(default)]
+    referral: ReferralSection,
+    #[serde(default)]
+    materials: Vec<MaterialSection>,
+    appointment: AppointmentSection,
+    #[serde(default)]
+    questions: Vec<QuestionSection>,
+    #[serde(default)]
+    declined: Option<DeclinedSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatientSection {
+    name: String,
+    #[serde(default)]
+    name_kana: String,
+    #[serde(default)]
+    sex: Option<Sex>,
+    #[serde(default)]
+    date_of_birth: Option<FlexDate>,
+    #[serde(default)]
+    hospital_id: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttendanceSection {
+    #[serde(default = "yes")]
+    patient_attends: bool,
+    #[serde(default)]
+    consent_form: bool,
+    #[serde(default)]
+    relationship_document: bool,
+    #[serde(default)]
+    companions: Vec<CompanionSection>,
+}
+
+impl Default for AttendanceSection {
+    fn default() -> Self {
+        AttendanceSection {
+            patient_attends: true,
+            consent_form: false,
+            relationship_document: false,
+            companions: Vec::new(),
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompanionSection {
+    name: String,
+    relationship: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReferralSection {
+    #[serde(default)]
+    received: bool,
+    #[serde(default)]
+    date: Option<FlexDate>,
+    #[serde(default)]
+    physician: String,
+    #[serde(default)]
+    institution: String,
+    #[serde(default)]
+    department: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    diagnosis: String,
+    #[serde(default)]
+    question: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MaterialSection {
+    kind: MaterialKind,
+    medium: Medium,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    received_on: Option<FlexDate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AppointmentSection {
+    date: FlexDate,
+    #[serde(default)]
+    time: Option<String>,
+    #[serde(default)]
+    mode: Mode,
+    #[serde(default)]
+    specialist: String,
+    #[serde(default)]
+    department: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionSection {
+    text: String,
+    #[serde(default)]
+    asked_by: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeclinedSection {
+    reason: Exclusion,
+    #[serde(default)]
+    note: String,
+}
+
+/// Read and check an intake file.
+pub fn read(path: &Path) -> Result<NewSession, FileError> {
+    let bytes = std::fs::read(path)
+        .map_err(|err| FileError::new(path, format!("cannot read the file: {err}")))?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let line = tomlfile::line_at(
+            &String::from_utf8_lossy(err.as_bytes()),
+            err.utf8_error().valid_up_to(),
+        );
+        FileError {
+            line: Some(line),
+            ..FileError::new(path, "is not UTF-8 text")
+        }
+    })?;
+    parse(path, text.trim_start_matches('\u{feff}'))
+}
+
+/// Parse and check intake text; `path` names it in errors.
+pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
+    let file: IntakeFile = tomlfile::parse(path, text)?;
+    let err = |field: &str, message: &str| FileError::at_field(path, text, field, message);
+
+    let name = file.patient.name.trim();
+    if name.is_empty() {
+        return Err(err("patient.name", "must not be empty"));
+    }
+    let day = file.appointment.date.0;
+    let date_of_birth = file.patient.date_of_birth.map(|d| d.0);
+    if date_of_birth.is_some_and(|dob| dob > day) {
+        return Err(err(
+            "patient.date_of_birth",
+            "is after the appointment date",
+        ));
+    }
+    let time = match &file.appointment.time {
+        None => None,
+        Some(time) => Some(
+            NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| {
+                err(
+                    "appointment.time",
+                    &format!("{time:?} is not a time such as \"14:30\""),
+                )
+            })?,
+        ),
+    };
+    for (index, companion) in file.attendance.companions.iter().enumerate() {
+        if companion.name.trim().is_empty() {
+            return Err(err(
+                &format!("attendance.companions[{index}].name"),
+                "must not be empty",
+            ));
+        }
+    }
+    if !file.attendance.patient_attends && file.attendance.companions.is_empty() {
+        return Err(err(
+            "attendance.patient_attends",
+            "is false, but no companion is listed: somebody must attend",
+        ));
+    }
+    for (index, question) in file.questions.iter().enumerate() {
+        if question.text.trim().is_empty() {
+            return Err(err(
+                &format!("questions[{index}].text"),
+                "must not be empty",
+            ));
+        }
+    }
+    let received_date = |d: Option<FlexDate>| d.map(|d| d.0);
+
+    Ok(NewSession {
+        id: String::new(),
+        scheduled_date: day,
+        scheduled_time: time,
+        mode: file.appointment.mode,
+        patient: Patient {
+            name: name.to_string(),
+            name_kana: file.patient.name_kana.trim().to_string(),
+            date_of_birth,
+            hospital_id: file.patient.hospital_id.trim().to_string(),
+            sex: file.patient.sex,
+        },
+        specialist: Specialist {
+            name: file.appointment.specialist,
+            department: file.appointment.department,
+        },
+        questions: file
+            .questions
+            .into_iter()
+            .map(|q| Question {
+                text: q.text.trim().to_string(),
+                asked_by: q.asked_by,
+            })
+            .collect(),
+        intake: Intake {
+            patient_attends: file.attendance.patient_attends,
+            companions: file
+                .attendance
+                .companions
+                .into_iter()
+                .map(|c| Companion {
+                    name: c.name.trim().to_string(),
+                    relationship: c.relationship.trim().to_string(),
+                })
+                .collect(),
+            consent_form: file.attendance.consent_form,
+            relationship_document: file.attendance.relationship_document,
+            referral: Referral {
+                received: file.referral.received,
+                date: received_date(file.referral.date),
+                physician: file.referral.physician,
+                institution: file.referral.institution,
+                department: file.referral.department,
+                address: file.referral.address,
+                diagnosis: file.referral.diagnosis,
+                question: file.referral.question,
+            },
+            materials: file
+                .materials
+                .into_iter()
+                .map(|m| Material {
+                    kind: m.kind,
+                    medium: m.medium,
+                    description: m.description,
+                    received_on: received_date(m.received_on),
+                })
+                .collect(),
+            declined: file.declined.map(|d| Declined {
+                reason: d.reason,
+                note: d.note,
+            }),
+            eligibility_override: None,
+        },
+        demo: false,
+    })
+}

@@ -1,0 +1,109 @@
+//! The clerk's view of a session: how far it has come, what is owed, when the report is due.
+
+use chrono::{NaiveDate, TimeDelta};
+
+use super::{ClockState, Mode, Session};
+
+/// Where a session stands, in the order the day goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Progress {
+    Declined,
+    Scheduled,
+    InConsultation,
+    Ended,
+    ReportExported,
+    ReportSent,
+}
+
+pub fn progress(session: &Session) -> Progress {
+    if session.intake.declined.is_some() && session.state() == ClockState::Ready {
+        return Progress::Declined;
+    }
+    match session.state() {
+        ClockState::Ready => Progress::Scheduled,
+        ClockState::Running | ClockState::Paused => Progress::InConsultation,
+        ClockState::Ended if session.report.sent_at.is_some() => Progress::ReportSent,
+        ClockState::Ended if session.report.exported_at.is_some() => Progress::ReportExported,
+        ClockState::Ended => Progress::Ended,
+    }
+}
+
+/// The day of the consultation: the day it ended, or the day it is scheduled.
+pub fn consultation_day(session: &Session) -> NaiveDate {
+    session
+        .clock
+        .ended_at()
+        .map(|at| at.date_naive())
+        .unwrap_or(session.scheduled_date)
+}
+
+/// The day the report should reach the referring physician, once the consultation ended.
+pub fn report_due(session: &Session, due_days: u32) -> Option<NaiveDate> {
+    let ended = session.clock.ended_at()?;
+    Some(ended.date_naive() + TimeDelta::days(i64::from(due_days)))
+}
+
+/// Reports of online consultations are always mailed.
+pub fn report_mailed(session: &Session) -> bool {
+    session.mode != Mode::InPerson
+}
+
+/// The fee still to collect: nothing once paid or declined.
+pub fn amount_due(session: &Session) -> u64 {
+    match (&session.payment, progress(session)) {
+        (Some(_), _) | (None, Progress::Declined) => 0,
+        (None, _) => session.fee.total,
+    }
+}
+
+/// What the desk list shows, chosen with one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateFilter {
+    All,
+    Scheduled,
+    InConsultation,
+    Ended,
+    ReportExported,
+    ReportSent,
+    Unpaid,
+    /// Ended, the report not sent, and its due day reached.
+    ReportOverdue,
+}
+
+impl StateFilter {
+    pub const ALL: [StateFilter; 8] = [
+        StateFilter::All,
+        StateFilter::Scheduled,
+        StateFilter::InConsultation,
+        StateFilter::Ended,
+        StateFilter::ReportExported,
+        StateFilter::ReportSent,
+        StateFilter::Unpaid,
+        StateFilter::ReportOverdue,
+    ];
+
+    pub fn next(self) -> StateFilter {
+        let index = StateFilter::ALL
+            .iter()
+            .position(|f| *f == self)
+            .unwrap_or(0);
+        StateFilter::ALL[(index + 1) % StateFilter::ALL.len()]
+    }
+
+    pub fn matches(self, session: &Session, today: NaiveDate, due_days: u32) -> bool {
+        let progress = progress(session);
+        match self {
+            StateFilter::All => true,
+            StateFilter::Scheduled => progress == Progress::Scheduled,
+            StateFilter::InConsultation => progress == Progress::InConsultation,
+            StateFilter::Ended => progress == Progress::Ended,
+            StateFilter::ReportExported => progress == Progress::ReportExported,
+            StateFilter::ReportSent => progress == Progress::ReportSent,
+            StateFilter::Unpaid => amount_due(session) > 0 && progress != Progress::Scheduled,
+            StateFilter::ReportOverdue => {
+                progress < Progress::ReportSent
+                    && report_due(session, due_days).is_some_and(|due| due <= today)
+            }
+        }
+    }
+}

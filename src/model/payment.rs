@@ -1,0 +1,29 @@
+//! The fee as collected by the clerk: when, how, and how much.
+
+use serde::{Deserialize, Serialize};
+
+use super::clock::Timestamp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    Cash,
+    Card,
+    Transfer,
+}
+
+impl PaymentMethod {
+    pub const ALL: [PaymentMethod; 3] = [
+        PaymentMethod::Cash,
+        PaymentMethod::Card,
+        PaymentMethod::Transfer,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    pub at: Timestamp,
+    pub method: PaymentMethod,
+    /// What was collected, in whole units of the fee's currency.
+    pub amount: u64,
+}

@@ -1,0 +1,419 @@
+//! The clerk's desk: every session with its progress, the fee due and paid, and the day
+//! its report is due; filtered by day and state; payments and sending recorded from here.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, TimeDelta};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+
+use crate::config::Config;
+use crate::i18n::desk::DeskTexts;
+use crate::i18n::fill;
+use crate::model::desk::{self, Progress, StateFilter};
+use crate::model::fee::format_amount;
+use crate::model::payment::PaymentMethod;
+use crate::model::{Session, Timestamp};
+use crate::store::{self, Store, UpdateError};
+use crate::tui::app::Status;
+use crate::tui::theme::Theme;
+
+pub struct DeskEntry {
+    pub path: PathBuf,
+    pub session: Session,
+}
+
+pub struct DeskScreen {
+    pub entries: Vec<DeskEntry>,
+    /// Files that could not be read, with why.
+    pub unreadable: Vec<String>,
+    pub today: NaiveDate,
+    /// Only this day, or every day.
+    pub day: Option<NaiveDate>,
+    pub filter: StateFilter,
+    pub selected: usize,
+    /// Asking how the fee was paid.
+    pub asking_payment: bool,
+}
+
+/// What a key on the desk asks of the app.
+pub enum DeskRequest {
+    Open(PathBuf),
+}
+
+impl DeskScreen {
+    pub fn load(store: &Store, today: NaiveDate) -> DeskScreen {
+        let mut desk = DeskScreen {
+            entries: Vec::new(),
+            unreadable: Vec::new(),
+            today,
+            day: None,
+            filter: StateFilter::All,
+            selected: 0,
+            asking_payment: false,
+        };
+        desk.reload(store);
+        desk
+    }
+
+    pub fn reload(&mut self, store: &Store) {
+        let selected_path = self.selected_entry_path(u32::MAX).map(Path::to_path_buf);
+        self.entries.clear();
+        self.unreadable.clear();
+        match store.list() {
+            Ok(listed) => {
+                for entry in listed {
+                    match entry.session {
+                        Ok(session) => self.entries.push(DeskEntry {
+                            path: entry.path,
+                            session,
+                        }),
+                        Err(err) => self.unreadable.push(err.to_string()),
+                    }
+                }
+            }
+            Err(err) => self
+                .unreadable
+                .push(format!("{}: {err}", store.sessions_dir().display())),
+        }
+        // Today's first, then the most recent.
+        let today = self.today;
+        self.entries.sort_by_key(|e| {
+            let day = desk::consultation_day(&e.session);
+            (day != today, std::cmp::Reverse(day), e.session.id.clone())
+        });
+        self.selected = 0;
+        if let Some(path) = selected_path
+            && let Some(index) = self.visible(u32::MAX).iter().position(|e| e.path == path)
+        {
+            self.selected = index;
+        }
+    }
+
+    /// The entries the filters let through, in order.
+    pub fn visible(&self, due_days: u32) -> Vec<&DeskEntry> {
+        self.entries
+            .iter()
+            .filter(|e| {
+                self.day
+                    .is_none_or(|day| desk::consultation_day(&e.session) == day)
+            })
+            .filter(|e| self.filter.matches(&e.session, self.today, due_days))
+            .collect()
+    }
+
+    fn selected_entry_path(&self, due_days: u32) -> Option<&Path> {
+        self.visible(due_days)
+            .get(self.selected)
+            .map(|e| e.path.as_path())
+    }
+
+    pub fn select_next(&mut self, due_days: u32) {
+        if self.selected + 1 < self.visible(due_days).len() {
+            self.selected += 1;
+        }
+    }
+
+    pub fn select_previous(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+
+    /// A desk key. Returns a status to show, and what the app should do.
+    pub fn key(
+        &mut self,
+        key: KeyEvent,
+        store: &Store,
+        config: &Config,
+        now: Timestamp,
+    ) -> (Option<Status>, Option<DeskRequest>) {
+        let texts = config.ui.language.desk_texts();
+        let due_days = config.desk.report_due_days;
+        if self.asking_payment {
+            self.asking_payment = false;
+            let method = match key.code {
+                KeyCode::Char('1') => PaymentMethod::Cash,
+                KeyCode::Char('2') => PaymentMethod::Card,
+                KeyCode::Char('3') => PaymentMethod::Transfer,
+                _ => {
+                    return (
+                        Some(Status::info(config.ui.language.texts().cancelled)),
+                        None,
+                    );
+                }
+            };
+            return (
+                Some(self.record_payment(method, store, texts, due_days, now)),
+                None,
+            );
+        }
+        let day = self.day.unwrap_or(self.today);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.select_previous(),
+            KeyCode::Down | KeyCode::Char('j') => self.select_next(due_days),
+            KeyCode::Enter => {
+                if let Some(path) = self.selected_entry_path(due_days) {
+                    return (None, Some(DeskRequest::Open(path.to_path_buf())));
+                }
+            }
+            KeyCode::Char('f') => {
+                self.filter = self.filter.next();
+                self.selected = 0;
+            }
+            KeyCode::Left => self.show_day(day - TimeDelta::days(1)),
+            KeyCode::Right => self.show_day(day + TimeDelta::days(1)),
+            KeyCode::Char('t') => self.show_day(self.today),
+            KeyCode::Char('a') => {
+                self.day = None;
+                self.selected = 0;
+            }
+            KeyCode::Char('r') => self.reload(store),
+            KeyCode::Char('p') => return (self.ask_payment(texts, due_days), None),
+            KeyCode::Char('s') => return (Some(self.mark_sent(store, texts, due_days, now)), None),
+            _ => {}
+        }
+        (None, None)
+    }
+
+    fn show_day(&mut self, day: NaiveDate) {
+        self.day = Some(day);
+        self.selected = 0;
+    }
+
+    fn selected_session(&self, due_days: u32) -> Option<&DeskEntry> {
+        self.visible(due_days).get(self.selected).copied()
+    }
+
+    fn ask_payment(&mut self, texts: &DeskTexts, due_days: u32) -> Option<Status> {
+        let entry = self.selected_session(due_days)?;
+        let id = &entry.session.id;
+        if entry.session.payment.is_some() {
+            return Some(Status::error(fill(texts.already_paid, &[("id", id)])));
+        }
+        if desk::amount_due(&entry.session) == 0 {
+            return Some(Status::error(fill(texts.nothing_due, &[("id", id)])));
+        }
+        self.asking_payment = true;
+        None
+    }
+
+    /// The question shown while asking how the fee was paid.
+    pub fn payment_question(&self, texts: &DeskTexts, due_days: u32) -> String {
+        let amount = self
+            .selected_session(due_days)
+            .map(|e| format_amount(e.session.fee.total, &e.session.fee.currency))
+            .unwrap_or_default();
+        fill(texts.pay_prompt, &[("amount", &amount)])
+    }
+
+    fn record_payment(
+        &mut self,
+        method: PaymentMethod,
+        store: &Store,
+        texts: &DeskTexts,
+        due_days: u32,
+        now: Timestamp,
+    ) -> Status {
+        let Some(entry) = self.selected_session(due_days) else {
+            return Status::info("");
+        };
+        let id = entry.session.id.clone();
+        let path = entry.path.clone();
+        let result = store::update(&path, |session| {
+            if session.payment.is_none() {
+                session.mark_paid(method, now);
+            }
+        });
+        let status = match result {
+            Ok((session, ())) => {
+                let amount = session
+                    .payment
+                    .as_ref()
+                    .map(|p| format_amount(p.amount, &session.fee.currency))
+                    .unwrap_or_default();
+                Status::info(fill(
+                    texts.paid_msg,
+                    &[
+                        ("id", &id),
+                        ("amount", &amount),
+                        ("method", texts.method(method)),
+                    ],
+                ))
+            }
+            Err(err) => update_error(err, &id, texts),
+        };
+        self.reload(store);
+        status
+    }
+
+    fn mark_sent(
+        &mut self,
+        store: &Store,
+        texts: &DeskTexts,
+        due_days: u32,
+        now: Timestamp,
+    ) -> Status {
+        let Some(entry) = self.selected_session(due_days) else {
+            return Status::info("");
+        };
+        let id = entry.session.id.clone();
+        let path = entry.path.clone();
+        let result = store::update(&path, |session| session.report.mark_sent(now));
+        let status = match result {
+            Ok((_, Ok(true))) => Status::info(fill(texts.sent_msg, &[("id", &id)])),
+            Ok((_, Ok(false))) => Status::error(fill(texts.already_sent, &[("id", &id)])),
+            Ok((_, Err(_))) => Status::error(fill(texts.not_exported, &[("id", &id)])),
+            Err(err) => update_error(err, &id, texts),
+        };
+        self.reload(store);
+        status
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, config: &Config, theme: &Theme) {
+        let texts = config.ui.language.desk_texts();
+        let due_days = config.desk.report_due_days;
+        let visible = self.visible(due_days);
+        let day = match self.day {
+            Some(day) => day.to_string(),
+            None => texts.all_dates.to_string(),
+        };
+        let [title, table_area, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(format!(" sonote ─ {} ", texts.title), theme.title()),
+                Span::raw(format!(
+                    "─ {day} ─ {}: {}",
+                    texts.shown,
+                    texts.filter(self.filter)
+                )),
+            ])),
+            title,
+        );
+
+        let block = Block::new().borders(Borders::TOP).border_style(theme.dim());
+        if visible.is_empty() {
+            frame.render_widget(Paragraph::new(texts.nothing).block(block), table_area);
+        } else {
+            let header = Row::new([
+                texts.col_date,
+                texts.col_id,
+                texts.col_patient,
+                texts.col_state,
+                texts.col_fee,
+                texts.col_paid,
+                texts.col_report,
+            ])
+            .style(theme.dim());
+            let rows = visible
+                .iter()
+                .map(|entry| self.row(entry, texts, theme, due_days));
+            let table = Table::new(
+                rows,
+                [
+                    Constraint::Length(10),
+                    Constraint::Length(13),
+                    Constraint::Min(6),
+                    Constraint::Length(12),
+                    Constraint::Length(8),
+                    Constraint::Length(8),
+                    Constraint::Length(15),
+                ],
+            )
+            .header(header)
+            .block(block)
+            .row_highlight_style(theme.selected());
+            let mut state = TableState::default().with_selected(Some(self.selected));
+            frame.render_stateful_widget(table, table_area, &mut state);
+        }
+
+        let unpaid: Vec<&&DeskEntry> = visible
+            .iter()
+            .filter(|e| {
+                desk::amount_due(&e.session) > 0 && desk::progress(&e.session) > Progress::Scheduled
+            })
+            .collect();
+        let amount: u64 = unpaid.iter().map(|e| desk::amount_due(&e.session)).sum();
+        let currency = visible
+            .first()
+            .map(|e| e.session.fee.currency.clone())
+            .unwrap_or_else(|| config.fee.currency.clone());
+        let mut line = vec![Span::raw(format!(
+            " {}",
+            fill(
+                texts.totals,
+                &[
+                    ("count", &unpaid.len().to_string()),
+                    ("amount", &format_amount(amount, &currency))
+                ]
+            )
+        ))];
+        if !self.unreadable.is_empty() {
+            line.push(Span::styled(
+                format!("  {}", self.unreadable.join(" / ")),
+                theme.error(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(line)), footer);
+    }
+
+    fn row(
+        &self,
+        entry: &DeskEntry,
+        texts: &DeskTexts,
+        theme: &Theme,
+        due_days: u32,
+    ) -> Row<'static> {
+        let session = &entry.session;
+        let progress = desk::progress(session);
+        let fee = format_amount(session.fee.total, &session.fee.currency);
+        // Before the consultation a fee paid afterwards is not owed yet.
+        let owed_yet = progress > Progress::Scheduled
+            || session.fee_schedule.payment == crate::model::PaymentTiming::Before;
+        let paid = match &session.payment {
+            Some(payment) => texts.method(payment.method).to_string(),
+            None if progress == Progress::Declined || !owed_yet => String::new(),
+            None => texts.unpaid.to_string(),
+        };
+        let paid_style = if session.payment.is_none() && progress > Progress::Scheduled {
+            theme.key()
+        } else {
+            theme.dim()
+        };
+        let (report, report_style) = match desk::report_due(session, due_days) {
+            Some(due) => {
+                let how = if desk::report_mailed(session) {
+                    texts.mailed
+                } else {
+                    texts.handed
+                };
+                let overdue = progress < Progress::ReportSent && due <= self.today;
+                let style = if overdue { theme.error() } else { theme.dim() };
+                (format!("{due} {how}"), style)
+            }
+            None => (String::new(), theme.dim()),
+        };
+        Row::new([
+            Cell::from(desk::consultation_day(session).to_string()),
+            Cell::from(session.id.clone()),
+            Cell::from(session.patient_label().to_string()),
+            Cell::from(texts.progress(progress)),
+            Cell::from(fee),
+            Cell::from(paid).style(paid_style),
+            Cell::from(report).style(report_style),
+        ])
+    }
+}
+
+fn update_error(err: UpdateError, id: &str, texts: &DeskTexts) -> Status {
+    match err {
+        UpdateError::Busy => Status::error(fill(texts.busy, &[("id", id)])),
+        other => Status::error(other.to_string()),
+    }
+}

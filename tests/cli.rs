@@ -1,0 +1,141 @@
+//! The command line, run as a clerk or a script would: exit codes and messages.
+
+use std::process::{Command, Output};
+
+fn sonote(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sonote"))
+        .args(args)
+        .env_remove("SONOTE_CONFIG")
+        .env_remove("SONOTE_DATA_DIR")
+        .output()
+        .expect("run sonote")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_accepts_the_embedded_defaults() {
+    let out = sonote(&["check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn check_names_file_line_and_key_of_a_bad_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hospital.toml");
+    std::fs::write(&path, "[fee]\nbase = 33000\n\n[session]\nminutes = -5\n").unwrap();
+    let out = sonote(&["--config", path.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("hospital.toml:5"), "{err}");
+    assert!(err.contains("session.minutes"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn the_config_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    std::fs::write(&path, "[ui]\nlanguage = \"de\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sonote"))
+        .arg("check")
+        .env("SONOTE_CONFIG", &path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("c.toml:2"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn new_then_list_in_a_chosen_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let out = sonote(&[
+        "--data-dir",
+        data,
+        "new",
+        "--patient",
+        "山田 太郎",
+        "--mode",
+        "online",
+        "--date",
+        "2026-12-01",
+        "--time",
+        "14:30",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim(), "2026-12-01-01");
+    let out = sonote(&["--data-dir", data, "list"]);
+    assert!(out.status.success());
+    assert_eq!(
+        text(&out.stdout),
+        "2026-12-01-01\t2026-12-01\tready\tonline\t山田 太郎\n"
+    );
+}
+
+#[test]
+fn the_data_dir_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sonote"))
+        .args(["new", "--patient", "A", "--date", "2026-12-02"])
+        .env("SONOTE_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(dir.path().join("sessions/2026-12-02-01.toml").is_file());
+}
+
+#[test]
+fn opening_a_broken_session_names_the_file_before_touching_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let path = sessions.join("2026-12-03-01.toml");
+    std::fs::write(
+        &path,
+        "format = 1\nid = \"x\"\ncreated_at = \"yesterday\"\n",
+    )
+    .unwrap();
+    let out = sonote(&[
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+        "open",
+        "2026-12-03-01",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("2026-12-03-01.toml:3"), "{err}");
+    assert!(err.contains("created_at"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "format = 1\nid = \"x\"\ncreated_at = \"yesterday\"\n",
+        "the bad file is left as it was"
+    );
+}
+
+#[test]
+fn list_reports_unreadable_files_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(sessions.join("bad.toml"), "x = [").unwrap();
+    let out = sonote(&["--data-dir", dir.path().to_str().unwrap(), "list"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("bad.toml:1"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn global_options_go_before_the_command() {
+    let out = sonote(&["list", "--data-dir", "/tmp"]);
+    assert!(!out.status.success());
+}

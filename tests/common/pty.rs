@@ -1,0 +1,182 @@
+//! A small harness to run the real `sonote` binary in a pseudo-terminal and read its
+//! screen through a vt100 parser, as a person at a terminal would see it.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub struct Pty {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+}
+
+impl Pty {
+    /// Start `sonote ARGS` with `--data-dir DATA` in a terminal of `cols` x `rows`.
+    pub fn sonote(data: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
+        let mut all = vec!["--data-dir", data.to_str().expect("utf-8 temp path")];
+        all.extend_from_slice(args);
+        Pty::spawn(env!("CARGO_BIN_EXE_sonote"), &all, &[], cols, rows)
+    }
+
+    pub fn spawn(program: &str, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        let pair = native_pty_system().openpty(size).expect("open a pty");
+        let mut command = CommandBuilder::new(program);
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        command.env_remove("SONOTE_CONFIG");
+        command.env_remove("SONOTE_DATA_DIR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair.slave.spawn_command(command).expect("spawn in the pty");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let (sender, output) = channel();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 || sender.send(buffer[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Pty {
+            parser: vt100::Parser::new(non_zero(rows), non_zero(cols), 0),
+            output,
+            writer,
+            child,
+            master: pair.master,
+        }
+    }
+
+    pub fn send(&mut self, bytes: &str) {
+        self.writer
+            .write_all(bytes.as_bytes())
+            .expect("write to the pty");
+        self.writer.flush().expect("flush the pty");
+    }
+
+    /// Read what the program drew, for at most `wait`.
+    fn pump(&mut self, wait: Duration) {
+        match self.output.recv_timeout(wait) {
+            Ok(bytes) => {
+                self.parser.process(&bytes);
+                while let Ok(more) = self.output.try_recv() {
+                    self.parser.process(&more);
+                }
+            }
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// The cursor as (row, col).
+    pub fn cursor(&self) -> (u16, u16) {
+        self.parser.screen().cursor_position()
+    }
+
+    /// Wait until the screen satisfies `ready`; panic with the screen after `timeout`.
+    pub fn wait_until(
+        &mut self,
+        what: &str,
+        timeout: Duration,
+        ready: impl Fn(&str) -> bool,
+    ) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the screen:\n{screen}");
+            }
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    pub fn wait_for(&mut self, text: &str, timeout: Duration) -> String {
+        self.wait_until(&format!("{text:?}"), timeout, |screen| {
+            screen.contains(text)
+        })
+    }
+
+    /// Wait until the cursor is at column `col`; return its (row, col).
+    pub fn wait_for_cursor_column(&mut self, col: u16, timeout: Duration) -> (u16, u16) {
+        let deadline = Instant::now() + timeout;
+        while self.cursor().1 != col {
+            if Instant::now() > deadline {
+                panic!(
+                    "timed out waiting for the cursor at column {col}, it is at {:?}; the screen:\n{}",
+                    self.cursor(),
+                    self.screen()
+                );
+            }
+            self.pump(Duration::from_millis(50));
+        }
+        self.cursor()
+    }
+
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+        self.parser
+            .screen_mut()
+            .set_size(non_zero(rows), non_zero(cols));
+    }
+
+    /// Wait for the program to exit; kill it and panic after `timeout`.
+    pub fn wait_exit(&mut self, timeout: Duration) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                return status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("the program did not exit; the screen:\n{}", self.screen());
+            }
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn non_zero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal has at least one row and column")
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            self.kill();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! The clerk's desk: progress and dues computed from sessions, the desk drawn with Japanese
+//! names, and end to end: an intake file becomes a session, shows on the desk, gets paid.
+
+mod common;
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use common::pty::Pty;
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use sonote::config::Config;
+use sonote::model::desk::{self, Progress, StateFilter};
+use sonote::model::payment::PaymentMethod;
+use sonote::model::{Mode, PaymentTiming};
+use sonote::tui::app::App;
+use sonote::tui::theme::Theme;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn progress_follows_the_day() {
+    let config = Config::embedded();
+    let mut session = new_session(&config);
+    assert_eq!(desk::progress(&session), Progress::Scheduled);
+    session.toggle_clock(at(0, 0)).unwrap();
+    assert_eq!(desk::progress(&session), Progress::InConsultation);
+    session.end(at(30, 0)).unwrap();
+    assert_eq!(desk::progress(&session), Progress::Ended);
+    session
+        .report
+        .mark_exported(at(40, 0), "/tmp/r.docx".into(), "docx");
+    assert_eq!(desk::progress(&session), Progress::ReportExported);
+    session.report.mark_sent(at(50, 0)).unwrap();
+    assert_eq!(desk::progress(&session), Progress::ReportSent);
+}
+
+#[test]
+fn the_report_is_due_days_after_the_consultation_and_mailed_when_online() {
+    let config = Config::embedded();
+    let mut session = new_session(&config);
+    assert_eq!(desk::report_due(&session, 7), None);
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.end(at(30, 0)).unwrap();
+    assert_eq!(desk::report_due(&session, 7), Some(date(2026, 11, 28)));
+    assert!(!desk::report_mailed(&session));
+    session.set_mode(Mode::Online);
+    assert!(desk::report_mailed(&session));
+    assert!(StateFilter::ReportOverdue.matches(&session, date(2026, 11, 28), 7));
+    assert!(!StateFilter::ReportOverdue.matches(&session, date(2026, 11, 27), 7));
+}
+
+#[test]
+fn what_is_owed_follows_extensions_and_payment() {
+    let config = Config::embedded();
+    let mut session = new_session(&config);
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.extend(at(20, 0)).unwrap();
+    session.end(at(50, 0)).unwrap();
+    assert_eq!(desk::amount_due(&session), 11000);
+    assert!(StateFilter::Unpaid.matches(&session, today(), 7));
+    session.mark_paid(PaymentMethod::Cash, at(55, 0));
+    assert_eq!(desk::amount_due(&session), 0);
+    assert_eq!(session.payment.as_ref().unwrap().amount, 11000);
+    assert!(!StateFilter::Unpaid.matches(&session, today(), 7));
+}
+
+fn draw(app: &mut App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| sonote::tui::view::draw(frame, app, at(60, 0)))
+        .unwrap();
+    terminal
+}
+
+#[test]
+fn the_desk_with_japanese_names() {
+    let mut config = Config::embedded();
+    config.fee.payment = PaymentTiming::Before;
+    let (_dir, store) = temp_store();
+    let mut ended = new_session(&config);
+    ended.toggle_clock(at(0, 0)).unwrap();
+    ended.extend(at(25, 0)).unwrap();
+    ended.end(at(45, 0)).unwrap();
+    store.create(&mut ended).unwrap();
+    let mut paid = new_session(&config);
+    paid.patient.name = "高橋 美和".into();
+    paid.set_mode(Mode::Online);
+    paid.mark_paid(PaymentMethod::Card, at(-10, 0));
+    store.create(&mut paid).unwrap();
+    let mut earlier = new_session(&config);
+    earlier.scheduled_date = date(2026, 11, 12);
+    earlier.patient.name = "佐藤 一".into();
+    earlier.toggle_clock(at(-13000, 0)).unwrap();
+    earlier.end(at(-12970, 0)).unwrap();
+    store.create(&mut earlier).unwrap();
+
+    let mut app = App::new(config, store, Theme { color: true }, today());
+    app.show_desk(today());
+    insta::assert_snapshot!(draw(&mut app).backend());
+
+    // The filter keeps what is still to collect.
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    for _ in 0..6 {
+        app.on_key(key('f'), at(60, 0));
+    }
+    let screen = format!("{}", draw(&mut app).backend());
+    assert!(screen.contains("未収"), "{screen}");
+    assert!(
+        !screen.contains("高橋"),
+        "paid sessions are filtered out: {screen}"
+    );
+}
+
+#[test]
+fn from_an_intake_file_to_the_desk_to_paid() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let intake = dir.path().join("intake.toml");
+    let today = chrono::Local::now().date_naive();
+    let text = include_str!("../templates/intake.example.toml")
+        .replace("date = 2026-11-21", &format!("date = {today}"));
+    std::fs::write(&intake, text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sonote"))
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("new")
+        .arg("--intake")
+        .arg(&intake)
+        .env_remove("SONOTE_CONFIG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+
+    let wait = Duration::from_secs(10);
+    let mut app = Pty::sonote(&data, &["desk"], 100, 24);
+    app.wait_for("見本 花子", wait);
+    app.wait_for("予約", wait);
+    // The consultation happens.
+    app.send("\r");
+    app.wait_for("開始前", wait);
+    app.send(" ");
+    app.wait_for("進行中", wait);
+    app.send("e");
+    app.wait_for("終了しますか", wait);
+    app.send("y");
+    app.wait_for("[終了]", wait);
+    app.send("\x1b");
+    app.wait_for("セッション一覧", wait);
+    app.send("d");
+    app.wait_for("未収", wait);
+    app.send("p");
+    app.wait_for("1 現金", wait);
+    app.send("1");
+    app.wait_for("現金で受領しました", wait);
+    app.send("q");
+    assert!(app.wait_exit(wait).success());
+
+    let session = sonote::store::load(&data.join("sessions").join(format!("{id}.toml"))).unwrap();
+    let payment = session.payment.expect("paid");
+    assert_eq!(payment.method, PaymentMethod::Cash);
+    assert_eq!(payment.amount, 5500);
+}

@@ -1,0 +1,398 @@
+//! Intake: eligibility at its edges, intake files refused with file, line and field, and
+//! the clock blocked (or overridden, with a reason) when a requirement is missing.
+
+mod common;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use common::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use sonote::config::Config;
+use sonote::intake_file;
+use sonote::model::intake::{Declined, Exclusion, is_minor, missing_requirements};
+use sonote::model::{ClockState, Intake, Missing};
+use sonote::tui::app::{App, Overlay};
+use sonote::tui::theme::Theme;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn with_referral() -> Intake {
+    let mut intake = Intake::default();
+    intake.referral.received = true;
+    intake
+}
+
+#[test]
+fn the_referral_letter_is_required() {
+    let day = date(2026, 11, 21);
+    assert_eq!(
+        missing_requirements(&Intake::default(), None, day),
+        [Missing::ReferralLetter]
+    );
+    assert!(missing_requirements(&with_referral(), None, day).is_empty());
+}
+
+#[test]
+fn family_without_the_patient_needs_the_consent_form() {
+    let day = date(2026, 11, 21);
+    let mut intake = with_referral();
+    intake.patient_attends = false;
+    let adult = Some(date(1960, 1, 1));
+    assert_eq!(
+        missing_requirements(&intake, adult, day),
+        [Missing::ConsentForm]
+    );
+    intake.consent_form = true;
+    assert!(missing_requirements(&intake, adult, day).is_empty());
+}
+
+#[test]
+fn for_a_minor_a_relationship_document_replaces_the_consent_form() {
+    let day = date(2026, 11, 21);
+    let mut intake = with_referral();
+    intake.patient_attends = false;
+    let seventeen = Some(date(2009, 1, 5));
+    assert_eq!(
+        missing_requirements(&intake, seventeen, day),
+        [Missing::RelationshipDocument]
+    );
+    intake.consent_form = true;
+    assert_eq!(
+        missing_requirements(&intake, seventeen, day),
+        [Missing::RelationshipDocument],
+        "a consent form does not stand in for the relationship document"
+    );
+    intake.relationship_document = true;
+    assert!(missing_requirements(&intake, seventeen, day).is_empty());
+}
+
+#[test]
+fn on_the_eighteenth_birthday_the_patient_is_no_longer_a_minor() {
+    let birthday = date(2026, 11, 21);
+    let dob = Some(date(2008, 11, 21));
+    assert!(is_minor(dob, date(2026, 11, 20)));
+    assert!(!is_minor(dob, birthday));
+    let mut intake = with_referral();
+    intake.patient_attends = false;
+    intake.relationship_document = true;
+    assert_eq!(
+        missing_requirements(&intake, dob, birthday),
+        [Missing::ConsentForm],
+        "an adult's family needs the consent form"
+    );
+    assert!(missing_requirements(&intake, dob, date(2026, 11, 20)).is_empty());
+}
+
+#[test]
+fn the_patient_attending_needs_no_consent_form() {
+    let intake = with_referral();
+    assert!(missing_requirements(&intake, Some(date(2015, 5, 5)), date(2026, 11, 21)).is_empty());
+}
+
+#[test]
+fn a_declined_request_says_why() {
+    let mut intake = with_referral();
+    intake.declined = Some(Declined {
+        reason: Exclusion::ComplaintOrLitigation,
+        note: String::new(),
+    });
+    assert_eq!(
+        missing_requirements(&intake, None, date(2026, 11, 21)),
+        [Missing::Declined(Exclusion::ComplaintOrLitigation)]
+    );
+}
+
+const GOOD: &str = r#"
+[patient]
+name = "山田 太郎"
+date_of_birth = 1950-02-03
+
+[attendance]
+patient_attends = false
+consent_form = true
+
+[[attendance.companions]]
+name = "山田 花子"
+relationship = "妻"
+
+[referral]
+received = true
+physician = "紹介 一郎"
+
+[[materials]]
+kind = "mri"
+medium = "cd_r"
+
+[appointment]
+date = "2026-12-01"
+time = "14:30"
+mode = "online"
+"#;
+
+fn parse(text: &str) -> Result<sonote::model::NewSession, sonote::tomlfile::FileError> {
+    intake_file::parse(Path::new("intake.toml"), text)
+}
+
+#[test]
+fn a_good_intake_file_reads_whole() {
+    let draft = parse(GOOD).unwrap();
+    assert_eq!(draft.patient.name, "山田 太郎");
+    assert_eq!(draft.scheduled_date, date(2026, 12, 1));
+    assert_eq!(draft.intake.companions[0].relationship, "妻");
+    assert!(!draft.intake.patient_attends);
+    assert_eq!(draft.mode, sonote::model::Mode::Online);
+}
+
+#[test]
+fn a_missing_field_is_named_with_its_file() {
+    let err = parse(&GOOD.replace("name = \"山田 太郎\"\n", "")).unwrap_err();
+    assert!(err.to_string().starts_with("intake.toml"), "{err}");
+    assert!(err.message.contains("name"), "{err}");
+}
+
+#[test]
+fn malformed_fields_are_named_with_their_line() {
+    let cases = [
+        ("time = \"14:30\"", "time = \"2時半\"", "appointment.time"),
+        (
+            "date = \"2026-12-01\"",
+            "date = \"2026-12-32\"",
+            "appointment.date",
+        ),
+        ("mode = \"online\"", "mode = \"video\"", "appointment.mode"),
+        ("kind = \"mri\"", "kind = \"pet\"", "materials[0].kind"),
+        (
+            "date_of_birth = 1950-02-03",
+            "date_of_birth = 2030-02-03",
+            "patient.date_of_birth",
+        ),
+        (
+            "relationship = \"妻\"",
+            "relation = \"妻\"",
+            "attendance.companions[0].relation",
+        ),
+    ];
+    for (good, bad, field) in cases {
+        let text = GOOD.replace(good, bad);
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some(field), "{err}");
+        let line = err
+            .line
+            .unwrap_or_else(|| panic!("no line for {field}: {err}"));
+        assert!(
+            text.lines()
+                .nth(line - 1)
+                .unwrap()
+                .contains(bad.split('=').next().unwrap().trim()),
+            "{field}: line {line} is {:?}",
+            text.lines().nth(line - 1)
+        );
+    }
+}
+
+#[test]
+fn family_only_without_anyone_listed_is_refused() {
+    let text = GOOD.replace(
+        "[[attendance.companions]]\nname = \"山田 花子\"\nrelationship = \"妻\"\n",
+        "",
+    );
+    let err = parse(&text).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("attendance.patient_attends"));
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sjis.toml");
+    let mut bytes = b"[patient]\n".to_vec();
+    bytes.extend_from_slice(b"name = \"\x8eR\x93c\"\n"); // Shift_JIS
+    std::fs::write(&path, bytes).unwrap();
+    let err = intake_file::read(&path).unwrap_err();
+    assert_eq!(err.line, Some(2));
+    assert!(err.message.contains("UTF-8"));
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[test]
+fn a_missing_referral_blocks_the_clock_until_the_specialist_gives_a_reason() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    session.intake.referral.received = false;
+    let path = store.create(&mut session).unwrap();
+    let mut app = App::new(config, store, Theme { color: true }, today());
+    app.open_session(&path, at(0, 0)).unwrap();
+
+    app.on_key(key(KeyCode::Char(' ')), at(0, 0));
+    assert_eq!(app.overlay, Some(Overlay::Override));
+    app.on_key(key(KeyCode::Esc), at(0, 1));
+    assert_eq!(
+        sonote::store::load(&path).unwrap().state(),
+        ClockState::Ready
+    );
+
+    app.on_key(key(KeyCode::Char(' ')), at(0, 2));
+    app.on_key(key(KeyCode::Enter), at(0, 3));
+    assert_eq!(app.overlay, Some(Overlay::Override), "a reason is required");
+    for c in "紹介状は当日持参".chars() {
+        app.on_key(key(KeyCode::Char(c)), at(0, 4));
+    }
+    app.on_key(key(KeyCode::Enter), at(0, 5));
+    assert_eq!(app.overlay, None);
+    let saved = sonote::store::load(&path).unwrap();
+    assert_eq!(saved.state(), ClockState::Running);
+    let recorded = saved.intake.eligibility_override.unwrap();
+    assert_eq!(recorded.reason, "紹介状は当日持参");
+    assert_eq!(recorded.missing, [Missing::ReferralLetter]);
+    assert_eq!(recorded.at, at(0, 5));
+}
+
+#[test]
+fn new_with_an_intake_file_creates_the_session_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, GOOD).unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, GOOD.replace("time = \"14:30\"", "time = \"25:00\"")).unwrap();
+    let sonote = |file: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sonote"))
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["new", "--intake"])
+            .arg(file)
+            .env_remove("SONOTE_CONFIG")
+            .output()
+            .unwrap()
+    };
+    let out = sonote(&bad);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.toml:") && err.contains("appointment.time"),
+        "{err}"
+    );
+    let sessions = data.join("sessions");
+    let count = || std::fs::read_dir(&sessions).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(count(), 0, "nothing is created half-way");
+
+    let out = sonote(&good);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "2026-12-01-01");
+    assert_eq!(count(), 1);
+    let saved = sonote::store::load(&sessions.join("2026-12-01-01.toml")).unwrap();
+    assert_eq!(saved.intake.companions.len(), 1);
+    assert!(saved.missing_requirements().is_empty());
+}
+
+fn open(config: Config) -> (tempfile::TempDir, App, std::path::PathBuf) {
+    let (dir, store) = temp_store();
+    let mut session = new_session(&config);
+    let path = store.create(&mut session).unwrap();
+    let mut app = App::new(config, store, Theme { color: true }, today());
+    app.open_session(&path, at(0, 0)).unwrap();
+    (dir, app, path)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.on_key(key(KeyCode::Char(c)), at(0, 0));
+    }
+}
+
+#[test]
+fn the_intake_tab_edits_fields_and_rows_and_checks_dates() {
+    let (_dir, mut app, path) = open(Config::embedded());
+    app.on_key(key(KeyCode::F(2)), at(0, 0));
+    // The fourth field is the date of birth.
+    for _ in 0..3 {
+        app.on_key(key(KeyCode::Down), at(0, 0));
+    }
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    for _ in 0..10 {
+        app.on_key(key(KeyCode::Backspace), at(0, 0));
+    }
+    type_text(&mut app, "1958-13-02");
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    assert!(
+        app.status.clone().unwrap().text.contains("2026-11-21"),
+        "the error shows the form"
+    );
+    assert!(
+        app.session_view().unwrap().editing(),
+        "a bad date stays in the field"
+    );
+    app.on_key(key(KeyCode::Backspace), at(0, 0));
+    app.on_key(key(KeyCode::Backspace), at(0, 0));
+    app.on_key(key(KeyCode::Backspace), at(0, 0));
+    app.on_key(key(KeyCode::Backspace), at(0, 0));
+    app.on_key(key(KeyCode::Backspace), at(0, 0));
+    type_text(&mut app, "04-02");
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    // A companion, typed in Japanese.
+    app.on_key(key(KeyCode::Char('c')), at(0, 0));
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    type_text(&mut app, "試験 花子");
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    app.on_key(key(KeyCode::Down), at(0, 0));
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    type_text(&mut app, "妻");
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    // A material: CT on CD-R.
+    app.on_key(key(KeyCode::Char('M')), at(0, 0));
+    app.on_key(key(KeyCode::Right), at(0, 0)); // other → blood tests (wraps)
+    for _ in 0..3 {
+        app.on_key(key(KeyCode::Right), at(0, 0));
+    }
+    app.on_key(key(KeyCode::Down), at(0, 0));
+    app.on_key(key(KeyCode::Left), at(0, 0)); // paper → CD-R
+    app.on_tick(at(0, 1));
+
+    let saved = sonote::store::load(&path).unwrap();
+    assert_eq!(saved.patient.date_of_birth, Some(date(1958, 4, 2)));
+    assert_eq!(saved.intake.companions[0].name, "試験 花子");
+    assert_eq!(saved.intake.companions[0].relationship, "妻");
+    let material = &saved.intake.materials[0];
+    assert_eq!(material.kind, sonote::model::intake::MaterialKind::Ct);
+    assert_eq!(material.medium, sonote::model::intake::Medium::CdR);
+
+    // D deletes the row under the cursor.
+    app.on_key(key(KeyCode::Char('D')), at(0, 2));
+    app.on_tick(at(0, 3));
+    assert!(
+        sonote::store::load(&path)
+            .unwrap()
+            .intake
+            .materials
+            .is_empty()
+    );
+}
+
+#[test]
+fn toggling_attendance_shows_what_becomes_missing() {
+    let (_dir, mut app, _path) = open(Config::embedded());
+    app.on_key(key(KeyCode::F(2)), at(0, 0));
+    // Patient, 5 fields; appointment, 5 fields; then "the patient attends".
+    for _ in 0..10 {
+        app.on_key(key(KeyCode::Down), at(0, 0));
+    }
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    let view = app.session_view().unwrap();
+    assert!(!view.session.intake.patient_attends);
+    assert_eq!(view.session.missing_requirements(), [Missing::ConsentForm]);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| sonote::tui::view::draw(frame, &mut app, at(0, 0)))
+        .unwrap();
+    insta::assert_snapshot!(terminal.backend());
+}

@@ -1,0 +1,116 @@
+//! What the screens look like, drawn into ratatui's TestBackend and kept as insta snapshots.
+
+mod common;
+
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use sonote::config::{Config, Lang};
+use sonote::model::Timestamp;
+use sonote::tui::app::App;
+use sonote::tui::theme::Theme;
+use sonote::tui::view;
+
+fn draw(app: &mut App, width: u16, height: u16, now: Timestamp) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::draw(frame, app, now)).unwrap();
+    terminal
+}
+
+fn consult_app(lang: Lang) -> (tempfile::TempDir, App) {
+    let mut config = Config::embedded();
+    config.ui.language = lang;
+    let (dir, store) = temp_store();
+    let mut session = new_session(&config);
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.memo = "PS 1。家族の希望は在宅での治療。".into();
+    let path = store.create(&mut session).unwrap();
+    let mut app = App::new(config, store, Theme { color: true }, today());
+    app.open_session(&path, at(0, 0)).unwrap();
+    (dir, app)
+}
+
+#[test]
+fn consult_screen_80x24_japanese() {
+    let (_dir, mut app) = consult_app(Lang::Ja);
+    let terminal = draw(&mut app, 80, 24, at(12, 34));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn consult_screen_200x50_japanese_in_overtime_after_an_extension() {
+    let (_dir, mut app) = consult_app(Lang::Ja);
+    app.on_key(
+        KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE),
+        at(25, 0),
+    );
+    app.on_key(
+        KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE),
+        at(25, 0),
+    );
+    let terminal = draw(&mut app, 200, 50, at(61, 5));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn consult_screen_80x24_english() {
+    let (_dir, mut app) = consult_app(Lang::En);
+    let terminal = draw(&mut app, 80, 24, at(27, 0));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn editing_the_notes_puts_the_cursor_at_the_caret() {
+    let (_dir, mut app) = consult_app(Lang::Ja);
+    app.on_key(
+        KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE),
+        at(1, 0),
+    );
+    let mut terminal = draw(&mut app, 80, 24, at(1, 0));
+    // "PS 1。家族の希望は在宅での治療。" is 4 + 2 * 14 = 32 columns wide; the memo text starts
+    // at column 0 on row 18 (below its title line).
+    let position = terminal.get_cursor_position().unwrap();
+    assert_eq!((position.x, position.y), (32, 18));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_lists_every_key() {
+    let (_dir, mut app) = consult_app(Lang::Ja);
+    app.on_key(
+        KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE),
+        at(1, 0),
+    );
+    let terminal = draw(&mut app, 80, 24, at(1, 0));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn home_screen_lists_today_first() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut yesterday = new_session(&config);
+    yesterday.scheduled_date = today().pred_opt().unwrap();
+    yesterday.patient.name = "昨日 一郎".into();
+    store.create(&mut yesterday).unwrap();
+    let mut todays = new_session(&config);
+    store.create(&mut todays).unwrap();
+    let mut app = App::new(config, store, Theme { color: true }, today());
+    let terminal = draw(&mut app, 80, 24, at(0, 0));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn every_screen_draws_at_tiny_and_huge_sizes() {
+    let (_dir, mut app) = consult_app(Lang::Ja);
+    for (width, height) in [(1, 1), (20, 5), (40, 10), (80, 24), (300, 100)] {
+        draw(&mut app, width, height, at(3, 0));
+        app.on_key(
+            KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE),
+            at(3, 0),
+        );
+        draw(&mut app, width, height, at(3, 0));
+        app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), at(3, 0));
+    }
+}
