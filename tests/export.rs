@@ -351,3 +351,50 @@ fn the_batch_draws_a_progress_bar_on_a_terminal() {
     assert!(!screen.contains(".docx"), "{screen:?}");
     assert_eq!(fs::read_dir(&out_dir).unwrap().count(), 2);
 }
+
+#[test]
+fn a_session_open_on_another_terminal_is_left_alone() {
+    let config = Config::embedded();
+    let (dir, store) = temp_store();
+    let id = saved(&store, ended(&config));
+    let path = store.path_of(&id);
+    let before = fs::read(&path).unwrap();
+    // The consultation screen holds the writer's lock while the session is open.
+    let lock = store::try_lock(&path).unwrap().expect("the lock is free");
+    let out_dir = dir.path().join("out");
+    let out = sonote(
+        store.root(),
+        &["export", &id, "--out-dir", out_dir.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("open on another terminal"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!out_dir.join(format!("{id}.docx")).exists());
+    let out = sonote(store.root(), &["mark-sent", &id]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("open on another terminal"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "the session file is untouched"
+    );
+    // Reading it is fine: standard output records nothing.
+    let out = sonote(
+        store.root(),
+        &["export", &id, "--format", "md", "--out", "-"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    drop(lock);
+    let out = sonote(
+        store.root(),
+        &["export", &id, "--out-dir", out_dir.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -13,8 +13,9 @@ use docx_rs::{
 };
 use sonote::config::{Config, Lang};
 use sonote::model::Session;
+use sonote::model::intake::{Companion, Material, MaterialKind, Medium};
 use sonote::report::template::ReportTemplate;
-use sonote::report::{self, Attendee, Format, OpinionRow, Report};
+use sonote::report::{self, Format, OpinionRow, Report};
 
 /// An ended consultation: started 10:00, paused 10:12–10:15, extended at 10:25, ended
 /// 10:48:30, so 45.5 minutes ran. The second question holds a line break, XML-special
@@ -148,7 +149,8 @@ fn every_section_reads_back_in_japanese() {
         &[
             "2026年11月21日",
             "親展",
-            "ご担当医 先生 御侍史",
+            "みほん市民病院",
+            "紹介 一郎 先生 御侍史",
             "サンプル総合病院 セカンドオピニオン外来",
             "〒100-0000 東京都千代田区サンプル1-2-3",
             "セカンドオピニオン外来 報告書",
@@ -164,7 +166,7 @@ fn every_section_reads_back_in_japanese() {
             "診療科 | 腫瘍内科",
             "相談形式 | 対面",
             "3. 相談者・同席者",
-            "記載なし",
+            "・試験 太郎（ご本人）",
             "4. ご提供いただいた資料",
             "記載なし",
             "5. 相談時間",
@@ -209,10 +211,11 @@ fn every_section_reads_back_in_english() {
         &[
             "November 21, 2026",
             "Confidential",
-            "The referring physician",
+            "みほん市民病院",
+            "Dr. 紹介 一郎",
             "サンプル総合病院 セカンドオピニオン外来",
             "Second Opinion Consultation Report",
-            "Dear Colleague,",
+            "Dear Dr. 紹介 一郎,",
             "Thank you for referring the patient below to our second opinion clinic. We met for a consultation and report on it as follows.",
             "1. Patient",
             "Name | 試験 太郎 (しけん たろう)",
@@ -224,7 +227,7 @@ fn every_section_reads_back_in_english() {
             "Department | 腫瘍内科",
             "Mode | In person",
             "3. Attendees",
-            "Not recorded",
+            "•\u{a0}試験 太郎 (patient)",
             "4. Materials reviewed",
             "Not recorded",
             "5. Time",
@@ -255,23 +258,41 @@ fn every_section_reads_back_in_english() {
 }
 
 #[test]
-fn recorded_attendees_materials_opinion_answers_and_summary_are_printed() {
-    // The session does not record these yet; the report is ready for them.
+fn the_intake_and_the_opinion_are_printed() {
     let config = Config::embedded();
-    let mut facts = report::facts(&ended_session(&config), &config);
-    facts.referrer.institution = Some("市立みなと病院 消化器内科".into());
-    facts.referrer.physician = Some("高橋 一郎".into());
-    facts.attendees = vec![
-        Attendee {
-            name: "試験 太郎".into(),
-            relationship: Some("本人".into()),
-        },
-        Attendee {
+    let mut session = ended_session(&config);
+    let intake = &mut session.intake;
+    intake.patient_attends = false;
+    intake.consent_form = true;
+    intake.companions = vec![
+        Companion {
             name: "試験 花子".into(),
-            relationship: Some("妻".into()),
+            relationship: "妻".into(),
+        },
+        Companion {
+            name: "試験 美咲".into(),
+            relationship: "長女".into(),
         },
     ];
-    facts.materials = vec!["CT画像（CD-R 1枚）".into(), "病理報告書".into()];
+    intake.referral.department = "消化器内科".into();
+    intake.referral.diagnosis = "膵臓がん（Stage IV）".into();
+    intake.referral.question = "化学療法の方針について\nご意見を伺いたい".into();
+    intake.materials = vec![
+        Material {
+            kind: MaterialKind::Ct,
+            medium: Medium::CdR,
+            description: "2026年10月30日撮影".into(),
+            received_on: None,
+        },
+        Material {
+            kind: MaterialKind::Pathology,
+            medium: Medium::Paper,
+            description: String::new(),
+            received_on: None,
+        },
+    ];
+    // Answers and the structured opinion are not in the session yet: fed as facts.
+    let mut facts = report::facts(&session, &config);
     facts.questions[0].answer = Some("手術のほかに、放射線治療と薬物療法の併用があります。".into());
     facts.opinion = vec![
         OpinionRow {
@@ -294,14 +315,20 @@ fn recorded_attendees_materials_opinion_answers_and_summary_are_printed() {
     assert_in_order(
         &doc.body,
         &[
-            "市立みなと病院 消化器内科",
-            "高橋 一郎 先生 御侍史",
+            "みほん市民病院",
+            "消化器内科",
+            "紹介 一郎 先生 御侍史",
+            "2. 相談の概要",
+            "相談形式 | 対面",
+            "紹介時の診断 | 膵臓がん（Stage IV）",
+            "ご依頼の内容 | 化学療法の方針について\nご意見を伺いたい",
             "3. 相談者・同席者",
-            "・試験 太郎（本人）",
             "・試験 花子（妻）",
+            "・試験 美咲（長女）",
+            "・患者様ご本人は同席されていません",
             "4. ご提供いただいた資料",
-            "・CT画像（CD-R 1枚）",
-            "・病理報告書",
+            "・CT（CD-R）：2026年10月30日撮影",
+            "・病理検査（紙）",
             "質問1\t手術以外の治療法はありますか。（本人）",
             "回答\t手術のほかに、放射線治療と薬物療法の併用があります。",
             "7. 治療の選択肢ごとの意見",
@@ -319,7 +346,7 @@ fn recorded_attendees_materials_opinion_answers_and_summary_are_printed() {
     assert!(document.contains("w:fill=\"EDEDED\""), "shaded header");
 
     let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
-    assert!(markdown.contains("高橋 一郎 先生 御侍史"));
+    assert!(markdown.contains("紹介 一郎 先生 御侍史"));
     assert!(markdown.contains("| 治療の選択肢 | 意見 | 補足 |\n| --- | --- | --- |\n| 手術 | 現時点では勧めない | 遠隔転移のため |"), "{markdown}");
     assert!(markdown.contains("- 試験 花子（妻）"));
     assert!(markdown.contains("回答：手術のほかに"));
@@ -420,7 +447,13 @@ fn markdown_and_json_say_what_the_docx_says() {
     assert_eq!(session["questions"][1]["answer"], serde_json::Value::Null);
     assert_eq!(session["fee"]["total"], 11000);
     assert_eq!(session["clock_events"][4]["kind"], "end");
-    assert_eq!(session["attendees"], serde_json::json!([]));
+    assert_eq!(
+        session["attendees"],
+        serde_json::json!([{"name": "試験 太郎", "relationship": null, "is_patient": true}])
+    );
+    assert_eq!(session["referral"]["physician"], "紹介 一郎");
+    assert_eq!(session["referral"]["diagnosis"], serde_json::Value::Null);
+    assert_eq!(session["materials"], serde_json::json!([]));
     let questions = &sections[5]["body"];
     assert_eq!(questions["kind"], "questions");
     assert_eq!(questions["content"][0]["answer"], "記録なし");
