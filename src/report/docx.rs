@@ -279,9 +279,12 @@ impl<'a> Writer<'a> {
                     Lang::Ja => "・",
                     Lang::En => "•\u{a0}",
                 };
-                for item in items {
+                let last = items.len().saturating_sub(1);
+                for (index, item) in items.iter().enumerate() {
+                    // A short list stays on one page, like a block of facts.
                     let p = self
                         .paragraph()
+                        .keep_next(index < last)
                         .indent(Some(420), Some(SpecialIndentType::Hanging(210)), None, None)
                         .add_run(Run::new().add_text(bullet))
                         .add_run(text_run(item));

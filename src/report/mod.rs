@@ -171,6 +171,7 @@ pub struct ReferralFacts {
     pub date: Option<NaiveDate>,
     pub institution: Option<String>,
     pub department: Option<String>,
+    pub address: Option<String>,
     pub physician: Option<String>,
     /// The diagnosis and stage as the referral states them.
     pub diagnosis: Option<String>,
@@ -413,6 +414,7 @@ fn referral(session: &Session) -> ReferralFacts {
         date: referral.date,
         institution: some_line(&referral.institution),
         department: some_line(&referral.department),
+        address: some_line(&referral.address),
         physician: some_line(&referral.physician),
         diagnosis: some_text(&referral.diagnosis),
         question: some_text(&referral.question),
