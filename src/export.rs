@@ -18,7 +18,6 @@ use crate::tui::run::local_now;
 pub struct Exported {
     pub id: String,
     pub path: PathBuf,
-    pub bytes: usize,
 }
 
 pub fn export(config: &Config, store: &Store, args: ExportArgs) -> Result<(), Failure> {
@@ -139,7 +138,6 @@ impl Job<'_> {
         Ok(Exported {
             id: session.id,
             path: out.to_path_buf(),
-            bytes: bytes.len(),
         })
     }
 }
