@@ -50,11 +50,12 @@ pub enum Command {
     Questions(QuestionsCommand),
     /// Check the configuration; exits non-zero when it is invalid.
     Check,
-    /// Write the report of a session (docx, md or json), or every ended session's not yet
-    /// exported (--ended). The session records when and where its report was exported.
+    /// Write the report of a session as docx, md or json; with --ended, of every ended
+    /// session not yet exported. The session records when and where it was exported.
     Export(ExportArgs),
-    /// Record that the report of a session was handed over or mailed.
+    /// Record that the report of a session was handed over or mailed (once exported).
     MarkSent {
+        /// The session: its id, or the path of its file.
         #[arg(value_name = "SESSION")]
         session: String,
     },

@@ -18,7 +18,6 @@ use crate::tui::run::local_now;
 pub struct Exported {
     pub id: String,
     pub path: PathBuf,
-    pub bytes: usize,
 }
 
 pub fn export(config: &Config, store: &Store, args: ExportArgs) -> Result<(), Failure> {
@@ -69,9 +68,10 @@ pub fn export(config: &Config, store: &Store, args: ExportArgs) -> Result<(), Fa
 
 pub fn mark_sent(store: &Store, session_arg: &str) -> Result<(), Failure> {
     let path = store.resolve(session_arg);
-    let mut session = store::load(&path).map_err(|err| failure(err.to_string()))?;
     let now = local_now();
-    match session.report.mark_sent(now) {
+    let (session, result) = store::update(&path, |session| session.report.mark_sent(now))
+        .map_err(|err| failure(format!("{}: {err}", path.display())))?;
+    match result {
         Err(err) => Err(failure(format!(
             "{}: {err}; export it first (sonote export {session_arg})",
             session.id
@@ -86,8 +86,6 @@ pub fn mark_sent(store: &Store, session_arg: &str) -> Result<(), Failure> {
             Ok(())
         }
         Ok(true) => {
-            store::save(&path, &session)
-                .map_err(|err| failure(format!("{}: {err}", path.display())))?;
             println!("{}: sent {}", session.id, now.format("%Y-%m-%d %H:%M"));
             Ok(())
         }
@@ -108,9 +106,18 @@ impl Job<'_> {
     }
 
     /// Write the report of the session file at `session_path` to `out`, then record the
-    /// export in the session file.
+    /// export in the session file. The session's writer lock is held throughout, so the
+    /// report and the record are of the same session, and no screen saves over the record.
     fn write(&self, session_path: &Path, out: &Path, now: Timestamp) -> Result<Exported, String> {
-        let session = store::load(session_path).map_err(|err| err.to_string())?;
+        let _lock = store::try_lock(session_path)
+            .map_err(|err| format!("{}: {err}", session_path.display()))?
+            .ok_or_else(|| {
+                format!(
+                    "{}: the session is open on another terminal; close it there and export again",
+                    session_path.display()
+                )
+            })?;
+        let mut session = store::load(session_path).map_err(|err| err.to_string())?;
         let bytes = self.render(&session)?;
         let out_abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
         if out.exists() && !self.force && !may_replace(&session, &out_abs, &bytes) {
@@ -121,9 +128,6 @@ impl Job<'_> {
             ));
         }
         store::write_atomically(out, &bytes).map_err(|err| format!("{}: {err}", out.display()))?;
-        // Read the session again just before recording, so a change saved meanwhile (the
-        // consultation screen autosaves) is kept rather than overwritten.
-        let mut session = store::load(session_path).map_err(|err| err.to_string())?;
         session.report.mark_exported(
             now,
             out_abs.to_string_lossy().into_owned(),
@@ -134,7 +138,6 @@ impl Job<'_> {
         Ok(Exported {
             id: session.id,
             path: out.to_path_buf(),
-            bytes: bytes.len(),
         })
     }
 }
@@ -194,7 +197,11 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
         };
     }
     create_dir(dir)?;
-    let mut progress = Progress::new(pending.len(), std::io::stderr().is_terminal());
+    let mut progress = Progress::new(
+        pending.len(),
+        std::io::stderr().is_terminal(),
+        !std::io::stdout().is_terminal(),
+    );
     let mut exported = 0;
     for (path, session) in &pending {
         progress.start(&session.id);
@@ -224,20 +231,23 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
     }
 }
 
-/// Progress of the batch: a bar redrawn in place on a terminal, plain lines otherwise
-/// (one per report written, on standard output, for scripts to read).
+/// Progress of the batch: a bar redrawn in place when standard error is a terminal, and
+/// a plain line per report written (id, tab, path) when standard output is not, for
+/// scripts to read.
 struct Progress {
     total: usize,
     finished: usize,
     tty: bool,
+    lines: bool,
 }
 
 impl Progress {
-    fn new(total: usize, tty: bool) -> Self {
+    fn new(total: usize, tty: bool, lines: bool) -> Self {
         Progress {
             total,
             finished: 0,
             tty,
+            lines,
         }
     }
 
@@ -250,7 +260,7 @@ impl Progress {
 
     fn done(&mut self, exported: &Exported) {
         self.finished += 1;
-        if !self.tty {
+        if self.lines {
             println!("{}\t{}", exported.id, exported.path.display());
         }
     }

@@ -134,13 +134,16 @@ impl<'a> Writer<'a> {
     fn footer(&mut self) -> Footer {
         let size = self.small();
         let mut p = self.paragraph().align(AlignmentType::Center);
+        let style = |run: Run| run.size(size).color(GREY);
         for part in &self.layout.footer {
-            let run = match part {
-                FooterPart::Text(text) => text_run(text),
-                FooterPart::Page => field_run(InstrText::PAGE(InstrPAGE::new())),
-                FooterPart::Pages => field_run(InstrText::NUMPAGES(InstrNUMPAGES::new())),
+            let runs = match part {
+                FooterPart::Text(text) => vec![text_run(text)],
+                FooterPart::Page => field_runs(InstrText::PAGE(InstrPAGE::new())),
+                FooterPart::Pages => field_runs(InstrText::NUMPAGES(InstrNUMPAGES::new())),
             };
-            p = p.add_run(run.size(size).color(GREY));
+            for run in runs {
+                p = p.add_run(style(run));
+            }
         }
         Footer::new().add_paragraph(p)
     }
@@ -206,7 +209,18 @@ impl<'a> Writer<'a> {
         }
         out.push(self.spacer(240));
         let s = &r.signature;
-        let block = |p: Paragraph| p.indent(Some(BLOCK_INDENT), None, None, None);
+        // A Japanese letter signs on the right; an English one under its closing, left.
+        let block_indent = match self.report.language {
+            Lang::Ja => BLOCK_INDENT,
+            Lang::En => 0,
+        };
+        let block = |p: Paragraph| p.indent(Some(block_indent), None, None, None);
+        // The line to sign on spans the block: to the margin on the right side, half the
+        // text width on the left.
+        let sign_end = match self.report.language {
+            Lang::Ja => 0,
+            Lang::En => TEXT_WIDTH / 2,
+        };
         let title = text_run(&s.title)
             .size(self.small())
             .color(GREY)
@@ -225,7 +239,12 @@ impl<'a> Writer<'a> {
             let label = text_run(&s.sign_here).size(self.small()).color(GREY);
             let p = self
                 .paragraph()
-                .indent(Some(BLOCK_INDENT), None, None, None)
+                .indent(
+                    Some(block_indent),
+                    Some(SpecialIndentType::FirstLine(0)),
+                    Some(sign_end),
+                    None,
+                )
                 .line_spacing(LineSpacing::new().before(360))
                 .add_run(label);
             out.push(underlined(
@@ -260,9 +279,12 @@ impl<'a> Writer<'a> {
                     Lang::Ja => "・",
                     Lang::En => "•\u{a0}",
                 };
-                for item in items {
+                let last = items.len().saturating_sub(1);
+                for (index, item) in items.iter().enumerate() {
+                    // A short list stays on one page, like a block of facts.
                     let p = self
                         .paragraph()
+                        .keep_next(index < last)
                         .indent(Some(420), Some(SpecialIndentType::Hanging(210)), None, None)
                         .add_run(Run::new().add_text(bullet))
                         .add_run(text_run(item));
@@ -276,9 +298,14 @@ impl<'a> Writer<'a> {
                 }
             }
             Body::Questions(questions) => {
+                let indent = questions
+                    .iter()
+                    .map(|q| self.label_width(&q.label))
+                    .max()
+                    .unwrap_or(0);
                 for question in questions {
                     out.extend(
-                        self.question(question)
+                        self.question(question, indent)
                             .into_iter()
                             .map(|p| Block::Paragraph(Box::new(p))),
                     );
@@ -299,7 +326,13 @@ impl<'a> Writer<'a> {
 
     /// Label and value pairs as a table without borders, so the values line up.
     fn fields(&mut self, fields: &[Field]) -> Table {
-        let label_width = 2200;
+        // Wide enough for the longest label on one line, within reason.
+        let widest = fields
+            .iter()
+            .map(|f| self.label_width(&f.label))
+            .max()
+            .unwrap_or(0);
+        let label_width = (widest + 200).clamp(1800, TEXT_WIDTH / 3) as usize;
         let value_width = TEXT_WIDTH as usize - label_width;
         let last = fields.len().saturating_sub(1);
         // An exact line height: label (Gothic) and value (Mincho, or Latin only) differ in
@@ -344,34 +377,54 @@ impl<'a> Writer<'a> {
             .margins(TableCellMargins::new().margin(30, 100, 30, 100))
     }
 
-    fn question(&mut self, q: &QuestionItem) -> Vec<Paragraph> {
+    /// A question and its answer. Each label is followed by a tab to the hanging indent, so
+    /// wrapped lines start under the text, not under the label.
+    fn question(&mut self, q: &QuestionItem, question_indent: i32) -> Vec<Paragraph> {
         let small = self.small();
-        let label = text_run(&format!("{}\u{3000}", q.label))
-            .bold()
-            .fonts(self.heading_fonts());
+        let label = text_run(&q.label).bold().fonts(self.heading_fonts());
         let mut p = self
             .paragraph()
             .keep_next(true)
             .line_spacing(LineSpacing::new().before(120))
-            .indent(Some(945), Some(SpecialIndentType::Hanging(945)), None, None)
-            .add_run(label)
+            .indent(
+                Some(question_indent),
+                Some(SpecialIndentType::Hanging(question_indent)),
+                None,
+                None,
+            )
+            .add_run(label.add_tab())
             .add_run(text_run(&q.text));
         if !q.asked_by.is_empty() {
             p = p.add_run(text_run(&q.asked_by).size(small).color(GREY));
         }
-        let answer_label = text_run(&format!("{}\u{3000}", q.answer_label))
+        let answer_label = text_run(&q.answer_label)
             .fonts(self.heading_fonts())
-            .color(GREY);
+            .color(GREY)
+            .add_tab();
         let answer = match q.answered {
             true => text_run(&q.answer),
             false => text_run(&q.answer).color(GREY),
         };
+        let answer_indent = self.label_width(&q.answer_label);
         let a = self
             .paragraph()
-            .indent(Some(945), None, None, None)
+            .indent(
+                Some(question_indent + answer_indent),
+                Some(SpecialIndentType::Hanging(answer_indent)),
+                None,
+                None,
+            )
             .add_run(answer_label)
             .add_run(answer);
         vec![p, a]
+    }
+
+    /// Room for a label and the gap after it, in twips: a full-width character is the body
+    /// size, a half-width one half of it (near enough for Latin in a proportional font).
+    fn label_width(&self, label: &str) -> i32 {
+        let half_char = self.layout.body_half_points as i32 * 5;
+        let columns = i32::try_from(unicode_width::UnicodeWidthStr::width(label)).unwrap_or(40);
+        (columns + 2) * half_char
     }
 
     /// The opinion by treatment option: a ruled table with a shaded header row.
@@ -510,13 +563,16 @@ fn text_run(text: &str) -> Run {
 }
 
 /// A field (PAGE, NUMPAGES) that the word processor fills in when it lays out the page.
-fn field_run(instr: InstrText) -> Run {
-    Run::new()
-        .add_field_char(FieldCharType::Begin, false)
-        .add_instr_text(instr)
-        .add_field_char(FieldCharType::Separate, false)
-        .add_text("1")
-        .add_field_char(FieldCharType::End, false)
+/// One run per part, as Word writes it: LibreOffice formats the result by the run that
+/// holds it, and a result sharing the run of the field's start comes out unformatted.
+fn field_runs(instr: InstrText) -> Vec<Run> {
+    vec![
+        Run::new().add_field_char(FieldCharType::Begin, false),
+        Run::new().add_instr_text(instr),
+        Run::new().add_field_char(FieldCharType::Separate, false),
+        Run::new().add_text("1"),
+        Run::new().add_field_char(FieldCharType::End, false),
+    ]
 }
 
 #[cfg(test)]

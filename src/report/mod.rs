@@ -18,6 +18,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
 use serde::Serialize;
 
 use crate::config::{Config, Lang};
+use crate::model::intake::{MaterialKind, Medium, age_on};
 use crate::model::{ClockState, EventKind, FeeItem, Mode, Session, Timestamp};
 use template::{ReportTemplate, SectionKey, fill};
 
@@ -140,11 +141,13 @@ pub struct Facts {
     pub scheduled_date: NaiveDate,
     pub scheduled_time: Option<String>,
     pub mode: Mode,
-    pub referrer: Referrer,
+    pub referral: ReferralFacts,
     pub patient: PatientFacts,
     pub specialist: SpecialistFacts,
+    /// Who took part: the patient (when present) first, then the companions.
     pub attendees: Vec<Attendee>,
-    pub materials: Vec<String>,
+    pub patient_attends: bool,
+    pub materials: Vec<MaterialFacts>,
     pub time: TimeFacts,
     pub questions: Vec<QuestionFacts>,
     pub opinion: Vec<OpinionRow>,
@@ -160,11 +163,20 @@ pub struct InstitutionFacts {
     pub address: String,
 }
 
-/// The primary physician who referred the patient, and where they work.
+/// The referral letter: the primary physician who wrote it, where they work, and what it
+/// says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
-pub struct Referrer {
+pub struct ReferralFacts {
+    pub received: bool,
+    pub date: Option<NaiveDate>,
     pub institution: Option<String>,
+    pub department: Option<String>,
+    pub address: Option<String>,
     pub physician: Option<String>,
+    /// The diagnosis and stage as the referral states them.
+    pub diagnosis: Option<String>,
+    /// What the referral asks of this consultation.
+    pub question: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -187,8 +199,20 @@ pub struct SpecialistFacts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Attendee {
     pub name: String,
-    /// Relationship to the patient ("本人", "長女").
+    /// Relationship to the patient, in the intake's words ("長女"); None for the patient.
     pub relationship: Option<String>,
+    pub is_patient: bool,
+}
+
+/// Test material lent by the primary physician.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MaterialFacts {
+    /// `blood_test`, `ultrasound`, `x_ray`, `ct`, `mri`, `pathology` or `other`.
+    pub kind: &'static str,
+    /// `film`, `cd_r` or `paper`.
+    pub medium: &'static str,
+    pub description: Option<String>,
+    pub received_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -277,7 +301,11 @@ pub fn language(config: &Config, asked: Option<Lang>) -> Lang {
 
 /// Build the report of a session.
 pub fn build(session: &Session, config: &Config, template: &ReportTemplate) -> Report {
-    let facts = facts(session, config);
+    from_facts(facts(session, config), template)
+}
+
+/// Word the report from facts already read from a session.
+pub fn from_facts(facts: Facts, template: &ReportTemplate) -> Report {
     let t = template;
     let sections = body_sections(&facts, t);
     Report {
@@ -286,15 +314,14 @@ pub fn build(session: &Session, config: &Config, template: &ReportTemplate) -> R
         header: facts.institution.name.clone(),
         confidential: t.text.confidential.clone(),
         date: date_text(t, facts.report_date),
-        addressee: addressee(&facts.referrer, t),
-        sender: [&facts.institution.name, &facts.institution.address]
-            .into_iter()
-            .filter(|line| !line.trim().is_empty())
-            .cloned()
-            .collect(),
+        addressee: addressee(&facts.referral, t),
+        sender: non_empty([
+            facts.institution.name.clone(),
+            facts.institution.address.clone(),
+        ]),
         title: t.text.title.clone(),
         opening: non_empty([
-            match &facts.referrer.physician {
+            match &facts.referral.physician {
                 Some(physician) => fill(&t.text.salutation, &[("physician", physician)]),
                 None => t.text.salutation_unknown.clone(),
             },
@@ -313,7 +340,8 @@ pub fn build(session: &Session, config: &Config, template: &ReportTemplate) -> R
     }
 }
 
-fn non_empty<const N: usize>(lines: [String; N]) -> Vec<String> {
+/// The lines that have something to print: a phrase left empty in the template is left out.
+fn non_empty(lines: impl IntoIterator<Item = String>) -> Vec<String> {
     lines
         .into_iter()
         .filter(|line| !line.trim().is_empty())
@@ -349,13 +377,14 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
             .scheduled_time
             .map(|time: NaiveTime| time.format("%H:%M").to_string()),
         mode: session.mode,
-        referrer: referrer(session),
+        referral: referral(session),
         patient: patient_facts(session, consultation_date),
         specialist: SpecialistFacts {
             name: some_line(&session.specialist.name),
             department: some_line(&session.specialist.department),
         },
         attendees: attendees(session),
+        patient_attends: session.intake.patient_attends,
         materials: materials(session),
         time,
         questions: questions(session),
@@ -377,10 +406,19 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
     }
 }
 
-/// The referring physician and institution. The session does not record them yet (the
-/// intake will, from the referral letter); until then the letter is addressed generically.
-fn referrer(_session: &Session) -> Referrer {
-    Referrer::default()
+/// The referral letter as the intake recorded it.
+fn referral(session: &Session) -> ReferralFacts {
+    let referral = &session.intake.referral;
+    ReferralFacts {
+        received: referral.received,
+        date: referral.date,
+        institution: some_line(&referral.institution),
+        department: some_line(&referral.department),
+        address: some_line(&referral.address),
+        physician: some_line(&referral.physician),
+        diagnosis: some_text(&referral.diagnosis),
+        question: some_text(&referral.question),
+    }
 }
 
 fn patient_facts(session: &Session, on: NaiveDate) -> PatientFacts {
@@ -389,21 +427,63 @@ fn patient_facts(session: &Session, on: NaiveDate) -> PatientFacts {
         name: some_line(&patient.name),
         name_kana: some_line(&patient.name_kana),
         date_of_birth: patient.date_of_birth,
-        age: patient.date_of_birth.and_then(|born| age_on(born, on)),
+        // A birth date after the consultation is a typing error: no age rather than 0.
+        age: patient
+            .date_of_birth
+            .filter(|born| *born <= on)
+            .map(|born| age_on(born, on)),
         hospital_id: some_line(&patient.hospital_id),
     }
 }
 
-/// Who attended and their relationship to the patient. Not recorded by the session yet;
-/// the intake will record it. Who asked a question is not taken for an attendee.
-fn attendees(_session: &Session) -> Vec<Attendee> {
-    Vec::new()
+/// Who attended, from the intake: the patient unless they stayed away, then each
+/// companion with their relationship. Who asked a question is not taken for an attendee.
+fn attendees(session: &Session) -> Vec<Attendee> {
+    let intake = &session.intake;
+    let patient = intake
+        .patient_attends
+        .then(|| some_line(&session.patient.name))
+        .flatten()
+        .map(|name| Attendee {
+            name,
+            relationship: None,
+            is_patient: true,
+        });
+    let companions = intake.companions.iter().filter_map(|companion| {
+        Some(Attendee {
+            name: some_line(&companion.name)?,
+            relationship: some_line(&companion.relationship),
+            is_patient: false,
+        })
+    });
+    patient.into_iter().chain(companions).collect()
 }
 
-/// The materials the primary physician lent (blood tests, images, pathology). Not recorded
-/// by the session yet; the intake will record them.
-fn materials(_session: &Session) -> Vec<String> {
-    Vec::new()
+/// The materials the primary physician lent, as the intake recorded them.
+fn materials(session: &Session) -> Vec<MaterialFacts> {
+    session
+        .intake
+        .materials
+        .iter()
+        .map(|material| MaterialFacts {
+            kind: match material.kind {
+                MaterialKind::BloodTest => "blood_test",
+                MaterialKind::Ultrasound => "ultrasound",
+                MaterialKind::XRay => "x_ray",
+                MaterialKind::Ct => "ct",
+                MaterialKind::Mri => "mri",
+                MaterialKind::Pathology => "pathology",
+                MaterialKind::Other => "other",
+            },
+            medium: match material.medium {
+                Medium::Film => "film",
+                Medium::CdR => "cd_r",
+                Medium::Paper => "paper",
+            },
+            description: some_text(&material.description),
+            received_on: material.received_on,
+        })
+        .collect()
 }
 
 fn time_facts(session: &Session) -> TimeFacts {
@@ -550,7 +630,7 @@ fn consultation_section(facts: &Facts, t: &ReportTemplate) -> Body {
         Mode::Online => &t.values.online,
         Mode::Hybrid => &t.values.hybrid,
     };
-    Body::Fields(vec![
+    let mut fields = vec![
         field(
             &t.labels.consultation_date,
             date_text(t, facts.consultation_date),
@@ -561,33 +641,87 @@ fn consultation_section(facts: &Facts, t: &ReportTemplate) -> Body {
             recorded(&facts.specialist.department, t),
         ),
         field(&t.labels.mode, mode.clone()),
-    ])
+    ];
+    // What the referral said and asked, when the intake recorded it: the physician reads
+    // the opinion against it.
+    if let Some(diagnosis) = &facts.referral.diagnosis {
+        fields.push(field(&t.labels.referral_diagnosis, diagnosis.clone()));
+    }
+    if let Some(question) = &facts.referral.question {
+        fields.push(field(&t.labels.referral_question, question.clone()));
+    }
+    Body::Fields(fields)
 }
 
 fn attendees_section(facts: &Facts, t: &ReportTemplate) -> Body {
-    if facts.attendees.is_empty() {
-        return Body::NotRecorded(t.text.not_recorded.clone());
-    }
-    Body::List(
-        facts
-            .attendees
-            .iter()
-            .map(|a| match &a.relationship {
+    let mut items: Vec<String> = facts
+        .attendees
+        .iter()
+        .map(|a| {
+            let relationship = match (&a.relationship, a.is_patient) {
+                (_, true) => Some(&t.values.patient_self),
+                (Some(relationship), false) => Some(relationship),
+                (None, false) => None,
+            };
+            match relationship {
                 Some(relationship) => fill(
                     &t.values.attendee,
                     &[("name", &a.name), ("relationship", relationship)],
                 ),
                 None => a.name.clone(),
-            })
-            .collect(),
-    )
+            }
+        })
+        .collect();
+    // A family-only consultation says so: the physician should know the patient was not
+    // heard in person.
+    if !facts.patient_attends && !items.is_empty() {
+        items.push(t.values.patient_absent.clone());
+    }
+    let items = non_empty(items);
+    if items.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    Body::List(items)
 }
 
 fn materials_section(facts: &Facts, t: &ReportTemplate) -> Body {
     if facts.materials.is_empty() {
         return Body::NotRecorded(t.text.not_recorded.clone());
     }
-    Body::List(facts.materials.clone())
+    let words = &t.materials;
+    Body::List(
+        facts
+            .materials
+            .iter()
+            .map(|m| {
+                let kind = match m.kind {
+                    "blood_test" => &words.blood_test,
+                    "ultrasound" => &words.ultrasound,
+                    "x_ray" => &words.x_ray,
+                    "ct" => &words.ct,
+                    "mri" => &words.mri,
+                    "pathology" => &words.pathology,
+                    _ => &words.other,
+                };
+                let medium = match m.medium {
+                    "film" => &words.film,
+                    "cd_r" => &words.cd_r,
+                    _ => &words.paper,
+                };
+                match &m.description {
+                    Some(description) => fill(
+                        &t.values.material_described,
+                        &[
+                            ("kind", kind),
+                            ("medium", medium),
+                            ("description", description),
+                        ],
+                    ),
+                    None => fill(&t.values.material, &[("kind", kind), ("medium", medium)]),
+                }
+            })
+            .collect(),
+    )
 }
 
 fn time_section(facts: &Facts, t: &ReportTemplate) -> Body {
@@ -707,26 +841,24 @@ fn paragraphs(text: &Option<String>, t: &ReportTemplate) -> Body {
     )
 }
 
-fn addressee(referrer: &Referrer, t: &ReportTemplate) -> Vec<String> {
+fn addressee(referral: &ReferralFacts, t: &ReportTemplate) -> Vec<String> {
     let mut lines = Vec::new();
-    if let Some(institution) = &referrer.institution {
-        lines.push(fill(
+    if let Some(institution) = &referral.institution {
+        let line = fill(
             &t.text.addressee_institution,
             &[("institution", institution)],
-        ));
+        );
+        lines.push(line);
     }
-    lines.push(match &referrer.physician {
+    if let Some(department) = &referral.department {
+        let line = fill(&t.text.addressee_department, &[("department", department)]);
+        lines.push(line);
+    }
+    lines.push(match &referral.physician {
         Some(physician) => fill(&t.text.addressee_physician, &[("physician", physician)]),
         None => t.text.addressee_unknown.clone(),
     });
-    non_empty_vec(lines)
-}
-
-fn non_empty_vec(lines: Vec<String>) -> Vec<String> {
-    lines
-        .into_iter()
-        .filter(|line| !line.trim().is_empty())
-        .collect()
+    non_empty(lines)
 }
 
 fn layout(facts: &Facts, t: &ReportTemplate) -> Layout {
@@ -823,18 +955,6 @@ pub fn era_year(date: NaiveDate) -> String {
     format!("{}年", date.year())
 }
 
-/// Whole years from `born` to `on`; None when `on` is before the birth.
-pub fn age_on(born: NaiveDate, on: NaiveDate) -> Option<u32> {
-    if on < born {
-        return None;
-    }
-    let mut years = on.year() - born.year();
-    if (on.month(), on.day()) < (born.month(), born.day()) {
-        years -= 1;
-    }
-    u32::try_from(years).ok()
-}
-
 /// Text from the session as the report may print it: line ends made `\n`, and characters
 /// XML forbids (and other control characters) removed, so every format gets the same text.
 pub fn clean(text: &str) -> String {
@@ -878,16 +998,6 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    #[test]
-    fn age_counts_whole_years_at_the_consultation() {
-        assert_eq!(age_on(date(1962, 4, 18), date(2026, 11, 21)), Some(64));
-        assert_eq!(age_on(date(1962, 11, 21), date(2026, 11, 21)), Some(64));
-        assert_eq!(age_on(date(1962, 11, 22), date(2026, 11, 21)), Some(63));
-        assert_eq!(age_on(date(2000, 2, 29), date(2025, 2, 28)), Some(24));
-        assert_eq!(age_on(date(2000, 2, 29), date(2025, 3, 1)), Some(25));
-        assert_eq!(age_on(date(2030, 1, 1), date(2026, 11, 21)), None);
     }
 
     #[test]

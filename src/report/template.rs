@@ -46,6 +46,7 @@ pub struct ReportTemplate {
     pub headings: Headings,
     pub labels: Labels,
     pub values: Values,
+    pub materials: MaterialWords,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -66,6 +67,7 @@ pub struct Phrases {
     pub confidential: String,
     pub date: String,
     pub addressee_institution: String,
+    pub addressee_department: String,
     pub addressee_physician: String,
     pub addressee_unknown: String,
     pub salutation: String,
@@ -121,6 +123,8 @@ pub struct Labels {
     pub specialist: String,
     pub department: String,
     pub mode: String,
+    pub referral_diagnosis: String,
+    pub referral_question: String,
     pub started: String,
     pub ended: String,
     pub duration: String,
@@ -148,6 +152,26 @@ pub struct Values {
     pub no_pauses: String,
     pub asked_by: String,
     pub attendee: String,
+    pub patient_self: String,
+    pub patient_absent: String,
+    pub material: String,
+    pub material_described: String,
+}
+
+/// Words for the materials lent by the primary physician: their kinds and media.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialWords {
+    pub blood_test: String,
+    pub ultrasound: String,
+    pub x_ray: String,
+    pub ct: String,
+    pub mri: String,
+    pub pathology: String,
+    pub other: String,
+    pub film: String,
+    pub cd_r: String,
+    pub paper: String,
 }
 
 const DATE_PARTS: &[&str] = &["year", "month", "day", "month_name", "era"];
@@ -240,7 +264,13 @@ impl ReportTemplate {
 
     /// Every phrase with the placeholders it accepts; any other `{name}` is a mistake.
     fn placeholder_rules(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
-        let (t, h, l, v) = (&self.text, &self.headings, &self.labels, &self.values);
+        let (t, h, l, v, m) = (
+            &self.text,
+            &self.headings,
+            &self.labels,
+            &self.values,
+            &self.materials,
+        );
         let none: &'static [&'static str] = &[];
         vec![
             ("text.title", &t.title, none),
@@ -250,6 +280,11 @@ impl ReportTemplate {
                 "text.addressee_institution",
                 &t.addressee_institution,
                 &["institution"],
+            ),
+            (
+                "text.addressee_department",
+                &t.addressee_department,
+                &["department"],
             ),
             (
                 "text.addressee_physician",
@@ -284,6 +319,8 @@ impl ReportTemplate {
             ("labels.specialist", &l.specialist, none),
             ("labels.department", &l.department, none),
             ("labels.mode", &l.mode, none),
+            ("labels.referral_diagnosis", &l.referral_diagnosis, none),
+            ("labels.referral_question", &l.referral_question, none),
             ("labels.started", &l.started, none),
             ("labels.ended", &l.ended, none),
             ("labels.duration", &l.duration, none),
@@ -310,6 +347,24 @@ impl ReportTemplate {
             ("values.no_pauses", &v.no_pauses, none),
             ("values.asked_by", &v.asked_by, &["who"]),
             ("values.attendee", &v.attendee, &["name", "relationship"]),
+            ("values.patient_self", &v.patient_self, none),
+            ("values.patient_absent", &v.patient_absent, none),
+            ("values.material", &v.material, &["kind", "medium"]),
+            (
+                "values.material_described",
+                &v.material_described,
+                &["kind", "medium", "description"],
+            ),
+            ("materials.blood_test", &m.blood_test, none),
+            ("materials.ultrasound", &m.ultrasound, none),
+            ("materials.x_ray", &m.x_ray, none),
+            ("materials.ct", &m.ct, none),
+            ("materials.mri", &m.mri, none),
+            ("materials.pathology", &m.pathology, none),
+            ("materials.other", &m.other, none),
+            ("materials.film", &m.film, none),
+            ("materials.cd_r", &m.cd_r, none),
+            ("materials.paper", &m.paper, none),
         ]
     }
 }

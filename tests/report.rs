@@ -1,0 +1,586 @@
+//! The report: every section read back from the docx (Japanese and English), the same bytes
+//! for the same session, markdown and json from the same report, and a LibreOffice render.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use docx_rs::{
+    DocumentChild, FooterChild, HeaderChild, TableCellContent, TableChild, TableRowChild,
+};
+use sonote::config::{Config, Lang};
+use sonote::model::Session;
+use sonote::model::intake::{Companion, Material, MaterialKind, Medium};
+use sonote::report::template::ReportTemplate;
+use sonote::report::{self, Format, OpinionRow, Report};
+
+/// An ended consultation: started 10:00, paused 10:12–10:15, extended at 10:25, ended
+/// 10:48:30, so 45.5 minutes ran. The second question holds a line break, XML-special
+/// characters and control characters a terminal paste can leave behind.
+fn ended_session(config: &Config) -> Session {
+    let mut session = new_session(config);
+    session.id = "2026-11-21-01".into();
+    session.questions[1].text =
+        "副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）\u{1b}[0m\u{0}\u{7}"
+            .into();
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.toggle_clock(at(12, 0)).unwrap();
+    session.toggle_clock(at(15, 0)).unwrap();
+    session.extend(at(25, 0)).unwrap();
+    session.end(at(48, 30)).unwrap();
+    session
+}
+
+fn report_of(session: &Session, lang: Lang) -> Report {
+    let config = Config::embedded();
+    report::build(session, &config, &ReportTemplate::embedded(lang))
+}
+
+fn docx_of(report: &Report) -> Vec<u8> {
+    report::render(report, Format::Docx).unwrap()
+}
+
+/// The document read back: body lines (a paragraph each; a table row as its cells joined
+/// by " | "), the header's text and the footer's text.
+struct ReadBack {
+    body: Vec<String>,
+    header: String,
+    footer: String,
+}
+
+fn read_back(bytes: &[u8]) -> ReadBack {
+    let docx = docx_rs::read_docx(bytes).expect("the docx reads back");
+    let mut body = Vec::new();
+    for child in &docx.document.children {
+        match child {
+            DocumentChild::Paragraph(p) => body.push(p.raw_text()),
+            DocumentChild::Table(table) => {
+                for TableChild::TableRow(row) in &table.rows {
+                    let cells: Vec<String> = row
+                        .cells
+                        .iter()
+                        .map(|TableRowChild::TableCell(cell)| {
+                            cell.children
+                                .iter()
+                                .filter_map(|content| match content {
+                                    TableCellContent::Paragraph(p) => Some(p.raw_text()),
+                                    _ => None,
+                                })
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                        })
+                        .collect();
+                    body.push(cells.join(" | "));
+                }
+            }
+            _ => {}
+        }
+    }
+    let section = &docx.document.section_property;
+    let header = section
+        .header
+        .as_ref()
+        .map(|(_, h)| {
+            h.children
+                .iter()
+                .filter_map(|c| match c {
+                    HeaderChild::Paragraph(p) => Some(p.raw_text()),
+                    _ => None,
+                })
+                .collect::<String>()
+        })
+        .unwrap_or_default();
+    let footer = section
+        .footer
+        .as_ref()
+        .map(|(_, f)| {
+            f.children
+                .iter()
+                .filter_map(|c| match c {
+                    FooterChild::Paragraph(p) => Some(p.raw_text()),
+                    _ => None,
+                })
+                .collect::<String>()
+        })
+        .unwrap_or_default();
+    ReadBack {
+        body,
+        header,
+        footer,
+    }
+}
+
+/// Each expected line is found, in this order, each on a later line than the one before.
+fn assert_in_order(lines: &[String], expected: &[&str]) {
+    let mut from = 0;
+    for want in expected {
+        match lines[from..].iter().position(|line| line == want) {
+            Some(offset) => from += offset + 1,
+            None => panic!(
+                "missing (in order) {want:?} after line {from}; the document:\n{}",
+                lines.join("\n")
+            ),
+        }
+    }
+}
+
+/// A part of the docx package, as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn every_section_reads_back_in_japanese() {
+    let config = Config::embedded();
+    let doc = read_back(&docx_of(&report_of(&ended_session(&config), Lang::Ja)));
+    assert_eq!(doc.header, "サンプル総合病院 セカンドオピニオン外来");
+    assert_in_order(
+        &doc.body,
+        &[
+            "2026年11月21日",
+            "親展",
+            "みほん市民病院",
+            "紹介 一郎 先生 御侍史",
+            "サンプル総合病院 セカンドオピニオン外来",
+            "〒100-0000 東京都千代田区サンプル1-2-3",
+            "セカンドオピニオン外来 報告書",
+            "拝啓　時下ますますご清祥のこととお慶び申し上げます。",
+            "このたびは、下記の患者様をご紹介いただき、誠にありがとうございました。当院セカンドオピニオン外来にて面談いたしましたので、下記のとおりご報告申し上げます。",
+            "1. 患者",
+            "氏名 | 試験 太郎（しけん たろう）",
+            "生年月日 | 1958年3月2日（68歳）",
+            "当院患者ID | T-0001",
+            "2. 相談の概要",
+            "相談日 | 2026年11月21日",
+            "担当医 | 佐々木 健",
+            "診療科 | 腫瘍内科",
+            "相談形式 | 対面",
+            "3. 相談者・同席者",
+            "・試験 太郎（ご本人）",
+            "4. ご提供いただいた資料",
+            "記載なし",
+            "5. 相談時間",
+            "開始 | 10:00",
+            "終了 | 10:48",
+            "相談時間 | 46分",
+            "延長 | 30分（1回）",
+            "中断 | 1回（計3分、相談時間に含まず）",
+            "6. ご質問と回答",
+            "質問1\t手術以外の治療法はありますか。（本人）",
+            "回答\t記録なし",
+            "質問2\t副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m（妻 試験 花子）",
+            "回答\t記録なし",
+            "7. 治療の選択肢ごとの意見",
+            "記載なし",
+            "8. 総合的な意見・ご提案",
+            "記載なし",
+            "なお、本相談はセカンドオピニオンとして意見を申し述べたものであり、当院では新たな検査および治療は行っておりません。今後の診療につきましては、引き続き貴院にてご高配を賜りますようお願い申し上げます。",
+            "今後ともどうぞよろしくお願い申し上げます。",
+            "敬具",
+            "担当医",
+            "腫瘍内科",
+            "佐々木 健",
+            "署名",
+        ],
+    );
+    // The memo is the specialist's own notes: not in the report unless the template asks.
+    assert!(!doc.body.iter().any(|line| line.contains("担当医メモ")));
+    assert_eq!(
+        doc.footer, "1 / 1",
+        "fields read back with their placeholder"
+    );
+}
+
+#[test]
+fn every_section_reads_back_in_english() {
+    let config = Config::embedded();
+    let doc = read_back(&docx_of(&report_of(&ended_session(&config), Lang::En)));
+    assert_eq!(doc.header, "サンプル総合病院 セカンドオピニオン外来");
+    assert_in_order(
+        &doc.body,
+        &[
+            "November 21, 2026",
+            "Confidential",
+            "みほん市民病院",
+            "Dr. 紹介 一郎",
+            "サンプル総合病院 セカンドオピニオン外来",
+            "Second Opinion Consultation Report",
+            "Dear Dr. 紹介 一郎,",
+            "Thank you for referring the patient below to our second opinion clinic. We met for a consultation and report on it as follows.",
+            "1. Patient",
+            "Name | 試験 太郎 (しけん たろう)",
+            "Date of birth | March 2, 1958 (age 68)",
+            "Patient ID (this hospital) | T-0001",
+            "2. Consultation",
+            "Date | November 21, 2026",
+            "Specialist | 佐々木 健",
+            "Department | 腫瘍内科",
+            "Mode | In person",
+            "3. Attendees",
+            "•\u{a0}試験 太郎 (patient)",
+            "4. Materials reviewed",
+            "Not recorded",
+            "5. Time",
+            "Started | 10:00",
+            "Ended | 10:48",
+            "Duration | 46 min",
+            "Extension | 30 min (1×)",
+            "Pauses | 1× (3 min in all, not counted)",
+            "6. Questions and answers",
+            "Q1\t手術以外の治療法はありますか。 (asked by 本人)",
+            "A\tNo answer recorded",
+            "Q2\t副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m (asked by 妻 試験 花子)",
+            "A\tNo answer recorded",
+            "7. Opinion by treatment option",
+            "Not recorded",
+            "8. Overall opinion and suggestions",
+            "Not recorded",
+            "This consultation gave a second opinion only: no tests were performed and no treatment was given here. We would be grateful if the patient's care continued with you.",
+            "Thank you again for the referral.",
+            "Yours sincerely,",
+            "Consulting specialist",
+            "腫瘍内科",
+            "佐々木 健",
+            "Signature",
+        ],
+    );
+    assert_eq!(doc.footer, "Page 1 of 1");
+}
+
+#[test]
+fn the_intake_and_the_opinion_are_printed() {
+    let config = Config::embedded();
+    let mut session = ended_session(&config);
+    let intake = &mut session.intake;
+    intake.patient_attends = false;
+    intake.consent_form = true;
+    intake.companions = vec![
+        Companion {
+            name: "試験 花子".into(),
+            relationship: "妻".into(),
+        },
+        Companion {
+            name: "試験 美咲".into(),
+            relationship: "長女".into(),
+        },
+    ];
+    intake.referral.department = "消化器内科".into();
+    intake.referral.diagnosis = "膵臓がん（Stage IV）".into();
+    intake.referral.question = "化学療法の方針について\nご意見を伺いたい".into();
+    intake.materials = vec![
+        Material {
+            kind: MaterialKind::Ct,
+            medium: Medium::CdR,
+            description: "2026年10月30日撮影".into(),
+            received_on: None,
+        },
+        Material {
+            kind: MaterialKind::Pathology,
+            medium: Medium::Paper,
+            description: String::new(),
+            received_on: None,
+        },
+    ];
+    // Answers and the structured opinion are not in the session yet: fed as facts.
+    let mut facts = report::facts(&session, &config);
+    facts.questions[0].answer = Some("手術のほかに、放射線治療と薬物療法の併用があります。".into());
+    facts.opinion = vec![
+        OpinionRow {
+            option: "手術".into(),
+            assessment: "現時点では勧めない".into(),
+            notes: Some("遠隔転移のため".into()),
+        },
+        OpinionRow {
+            option: "薬物療法".into(),
+            assessment: "主治医の方針に賛成".into(),
+            notes: None,
+        },
+    ];
+    facts.summary = Some(
+        "主治医の治療方針は標準治療に沿っています。\n\n緩和ケアの早期導入をお勧めします。".into(),
+    );
+    let report = report::from_facts(facts, &ReportTemplate::embedded(Lang::Ja));
+    let bytes = docx_of(&report);
+    let doc = read_back(&bytes);
+    assert_in_order(
+        &doc.body,
+        &[
+            "みほん市民病院",
+            "消化器内科",
+            "紹介 一郎 先生 御侍史",
+            "2. 相談の概要",
+            "相談形式 | 対面",
+            "紹介時の診断 | 膵臓がん（Stage IV）",
+            "ご依頼の内容 | 化学療法の方針について\nご意見を伺いたい",
+            "3. 相談者・同席者",
+            "・試験 花子（妻）",
+            "・試験 美咲（長女）",
+            "・患者様ご本人は同席されていません",
+            "4. ご提供いただいた資料",
+            "・CT（CD-R）：2026年10月30日撮影",
+            "・病理検査（紙）",
+            "質問1\t手術以外の治療法はありますか。（本人）",
+            "回答\t手術のほかに、放射線治療と薬物療法の併用があります。",
+            "7. 治療の選択肢ごとの意見",
+            "治療の選択肢 | 意見 | 補足",
+            "手術 | 現時点では勧めない | 遠隔転移のため",
+            "薬物療法 | 主治医の方針に賛成 | ",
+            "8. 総合的な意見・ご提案",
+            "主治医の治療方針は標準治療に沿っています。",
+            "緩和ケアの早期導入をお勧めします。",
+        ],
+    );
+    // The opinion table is ruled and its header row shaded.
+    let document = part(&bytes, "word/document.xml");
+    assert!(document.contains("w:insideH"), "table borders");
+    assert!(document.contains("w:fill=\"EDEDED\""), "shaded header");
+
+    let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
+    assert!(markdown.contains("紹介 一郎 先生 御侍史"));
+    assert!(markdown.contains("| 治療の選択肢 | 意見 | 補足 |\n| --- | --- | --- |\n| 手術 | 現時点では勧めない | 遠隔転移のため |"), "{markdown}");
+    assert!(markdown.contains("- 試験 花子（妻）"));
+    assert!(markdown.contains("回答：手術のほかに"));
+}
+
+#[test]
+fn the_page_is_a4_with_japanese_margins_fonts_and_page_fields() {
+    let config = Config::embedded();
+    let bytes = docx_of(&report_of(&ended_session(&config), Lang::Ja));
+    let document = part(&bytes, "word/document.xml");
+    assert!(
+        document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\""),
+        "A4"
+    );
+    assert!(document.contains("w:top=\"1985\""), "35 mm top margin");
+    assert!(document.contains("w:left=\"1701\""), "30 mm side margin");
+    assert!(
+        document.contains("w:eastAsia=\"ＭＳ ゴシック\""),
+        "Gothic headings"
+    );
+    let styles = part(&bytes, "word/styles.xml");
+    assert!(styles.contains("w:eastAsia=\"ＭＳ 明朝\""), "Mincho body");
+    assert!(styles.contains("<w:sz w:val=\"21\""), "10.5 pt body");
+    let footer = part(&bytes, "word/footer1.xml");
+    assert!(footer.contains(">PAGE<"), "{footer}");
+    assert!(footer.contains(">NUMPAGES<"), "{footer}");
+    // Line breaks are breaks, not a newline inside the text.
+    assert!(document.contains("<w:br w:type=\"textWrapping\""));
+    assert!(!document.contains("&#xA;"));
+    // The metadata carries the end of the consultation, not the time of the export.
+    let core = part(&bytes, "docProps/core.xml");
+    assert_eq!(
+        core.matches(">2026-11-21T01:48:30Z</dcterms:").count(),
+        2,
+        "{core}"
+    );
+}
+
+#[test]
+fn the_same_session_gives_the_same_bytes() {
+    let config = Config::embedded();
+    let session = ended_session(&config);
+    let first = docx_of(&report_of(&session, Lang::Ja));
+    // Reading a docx makes paragraphs, which moves docx-rs's own id counter on this thread.
+    let _ = docx_rs::read_docx(&first).unwrap();
+    let second = docx_of(&report_of(&session, Lang::Ja));
+    let elsewhere = std::thread::spawn(move || docx_of(&report_of(&session, Lang::Ja)))
+        .join()
+        .unwrap();
+    assert!(first == second, "same thread");
+    assert!(first == elsewhere, "another thread");
+    // No entry of the zip carries the time it was written.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&first)).unwrap();
+    for index in 0..archive.len() {
+        let entry = archive.by_index(index).unwrap();
+        let time = entry.last_modified().unwrap_or_default();
+        assert_eq!(
+            (time.year(), time.month(), time.day()),
+            (1980, 1, 1),
+            "{}",
+            entry.name()
+        );
+    }
+}
+
+#[test]
+fn markdown_and_json_say_what_the_docx_says() {
+    let config = Config::embedded();
+    let report = report_of(&ended_session(&config), Lang::Ja);
+    let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&report::render(&report, Format::Json).unwrap()).unwrap();
+    let doc = read_back(&docx_of(&report));
+
+    let sections = json["document"]["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 8);
+    for section in sections {
+        let heading = section["heading"].as_str().unwrap();
+        assert!(doc.body.iter().any(|line| line == heading), "{heading}");
+        assert!(markdown.contains(&format!("\n## {heading}\n")), "{heading}");
+    }
+    assert_eq!(json["format"], "sonote-report");
+    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["language"], "ja");
+    let session = &json["session"];
+    assert_eq!(session["session_id"], "2026-11-21-01");
+    assert_eq!(session["report_date"], "2026-11-21");
+    assert_eq!(session["patient"]["name"], "試験 太郎");
+    assert_eq!(session["patient"]["date_of_birth"], "1958-03-02");
+    assert_eq!(session["patient"]["age"], 68);
+    assert_eq!(session["mode"], "in_person");
+    assert_eq!(session["time"]["state"], "ended");
+    assert_eq!(session["time"]["started_at"], "2026-11-21T10:00:00+09:00");
+    assert_eq!(session["time"]["duration_seconds"], 45 * 60 + 30);
+    assert_eq!(session["time"]["extensions"], 1);
+    assert_eq!(session["time"]["paused_seconds"], 180);
+    assert_eq!(session["questions"][1]["asked_by"], "妻 試験 花子");
+    assert_eq!(session["questions"][1]["answer"], serde_json::Value::Null);
+    assert_eq!(session["fee"]["total"], 11000);
+    assert_eq!(session["clock_events"][4]["kind"], "end");
+    assert_eq!(
+        session["attendees"],
+        serde_json::json!([{"name": "試験 太郎", "relationship": null, "is_patient": true}])
+    );
+    assert_eq!(session["referral"]["physician"], "紹介 一郎");
+    assert_eq!(session["referral"]["diagnosis"], serde_json::Value::Null);
+    assert_eq!(session["materials"], serde_json::json!([]));
+    let questions = &sections[5]["body"];
+    assert_eq!(questions["kind"], "questions");
+    assert_eq!(questions["content"][0]["answer"], "記録なし");
+    assert_eq!(questions["content"][0]["answered"], false);
+
+    // The same words in all three, control characters gone from all three.
+    for text in ["試験 太郎（しけん たろう）", "46分", "記載なし", "敬具"] {
+        assert!(markdown.contains(text), "markdown lacks {text}");
+        assert!(json.to_string().contains(text), "json lacks {text}");
+    }
+    assert!(!markdown.contains('\u{1b}') && !json.to_string().contains("\\u001b"));
+    assert!(
+        markdown.contains("（CT & MRI \\<造影> の後も）"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn a_session_not_yet_held_is_reported_without_inventing_times() {
+    let config = Config::embedded();
+    let session = new_session(&config);
+    let report = report_of(&session, Lang::Ja);
+    let doc = read_back(&docx_of(&report));
+    assert_in_order(&doc.body, &["2026年11月21日", "5. 相談時間", "記載なし"]);
+    let facts = &report.facts;
+    assert_eq!(facts.time.duration_seconds, None);
+    assert_eq!(facts.report_date, today());
+}
+
+#[test]
+fn a_template_can_leave_out_and_reorder_sections() {
+    let text = sonote::report::template::REPORT_JA
+        .replace(
+            "sections = [\"patient\", \"consultation\", \"attendees\", \"materials\", \"time\", \"questions\", \"opinion\", \"summary\"]",
+            "sections = [\"questions\", \"patient\", \"memo\", \"opinion\"]",
+        )
+        .replace("number_headings = true", "number_headings = false")
+        .replace("omit_empty_sections = false", "omit_empty_sections = true")
+        .replace("confidential = \"親展\"", "confidential = \"\"");
+    let template = ReportTemplate::from_text(Path::new("ours.toml"), &text).unwrap();
+    let config = Config::embedded();
+    let mut session = ended_session(&config);
+    session.memo = "PS 1。\r\n家族は緩和ケアに関心。".into();
+    let report = report::build(&session, &config, &template);
+    let headings: Vec<&str> = report.sections.iter().map(|s| s.heading.as_str()).collect();
+    // The opinion is empty and left out; the memo is in, its line break kept.
+    assert_eq!(headings, ["ご質問と回答", "患者", "担当医メモ"]);
+    let doc = read_back(&docx_of(&report));
+    assert!(
+        doc.body
+            .iter()
+            .any(|l| l == "PS 1。\n家族は緩和ケアに関心。")
+    );
+    assert!(!doc.body.iter().any(|l| l == "親展"));
+}
+
+/// Convert the docx with LibreOffice and read the PDF's text: the document opens in a real
+/// word processor, the fonts exist, and the page fields are filled in.
+#[test]
+fn libreoffice_renders_the_report() {
+    // Present when it can be started at all; pdftotext has no --version and exits 1.
+    let has = |program: &str| Command::new(program).arg("-v").output().is_ok();
+    if !has("soffice") || !has("pdftotext") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install libreoffice-writer-nogui and poppler-utils (see .ci/run)"
+        );
+        eprintln!("skipped: soffice or pdftotext is not installed (CI installs them)");
+        return;
+    }
+    let config = Config::embedded();
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [Lang::Ja, Lang::En] {
+        let name = format!("report-{lang:?}");
+        let docx = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&docx, docx_of(&report_of(&ended_session(&config), lang))).unwrap();
+        // A profile of its own, so a LibreOffice already running (or another test) does
+        // not take the conversion over.
+        let profile = format!("file://{}", dir.path().join("profile").display());
+        let status = Command::new("soffice")
+            .arg(format!("-env:UserInstallation={profile}"))
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(dir.path())
+            .arg(&docx)
+            .output()
+            .unwrap();
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        assert!(pdf.exists(), "soffice made no PDF: {status:?}");
+        let text = Command::new("pdftotext")
+            .args(["-layout", "-enc", "UTF-8"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(text.stdout).unwrap();
+        let pages = text.matches('\u{c}').count();
+        assert!((1..=4).contains(&pages), "{pages} pages");
+        // pdftotext spaces out some CJK runs; compare without spaces.
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let expected: &[&str] = match lang {
+            Lang::Ja => &[
+                "セカンドオピニオン外来報告書",
+                "試験太郎（しけんたろう）",
+                "1958年3月2日（68歳）",
+                "46分",
+                "質問2",
+                "（CT&MRI<造影>の後も）",
+                "新たな検査および治療は行っておりません",
+                "佐々木健",
+            ],
+            Lang::En => &[
+                "SecondOpinionConsultationReport",
+                "March2,1958(age68)",
+                "46min",
+                "Q2",
+                "notestswereperformed",
+                "Yourssincerely,",
+            ],
+        };
+        for want in expected {
+            assert!(squeezed.contains(want), "{lang:?}: {want} not in\n{text}");
+        }
+        // The footer fields were computed: "1 / N" on the first page, "N / N" on the last.
+        let last = match lang {
+            Lang::Ja => format!("{pages}/{pages}"),
+            Lang::En => format!("Page{pages}of{pages}"),
+        };
+        assert!(squeezed.contains(&last), "{lang:?}: no {last} in\n{text}");
+    }
+}
