@@ -184,8 +184,7 @@ impl Config {
 
     /// Load the user's file over the embedded defaults.
     pub fn load(path: &Path) -> Result<Config, FileError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|err| FileError::new(path, format!("cannot read the file: {err}")))?;
+        let text = crate::tomlfile::read_text(path)?;
         Self::from_text(path, &text, true)
     }
 

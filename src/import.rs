@@ -1,7 +1,6 @@
 //! Reading a plain text file of prepared questions, one per line, for
 //! `sonote questions import` and the questions tab.
 
-use std::fs;
 use std::path::Path;
 
 use crate::model::question::{ListedQuestion, parse_question_list};
@@ -10,19 +9,8 @@ use crate::tomlfile::FileError;
 /// Read and parse a question list (format: `model::question::parse_question_list`).
 /// The file must be UTF-8; an error names the file and, when it can, the line.
 pub fn read_question_file(path: &Path) -> Result<Vec<ListedQuestion>, FileError> {
-    let bytes = fs::read(path)
-        .map_err(|err| FileError::new(path, format!("cannot read the file: {err}")))?;
-    let text = std::str::from_utf8(&bytes).map_err(|err| {
-        let before = &bytes[..err.valid_up_to()];
-        FileError {
-            path: path.to_path_buf(),
-            line: Some(before.iter().filter(|&&b| b == b'\n').count() + 1),
-            field: None,
-            // Shift_JIS is what older Windows editors save Japanese text as.
-            message: "is not UTF-8 text (Shift_JIS?): save the file as UTF-8".into(),
-        }
-    })?;
-    let questions = parse_question_list(text);
+    let text = crate::tomlfile::read_text(path)?;
+    let questions = parse_question_list(&text);
     if questions.is_empty() {
         return Err(FileError::new(
             path,

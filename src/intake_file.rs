@@ -151,19 +151,8 @@ struct DeclinedSection {
 
 /// Read and check an intake file.
 pub fn read(path: &Path) -> Result<NewSession, FileError> {
-    let bytes = std::fs::read(path)
-        .map_err(|err| FileError::new(path, format!("cannot read the file: {err}")))?;
-    let text = String::from_utf8(bytes).map_err(|err| {
-        let line = tomlfile::line_at(
-            &String::from_utf8_lossy(err.as_bytes()),
-            err.utf8_error().valid_up_to(),
-        );
-        FileError {
-            line: Some(line),
-            ..FileError::new(path, "is not UTF-8 text")
-        }
-    })?;
-    parse(path, text.trim_start_matches('\u{feff}'))
+    let text = tomlfile::read_text(path)?;
+    parse(path, &text)
 }
 
 /// Parse and check intake text; `path` names it in errors.

@@ -216,12 +216,8 @@ pub fn is_part_file(path: &Path) -> bool {
 /// Read the companion's part file, if there is one, and check that it belongs to
 /// `session_id`.
 pub fn load_part(path: &Path, session_id: &str) -> Result<Option<CompanionPart>, FileError> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => {
-            return Err(FileError::new(path, format!("cannot read the file: {err}")));
-        }
+    let Some(text) = tomlfile::read_text_if_exists(path)? else {
+        return Ok(None);
     };
     let part: CompanionPart = tomlfile::parse(path, &text)?;
     if part.format > PART_FORMAT {
@@ -280,8 +276,7 @@ pub fn fingerprint(path: &Path) -> Option<Fingerprint> {
 
 /// Read and check a session file alone, without the companion's part.
 pub fn load_main(path: &Path) -> Result<Session, FileError> {
-    let text = fs::read_to_string(path)
-        .map_err(|err| FileError::new(path, format!("cannot read the file: {err}")))?;
+    let text = tomlfile::read_text(path)?;
     let mut session: Session = tomlfile::parse(path, &text)?;
     if session.format > FORMAT_VERSION {
         return Err(FileError::at_field(

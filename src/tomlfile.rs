@@ -52,6 +52,53 @@ impl FileError {
     }
 }
 
+/// The largest file sonote reads. A real session is a few hundred kilobytes; anything far
+/// larger is not a file of ours, and reading it would stall the screen.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Read a text file a person or sonote wrote: refused when missing, too large or not UTF-8,
+/// with the file (and the line of the first bad byte) named. A leading BOM is dropped.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    read_text_if_exists(path)?
+        .ok_or_else(|| FileError::new(path, "cannot read the file: it does not exist"))
+}
+
+/// The same, but a missing file is `None`.
+pub fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileError> {
+    let cannot = |err: std::io::Error| FileError::new(path, format!("cannot read the file: {err}"));
+    let size = match std::fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(cannot(err)),
+    };
+    if size > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            format!(
+                "is {:.1} MB; sonote reads files of at most {} MB",
+                size as f64 / 1e6,
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(cannot)?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        FileError {
+            line: Some(valid.iter().filter(|&&b| b == b'\n').count() + 1),
+            // Shift_JIS is what older Windows editors save Japanese text as.
+            ..FileError::new(
+                path,
+                "is not UTF-8 text (Shift_JIS?): save the file as UTF-8",
+            )
+        }
+    })?;
+    Ok(Some(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }))
+}
+
 /// Parse TOML text into a table, reporting syntax errors by line.
 pub fn parse_table(path: &Path, text: &str) -> Result<toml::Table, FileError> {
     text.parse::<toml::Table>().map_err(|err| FileError {

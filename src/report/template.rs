@@ -185,8 +185,7 @@ impl ReportTemplate {
 
     /// Read and check a template file.
     pub fn load(path: &Path) -> Result<ReportTemplate, FileError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|err| FileError::new(path, format!("cannot read the file: {err}")))?;
+        let text = crate::tomlfile::read_text(path)?;
         Self::from_text(path, &text)
     }
 
