@@ -171,7 +171,7 @@ fn damaged_configs_are_refused_with_their_name() {
         "config.toml",
         sonote::config::DEFAULT_CONFIG,
         400,
-        0xc0f_1002,
+        0x0c0f_1002,
         Config::load,
     );
 }
@@ -182,7 +182,7 @@ fn damaged_intake_files_are_refused_with_their_name() {
         "intake.toml",
         include_str!("../templates/intake.example.toml"),
         400,
-        0x1_7a_1003,
+        0x017a_1003,
         sonote::intake_file::read,
     );
 }
@@ -193,7 +193,7 @@ fn damaged_report_templates_are_refused_with_their_name() {
         "report.ja.toml",
         include_str!("../templates/report.ja.toml"),
         300,
-        0x7e_1004,
+        0x007e_1004,
         sonote::report::template::ReportTemplate::load,
     );
 }
@@ -205,7 +205,7 @@ fn damaged_part_files_are_refused_with_their_name() {
         "2026-11-21-01.companion.toml",
         text,
         300,
-        0x9a_1005,
+        0x009a_1005,
         |path| sonote::store::load_part(path, "2026-11-21-01"),
     );
 }
@@ -242,6 +242,9 @@ fn draw(app: &mut App, width: u16, height: u16) {
         .unwrap();
 }
 
+/// How to get from the home screen to one screen or overlay.
+type ScreenEntry = Box<dyn Fn(&mut App)>;
+
 const SIZES: &[(u16, u16)] = &[
     (20, 5),
     (21, 6),
@@ -265,7 +268,7 @@ fn every_screen_draws_at_every_size_without_panic() {
     let path = store.create(&mut session).unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
 
-    let mut screens: Vec<Box<dyn Fn(&mut App)>> = vec![
+    let mut screens: Vec<ScreenEntry> = vec![
         Box::new(|_app: &mut App| {}),
         Box::new(|app: &mut App| app.on_key(key(KeyCode::Char('?')), at(31, 0))),
         Box::new(|app: &mut App| app.on_key(key(KeyCode::Char('n')), at(31, 0))),
