@@ -53,6 +53,16 @@ pub enum Command {
     /// Write the report of a session as docx, md or json; with --ended, of every ended
     /// session not yet exported. The session records when and where it was exported.
     Export(ExportArgs),
+    /// Remove sessions (and the report files they exported) older than DAYS days, after
+    /// confirmation.
+    Purge {
+        /// Sessions whose consultation day is more than this many days ago.
+        #[arg(long, value_name = "DAYS")]
+        older_than: u32,
+        /// Do not ask (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Record that the report of a session was handed over or mailed (once exported).
     MarkSent {
         /// The session: its id, or the path of its file.

@@ -65,6 +65,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Questions(QuestionsCommand::List { session })) => {
             list_questions(&store, &session)
         }
+        Some(Command::Purge { older_than, yes }) => purge(&store, older_than, yes),
         Some(Command::Desk) => open_tui(config, store, Start::Desk, Role::Specialist),
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
@@ -90,7 +91,75 @@ fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
         None => Store::default_root()
             .ok_or_else(|| Failure::new("no data directory: set --data-dir or SONOTE_DATA_DIR"))?,
     };
-    Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))
+    let store =
+        Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))?;
+    for (path, mode) in store.loose_permissions() {
+        let want = if path.is_dir() { "700" } else { "600" };
+        eprintln!(
+            "sonote: warning: {} can be read by others (mode {mode:03o}); patient data \
+             should be private: chmod {want} it",
+            path.display()
+        );
+    }
+    Ok(store)
+}
+
+/// Remove old sessions after showing them and asking; `yes` skips the question.
+fn purge(store: &Store, older_than: u32, yes: bool) -> Result<(), Failure> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let cutoff = local_now().date_naive() - chrono::TimeDelta::days(i64::from(older_than));
+    let listed = store
+        .list()
+        .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
+    let old: Vec<(PathBuf, Session)> = listed
+        .into_iter()
+        .filter_map(|entry| Some((entry.path, entry.session.ok()?)))
+        .filter(|(_, session)| crate::model::desk::consultation_day(session) < cutoff)
+        .collect();
+    if old.is_empty() {
+        println!("no session from before {cutoff}");
+        return Ok(());
+    }
+    for (_, session) in &old {
+        println!(
+            "{}\t{}\t{}",
+            session.id,
+            crate::model::desk::consultation_day(session),
+            snake_name(&session.state())
+        );
+    }
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(Failure::new(
+                "not removing anything without confirmation: run on a terminal, or add --yes",
+            ));
+        }
+        print!(
+            "Remove these {} sessions and their exported reports for good? [y/N] ",
+            old.len()
+        );
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut answer);
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            println!("nothing removed");
+            return Ok(());
+        }
+    }
+    let mut failed = false;
+    for (path, session) in old {
+        match store.purge(&path) {
+            Ok(removed) => println!("removed {} ({} files)", session.id, removed.len()),
+            Err(err) => {
+                failed = true;
+                eprintln!("sonote: {}: {err}", session.id);
+            }
+        }
+    }
+    if failed {
+        return Err(Failure::new("some sessions were not removed (see above)"));
+    }
+    Ok(())
 }
 
 /// The screen the app opens on.
@@ -102,8 +171,15 @@ enum Start {
 
 fn open_tui(config: Config, store: Store, start: Start, role: Role) -> Result<(), Failure> {
     let now = local_now();
+    let loose = store.loose_permissions().len();
     let mut app = App::new(config, store, Theme::from_env(), now.date_naive());
     app.role = role;
+    if loose > 0 {
+        app.status = Some(crate::tui::app::Status::error(format!(
+            "{loose} files or folders of the data directory can be read by others: \
+             see `sonote list` for which, and chmod them"
+        )));
+    }
     match start {
         Start::Home => {}
         // Refuse before taking over the terminal, so the error stays readable.

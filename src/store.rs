@@ -59,6 +59,53 @@ impl Store {
         self.sessions_dir().join(format!("{id}.toml"))
     }
 
+    /// Files and folders of the store that others than the user may read or write (mode
+    /// bits beyond 0700/0600), with their mode: patient data must stay private.
+    pub fn loose_permissions(&self) -> Vec<(PathBuf, u32)> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mut paths = vec![self.root.clone(), self.sessions_dir()];
+            if let Ok(entries) = fs::read_dir(self.sessions_dir()) {
+                paths.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+            }
+            paths
+                .into_iter()
+                .filter_map(|path| {
+                    let mode = fs::metadata(&path).ok()?.permissions().mode() & 0o777;
+                    (mode & 0o077 != 0).then_some((path, mode))
+                })
+                .collect()
+        }
+        #[cfg(not(unix))]
+        Vec::new()
+    }
+
+    /// Remove a session for good: its file, the companion's part, its lock, and the report
+    /// files it exported. Refused while the session is open on a terminal. Returns what was
+    /// removed.
+    pub fn purge(&self, path: &Path) -> Result<Vec<PathBuf>, UpdateError> {
+        let lock = try_lock(path)
+            .map_err(UpdateError::Io)?
+            .ok_or(UpdateError::Busy)?;
+        let session = load_main(path).map_err(UpdateError::File)?;
+        let mut removed = Vec::new();
+        let exported = session.report.exported_path.as_deref().map(PathBuf::from);
+        for file in [Some(part_path(path)), exported, Some(path.to_path_buf())]
+            .into_iter()
+            .flatten()
+        {
+            match fs::remove_file(&file) {
+                Ok(()) => removed.push(file),
+                Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+                Err(err) => return Err(UpdateError::Io(err)),
+            }
+        }
+        drop(lock);
+        let _ = fs::remove_file(lock_path(path));
+        Ok(removed)
+    }
+
     /// A SESSION argument is an id in this store, or the path of a session file.
     pub fn resolve(&self, arg: &str) -> PathBuf {
         let as_path = Path::new(arg);

@@ -139,3 +139,68 @@ fn global_options_go_before_the_command() {
     let out = sonote(&["list", "--data-dir", "/tmp"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn loose_permissions_are_warned_about() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let out = sonote(&[
+        "--data-dir",
+        data,
+        "new",
+        "--patient",
+        "A",
+        "--date",
+        "2026-12-01",
+    ]);
+    assert!(out.status.success());
+    let file = dir.path().join("sessions/2026-12-01-01.toml");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = sonote(&["--data-dir", data, "list"]);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("2026-12-01-01.toml") && err.contains("644"),
+        "{err}"
+    );
+    assert!(err.contains("chmod 600"), "{err}");
+}
+
+#[test]
+fn purge_removes_old_sessions_and_their_exports_only_when_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    for date in ["2020-01-10", "2099-01-10"] {
+        let out = sonote(&[
+            "--data-dir",
+            data,
+            "new",
+            "--patient",
+            "古い 人",
+            "--date",
+            date,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    // An exported report of the old session.
+    let report = dir.path().join("old-report.md");
+    std::fs::write(&report, "report").unwrap();
+    let old = dir.path().join("sessions/2020-01-10-01.toml");
+    let mut session = sonote::store::load(&old).unwrap();
+    session.report.exported_path = Some(report.display().to_string());
+    sonote::store::save(&old, &session).unwrap();
+
+    // Without a terminal to ask on, nothing goes without --yes.
+    let out = sonote(&["--data-dir", data, "purge", "--older-than", "30"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stdout).contains("2020-01-10-01"),
+        "the list is shown"
+    );
+    assert!(old.exists() && report.exists());
+
+    let out = sonote(&["--data-dir", data, "purge", "--older-than", "30", "--yes"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!old.exists() && !report.exists());
+    assert!(dir.path().join("sessions/2099-01-10-01.toml").exists());
+}
