@@ -14,3 +14,4 @@ pub mod report;
 pub mod store;
 pub mod tomlfile;
 pub mod tui;
+pub mod writer;
