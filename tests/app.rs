@@ -19,16 +19,6 @@ fn press(app: &mut App, c: char, now: Timestamp) {
     app.on_key(key(KeyCode::Char(c)), now);
 }
 
-/// An app with one session open, and the guard that keeps its directory.
-fn open_app(config: Config) -> (tempfile::TempDir, App, std::path::PathBuf) {
-    let (dir, store) = temp_store();
-    let mut session = new_session(&config);
-    let path = store.create(&mut session).unwrap();
-    let mut app = App::new(config, store, Theme { color: true }, today());
-    app.open_session(&path, at(0, 0)).unwrap();
-    (dir, app, path)
-}
-
 fn on_disk(path: &std::path::Path) -> sonote::model::Session {
     store::load(path).unwrap()
 }

@@ -5,6 +5,7 @@ mod common;
 
 use std::time::Duration;
 
+use common::Random;
 use common::pty::Pty;
 
 const WAIT: Duration = Duration::from_secs(10);
@@ -47,22 +48,6 @@ fn a_panic_saves_the_session_restores_the_terminal_and_hides_patient_text() {
     assert!(screen.contains("saved"), "{screen}");
     let session = sonote::store::load(&session_file(data.path())).unwrap();
     assert_eq!(session.memo, "秘密の所見");
-}
-
-/// A small deterministic random source (xorshift), so a failing round can be replayed.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn between(&mut self, low: u64, high: u64) -> u64 {
-        low + self.next() % (high - low)
-    }
 }
 
 /// Typed continuously, killed with SIGKILL at random moments, 30 rounds: every character

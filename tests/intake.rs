@@ -295,15 +295,6 @@ fn new_with_an_intake_file_creates_the_session_or_nothing() {
     assert!(saved.missing_requirements().is_empty());
 }
 
-fn open(config: Config) -> (tempfile::TempDir, App, std::path::PathBuf) {
-    let (dir, store) = temp_store();
-    let mut session = new_session(&config);
-    let path = store.create(&mut session).unwrap();
-    let mut app = App::new(config, store, Theme { color: true }, today());
-    app.open_session(&path, at(0, 0)).unwrap();
-    (dir, app, path)
-}
-
 /// The F-key of the intake tab, wherever it stands.
 fn intake_f_key() -> u8 {
     let index = sonote::tui::session_view::Tab::ALL
@@ -321,7 +312,7 @@ fn type_text(app: &mut App, text: &str) {
 
 #[test]
 fn the_intake_tab_edits_fields_and_rows_and_checks_dates() {
-    let (_dir, mut app, path) = open(Config::embedded());
+    let (_dir, mut app, path) = open_app(Config::embedded());
     app.on_key(key(KeyCode::F(intake_f_key())), at(0, 0));
     // The fourth field is the date of birth.
     for _ in 0..3 {
@@ -389,7 +380,7 @@ fn the_intake_tab_edits_fields_and_rows_and_checks_dates() {
 
 #[test]
 fn toggling_attendance_shows_what_becomes_missing() {
-    let (_dir, mut app, _path) = open(Config::embedded());
+    let (_dir, mut app, _path) = open_app(Config::embedded());
     app.on_key(key(KeyCode::F(intake_f_key())), at(0, 0));
     // Patient, 5 fields; appointment, 5 fields; then "the patient attends".
     for _ in 0..10 {

@@ -17,22 +17,6 @@ use sonote::tui::app::App;
 use sonote::tui::session_view::Tab;
 use sonote::tui::theme::Theme;
 
-/// A seeded xorshift: the same damage every run, so a failure can be replayed.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 /// Pieces that break TOML in interesting ways, and text that is valid but unexpected.
 const SPLINTERS: &[&str] = &[
     "\"",

@@ -146,25 +146,9 @@ impl Clock {
     /// A stretch never counts negative time, so a wall clock set backwards freezes the
     /// count until it catches up instead of giving an absurd figure.
     pub fn elapsed(&self, now: Timestamp) -> TimeDelta {
-        let mut total = TimeDelta::zero();
-        let mut running_since: Option<Timestamp> = None;
-        for event in &self.events {
-            match event.kind {
-                EventKind::Start | EventKind::Resume => {
-                    running_since.get_or_insert(event.at);
-                }
-                EventKind::Pause | EventKind::End => {
-                    if let Some(since) = running_since.take() {
-                        total += non_negative(event.at - since);
-                    }
-                }
-                EventKind::Extend => {}
-            }
-        }
-        if let Some(since) = running_since {
-            total += non_negative(now - since);
-        }
-        total
+        self.running_intervals(now)
+            .iter()
+            .fold(TimeDelta::zero(), |total, (from, to)| total + (*to - *from))
     }
 
     /// The stretches the clock ran, up to `now` for one still running. Like `elapsed`, a

@@ -70,3 +70,38 @@ pub fn temp_store() -> (tempfile::TempDir, Store) {
     let store = Store::open(&dir.path().join("data")).unwrap();
     (dir, store)
 }
+
+/// An app on a temporary store with the sample session open, and the guard that keeps its
+/// directory.
+pub fn open_app(config: Config) -> (tempfile::TempDir, sonote::tui::app::App, std::path::PathBuf) {
+    let (dir, store) = temp_store();
+    let mut session = new_session(&config);
+    let path = store.create(&mut session).unwrap();
+    let theme = sonote::tui::theme::Theme { color: true };
+    let mut app = sonote::tui::app::App::new(config, store, theme, today());
+    app.open_session(&path, at(0, 0)).unwrap();
+    (dir, app, path)
+}
+
+/// A small deterministic random source (xorshift): a failing run can be replayed from
+/// its seed.
+pub struct Random(pub u64);
+
+impl Random {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// A number in `low..high`.
+    pub fn between(&mut self, low: u64, high: u64) -> u64 {
+        low + self.next() % (high - low).max(1)
+    }
+}
