@@ -125,3 +125,29 @@ fn resizing_and_japanese_notes_keep_the_cursor_at_the_caret() {
         sonote::store::load(&data.path().join("sessions").join(format!("{id}.toml"))).unwrap();
     assert_eq!(session.memo, "所見あり");
 }
+
+#[test]
+fn no_color_means_no_colour_at_all() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = Pty::sonote_with_env(data.path(), &["demo"], &[("NO_COLOR", "1")], 80, 24);
+    app.wait_for("開始前", WAIT);
+    app.send(" ");
+    app.wait_for("進行中", WAIT);
+    app.send("?");
+    app.wait_for("キー一覧", WAIT);
+    assert_eq!(app.coloured_cells(), 0, "{}", app.screen());
+    app.send("\x1b");
+    app.wait_gone("キー一覧", WAIT);
+    app.send("q");
+    assert!(app.wait_exit(WAIT).success());
+
+    // And with colour allowed, the same screens do use it.
+    let mut app = Pty::sonote(
+        data.path(),
+        &["open", &format!("{}-01", chrono::Local::now().date_naive())],
+        80,
+        24,
+    );
+    app.wait_for("進行中", WAIT);
+    assert!(app.coloured_cells() > 0);
+}

@@ -60,6 +60,19 @@ impl Pty {
         Pty::spawn(env!("CARGO_BIN_EXE_sonote"), &all, env, cols, rows)
     }
 
+    /// How many cells of the screen have a colour of their own (foreground or background).
+    pub fn coloured_cells(&self) -> usize {
+        let screen = self.parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows.get())
+            .flat_map(|row| (0..cols.get()).map(move |col| (row, col)))
+            .filter_map(|(row, col)| screen.cell(row, col))
+            .filter(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+            .count()
+    }
+
     /// Whether the program is on the terminal's alternate screen (full-screen mode).
     pub fn on_alternate_screen(&self) -> bool {
         self.parser.screen().alternate_screen()
