@@ -787,7 +787,17 @@ fn a_session_not_yet_held_is_reported_without_inventing_times() {
     let session = new_session(&config);
     let report = report_of(&session, Lang::Ja);
     let doc = read_back(&docx_of(&report));
-    assert_in_order(&doc.body, &["2026年11月21日", "5. 相談時間", "記載なし"]);
+    // Nothing is said to have been left out of a consultation still to come.
+    assert_in_order(
+        &doc.body,
+        &[
+            "2026年11月21日",
+            "5. 相談時間",
+            "記載なし",
+            "質問1\t手術以外の治療法はありますか。（本人）",
+            "回答\t記録なし",
+        ],
+    );
     let facts = &report.facts;
     assert_eq!(facts.time.duration_seconds, None);
     assert_eq!(facts.report_date, today());

@@ -3,6 +3,7 @@
 //! The clerk's batch export picks the ended sessions whose report was never exported, and
 //! the clerk marks a report sent once it left the hospital (handed over or mailed).
 
+use chrono::SubsecRound;
 use serde::{Deserialize, Serialize};
 
 use super::clock::Timestamp;
@@ -43,7 +44,8 @@ impl ReportStatus {
         if !self.exported_paths.contains(&path) {
             self.exported_paths.push(path.clone());
         }
-        self.exported_at = Some(at);
+        // Whole seconds, as every other time in the session file.
+        self.exported_at = Some(at.trunc_subsecs(0));
         self.exported_path = Some(path);
         self.exported_format = Some(format.to_string());
     }
@@ -62,7 +64,7 @@ impl ReportStatus {
         if self.sent_at.is_some() {
             return Ok(false);
         }
-        self.sent_at = Some(at);
+        self.sent_at = Some(at.trunc_subsecs(0));
         Ok(true)
     }
 }

@@ -971,9 +971,12 @@ fn questions_section(facts: &Facts, t: &ReportTemplate) -> Body {
                     true => String::new(),
                     false => fill(&v.asked_by, &[("who", who)]),
                 };
-                // What became of a question that was not answered, said plainly.
+                // What became of a question that was not answered, said plainly. One not
+                // asked yet is "not taken up" only once the consultation is over.
+                let ended = facts.time.ended_at.is_some();
                 let fate = match q.state {
-                    QuestionState::NotYet => Some(&v.question_not_asked),
+                    QuestionState::NotYet if ended => Some(&v.question_not_asked),
+                    QuestionState::NotYet => None,
                     QuestionState::Skipped => Some(&v.question_skipped),
                     QuestionState::ForPrimaryPhysician => Some(&v.question_for_primary),
                     QuestionState::Asked | QuestionState::Answered => None,
