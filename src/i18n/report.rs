@@ -2,6 +2,8 @@
 //! English. The report itself is worded by its template, not here.
 
 use crate::config::Lang;
+use crate::export::ExportError;
+use crate::i18n::fill;
 use crate::report::Format;
 
 type KeyHelp = &'static [(&'static str, &'static str)];
@@ -103,6 +105,17 @@ impl ReportTexts {
         match lang {
             Lang::Ja => self.languages[0],
             Lang::En => self.languages[1],
+        }
+    }
+
+    /// Why an export failed, as a sentence.
+    pub fn export_error(&self, err: &ExportError) -> String {
+        match err {
+            ExportError::NotOurs(path) => {
+                fill(self.not_ours, &[("path", &path.display().to_string())])
+            }
+            ExportError::Template(err) => fill(self.template_error, &[("err", &err.to_string())]),
+            ExportError::Io(..) => fill(self.failed, &[("err", &err.to_string())]),
         }
     }
 

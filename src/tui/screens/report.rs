@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::config::{Config, Lang};
-use crate::export::{self, ExportError};
+use crate::export;
 use crate::i18n::fill;
 use crate::i18n::report::ReportTexts;
 use crate::model::{Session, Timestamp};
@@ -142,7 +142,7 @@ impl ReportTab {
             },
             Err(err) => TabOutcome {
                 changed: false,
-                status: Some(Status::error(export_error(&err, words))),
+                status: Some(Status::error(words.export_error(&err))),
             },
         }
     }
@@ -217,17 +217,6 @@ impl ReportTab {
             .take(self.page)
             .collect();
         frame.render_widget(Paragraph::new(pad(visible)), body);
-    }
-}
-
-/// The message for an export that failed, in the screen's words.
-fn export_error(err: &ExportError, words: &ReportTexts) -> String {
-    match err {
-        ExportError::NotOurs(path) => {
-            fill(words.not_ours, &[("path", &path.display().to_string())])
-        }
-        ExportError::Template(err) => fill(words.template_error, &[("err", &err.to_string())]),
-        ExportError::Io(..) => fill(words.failed, &[("err", &err.to_string())]),
     }
 }
 
