@@ -370,6 +370,11 @@ fn the_intake_and_the_opinion_are_printed() {
     let document = part(&bytes, "word/document.xml");
     assert!(document.contains("w:insideH"), "table borders");
     assert!(document.contains("w:fill=\"EDEDED\""), "shaded header");
+    // The header row repeats on a new page, and is never left alone at the foot of one.
+    assert_eq!(document.matches("<w:tblHeader />").count(), 1);
+    let header_row = document.find("<w:tblHeader />").unwrap();
+    let next_row = header_row + document[header_row..].find("</w:tr>").unwrap();
+    assert!(document[header_row..next_row].contains(">治療の選択肢<"));
 
     let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
     for want in [

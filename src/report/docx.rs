@@ -34,18 +34,40 @@ const RULE: &str = "808080";
 
 /// Write the report as docx bytes.
 pub fn render(report: &Report) -> std::io::Result<Vec<u8>> {
-    let docx = Writer::new(report).document();
+    let mut writer = Writer::new(report);
+    let docx = writer.document();
+    let mut xml = docx.build();
+    xml.document = mark_header_rows(&xml.document, &writer.header_rows);
     let mut bytes = Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut bytes)
-        .map_err(std::io::Error::other)?;
+    xml.pack(&mut bytes).map_err(std::io::Error::other)?;
     Ok(bytes.into_inner())
+}
+
+/// Make table rows header rows (`w:tblHeader`), which docx-rs cannot: the word processor
+/// repeats them on each page the table runs over, and never leaves them alone at the foot
+/// of a page. Each row is found by the id of a paragraph in it.
+fn mark_header_rows(document: &[u8], paragraph_ids: &[String]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(document) else {
+        return document.to_vec();
+    };
+    let mut text = text.to_string();
+    for id in paragraph_ids {
+        let Some(paragraph) = text.find(&format!("w14:paraId=\"{id}\"")) else {
+            continue;
+        };
+        if let Some(row) = text[..paragraph].rfind("<w:trPr>") {
+            text.insert_str(row + "<w:trPr>".len(), "<w:tblHeader />");
+        }
+    }
+    text.into_bytes()
 }
 
 struct Writer<'a> {
     report: &'a Report,
     layout: &'a Layout,
     next_id: u32,
+    /// A paragraph id in each table row to be marked a header row.
+    header_rows: Vec<String>,
 }
 
 impl<'a> Writer<'a> {
@@ -54,10 +76,11 @@ impl<'a> Writer<'a> {
             report,
             layout: &report.layout,
             next_id: 0,
+            header_rows: Vec::new(),
         }
     }
 
-    fn document(mut self) -> Docx {
+    fn document(&mut self) -> Docx {
         let l = self.layout;
         let fonts = RunFonts::new()
             .east_asia(&l.body_font)
@@ -509,6 +532,8 @@ impl<'a> Writer<'a> {
         let first = (widest(0, options) + PAD).clamp(TEXT_WIDTH * 12 / 100, TEXT_WIDTH * 26 / 100);
         let second = (widest(1, words) + PAD).clamp(TEXT_WIDTH * 10 / 100, TEXT_WIDTH * 25 / 100);
         let widths = [first, second, TEXT_WIDTH - first - second].map(|w| w as usize);
+        // The row is found again by its first paragraph, the next one made.
+        self.header_rows.push(format!("{:08X}", self.next_id + 1));
         let header = table
             .columns
             .iter()
@@ -518,10 +543,11 @@ impl<'a> Writer<'a> {
                     .bold()
                     .size(self.small())
                     .fonts(self.heading_fonts());
+                let paragraph = self.paragraph();
                 TableCell::new()
                     .width(width, WidthType::Dxa)
                     .shading(Shading::new().shd_type(ShdType::Clear).fill("EDEDED"))
-                    .add_paragraph(self.paragraph().add_run(run))
+                    .add_paragraph(paragraph.add_run(run))
             })
             .collect();
         let mut rows = vec![TableRow::new(header).cant_split()];

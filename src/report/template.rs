@@ -696,6 +696,28 @@ mod tests {
     }
 
     #[test]
+    fn the_opinion_and_eligibility_phrases_are_checked_too() {
+        let text = REPORT_JA.replace("理由：{reason}\"", "理由：{why}\"");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("values.eligibility_override"));
+        assert!(
+            err.message.contains("{missing}, {reason}"),
+            "{}",
+            err.message
+        );
+        let text = REPORT_EN.replace("{grade}: {description}", "{grade}: {text}");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("values.performance_status"));
+        let text: String = REPORT_EN
+            .lines()
+            .filter(|l| !l.starts_with("hormone_therapy ="))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("treatments.hormone_therapy"));
+    }
+
+    #[test]
     fn an_unknown_or_repeated_section_is_refused() {
         let text = REPORT_JA.replace("\"summary\"]", "\"sumary\"]");
         let err = load(&text).unwrap_err();
