@@ -47,20 +47,20 @@ pub fn exports_dir(data_dir: &Path) -> PathBuf {
 }
 
 /// Export the report of a session the caller holds the writer's lock of (the open session
-/// screen, or a `store::update`) into `dir/<id>.<format>`, and record the export on the
-/// session; the caller saves it. Exporting again replaces the session's own earlier
-/// export, and nothing else. Returns the file written.
+/// screen, or a `store::update`) into `dir/<id>.<format>`, worded by `template` (which
+/// gives the language), and record the export on the session; the caller saves it.
+/// Exporting again replaces the session's own earlier export, and nothing else. Returns
+/// the file written.
 pub fn export_into(
     session: &mut Session,
     session_path: &Path,
     config: &Config,
-    lang: Lang,
+    template: &ReportTemplate,
     format: Format,
     dir: &Path,
     now: Timestamp,
 ) -> Result<PathBuf, ExportError> {
-    let template = ReportTemplate::for_config(config, lang).map_err(ExportError::Template)?;
-    let report = report::build(session, config, &template);
+    let report = report::build(session, config, template);
     let bytes = report::render(&report, format).map_err(|err| ExportError::Io(dir.into(), err))?;
     create_private_dir(dir).map_err(|err| ExportError::Io(dir.into(), err))?;
     let out = dir.join(file_name(session, session_path, format));

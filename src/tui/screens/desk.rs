@@ -11,12 +11,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::config::Config;
+use crate::export::ExportError;
 use crate::i18n::desk::DeskTexts;
 use crate::i18n::fill;
 use crate::model::desk::{self, Progress, StateFilter};
 use crate::model::fee::format_amount;
 use crate::model::payment::PaymentMethod;
 use crate::model::{ClockState, Session, Timestamp};
+use crate::report::template::ReportTemplate;
 use crate::report::{self, Format};
 use crate::store::{self, Store, UpdateError};
 use crate::tui::app::Status;
@@ -287,19 +289,21 @@ impl DeskScreen {
         }
         let path = entry.path.clone();
         let dir = crate::export::exports_dir(store.root());
+        let words = config.ui.language.report_texts();
         let lang = report::language(config, None);
+        let template = match ReportTemplate::for_config(config, lang) {
+            Ok(template) => template,
+            Err(err) => return Status::error(words.export_error(&ExportError::Template(err))),
+        };
         let result = store::update(&path, |session| {
-            crate::export::export_into(session, &path, config, lang, Format::Docx, &dir, now)
+            crate::export::export_into(session, &path, config, &template, Format::Docx, &dir, now)
         });
         let status = match result {
             Ok((_, Ok(out))) => Status::info(fill(
                 texts.exported,
                 &[("id", &id), ("path", &out.display().to_string())],
             )),
-            Ok((_, Err(err))) => {
-                let words = config.ui.language.report_texts();
-                Status::error(format!("{id}: {}", words.export_error(&err)))
-            }
+            Ok((_, Err(err))) => Status::error(format!("{id}: {}", words.export_error(&err))),
             Err(err) => update_error(err, &id, texts),
         };
         self.reload(store);

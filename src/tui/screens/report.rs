@@ -41,7 +41,9 @@ pub struct ReportTab {
     /// From the last draw: the lines in view, and the last useful scroll position.
     page: usize,
     max_scroll: usize,
-    /// Read once per language: a hospital's template is a file.
+    /// Read once per language (a hospital's template is a file), for the preview and the
+    /// exports alike: a template edited meanwhile is read again when the session is opened
+    /// again.
     templates: [Option<Result<ReportTemplate, String>>; 2],
 }
 
@@ -120,11 +122,22 @@ impl ReportTab {
         now: Timestamp,
     ) -> TabOutcome {
         let words = self.words();
+        // The template the preview shows, so that the file says what the screen does.
+        let template = match self.template() {
+            Ok(template) => template.clone(),
+            Err(err) => {
+                let message = fill(words.template_error, &[("err", err)]);
+                return TabOutcome {
+                    changed: false,
+                    status: Some(Status::error(message)),
+                };
+            }
+        };
         let result = export::export_into(
             session,
             session_path,
             &self.config,
-            self.lang,
+            &template,
             format,
             &self.exports_dir,
             now,
@@ -672,17 +685,23 @@ fn cell_lines(chunks: &[(&str, Style)], width: usize) -> Cell {
 fn detail_lines(detail: &Field, width: usize, ja: bool, dim: Style) -> Cell {
     let label = format!("{}{}", detail.label, if ja { "：" } else { ": " });
     let text = format!("{label}{}", detail.value);
-    let mut label_left = label.chars().count();
+    // What of the label is still to come: each line starts with the rest of it, but for
+    // the space wrapping drops at a line's start.
+    let mut rest = label.as_str();
     wrap(&text, width)
         .into_iter()
         .map(|piece| {
             let used = display_width(&piece);
-            // The label's characters come first; style those dim, the rest plain.
+            if !piece.starts_with(' ') {
+                rest = rest.trim_start();
+            }
             let split = piece
                 .char_indices()
-                .nth(label_left)
-                .map_or(piece.len(), |(at, _)| at);
-            label_left = label_left.saturating_sub(piece[..split].chars().count());
+                .zip(rest.chars())
+                .take_while(|((_, a), b)| a == b)
+                .last()
+                .map_or(0, |((at, c), _)| at + c.len_utf8());
+            rest = &rest[split..];
             let (head, tail) = piece.split_at(split);
             let mut spans = Vec::new();
             if !head.is_empty() {
@@ -774,13 +793,30 @@ mod tests {
             label: "根拠（ガイドライン等）".into(),
             value: "膵癌診療ガイドライン".into(),
         };
-        let lines = detail_lines(&detail, 10, true, dim);
-        let dimmed: String = lines
+        let dimmed = |lines: Cell| -> String {
+            lines
+                .iter()
+                .flat_map(|(spans, _)| spans.iter())
+                .filter(|span| span.style == dim)
+                .map(|span| span.content.as_ref())
+                .collect()
+        };
+        assert_eq!(
+            dimmed(detail_lines(&detail, 10, true, dim)),
+            "根拠（ガイドライン等）："
+        );
+        // An English label wrapped at its spaces (which wrapping drops): the label's words
+        // are dimmed, the text after it is not.
+        let detail = Field {
+            label: "Risks and side effects".into(),
+            value: "nausea".into(),
+        };
+        let lines = detail_lines(&detail, 12, false, dim);
+        let texts: Vec<String> = lines
             .iter()
-            .flat_map(|(spans, _)| spans.iter())
-            .filter(|span| span.style == dim)
-            .map(|span| span.content.as_ref())
+            .map(|(spans, _)| spans.iter().map(|s| s.content.as_ref()).collect())
             .collect();
-        assert_eq!(dimmed, "根拠（ガイドライン等）：");
+        assert_eq!(texts, ["Risks and", "side", "effects:", "nausea"]);
+        assert_eq!(dimmed(lines), "Risks andsideeffects:");
     }
 }
