@@ -1,5 +1,6 @@
-//! The `export` and `mark-sent` commands: reports written to files, and each session's
-//! record of when its report was exported and sent.
+//! Reports written to files: the `export` and `mark-sent` commands, each session's record
+//! of when its report was exported and sent, and [`export_into`], which the screens (the
+//! report tab, the clerk's desk) use to export a session they hold the lock of.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -11,7 +12,97 @@ use crate::model::{ClockState, Session, Timestamp};
 use crate::report::template::ReportTemplate;
 use crate::report::{self, Format};
 use crate::store::{self, Store};
+use crate::tomlfile::FileError;
 use crate::tui::run::local_now;
+
+/// Why a report could not be written.
+#[derive(Debug)]
+pub enum ExportError {
+    /// The configured report template cannot be read or is wrong.
+    Template(FileError),
+    /// A file of that name exists and is not an earlier export of this session: it could be
+    /// another patient's report, so it is left alone.
+    NotOurs(PathBuf),
+    /// The document could not be made, or the file (or its folder) written.
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExportError::Template(err) => write!(f, "{err}"),
+            ExportError::NotOurs(path) => write!(
+                f,
+                "{}: the file exists and is not an earlier export of this session",
+                path.display()
+            ),
+            ExportError::Io(path, err) => write!(f, "{}: {err}", path.display()),
+        }
+    }
+}
+
+/// The folder the screens export into: `exports` in the data directory.
+pub fn exports_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("exports")
+}
+
+/// Export the report of a session the caller holds the writer's lock of (the open session
+/// screen, or a `store::update`) into `dir/<id>.<format>`, worded by `template` (which
+/// gives the language), and record the export on the session; the caller saves it.
+/// Exporting again replaces the session's own earlier export, and nothing else. Returns
+/// the file written.
+pub fn export_into(
+    session: &mut Session,
+    session_path: &Path,
+    config: &Config,
+    template: &ReportTemplate,
+    format: Format,
+    dir: &Path,
+    now: Timestamp,
+) -> Result<PathBuf, ExportError> {
+    let report = report::build(session, config, template);
+    let bytes = report::render(&report, format).map_err(|err| ExportError::Io(dir.into(), err))?;
+    create_private_dir(dir).map_err(|err| ExportError::Io(dir.into(), err))?;
+    let out = dir.join(file_name(session, session_path, format));
+    write_report(session, &bytes, &out, false, format, now)?;
+    Ok(out)
+}
+
+/// Write a rendered report to `out` unless that would replace a file that is not this
+/// session's (`force` replaces it anyway), and record the export on the session.
+fn write_report(
+    session: &mut Session,
+    bytes: &[u8],
+    out: &Path,
+    force: bool,
+    format: Format,
+    now: Timestamp,
+) -> Result<(), ExportError> {
+    let out_abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    if out.exists() && !force && !may_replace(session, &out_abs, bytes) {
+        return Err(ExportError::NotOurs(out.to_path_buf()));
+    }
+    store::write_atomically(out, bytes).map_err(|err| ExportError::Io(out.into(), err))?;
+    session.report.mark_exported(
+        now,
+        out_abs.to_string_lossy().into_owned(),
+        format.extension(),
+    );
+    Ok(())
+}
+
+/// A folder for reports, private to the user like the data directory: they hold patient
+/// data.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
 
 /// A report written to a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,20 +210,16 @@ impl Job<'_> {
             })?;
         let mut session = store::load(session_path).map_err(|err| err.to_string())?;
         let bytes = self.render(&session)?;
-        let out_abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
-        if out.exists() && !self.force && !may_replace(&session, &out_abs, &bytes) {
-            return Err(format!(
-                "{}: the file exists and is not an earlier export of {} (--force replaces it)",
-                out.display(),
-                session.id
-            ));
-        }
-        store::write_atomically(out, &bytes).map_err(|err| format!("{}: {err}", out.display()))?;
-        session.report.mark_exported(
-            now,
-            out_abs.to_string_lossy().into_owned(),
-            self.format.extension(),
-        );
+        write_report(&mut session, &bytes, out, self.force, self.format, now).map_err(|err| {
+            match err {
+                ExportError::NotOurs(_) => format!(
+                    "{}: the file exists and is not an earlier export of {} (--force replaces it)",
+                    out.display(),
+                    session.id
+                ),
+                other => other.to_string(),
+            }
+        })?;
         store::save(session_path, &session)
             .map_err(|err| format!("{}: {err}", session_path.display()))?;
         Ok(Exported {
@@ -145,12 +232,8 @@ impl Job<'_> {
 /// A file may be replaced when it is this session's earlier export, or already holds
 /// exactly these bytes; anything else could be another patient's report.
 fn may_replace(session: &Session, out_abs: &Path, bytes: &[u8]) -> bool {
-    let earlier = session
-        .report
-        .exported_path
-        .as_deref()
-        .is_some_and(|earlier| Path::new(earlier) == out_abs);
-    earlier || std::fs::read(out_abs).is_ok_and(|existing| existing == bytes)
+    session.report.was_exported_to(&out_abs.to_string_lossy())
+        || std::fs::read(out_abs).is_ok_and(|existing| existing == bytes)
 }
 
 fn export_to_stdout(job: &Job, session_path: &Path) -> Result<(), Failure> {

@@ -15,7 +15,7 @@ use sonote::config::Config;
 use sonote::model::desk::{self, Progress, StateFilter};
 use sonote::model::payment::PaymentMethod;
 use sonote::model::{Mode, PaymentTiming};
-use sonote::tui::app::App;
+use sonote::tui::app::{App, StatusKind};
 use sonote::tui::theme::Theme;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -169,4 +169,73 @@ fn from_an_intake_file_to_the_desk_to_paid() {
     let payment = session.payment.expect("paid");
     assert_eq!(payment.method, PaymentMethod::Cash);
     assert_eq!(payment.amount, 5500);
+}
+
+/// `x` exports the selected ended session's report into the data folder's exports/, through
+/// the session's writer lock: refused calmly while another terminal has it open, and for a
+/// consultation that has not ended.
+#[test]
+fn x_exports_the_report_of_an_ended_session() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut ended = new_session(&config);
+    ended.toggle_clock(at(0, 0)).unwrap();
+    ended.end(at(30, 0)).unwrap();
+    let ended_path = store.create(&mut ended).unwrap();
+    let mut waiting = new_session(&config);
+    let waiting_path = store.create(&mut waiting).unwrap();
+    let exports = store.root().join("exports");
+    let docx = exports.join(format!("{}.docx", ended.id));
+
+    let mut app = App::new(config, store, Theme { color: true }, today());
+    app.show_desk(today());
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let status = |app: &App| app.status.clone().expect("a message");
+
+    // Open on another terminal: the lock is taken, nothing is written.
+    let lock = sonote::store::try_lock(&ended_path).unwrap().unwrap();
+    app.on_key(key('x'), at(40, 0));
+    let refused = status(&app);
+    assert_eq!(refused.kind, StatusKind::Error);
+    assert!(refused.text.contains("別の端末"), "{}", refused.text);
+    assert!(!docx.exists());
+    drop(lock);
+
+    app.on_key(key('x'), at(41, 0));
+    let done = status(&app);
+    assert_eq!(done.kind, StatusKind::Info, "{}", done.text);
+    assert!(
+        done.text.contains(&docx.display().to_string()),
+        "where it went: {}",
+        done.text
+    );
+    let bytes = std::fs::read(&docx).unwrap();
+    let blocks = docx_rs::read_docx(&bytes).unwrap().document.children.len();
+    assert!(blocks > 10, "a whole report, not an empty file");
+    let saved = sonote::store::load(&ended_path).unwrap();
+    assert_eq!(saved.report.exported_at, Some(at(41, 0)));
+    assert_eq!(saved.report.exported_format.as_deref(), Some("docx"));
+    let screen = format!("{}", draw(&mut app).backend());
+    assert!(screen.contains("報告書出力済"), "{screen}");
+    // Again: the session's own earlier export is replaced.
+    app.on_key(key('x'), at(42, 0));
+    assert_eq!(status(&app).kind, StatusKind::Info);
+    let again = sonote::store::load(&ended_path).unwrap();
+    assert_eq!(again.report.exported_at, Some(at(42, 0)));
+
+    // A consultation that has not ended has no report to export yet.
+    app.on_key(key('j'), at(43, 0));
+    app.on_key(key('x'), at(43, 0));
+    let early = status(&app);
+    assert_eq!(early.kind, StatusKind::Error);
+    assert!(early.text.contains("終わっていません"), "{}", early.text);
+    assert!(
+        sonote::store::load(&waiting_path)
+            .unwrap()
+            .report
+            .exported_at
+            .is_none()
+    );
+    let files = std::fs::read_dir(&exports).unwrap().count();
+    assert_eq!(files, 1, "only the ended session's report");
 }

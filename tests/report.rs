@@ -14,8 +14,9 @@ use docx_rs::{
 use sonote::config::{Config, Lang};
 use sonote::model::Session;
 use sonote::model::intake::{Companion, Material, MaterialKind, Medium};
+use sonote::model::opinion::{DiagnosisView, PlanAgreement};
 use sonote::report::template::ReportTemplate;
-use sonote::report::{self, Format, OpinionRow, Report};
+use sonote::report::{self, Format, Report};
 
 /// An ended consultation: started 10:00, paused 10:12–10:15, extended at 10:25, ended
 /// 10:48:30, so 45.5 minutes ran. The second question holds a line break, XML-special
@@ -35,8 +36,11 @@ fn ended_session(config: &Config) -> Session {
 }
 
 fn report_of(session: &Session, lang: Lang) -> Report {
-    let config = Config::embedded();
-    report::build(session, &config, &ReportTemplate::embedded(lang))
+    report_of_with(session, &Config::embedded(), lang)
+}
+
+fn report_of_with(session: &Session, config: &Config, lang: Lang) -> Report {
+    report::build(session, config, &ReportTemplate::embedded(lang))
 }
 
 fn docx_of(report: &Report) -> Vec<u8> {
@@ -177,12 +181,14 @@ fn every_section_reads_back_in_japanese() {
             "中断 | 1回（計3分、相談時間に含まず）",
             "6. ご質問と回答",
             "質問1\t手術以外の治療法はありますか。（本人）",
-            "回答\t記録なし",
+            "回答\t今回の面談では取り上げませんでした。",
             "質問2\t副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m（妻 試験 花子）",
-            "回答\t記録なし",
-            "7. 治療の選択肢ごとの意見",
+            "回答\t今回の面談では取り上げませんでした。",
+            "7. 病状の評価とご本人のご希望",
             "記載なし",
-            "8. 総合的な意見・ご提案",
+            "8. 治療の選択肢ごとの意見",
+            "記載なし",
+            "9. 総合的な意見・ご提案",
             "記載なし",
             "なお、本相談はセカンドオピニオンとして意見を申し述べたものであり、当院では新たな検査および治療は行っておりません。今後の診療につきましては、引き続き貴院にてご高配を賜りますようお願い申し上げます。",
             "今後ともどうぞよろしくお願い申し上げます。",
@@ -238,12 +244,14 @@ fn every_section_reads_back_in_english() {
             "Pauses | 1× (3 min in all, not counted)",
             "6. Questions and answers",
             "Q1\t手術以外の治療法はありますか。 (asked by 本人)",
-            "A\tNo answer recorded",
+            "A\tNot taken up in this consultation.",
             "Q2\t副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m (asked by 妻 試験 花子)",
-            "A\tNo answer recorded",
-            "7. Opinion by treatment option",
+            "A\tNot taken up in this consultation.",
+            "7. Assessment and the patient's wishes",
             "Not recorded",
-            "8. Overall opinion and suggestions",
+            "8. Opinion by treatment option",
+            "Not recorded",
+            "9. Overall opinion and suggestions",
             "Not recorded",
             "This consultation gave a second opinion only: no tests were performed and no treatment was given here. We would be grateful if the patient's care continued with you.",
             "Thank you again for the referral.",
@@ -260,23 +268,14 @@ fn every_section_reads_back_in_english() {
 #[test]
 fn the_intake_and_the_opinion_are_printed() {
     let config = Config::embedded();
-    let mut session = ended_session(&config);
+    let mut session = full_session(&config);
     let intake = &mut session.intake;
     intake.patient_attends = false;
     intake.consent_form = true;
-    intake.companions = vec![
-        Companion {
-            name: "試験 花子".into(),
-            relationship: "妻".into(),
-        },
-        Companion {
-            name: "試験 美咲".into(),
-            relationship: "長女".into(),
-        },
-    ];
-    intake.referral.department = "消化器内科".into();
-    intake.referral.diagnosis = "膵臓がん（Stage IV）".into();
-    intake.referral.question = "化学療法の方針について\nご意見を伺いたい".into();
+    intake.companions.push(Companion {
+        name: "試験 美咲".into(),
+        relationship: "長女".into(),
+    });
     intake.materials = vec![
         Material {
             kind: MaterialKind::Ct,
@@ -291,25 +290,7 @@ fn the_intake_and_the_opinion_are_printed() {
             received_on: None,
         },
     ];
-    // Answers and the structured opinion are not in the session yet: fed as facts.
-    let mut facts = report::facts(&session, &config);
-    facts.questions[0].answer = Some("手術のほかに、放射線治療と薬物療法の併用があります。".into());
-    facts.opinion = vec![
-        OpinionRow {
-            option: "手術".into(),
-            assessment: "現時点では勧めない".into(),
-            notes: Some("遠隔転移のため".into()),
-        },
-        OpinionRow {
-            option: "薬物療法".into(),
-            assessment: "主治医の方針に賛成".into(),
-            notes: None,
-        },
-    ];
-    facts.summary = Some(
-        "主治医の治療方針は標準治療に沿っています。\n\n緩和ケアの早期導入をお勧めします。".into(),
-    );
-    let report = report::from_facts(facts, &ReportTemplate::embedded(Lang::Ja));
+    let report = report_of(&session, Lang::Ja);
     let bytes = docx_of(&report);
     let doc = read_back(&bytes);
     assert_in_order(
@@ -320,8 +301,11 @@ fn the_intake_and_the_opinion_are_printed() {
             "紹介 一郎 先生 御侍史",
             "2. 相談の概要",
             "相談形式 | 対面",
-            "紹介時の診断 | 膵臓がん（Stage IV）",
-            "ご依頼の内容 | 化学療法の方針について\nご意見を伺いたい",
+            "ご依頼の内容 | 化学療法を先行する方針についてご意見をお願いします。",
+            // Started without the referral letter: what was missing and why, neutrally.
+            "受付要件 | 相談開始の時点で紹介状（診療情報提供書）がそろっておりませんでしたが、\
+             担当医の判断により相談を行いました。\
+             理由：紹介状は郵送中で、主治医から電話で病状の説明を受けたため。",
             "3. 相談者・同席者",
             "・試験 花子（妻）",
             "・試験 美咲（長女）",
@@ -329,27 +313,160 @@ fn the_intake_and_the_opinion_are_printed() {
             "4. ご提供いただいた資料",
             "・CT（CD-R）：2026年10月30日撮影",
             "・病理検査（紙）",
+            "6. ご質問と回答",
+            // Both terminals' answers, the specialist's first.
             "質問1\t手術以外の治療法はありますか。（本人）",
-            "回答\t手術のほかに、放射線治療と薬物療法の併用があります。",
-            "7. 治療の選択肢ごとの意見",
-            "治療の選択肢 | 意見 | 補足",
-            "手術 | 現時点では勧めない | 遠隔転移のため",
-            "薬物療法 | 主治医の方針に賛成 | ",
-            "8. 総合的な意見・ご提案",
-            "主治医の治療方針は標準治療に沿っています。",
-            "緩和ケアの早期導入をお勧めします。",
+            "回答\t手術のほかに、化学放射線療法という選択肢があります。\n\
+             放射線と薬を組み合わせる方法もあると説明を受けた。",
+            "質問2\t副作用で仕事を続けられなくなることはありますか。（妻 試験 花子）",
+            "回答\t吐き気は薬でかなり抑えられる。",
+            // Who asked, from the asker when the intake named nobody; what became of
+            // each question that was not answered, said plainly.
+            "質問3\t治療方針はいつまでに決める必要がありますか。（ご本人）",
+            "回答\t主治医の先生とご相談いただくことといたしました。",
+            "質問4\t仕事はどの程度続けられますか。（同行者）",
+            "回答\t今回の面談では見送りました。\n時間の都合で、次回の外来でご相談ください。",
+            "質問5\t治験に参加することはできますか。（担当医）",
+            "回答\t今回の面談では取り上げませんでした。",
+            "7. 病状の評価とご本人のご希望",
+            "紹介時の診断 | 膵体部癌、cStage III（局所進行）",
+            "紹介時の病期 | cStage III",
+            "診断・病期について | 紹介時の診断・病期に同意いたします。",
+            "PS（ECOG） | 1：肉体的に激しい活動は制限されるが、歩行可能で、軽作業や座っての作業は\
+             行うことができる。例：軽い家事、事務作業",
+            "ご本人のご希望 | できるだけ自宅で過ごし、仕事も続けたい。",
+            "8. 治療の選択肢ごとの意見",
+            "治療の選択肢 | 推奨度 | 理由・補足",
+            "手術 | 選択肢 | 判断の理由：\
+             腹腔動脈への浸潤があり現時点では切除不能。化学療法で縮小すれば切除を再検討する。\n\
+             リスク・副作用：腹腔動脈合併切除は合併症が多い。",
+            "薬物療法 | 推奨 | 薬剤の種類：化学療法\n判断の理由：局所進行膵癌の標準治療。\n\
+             期待される効果：腫瘍の縮小と生存期間の延長。\n\
+             リスク・副作用：骨髄抑制、末梢神経障害、倦怠感。\n\
+             根拠（ガイドライン等）：膵癌診療ガイドライン 2022年版",
+            // Not discussed: the scale's word, and nothing invented beside it.
+            "放射線治療 | 言及なし | ",
+            "緩和ケア・支持療法 | 推奨 | 備考：診断時から治療と並行して。",
+            "9. 総合的な意見・ご提案",
+            "主治医の先生の治療方針について",
+            "主治医の先生の治療方針に同意いたします。",
+            "総合所見",
+            "化学療法を先行する方針は標準治療に沿った妥当なものと考えます。",
+            "効果判定の際に切除の可能性を再評価されることをお勧めします。",
+            "主治医の先生へのご提案",
+            "効果判定時に外科と切除可能性をご検討ください。",
+            "その他",
+            "ご家族は緩和ケアに関心をお持ちです。",
+            "敬具",
         ],
     );
+    // The referral's diagnosis is printed once, with the specialist's view of it.
+    let diagnosis = doc
+        .body
+        .iter()
+        .filter(|l| l.contains("膵体部癌、cStage III（局所"));
+    assert_eq!(diagnosis.count(), 1);
     // The opinion table is ruled and its header row shaded.
     let document = part(&bytes, "word/document.xml");
     assert!(document.contains("w:insideH"), "table borders");
     assert!(document.contains("w:fill=\"EDEDED\""), "shaded header");
+    // The header row repeats on a new page, and is never left alone at the foot of one.
+    assert_eq!(document.matches("<w:tblHeader />").count(), 1);
+    let header_row = document.find("<w:tblHeader />").unwrap();
+    let next_row = header_row + document[header_row..].find("</w:tr>").unwrap();
+    assert!(document[header_row..next_row].contains(">治療の選択肢<"));
 
     let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
-    assert!(markdown.contains("紹介 一郎 先生 御侍史"));
-    assert!(markdown.contains("| 治療の選択肢 | 意見 | 補足 |\n| --- | --- | --- |\n| 手術 | 現時点では勧めない | 遠隔転移のため |"), "{markdown}");
-    assert!(markdown.contains("- 試験 花子（妻）"));
-    assert!(markdown.contains("回答：手術のほかに"));
+    for want in [
+        "紹介 一郎 先生 御侍史",
+        "- 試験 花子（妻）",
+        "- 受付要件：相談開始の時点で紹介状（診療情報提供書）がそろっておりませんでしたが",
+        "回答：手術のほかに、化学放射線療法という選択肢があります。  \n\
+         放射線と薬を組み合わせる方法もあると説明を受けた。",
+        "回答：今回の面談では見送りました。  \n時間の都合で、次回の外来でご相談ください。",
+        "- PS（ECOG）：1：肉体的に激しい活動は制限されるが",
+        "- **薬物療法**：推奨\n  - 薬剤の種類：化学療法\n  - 判断の理由：局所進行膵癌の標準治療。",
+        "- **放射線治療**：言及なし\n- **緩和ケア・支持療法**：推奨\n",
+        "**総合所見**\n\n化学療法を先行する方針は標準治療に沿った妥当なものと考えます。\n\n",
+    ] {
+        assert!(
+            markdown.contains(want),
+            "markdown lacks {want:?}:\n{markdown}"
+        );
+    }
+}
+
+#[test]
+fn the_opinion_and_the_answers_read_back_in_english() {
+    let config = Config::embedded();
+    let doc = read_back(&docx_of(&report_of(&full_session(&config), Lang::En)));
+    assert_in_order(
+        &doc.body,
+        &[
+            "Requirements | When the consultation began, the following was missing: the referral \
+             letter. The specialist decided to hold the consultation, for this reason: \
+             紹介状は郵送中で、主治医から電話で病状の説明を受けたため。",
+            "Q3\t治療方針はいつまでに決める必要がありますか。 (asked by the patient)",
+            "A\tLeft for the patient to discuss with you.",
+            "Q4\t仕事はどの程度続けられますか。 (asked by a companion)",
+            "A\tLeft aside in this consultation.\n時間の都合で、次回の外来でご相談ください。",
+            "Q5\t治験に参加することはできますか。 (asked by the specialist)",
+            "A\tNot taken up in this consultation.",
+            "7. Assessment and the patient's wishes",
+            "Diagnosis and stage | We agree with the diagnosis and stage in the referral.",
+            "Performance status (ECOG) | 1: Restricted in physically strenuous activity but \
+             ambulatory and able to carry out work of a light or sedentary nature, e.g. light \
+             house work, office work.",
+            "8. Opinion by treatment option",
+            "Treatment option | Recommendation | Details",
+            "Surgery | To consider | Reasoning: \
+             腹腔動脈への浸潤があり現時点では切除不能。化学療法で縮小すれば切除を再検討する。\n\
+             Risks and side effects: 腹腔動脈合併切除は合併症が多い。",
+            "Drug therapy | Recommended | Drug classes: chemotherapy\nReasoning: \
+             局所進行膵癌の標準治療。\nExpected benefit: 腫瘍の縮小と生存期間の延長。\n\
+             Risks and side effects: 骨髄抑制、末梢神経障害、倦怠感。\n\
+             Reference: 膵癌診療ガイドライン 2022年版",
+            "Radiation therapy | Not discussed | ",
+            "Palliative and supportive care | Recommended | Note: 診断時から治療と並行して。",
+            "9. Overall opinion and suggestions",
+            "Your treatment plan",
+            "We agree with your treatment plan.",
+            "Summary",
+            "Suggestions",
+            "Other remarks",
+            "ご家族は緩和ケアに関心をお持ちです。",
+        ],
+    );
+}
+
+#[test]
+fn the_opinion_follows_the_configuration() {
+    let mut config = Config::embedded();
+    // A hospital's own words for the scale, and an optional row switched on.
+    config.opinion.scale.ja.consider = "検討の余地あり".into();
+    config.opinion.optional_options =
+        vec![sonote::model::opinion::OptionalTreatment::ClinicalTrial];
+    let mut session = full_session(&config);
+    session.opinion.diagnosis_view = Some(DiagnosisView::Differs);
+    session.opinion.own_diagnosis = "膵体部癌、cStage IV（肝転移疑い）".into();
+    session.opinion.plan_agreement = Some(PlanAgreement::PartlyDiffers);
+    session.opinion.plan_differences = "肝病変の精査を先に行う。".into();
+    let doc = read_back(&docx_of(&report_of_with(&session, &config, Lang::Ja)));
+    assert_in_order(
+        &doc.body,
+        &[
+            "診断・病期について | 紹介時の診断・病期とは異なる見解です。",
+            "当院の見立て | 膵体部癌、cStage IV（肝転移疑い）",
+            "手術 | 検討の余地あり | 判断の理由：\
+             腹腔動脈への浸潤があり現時点では切除不能。化学療法で縮小すれば切除を再検討する。\n\
+             リスク・副作用：腹腔動脈合併切除は合併症が多い。",
+            "緩和ケア・支持療法 | 推奨 | 備考：診断時から治療と並行して。",
+            "臨床試験 | 言及なし | ",
+            "主治医の先生の治療方針について",
+            "主治医の先生の治療方針に概ね同意いたしますが、一部異なる点がございます。",
+            "異なる点：肝病変の精査を先に行う。",
+        ],
+    );
 }
 
 #[test]
@@ -422,14 +539,14 @@ fn markdown_and_json_say_what_the_docx_says() {
     let doc = read_back(&docx_of(&report));
 
     let sections = json["document"]["sections"].as_array().unwrap();
-    assert_eq!(sections.len(), 8);
+    assert_eq!(sections.len(), 9);
     for section in sections {
         let heading = section["heading"].as_str().unwrap();
         assert!(doc.body.iter().any(|line| line == heading), "{heading}");
         assert!(markdown.contains(&format!("\n## {heading}\n")), "{heading}");
     }
     assert_eq!(json["format"], "sonote-report");
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     assert_eq!(json["language"], "ja");
     let session = &json["session"];
     assert_eq!(session["session_id"], "2026-11-21-01");
@@ -444,7 +561,10 @@ fn markdown_and_json_say_what_the_docx_says() {
     assert_eq!(session["time"]["extensions"], 1);
     assert_eq!(session["time"]["paused_seconds"], 180);
     assert_eq!(session["questions"][1]["asked_by"], "妻 試験 花子");
+    assert_eq!(session["questions"][1]["asker"], "companion");
+    assert_eq!(session["questions"][1]["state"], "not_yet");
     assert_eq!(session["questions"][1]["answer"], serde_json::Value::Null);
+    assert_eq!(session["questions"][1]["seconds_spent"], 0);
     assert_eq!(session["fee"]["total"], 11000);
     assert_eq!(session["clock_events"][4]["kind"], "end");
     assert_eq!(
@@ -456,8 +576,12 @@ fn markdown_and_json_say_what_the_docx_says() {
     assert_eq!(session["materials"], serde_json::json!([]));
     let questions = &sections[5]["body"];
     assert_eq!(questions["kind"], "questions");
-    assert_eq!(questions["content"][0]["answer"], "記録なし");
+    assert_eq!(
+        questions["content"][0]["answer"],
+        "今回の面談では取り上げませんでした。"
+    );
     assert_eq!(questions["content"][0]["answered"], false);
+    assert_eq!(session["eligibility_override"], serde_json::Value::Null);
 
     // The same words in all three, control characters gone from all three.
     for text in ["試験 太郎（しけん たろう）", "46分", "記載なし", "敬具"] {
@@ -471,13 +595,137 @@ fn markdown_and_json_say_what_the_docx_says() {
     );
 }
 
+/// The structured opinion, the questions' fate and the eligibility decision as json data,
+/// and the same words in the json document as in the docx and the markdown.
+#[test]
+fn json_carries_the_opinion_and_the_answers() {
+    let config = Config::embedded();
+    let report = report_of(&full_session(&config), Lang::Ja);
+    let json: serde_json::Value =
+        serde_json::from_slice(&report::render(&report, Format::Json).unwrap()).unwrap();
+    let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
+    let doc = read_back(&docx_of(&report));
+    let session = &json["session"];
+    let q = &session["questions"];
+    assert_eq!(q[0]["state"], "answered");
+    assert_eq!(
+        q[0]["specialist_answer"],
+        "手術のほかに、化学放射線療法という選択肢があります。"
+    );
+    assert_eq!(
+        q[0]["companion_answer"],
+        "放射線と薬を組み合わせる方法もあると説明を受けた。"
+    );
+    assert_eq!(q[0]["answered_at"], "2026-11-21T10:06:00+09:00");
+    // Q1 was current from 10:01 to 10:06, Q2 from 10:06 until it was answered at 10:10.
+    assert_eq!(q[0]["seconds_spent"], 300);
+    assert_eq!(q[1]["seconds_spent"], 240);
+    assert_eq!(q[2]["state"], "for_primary_physician");
+    assert_eq!(q[2]["asker"], "patient");
+    assert_eq!(q[2]["asked_by"], serde_json::Value::Null);
+    assert_eq!(q[3]["state"], "skipped");
+    assert_eq!(q[4]["state"], "not_yet");
+    let o = &session["opinion"];
+    // The session was given its diagnosis after it was made, so the opinion has none of its
+    // own and the report prints the intake's (see the docx tests).
+    assert_eq!(o["referral_diagnosis"], serde_json::Value::Null);
+    assert_eq!(
+        session["referral"]["diagnosis"],
+        "膵体部癌、cStage III（局所進行）"
+    );
+    assert_eq!(o["diagnosis_view"], "agrees");
+    assert_eq!(o["performance_status"], 1);
+    assert_eq!(o["plan_agreement"], "agrees");
+    assert_eq!(o["own_diagnosis"], serde_json::Value::Null);
+    let kinds: Vec<&str> = o["treatments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["surgery", "drug_therapy", "radiation", "palliative_care"]
+    );
+    assert_eq!(o["treatments"][1]["recommendation"], "recommended");
+    assert_eq!(
+        o["treatments"][1]["drug_classes"],
+        serde_json::json!(["chemotherapy"])
+    );
+    assert_eq!(o["treatments"][2]["recommendation"], "not_discussed");
+    assert_eq!(o["treatments"][2]["reasoning"], serde_json::Value::Null);
+    let eligibility = &session["eligibility_override"];
+    assert_eq!(
+        eligibility["missing"],
+        serde_json::json!([{"kind": "referral_letter"}])
+    );
+    assert_eq!(eligibility["at"], "2026-11-21T10:00:00+09:00");
+
+    let sections = json["document"]["sections"].as_array().unwrap();
+    let kinds: Vec<&str> = sections
+        .iter()
+        .map(|s| s["body"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "fields",
+            "fields",
+            "list",
+            "not_recorded",
+            "fields",
+            "questions",
+            "fields",
+            "options",
+            "parts"
+        ]
+    );
+    let options = &sections[7]["body"]["content"];
+    assert_eq!(options["rows"][1]["recommendation"], "推奨");
+    assert_eq!(options["rows"][1]["details"][0]["label"], "薬剤の種類");
+    assert_eq!(options["rows"][2]["details"], serde_json::json!([]));
+    assert_eq!(sections[8]["body"]["content"][1]["label"], "総合所見");
+    assert_eq!(
+        sections[5]["body"]["content"][3]["note"],
+        "今回の面談では見送りました。"
+    );
+    // Every word of the table and of the overall opinion is in all three formats.
+    let text = json.to_string();
+    for want in [
+        "選択肢",
+        "言及なし",
+        "根拠（ガイドライン等）",
+        "膵癌診療ガイドライン 2022年版",
+        "主治医の先生の治療方針に同意いたします。",
+        "ご家族は緩和ケアに関心をお持ちです。",
+        "主治医の先生とご相談いただくことといたしました。",
+    ] {
+        assert!(text.contains(want), "json lacks {want}");
+        assert!(markdown.contains(want), "markdown lacks {want}");
+        assert!(
+            doc.body.iter().any(|line| line.contains(want)),
+            "docx lacks {want}"
+        );
+    }
+}
+
 #[test]
 fn a_session_not_yet_held_is_reported_without_inventing_times() {
     let config = Config::embedded();
     let session = new_session(&config);
     let report = report_of(&session, Lang::Ja);
     let doc = read_back(&docx_of(&report));
-    assert_in_order(&doc.body, &["2026年11月21日", "5. 相談時間", "記載なし"]);
+    // Nothing is said to have been left out of a consultation still to come.
+    assert_in_order(
+        &doc.body,
+        &[
+            "2026年11月21日",
+            "5. 相談時間",
+            "記載なし",
+            "質問1\t手術以外の治療法はありますか。（本人）",
+            "回答\t記録なし",
+        ],
+    );
     let facts = &report.facts;
     assert_eq!(facts.time.duration_seconds, None);
     assert_eq!(facts.report_date, today());
@@ -487,7 +735,7 @@ fn a_session_not_yet_held_is_reported_without_inventing_times() {
 fn a_template_can_leave_out_and_reorder_sections() {
     let text = sonote::report::template::REPORT_JA
         .replace(
-            "sections = [\"patient\", \"consultation\", \"attendees\", \"materials\", \"time\", \"questions\", \"opinion\", \"summary\"]",
+            "sections = [\"patient\", \"consultation\", \"attendees\", \"materials\", \"time\", \"questions\", \"findings\", \"opinion\", \"summary\"]",
             "sections = [\"questions\", \"patient\", \"memo\", \"opinion\"]",
         )
         .replace("number_headings = true", "number_headings = false")
@@ -526,10 +774,20 @@ fn libreoffice_renders_the_report() {
     }
     let config = Config::embedded();
     let dir = tempfile::tempdir().unwrap();
-    for lang in [Lang::Ja, Lang::En] {
-        let name = format!("report-{lang:?}");
+    let cases = [
+        (Lang::Ja, false),
+        (Lang::En, false),
+        (Lang::Ja, true),
+        (Lang::En, true),
+    ];
+    for (lang, full) in cases {
+        let name = format!("report-{lang:?}-{full}");
         let docx = dir.path().join(format!("{name}.docx"));
-        std::fs::write(&docx, docx_of(&report_of(&ended_session(&config), lang))).unwrap();
+        let session = match full {
+            true => full_session(&config),
+            false => ended_session(&config),
+        };
+        std::fs::write(&docx, docx_of(&report_of(&session, lang))).unwrap();
         // A profile of its own, so a LibreOffice already running (or another test) does
         // not take the conversion over.
         let profile = format!("file://{}", dir.path().join("profile").display());
@@ -553,8 +811,8 @@ fn libreoffice_renders_the_report() {
         assert!((1..=4).contains(&pages), "{pages} pages");
         // pdftotext spaces out some CJK runs; compare without spaces.
         let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let expected: &[&str] = match lang {
-            Lang::Ja => &[
+        let expected: &[&str] = match (lang, full) {
+            (Lang::Ja, false) => &[
                 "セカンドオピニオン外来報告書",
                 "試験太郎（しけんたろう）",
                 "1958年3月2日（68歳）",
@@ -564,13 +822,29 @@ fn libreoffice_renders_the_report() {
                 "新たな検査および治療は行っておりません",
                 "佐々木健",
             ],
-            Lang::En => &[
+            (Lang::En, false) => &[
                 "SecondOpinionConsultationReport",
                 "March2,1958(age68)",
                 "46min",
                 "Q2",
                 "notestswereperformed",
                 "Yourssincerely,",
+            ],
+            // The opinion table at A4 width: the columns and the row words come out whole
+            // (a column too narrow would break them).
+            (Lang::Ja, true) => &[
+                "治療の選択肢推奨度理由・補足",
+                "緩和ケア・支持療法推奨",
+                "放射線治療言及なし",
+                "膵癌診療ガイドライン",
+                "主治医の先生へのご提案",
+                "担当医の判断により相談を行いました",
+            ],
+            (Lang::En, true) => &[
+                "TreatmentoptionRecommendationDetails",
+                "SurgeryToconsider",
+                "RadiationtherapyNotdiscussed",
+                "Weagreewithyourtreatmentplan.",
             ],
         };
         for want in expected {

@@ -29,6 +29,9 @@ pub struct DeskTexts {
     pub already_sent: &'static str,
     pub not_exported: &'static str,
     pub busy: &'static str,
+    /// `{id}` `{path}`.
+    pub exported: &'static str,
+    pub not_ended: &'static str,
     pub hints: &'static str,
     pub help: &'static [(&'static str, &'static str)],
     /// In the order of `Progress`: declined, scheduled, in consultation, ended, exported, sent.
@@ -64,11 +67,14 @@ pub static JA: DeskTexts = DeskTexts {
     already_sent: "{id} の報告書は送付済みです。",
     not_exported: "{id} の報告書はまだ出力されていません。",
     busy: "{id} は別の端末で開かれています。閉じてから操作してください。",
-    hints: "↑↓ 選択  Enter 開く  p 受領  s 送付済  f 絞込  ←/→ 日付  a 全日程  Esc 戻る",
+    exported: "{id}: 報告書を出力しました: {path}",
+    not_ended: "{id} の相談はまだ終わっていません。報告書は相談の終了後に出力します。",
+    hints: "↑↓ 選択  Enter 開く  p 受領  x 報告書出力  s 送付済  f 絞込  ←/→ 日付  Esc 戻る",
     help: &[
         ("↑/↓, k/j", "セッションを選ぶ"),
         ("Enter", "開く"),
         ("p", "料金を受領（支払方法を選ぶ）"),
+        ("x", "報告書を Word で出力（データフォルダの exports/）"),
         ("s", "報告書を送付済みにする"),
         ("f", "状態で絞り込む（順に切り替え）"),
         ("←/→", "前の日 / 次の日"),
@@ -123,11 +129,14 @@ pub static EN: DeskTexts = DeskTexts {
     already_sent: "{id}: the report was already sent.",
     not_exported: "{id}: the report has not been exported yet.",
     busy: "{id} is open on another terminal; close it there first.",
-    hints: "↑↓ select  Enter open  p paid  s sent  f filter  ←/→ day  a all  Esc back",
+    exported: "{id}: report exported to {path}",
+    not_ended: "{id}: the consultation has not ended; its report is exported once it has.",
+    hints: "↑↓ select  Enter open  p paid  x export  s sent  f filter  ←/→ day  Esc back",
     help: &[
         ("↑/↓, k/j", "select a session"),
         ("Enter", "open it"),
         ("p", "record the payment (choose how)"),
+        ("x", "export the report (Word) into exports/"),
         ("s", "mark the report sent"),
         ("f", "filter by state (cycles)"),
         ("←/→", "previous / next day"),
@@ -185,5 +194,19 @@ impl DeskTexts {
             .position(|m| *m == method)
             .unwrap_or(0);
         self.methods[index]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::widgets::wrap::display_width;
+
+    #[test]
+    fn the_hints_fit_80_columns() {
+        for words in [&JA, &EN] {
+            // The status line starts with a space.
+            assert!(display_width(words.hints) <= 79, "{}", words.hints);
+        }
     }
 }

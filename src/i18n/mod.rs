@@ -8,6 +8,8 @@ pub mod opinion;
 
 pub mod questions;
 
+pub mod report;
+
 use crate::config::Lang;
 use crate::model::intake::Exclusion;
 use crate::model::{ClockError, ClockState, EventKind, FeeItem, Missing, Mode};
@@ -108,6 +110,7 @@ pub struct Texts {
     pub exclusions: [&'static str; 7],
     pub tab_opinion: &'static str,
     pub tab_questions: &'static str,
+    pub tab_report: &'static str,
 }
 
 pub static JA: Texts = Texts {
@@ -204,7 +207,7 @@ pub static JA: Texts = Texts {
         ("Space", "時計: 開始 / 一時停止 / 再開"),
         ("x", "延長（確認あり）"),
         ("e", "相談を終了（確認あり）"),
-        ("F1-F4, [ ]", "タブを切り替える"),
+        ("F1-F5, [ ]", "タブを切り替える"),
         ("Esc", "セッション一覧へ戻る"),
         ("?", "このキー一覧"),
         ("q", "終了（保存してから）"),
@@ -240,6 +243,7 @@ pub static JA: Texts = Texts {
     ],
     tab_opinion: "所見",
     tab_questions: "質問",
+    tab_report: "報告書",
 };
 
 pub static EN: Texts = Texts {
@@ -336,7 +340,7 @@ pub static EN: Texts = Texts {
         ("Space", "clock: start / pause / resume"),
         ("x", "extend (asks first)"),
         ("e", "end the consultation (asks first)"),
-        ("F1-F4, [ ]", "switch tabs"),
+        ("F1-F5, [ ]", "switch tabs"),
         ("Esc", "back to the sessions"),
         ("?", "these keys"),
         ("q", "quit (saves first)"),
@@ -372,6 +376,7 @@ pub static EN: Texts = Texts {
     ],
     tab_opinion: "Opinion",
     tab_questions: "Questions",
+    tab_report: "Report",
 };
 
 impl Lang {

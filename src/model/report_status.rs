@@ -3,6 +3,7 @@
 //! The clerk's batch export picks the ended sessions whose report was never exported, and
 //! the clerk marks a report sent once it left the hospital (handed over or mailed).
 
+use chrono::SubsecRound;
 use serde::{Deserialize, Serialize};
 
 use super::clock::Timestamp;
@@ -18,6 +19,10 @@ pub struct ReportStatus {
     /// "docx", "md" or "json".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported_format: Option<String>,
+    /// Every file the report was exported to, the last one included: exporting again may
+    /// replace any of them (a docx, then a markdown for the chart, then the docx again).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exported_paths: Vec<String>,
     /// When the report was handed over or mailed to the referring physician.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<Timestamp>,
@@ -36,9 +41,18 @@ impl ReportStatus {
     }
 
     pub fn mark_exported(&mut self, at: Timestamp, path: String, format: &str) {
-        self.exported_at = Some(at);
+        if !self.exported_paths.contains(&path) {
+            self.exported_paths.push(path.clone());
+        }
+        // Whole seconds, as every other time in the session file.
+        self.exported_at = Some(at.trunc_subsecs(0));
         self.exported_path = Some(path);
         self.exported_format = Some(format.to_string());
+    }
+
+    /// Whether the report was exported to this file before.
+    pub fn was_exported_to(&self, path: &str) -> bool {
+        self.exported_path.as_deref() == Some(path) || self.exported_paths.iter().any(|p| p == path)
     }
 
     /// Record the sending. A report is sent once: marking it again keeps the first time and
@@ -50,7 +64,7 @@ impl ReportStatus {
         if self.sent_at.is_some() {
             return Ok(false);
         }
-        self.sent_at = Some(at);
+        self.sent_at = Some(at.trunc_subsecs(0));
         Ok(true)
     }
 }
@@ -72,6 +86,10 @@ mod tests {
             Err(SendError::NotExported)
         );
         status.mark_exported(at("2026-11-21T10:45:00+09:00"), "/r/a.docx".into(), "docx");
+        status.mark_exported(at("2026-11-21T10:46:00+09:00"), "/r/a.md".into(), "md");
+        assert!(status.was_exported_to("/r/a.docx") && status.was_exported_to("/r/a.md"));
+        assert!(!status.was_exported_to("/r/b.docx"));
+        assert_eq!(status.exported_path.as_deref(), Some("/r/a.md"));
         assert_eq!(status.mark_sent(at("2026-11-21T11:00:00+09:00")), Ok(true));
         assert_eq!(status.mark_sent(at("2026-11-22T09:00:00+09:00")), Ok(false));
         assert_eq!(status.sent_at, Some(at("2026-11-21T11:00:00+09:00")));

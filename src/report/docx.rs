@@ -15,7 +15,7 @@ use docx_rs::{
     TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
-use super::{Body, Field, FooterPart, Layout, QuestionItem, Report, Section};
+use super::{Body, Field, FooterPart, Layout, OptionsTable, Part, QuestionItem, Report, Section};
 use crate::config::Lang;
 
 /// A4 in twentieths of a point.
@@ -34,18 +34,40 @@ const RULE: &str = "808080";
 
 /// Write the report as docx bytes.
 pub fn render(report: &Report) -> std::io::Result<Vec<u8>> {
-    let docx = Writer::new(report).document();
+    let mut writer = Writer::new(report);
+    let docx = writer.document();
+    let mut xml = docx.build();
+    xml.document = mark_header_rows(&xml.document, &writer.header_rows);
     let mut bytes = Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut bytes)
-        .map_err(std::io::Error::other)?;
+    xml.pack(&mut bytes).map_err(std::io::Error::other)?;
     Ok(bytes.into_inner())
+}
+
+/// Make table rows header rows (`w:tblHeader`), which docx-rs cannot: the word processor
+/// repeats them on each page the table runs over, and never leaves them alone at the foot
+/// of a page. Each row is found by the id of a paragraph in it.
+fn mark_header_rows(document: &[u8], paragraph_ids: &[String]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(document) else {
+        return document.to_vec();
+    };
+    let mut text = text.to_string();
+    for id in paragraph_ids {
+        let Some(paragraph) = text.find(&format!("w14:paraId=\"{id}\"")) else {
+            continue;
+        };
+        if let Some(row) = text[..paragraph].rfind("<w:trPr>") {
+            text.insert_str(row + "<w:trPr>".len(), "<w:tblHeader />");
+        }
+    }
+    text.into_bytes()
 }
 
 struct Writer<'a> {
     report: &'a Report,
     layout: &'a Layout,
     next_id: u32,
+    /// A paragraph id in each table row to be marked a header row.
+    header_rows: Vec<String>,
 }
 
 impl<'a> Writer<'a> {
@@ -54,10 +76,11 @@ impl<'a> Writer<'a> {
             report,
             layout: &report.layout,
             next_id: 0,
+            header_rows: Vec::new(),
         }
     }
 
-    fn document(mut self) -> Docx {
+    fn document(&mut self) -> Docx {
         let l = self.layout;
         let fonts = RunFonts::new()
             .east_asia(&l.body_font)
@@ -311,7 +334,16 @@ impl<'a> Writer<'a> {
                     );
                 }
             }
-            Body::Table(table) => out.push(Block::Table(Box::new(self.opinion_table(table)))),
+            Body::Parts(parts) => {
+                for part in parts {
+                    out.extend(
+                        self.part(part)
+                            .into_iter()
+                            .map(|p| Block::Paragraph(Box::new(p))),
+                    );
+                }
+            }
+            Body::Options(table) => out.push(Block::Table(Box::new(self.opinion_table(table)))),
             Body::NotRecorded(phrase) => {
                 let run = text_run(phrase).color(GREY);
                 let p = self
@@ -406,7 +438,7 @@ impl<'a> Writer<'a> {
             false => text_run(&q.answer).color(GREY),
         };
         let answer_indent = self.label_width(&q.answer_label);
-        let a = self
+        let mut a = self
             .paragraph()
             .indent(
                 Some(question_indent + answer_indent),
@@ -414,46 +446,147 @@ impl<'a> Writer<'a> {
                 None,
                 None,
             )
-            .add_run(answer_label)
-            .add_run(answer);
-        vec![p, a]
+            .add_run(answer_label);
+        if !q.note.is_empty() {
+            // What became of the question, then what was written about it on a new line.
+            a = a.add_run(
+                text_run(&q.note)
+                    .color(GREY)
+                    .add_break(BreakType::TextWrapping),
+            );
+        }
+        vec![p, a.add_run(answer)]
     }
 
-    /// Room for a label and the gap after it, in twips: a full-width character is the body
-    /// size, a half-width one half of it (near enough for Latin in a proportional font).
+    /// Room for a label and the gap (one full-width character) after it, in twips.
     fn label_width(&self, label: &str) -> i32 {
-        let half_char = self.layout.body_half_points as i32 * 5;
-        let columns = i32::try_from(unicode_width::UnicodeWidthStr::width(label)).unwrap_or(40);
-        (columns + 2) * half_char
+        self.text_width(label) + self.layout.body_half_points as i32 * 10
     }
 
-    /// The opinion by treatment option: a ruled table with a shaded header row.
-    fn opinion_table(&mut self, table: &super::Table) -> Table {
-        let widths = column_widths(table.columns.len());
+    /// The width of a line of text at body size, in twips: a full-width character is the
+    /// body size; a Latin letter is taken as 0.6 of it, which holds for the fonts that
+    /// stand in for Times and Arial where those are missing (they are wider).
+    fn text_width(&self, text: &str) -> i32 {
+        let em = self.layout.body_half_points as i32 * 10;
+        text.chars()
+            .map(
+                |c| match unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) {
+                    0 => 0,
+                    1 => em * 6 / 10,
+                    _ => em,
+                },
+            )
+            .sum()
+    }
+
+    /// A labelled part of the overall opinion: a small Gothic label kept with its text, the
+    /// paragraphs indented under it.
+    fn part(&mut self, part: &Part) -> Vec<Paragraph> {
+        let label = text_run(&part.label).fonts(self.heading_fonts()).bold();
+        let mut out = vec![
+            self.paragraph()
+                .keep_next(true)
+                .line_spacing(LineSpacing::new().before(120).after(40))
+                .indent(Some(100), None, None, None)
+                .add_run(label),
+        ];
+        let ja = self.report.language == Lang::Ja;
+        let one_char = self.layout.body_half_points as i32 * 10;
+        for text in &part.paragraphs {
+            let first = ja.then_some(SpecialIndentType::FirstLine(one_char));
+            let mut p = self.prose(text, false).indent(Some(310), first, None, None);
+            if ja {
+                p = p.first_line_chars(100);
+            }
+            out.push(p);
+        }
+        out
+    }
+
+    /// The opinion by treatment option: a ruled table with a shaded header row. The option
+    /// and recommendation columns are as wide as their longest word (within limits), so the
+    /// details, the longest text, get the rest of the A4 width.
+    fn opinion_table(&mut self, table: &OptionsTable) -> Table {
+        // Cell margins (100 each side) and a little air, in twips.
+        const PAD: i32 = 260;
+        // The header is set small: a long word there ("Recommendation") would otherwise
+        // widen its column or break in two. Bold Latin letters are wider than plain.
+        let header_scale = |width: i32| {
+            width * self.small() as i32 / self.layout.body_half_points as i32 * 12 / 10
+        };
+        let widest = |column: usize, cells: Vec<&String>| {
+            let header = table
+                .columns
+                .get(column)
+                .map(|text| header_scale(self.text_width(text)))
+                .unwrap_or(0);
+            cells
+                .into_iter()
+                .map(|text| self.text_width(text))
+                .fold(header, i32::max)
+        };
+        let options = table.rows.iter().map(|row| &row.option).collect();
+        let words = table.rows.iter().map(|row| &row.recommendation).collect();
+        // As wide as the longest name, within limits: a long option wraps (at a space in
+        // English) rather than squeeze the details, the longest text.
+        let first = (widest(0, options) + PAD).clamp(TEXT_WIDTH * 12 / 100, TEXT_WIDTH * 26 / 100);
+        let second = (widest(1, words) + PAD).clamp(TEXT_WIDTH * 10 / 100, TEXT_WIDTH * 25 / 100);
+        let widths = [first, second, TEXT_WIDTH - first - second].map(|w| w as usize);
+        // The row is found again by its first paragraph, the next one made.
+        self.header_rows.push(format!("{:08X}", self.next_id + 1));
         let header = table
             .columns
             .iter()
-            .zip(&widths)
-            .map(|(column, &width)| {
-                let run = text_run(column).bold().fonts(self.heading_fonts());
+            .zip(widths)
+            .map(|(column, width)| {
+                let run = text_run(column)
+                    .bold()
+                    .size(self.small())
+                    .fonts(self.heading_fonts());
+                let paragraph = self.paragraph();
                 TableCell::new()
                     .width(width, WidthType::Dxa)
                     .shading(Shading::new().shd_type(ShdType::Clear).fill("EDEDED"))
-                    .add_paragraph(self.paragraph().add_run(run))
+                    .add_paragraph(paragraph.add_run(run))
             })
             .collect();
         let mut rows = vec![TableRow::new(header).cant_split()];
+        let small = self.small();
         for row in &table.rows {
-            let cells = row
-                .iter()
-                .zip(&widths)
-                .map(|(text, &width)| {
-                    TableCell::new()
-                        .width(width, WidthType::Dxa)
-                        .add_paragraph(self.paragraph().add_run(text_run(text)))
-                })
-                .collect();
-            rows.push(TableRow::new(cells).cant_split());
+            let option = TableCell::new()
+                .width(widths[0], WidthType::Dxa)
+                .add_paragraph(
+                    self.paragraph()
+                        .add_run(text_run(&row.option).fonts(self.heading_fonts())),
+                );
+            let word = TableCell::new()
+                .width(widths[1], WidthType::Dxa)
+                .add_paragraph(self.paragraph().add_run(text_run(&row.recommendation)));
+            let mut details = TableCell::new().width(widths[2], WidthType::Dxa);
+            if row.details.is_empty() {
+                // A cell needs a paragraph; an empty one keeps the cell empty.
+                details = details.add_paragraph(self.paragraph());
+            }
+            let colon = match self.report.language {
+                Lang::Ja => "：",
+                Lang::En => ": ",
+            };
+            for detail in &row.details {
+                // The label small and grey before its text, as in a form: one line saved
+                // per detail keeps the table short, and the labels still stand out.
+                let label = text_run(&format!("{}{colon}", detail.label))
+                    .size(small)
+                    .color(GREY)
+                    .fonts(self.heading_fonts());
+                let p = self
+                    .paragraph()
+                    .add_run(label)
+                    .add_run(text_run(&detail.value));
+                details = details.add_paragraph(p);
+            }
+            // Rows do not split across pages: half an option on each page reads badly. (A
+            // row taller than a page is still split by the word processor.)
+            rows.push(TableRow::new(vec![option, word, details]).cant_split());
         }
         let line = |position| {
             TableBorder::new(position)
@@ -469,7 +602,7 @@ impl<'a> Writer<'a> {
             .set(line(TableBorderPosition::InsideH))
             .set(line(TableBorderPosition::InsideV));
         Table::new(rows)
-            .set_grid(widths)
+            .set_grid(widths.to_vec())
             .layout(TableLayoutType::Fixed)
             .width(TEXT_WIDTH as usize, WidthType::Dxa)
             .set_borders(borders)
@@ -523,25 +656,6 @@ fn underlined(mut p: Paragraph, border: ParagraphBorder) -> Paragraph {
     p
 }
 
-/// The opinion table: the option narrow, the opinion widest, notes in between.
-fn column_widths(columns: usize) -> Vec<usize> {
-    let total = TEXT_WIDTH as usize;
-    match columns {
-        3 => {
-            let first = total * 26 / 100;
-            let second = total * 42 / 100;
-            vec![first, second, total - first - second]
-        }
-        0 => Vec::new(),
-        n => {
-            let each = total / n;
-            let mut widths = vec![each; n];
-            widths[n - 1] = total - each * (n - 1);
-            widths
-        }
-    }
-}
-
 /// A run of text keeping its line breaks and tabs: docx-rs would otherwise write `\n` into
 /// the text, where Word and LibreOffice ignore it.
 fn text_run(text: &str) -> Run {
@@ -586,12 +700,5 @@ mod tests {
         assert_eq!(children.matches("Break(").count(), 1, "{children}");
         assert_eq!(children.matches("Tab(").count(), 1, "{children}");
         assert!(!children.contains("\\n"), "{children}");
-    }
-
-    #[test]
-    fn opinion_columns_fill_the_text_width() {
-        for n in 1..6 {
-            assert_eq!(column_widths(n).iter().sum::<usize>(), TEXT_WIDTH as usize);
-        }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Body, Field, QuestionItem, Report, Table};
+use super::{Body, Field, OptionsTable, Part, QuestionItem, Report};
 use crate::config::Lang;
 
 /// Write the report as Markdown, ending with a newline.
@@ -48,7 +48,15 @@ pub fn render(report: &Report) -> String {
                     question(&mut out, q, colon);
                 }
             }
-            Body::Table(table) => self::table(&mut out, table),
+            Body::Parts(parts) => {
+                for Part { label, paragraphs } in parts {
+                    let _ = writeln!(out, "**{}**\n", inline(label));
+                    for paragraph in paragraphs {
+                        let _ = writeln!(out, "{}\n", text(paragraph, ""));
+                    }
+                }
+            }
+            Body::Options(table) => options(&mut out, table, colon),
             Body::NotRecorded(phrase) => {
                 let _ = writeln!(out, "{}\n", escape(phrase));
             }
@@ -78,26 +86,26 @@ fn question(out: &mut String, q: &QuestionItem, colon: &str) {
     let _ = write!(out, "**{}** {}", inline(&q.label), text(&q.text, ""));
     let _ = write!(out, "{}", inline(&q.asked_by));
     // Two spaces: a hard line break, so the answer sits right under its question.
-    let _ = writeln!(
-        out,
-        "  \n{}{colon}{}\n",
-        escape(&q.answer_label),
-        text(&q.answer, "")
-    );
+    let _ = write!(out, "  \n{}{colon}", escape(&q.answer_label));
+    if !q.note.is_empty() {
+        let _ = writeln!(out, "{}  ", inline(&q.note));
+    }
+    let _ = writeln!(out, "{}\n", text(&q.answer, ""));
 }
 
-fn table(out: &mut String, table: &Table) {
-    let row = |cells: &[String]| {
-        let cells: Vec<String> = cells
-            .iter()
-            .map(|cell| escape(cell).replace('|', "\\|").replace('\n', "<br>"))
-            .collect();
-        format!("| {} |", cells.join(" | "))
-    };
-    let _ = writeln!(out, "{}", row(&table.columns));
-    let _ = writeln!(out, "|{}", " --- |".repeat(table.columns.len()));
-    for cells in &table.rows {
-        let _ = writeln!(out, "{}", row(cells));
+/// The opinion table as a list, one item per option with its details under it: a pipe
+/// table would squeeze long reasoning into one line, which reads badly pasted as text.
+fn options(out: &mut String, table: &OptionsTable, colon: &str) {
+    for row in &table.rows {
+        let _ = writeln!(
+            out,
+            "- **{}**{colon}{}",
+            inline(&row.option),
+            inline(&row.recommendation)
+        );
+        for Field { label, value } in &row.details {
+            let _ = writeln!(out, "  - {}{colon}{}", escape(label), text(value, "    "));
+        }
     }
     out.push('\n');
 }

@@ -17,9 +17,14 @@ pub mod template;
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta};
 use serde::Serialize;
 
-use crate::config::{Config, Lang};
-use crate::model::intake::{MaterialKind, Medium, age_on};
-use crate::model::{ClockState, EventKind, FeeItem, Mode, Session, Timestamp};
+use crate::config::{Config, Lang, ScaleWords};
+use crate::model::intake::{MaterialKind, Medium, Missing, age_on};
+use crate::model::opinion::{
+    DiagnosisView, DrugClass, Ecog, PlanAgreement, Recommendation, TreatmentKind,
+};
+use crate::model::{
+    Asker, ClockState, EventKind, FeeItem, Mode, QuestionState, Session, Timestamp,
+};
 use template::{ReportTemplate, SectionKey, fill};
 
 /// The report, ready to be written in any format.
@@ -66,8 +71,11 @@ pub enum Body {
     List(Vec<String>),
     /// Free text; each string is a paragraph and may hold line breaks.
     Paragraphs(Vec<String>),
+    /// Free text under small labels (the parts of the overall opinion).
+    Parts(Vec<Part>),
     Questions(Vec<QuestionItem>),
-    Table(Table),
+    /// The opinion by treatment option.
+    Options(OptionsTable),
     /// Nothing was recorded: the template's phrase for it.
     NotRecorded(String),
 }
@@ -78,23 +86,46 @@ pub struct Field {
     pub value: String,
 }
 
+/// A labelled run of paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub label: String,
+    /// Each string is a paragraph and may hold line breaks.
+    pub paragraphs: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuestionItem {
     /// "質問1", "Q1".
     pub label: String,
     pub text: String,
-    /// Who asked, as worded by the template ("（本人）"); empty when not recorded.
+    /// Who asked, as worded by the template ("（本人）").
     pub asked_by: String,
     pub answer_label: String,
-    /// The answer, or the template's phrase for a missing one.
+    /// What happened to a question that was not answered ("今回の面談では見送りました。"),
+    /// printed before the written answer; empty for an answered question or when the
+    /// phrase is the whole answer.
+    pub note: String,
+    /// The answer as written, or the template's phrase for what became of the question.
     pub answer: String,
+    /// `answer` is text written during the consultation (not a phrase of the template).
     pub answered: bool,
 }
 
+/// The opinion table: three columns (option, recommendation, details), one row per option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Table {
+pub struct OptionsTable {
     pub columns: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<OptionItem>,
+}
+
+/// One treatment option: its name, the recommendation word, and the details written for
+/// it (only those written, in a fixed order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OptionItem {
+    pub option: String,
+    pub recommendation: String,
+    pub details: Vec<Field>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -148,10 +179,11 @@ pub struct Facts {
     pub attendees: Vec<Attendee>,
     pub patient_attends: bool,
     pub materials: Vec<MaterialFacts>,
+    /// The specialist began although a requirement of the intake was missing.
+    pub eligibility_override: Option<EligibilityFacts>,
     pub time: TimeFacts,
     pub questions: Vec<QuestionFacts>,
-    pub opinion: Vec<OpinionRow>,
-    pub summary: Option<String>,
+    pub opinion: OpinionFacts,
     pub memo: Option<String>,
     pub fee: FeeFacts,
     pub clock_events: Vec<ClockEventFacts>,
@@ -229,19 +261,65 @@ pub struct TimeFacts {
     pub paused_seconds: i64,
 }
 
+/// The clock was started although the intake lacked something: what, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EligibilityFacts {
+    /// The specialist's reason, as typed.
+    pub reason: Option<String>,
+    pub at: Timestamp,
+    /// `{"kind": "referral_letter" | "consent_form" | "relationship_document"}`, or
+    /// `{"kind": "declined", "reason": <exclusion>}`.
+    pub missing: Vec<Missing>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuestionFacts {
     pub text: String,
+    pub asker: Asker,
+    /// Who asked, in the intake's words ("長女 見本 美咲").
     pub asked_by: Option<String>,
+    pub state: QuestionState,
+    /// Both terminals' answers as one text, the specialist's first.
     pub answer: Option<String>,
+    pub specialist_answer: Option<String>,
+    pub companion_answer: Option<String>,
+    pub answered_at: Option<Timestamp>,
+    /// Time on the consultation clock while it was the current question; known once the
+    /// consultation has ended (before, it would depend on the moment of the export).
+    pub seconds_spent: Option<i64>,
+}
+
+/// The specialist's structured opinion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct OpinionFacts {
+    pub referral_diagnosis: Option<String>,
+    pub referral_stage: Option<String>,
+    pub diagnosis_view: Option<DiagnosisView>,
+    pub own_diagnosis: Option<String>,
+    /// ECOG grade, 0 to 4.
+    pub performance_status: Option<Ecog>,
+    pub patient_wishes: Option<String>,
+    /// One per option shown (`Opinion::kinds`), in the order of the screen and the report.
+    pub treatments: Vec<TreatmentFacts>,
+    pub plan_agreement: Option<PlanAgreement>,
+    pub plan_differences: Option<String>,
+    pub summary: Option<String>,
+    pub suggestions: Option<String>,
+    pub note: Option<String>,
 }
 
 /// The specialist's opinion on one treatment option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OpinionRow {
-    pub option: String,
-    pub assessment: String,
-    pub notes: Option<String>,
+pub struct TreatmentFacts {
+    pub kind: TreatmentKind,
+    pub recommendation: Recommendation,
+    /// Only for drug therapy.
+    pub drug_classes: Vec<DrugClass>,
+    pub reasoning: Option<String>,
+    pub benefit: Option<String>,
+    pub risks: Option<String>,
+    pub reference: Option<String>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -301,13 +379,18 @@ pub fn language(config: &Config, asked: Option<Lang>) -> Lang {
 
 /// Build the report of a session.
 pub fn build(session: &Session, config: &Config, template: &ReportTemplate) -> Report {
-    from_facts(facts(session, config), template)
+    from_facts(facts(session, config), config, template)
 }
 
-/// Word the report from facts already read from a session.
-pub fn from_facts(facts: Facts, template: &ReportTemplate) -> Report {
+/// Word the report from facts already read from a session. The configuration gives the
+/// words of the recommendation scale in the template's language.
+pub fn from_facts(facts: Facts, config: &Config, template: &ReportTemplate) -> Report {
     let t = template;
-    let sections = body_sections(&facts, t);
+    let words = Words {
+        t,
+        scale: config.opinion.scale(t.language),
+    };
+    let sections = body_sections(&facts, &words);
     Report {
         language: t.language,
         layout: layout(&facts, t),
@@ -349,8 +432,9 @@ fn non_empty(lines: impl IntoIterator<Item = String>) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Session → facts: one function per part. Parts the session does not record yet return
-// nothing, and the report says "not recorded"; they are fed here once the session has them.
+// Session → facts: one function per part. Text left empty in the session is None here, and
+// the wording says "not recorded" or leaves it out; a field added to the session is fed in
+// by the function of its part.
 // ---------------------------------------------------------------------------------------
 
 pub fn facts(session: &Session, config: &Config) -> Facts {
@@ -386,10 +470,10 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
         attendees: attendees(session),
         patient_attends: session.intake.patient_attends,
         materials: materials(session),
+        eligibility_override: eligibility_override(session),
+        questions: questions(session, time.ended_at),
         time,
-        questions: questions(session),
-        opinion: opinion(session),
-        summary: summary(session),
+        opinion: opinion(session, config),
         memo: some_text(&session.memo),
         fee: fee_facts(session),
         clock_events: session
@@ -521,32 +605,82 @@ fn time_facts(session: &Session) -> TimeFacts {
     }
 }
 
-/// The prepared questions. Answers are not recorded by the session yet (the companion's
-/// screen will record them); until then each question says that no answer was recorded.
-fn questions(session: &Session) -> Vec<QuestionFacts> {
+/// The clock was started without a requirement: what was missing and the specialist's
+/// reason, as the session recorded them when it started.
+fn eligibility_override(session: &Session) -> Option<EligibilityFacts> {
+    let record = session.intake.eligibility_override.as_ref()?;
+    Some(EligibilityFacts {
+        reason: some_text(&record.reason),
+        at: record.at,
+        missing: record.missing.clone(),
+    })
+}
+
+/// The questions with who asked, what became of them and the answers of both terminals.
+/// Deleted questions are not reported.
+fn questions(session: &Session, ended_at: Option<Timestamp>) -> Vec<QuestionFacts> {
     session
         .questions
         .iter()
         .filter_map(|question| {
             Some(QuestionFacts {
                 text: some_text(&question.text)?,
+                asker: question.asker,
                 asked_by: some_line(&question.asked_by),
-                answer: None,
+                state: question.state,
+                answer: some_text(&question.full_answer()),
+                specialist_answer: some_text(&question.answer),
+                companion_answer: some_text(&question.companion_answer),
+                answered_at: question.answered_at,
+                seconds_spent: ended_at
+                    .map(|end| session.time_on_question(&question.id, end).num_seconds()),
             })
         })
         .collect()
 }
 
-/// The structured opinion, one row per treatment option (surgery, drug therapy,
-/// radiation, palliative care …). Not recorded by the session yet.
-fn opinion(_session: &Session) -> Vec<OpinionRow> {
-    Vec::new()
-}
-
-/// The specialist's overall opinion and suggestions. Not recorded by the session yet. The
-/// memo is not used for it: it holds notes taken during the talk, not a written opinion.
-fn summary(_session: &Session) -> Option<String> {
-    None
+/// The structured opinion, with a row for every option the opinion tab shows.
+fn opinion(session: &Session, config: &Config) -> OpinionFacts {
+    let o = &session.opinion;
+    let treatments = o
+        .kinds(&config.opinion.optional_kinds())
+        .into_iter()
+        .map(|kind| {
+            let row = o.treatment(kind);
+            let text = |pick: fn(&crate::model::opinion::TreatmentOpinion) -> &str| {
+                row.and_then(|row| some_text(pick(row)))
+            };
+            TreatmentFacts {
+                kind,
+                recommendation: o.recommendation(kind),
+                drug_classes: match kind {
+                    TreatmentKind::DrugTherapy => {
+                        row.map(|row| row.drug_classes.clone()).unwrap_or_default()
+                    }
+                    _ => Vec::new(),
+                },
+                reasoning: text(|row| &row.reasoning),
+                benefit: text(|row| &row.benefit),
+                risks: text(|row| &row.risks),
+                reference: text(|row| &row.reference),
+                note: text(|row| &row.note),
+            }
+        })
+        .collect();
+    OpinionFacts {
+        referral_diagnosis: some_text(&o.referral_diagnosis),
+        referral_stage: some_text(&o.referral_stage),
+        diagnosis_view: o.diagnosis_view,
+        own_diagnosis: some_text(&o.own_diagnosis),
+        performance_status: o.performance_status,
+        patient_wishes: some_text(&o.patient_wishes),
+        treatments,
+        plan_agreement: o.plan_agreement,
+        plan_differences: some_text(&o.plan_differences),
+        summary: some_text(&o.summary),
+        suggestions: some_text(&o.suggestions),
+        note: some_text(&o.note),
+    }
 }
 
 fn fee_facts(session: &Session) -> FeeFacts {
@@ -574,7 +708,15 @@ fn fee_facts(session: &Session) -> FeeFacts {
 // Facts + template → sections.
 // ---------------------------------------------------------------------------------------
 
-fn body_sections(facts: &Facts, t: &ReportTemplate) -> Vec<Section> {
+/// What the wording of the sections draws on: the template, and the configuration's words
+/// for the recommendation scale in the template's language.
+struct Words<'a> {
+    t: &'a ReportTemplate,
+    scale: &'a ScaleWords,
+}
+
+fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
+    let t = w.t;
     let mut sections = Vec::new();
     for &key in &t.sections {
         let body = match key {
@@ -584,7 +726,8 @@ fn body_sections(facts: &Facts, t: &ReportTemplate) -> Vec<Section> {
             SectionKey::Materials => materials_section(facts, t),
             SectionKey::Time => time_section(facts, t),
             SectionKey::Questions => questions_section(facts, t),
-            SectionKey::Opinion => opinion_section(facts, t),
+            SectionKey::Findings => findings_section(facts, t),
+            SectionKey::Opinion => opinion_section(facts, w),
             SectionKey::Summary => summary_section(facts, t),
             SectionKey::Memo => memo_section(facts, t),
         };
@@ -643,14 +786,50 @@ fn consultation_section(facts: &Facts, t: &ReportTemplate) -> Body {
         field(&t.labels.mode, mode.clone()),
     ];
     // What the referral said and asked, when the intake recorded it: the physician reads
-    // the opinion against it.
-    if let Some(diagnosis) = &facts.referral.diagnosis {
+    // the opinion against it. The diagnosis is printed once: with the findings, where the
+    // specialist's view of it stands, when the template has them.
+    if !t.sections.contains(&SectionKey::Findings)
+        && let Some(diagnosis) = &facts.referral.diagnosis
+    {
         fields.push(field(&t.labels.referral_diagnosis, diagnosis.clone()));
     }
     if let Some(question) = &facts.referral.question {
         fields.push(field(&t.labels.referral_question, question.clone()));
     }
+    if let Some(sentence) = eligibility_sentence(facts, t) {
+        fields.push(field(&t.labels.eligibility, sentence));
+    }
     Body::Fields(fields)
+}
+
+/// The neutral sentence saying that the consultation was held although the intake lacked
+/// something, and why; None when nothing was lacking (or the template leaves it out).
+fn eligibility_sentence(facts: &Facts, t: &ReportTemplate) -> Option<String> {
+    let record = facts.eligibility_override.as_ref()?;
+    let v = &t.values;
+    let missing: Vec<String> = record
+        .missing
+        .iter()
+        .map(|missing| match missing {
+            Missing::ReferralLetter => v.missing_referral.clone(),
+            Missing::ConsentForm => v.missing_consent.clone(),
+            Missing::RelationshipDocument => v.missing_relationship.clone(),
+            Missing::Declined(reason) => fill(
+                &v.missing_declined,
+                &[("reason", t.language.texts().exclusion(*reason))],
+            ),
+        })
+        .filter(|item| !item.trim().is_empty())
+        .collect();
+    let reason = recorded(&record.reason, t);
+    let sentence = fill(
+        &v.eligibility_override,
+        &[
+            ("missing", &missing.join(&v.separator)),
+            ("reason", &reason),
+        ],
+    );
+    Some(sentence).filter(|s| !s.trim().is_empty())
 }
 
 fn attendees_section(facts: &Facts, t: &ReportTemplate) -> Body {
@@ -775,53 +954,210 @@ fn questions_section(facts: &Facts, t: &ReportTemplate) -> Body {
     if facts.questions.is_empty() {
         return Body::NotRecorded(t.text.not_recorded.clone());
     }
+    let v = &t.values;
     Body::Questions(
         facts
             .questions
             .iter()
             .enumerate()
-            .map(|(index, q)| QuestionItem {
-                label: fill(&t.labels.question, &[("n", &(index + 1).to_string())]),
-                text: q.text.clone(),
-                asked_by: q
-                    .asked_by
-                    .as_ref()
-                    .map(|who| fill(&t.values.asked_by, &[("who", who)]))
-                    .unwrap_or_default(),
-                answer_label: t.labels.answer.clone(),
-                answer: q.answer.clone().unwrap_or_else(|| t.text.no_answer.clone()),
-                answered: q.answer.is_some(),
+            .map(|(index, q)| {
+                let who = match (&q.asked_by, q.asker) {
+                    (Some(who), _) => who,
+                    (None, Asker::Patient) => &v.asker_patient,
+                    (None, Asker::Companion) => &v.asker_companion,
+                    (None, Asker::Specialist) => &v.asker_specialist,
+                };
+                let asked_by = match who.trim().is_empty() {
+                    true => String::new(),
+                    false => fill(&v.asked_by, &[("who", who)]),
+                };
+                // What became of a question that was not answered, said plainly. One not
+                // asked yet is "not taken up" only once the consultation is over.
+                let ended = facts.time.ended_at.is_some();
+                let fate = match q.state {
+                    QuestionState::NotYet if ended => Some(&v.question_not_asked),
+                    QuestionState::NotYet => None,
+                    QuestionState::Skipped => Some(&v.question_skipped),
+                    QuestionState::ForPrimaryPhysician => Some(&v.question_for_primary),
+                    QuestionState::Asked | QuestionState::Answered => None,
+                }
+                .filter(|phrase| !phrase.trim().is_empty());
+                let (note, answer) = match (&q.answer, fate) {
+                    (Some(answer), Some(fate)) => (fate.clone(), answer.clone()),
+                    (Some(answer), None) => (String::new(), answer.clone()),
+                    (None, Some(fate)) => (String::new(), fate.clone()),
+                    (None, None) if q.state == QuestionState::Answered => {
+                        (String::new(), v.answered_unrecorded.clone())
+                    }
+                    (None, None) => (String::new(), t.text.no_answer.clone()),
+                };
+                QuestionItem {
+                    label: fill(&t.labels.question, &[("n", &(index + 1).to_string())]),
+                    text: q.text.clone(),
+                    asked_by,
+                    answer_label: t.labels.answer.clone(),
+                    note,
+                    answer,
+                    answered: q.answer.is_some(),
+                }
             })
             .collect(),
     )
 }
 
-fn opinion_section(facts: &Facts, t: &ReportTemplate) -> Body {
-    if facts.opinion.is_empty() {
+/// The specialist's view of the referral's diagnosis, the performance status and the
+/// patient's wishes. The stage and the specialist's own view are printed only when written.
+fn findings_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let o = &facts.opinion;
+    let (l, v) = (&t.labels, &t.values);
+    // The opinion starts from the referral's diagnosis; a session from before the opinion
+    // existed has only the intake's.
+    let diagnosis = o
+        .referral_diagnosis
+        .as_ref()
+        .or(facts.referral.diagnosis.as_ref());
+    let nothing = diagnosis.is_none()
+        && o.referral_stage.is_none()
+        && o.diagnosis_view.is_none()
+        && o.own_diagnosis.is_none()
+        && o.performance_status.is_none()
+        && o.patient_wishes.is_none();
+    if nothing {
         return Body::NotRecorded(t.text.not_recorded.clone());
     }
-    Body::Table(Table {
-        columns: vec![
-            t.labels.option.clone(),
-            t.labels.assessment.clone(),
-            t.labels.notes.clone(),
-        ],
-        rows: facts
-            .opinion
+    let mut fields = vec![field(
+        &l.referral_diagnosis,
+        recorded(&diagnosis.cloned(), t),
+    )];
+    if let Some(stage) = &o.referral_stage {
+        fields.push(field(&l.referral_stage, stage.clone()));
+    }
+    let view = o.diagnosis_view.map(|view| match view {
+        DiagnosisView::Agrees => v.diagnosis_agrees.clone(),
+        DiagnosisView::Differs => v.diagnosis_differs.clone(),
+    });
+    fields.push(field(&l.diagnosis_view, recorded(&view, t)));
+    if let Some(own) = &o.own_diagnosis {
+        fields.push(field(&l.own_diagnosis, own.clone()));
+    }
+    let ps = o.performance_status.map(|ecog| {
+        let description = t.language.opinion_texts().ecog_description(ecog);
+        fill(
+            &v.performance_status,
+            &[
+                ("grade", &ecog.grade().to_string()),
+                ("description", description),
+            ],
+        )
+    });
+    fields.push(field(&l.performance_status, recorded(&ps, t)));
+    fields.push(field(&l.patient_wishes, recorded(&o.patient_wishes, t)));
+    Body::Fields(non_empty_fields(fields))
+}
+
+/// The opinion by treatment option: every option the opinion tab shows, with the
+/// recommendation in the configuration's words and whatever was written for it. Nothing
+/// is filled in that the specialist did not write.
+fn opinion_section(facts: &Facts, w: &Words) -> Body {
+    let t = w.t;
+    let treatments = &facts.opinion.treatments;
+    let untouched = treatments.iter().all(|row| {
+        row.recommendation == Recommendation::NotDiscussed
+            && row.drug_classes.is_empty()
+            && [
+                &row.reasoning,
+                &row.benefit,
+                &row.risks,
+                &row.reference,
+                &row.note,
+            ]
             .iter()
-            .map(|row| {
-                vec![
-                    row.option.clone(),
-                    row.assessment.clone(),
-                    row.notes.clone().unwrap_or_default(),
-                ]
-            })
-            .collect(),
+            .all(|text| text.is_none())
+    });
+    if untouched {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    let (l, o) = (&t.labels, &t.treatments);
+    let rows = treatments
+        .iter()
+        .map(|row| {
+            let option = match row.kind {
+                TreatmentKind::Surgery => &o.surgery,
+                TreatmentKind::DrugTherapy => &o.drug_therapy,
+                TreatmentKind::Radiation => &o.radiation,
+                TreatmentKind::PalliativeCare => &o.palliative_care,
+                TreatmentKind::ClinicalTrial => &o.clinical_trial,
+                TreatmentKind::WatchfulWaiting => &o.watchful_waiting,
+            };
+            let classes: Vec<&str> = row
+                .drug_classes
+                .iter()
+                .map(|class| match class {
+                    DrugClass::Chemotherapy => o.chemotherapy.as_str(),
+                    DrugClass::TargetedTherapy => o.targeted_therapy.as_str(),
+                    DrugClass::Immunotherapy => o.immunotherapy.as_str(),
+                    DrugClass::HormoneTherapy => o.hormone_therapy.as_str(),
+                })
+                .collect();
+            let classes = Some(classes.join(&t.values.separator)).filter(|c| !c.is_empty());
+            let details = [
+                (&l.drug_classes, &classes),
+                (&l.reasoning, &row.reasoning),
+                (&l.benefit, &row.benefit),
+                (&l.risks, &row.risks),
+                (&l.reference, &row.reference),
+                (&l.treatment_note, &row.note),
+            ]
+            .into_iter()
+            .filter_map(|(label, value)| value.as_ref().map(|value| field(label, value.clone())))
+            .collect();
+            OptionItem {
+                option: option.clone(),
+                recommendation: w.scale.word(row.recommendation).to_string(),
+                details,
+            }
+        })
+        .collect();
+    Body::Options(OptionsTable {
+        columns: vec![l.option.clone(), l.assessment.clone(), l.notes.clone()],
+        rows,
     })
 }
 
+/// The overall opinion: agreement with the primary physician's plan and what differs, the
+/// summary, suggestions for the primary physician, and the free note; each part only when
+/// written.
 fn summary_section(facts: &Facts, t: &ReportTemplate) -> Body {
-    paragraphs(&facts.summary, t)
+    let o = &facts.opinion;
+    let (l, v) = (&t.labels, &t.values);
+    let mut plan = Vec::new();
+    if let Some(agreement) = o.plan_agreement {
+        plan.push(match agreement {
+            PlanAgreement::Agrees => v.plan_agrees.clone(),
+            PlanAgreement::PartlyDiffers => v.plan_partly_differs.clone(),
+            PlanAgreement::Differs => v.plan_differs.clone(),
+        });
+    }
+    if let Some(differences) = &o.plan_differences {
+        plan.push(fill(&v.plan_differences, &[("differences", differences)]));
+    }
+    let parts: Vec<Part> = [
+        (&l.plan_agreement, plan),
+        (&l.summary, split_paragraphs(&o.summary)),
+        (&l.suggestions, split_paragraphs(&o.suggestions)),
+        (&l.opinion_note, split_paragraphs(&o.note)),
+    ]
+    .into_iter()
+    .map(|(label, paragraphs)| Part {
+        label: label.clone(),
+        paragraphs: non_empty(paragraphs),
+    })
+    .filter(|part| !part.paragraphs.is_empty())
+    .collect();
+    if parts.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    Body::Parts(parts)
 }
 
 fn memo_section(facts: &Facts, t: &ReportTemplate) -> Body {
@@ -830,15 +1166,28 @@ fn memo_section(facts: &Facts, t: &ReportTemplate) -> Body {
 
 /// Free text as paragraphs: a blank line separates them, a single line break is kept.
 fn paragraphs(text: &Option<String>, t: &ReportTemplate) -> Body {
+    match text {
+        Some(_) => Body::Paragraphs(split_paragraphs(text)),
+        None => Body::NotRecorded(t.text.not_recorded.clone()),
+    }
+}
+
+fn split_paragraphs(text: &Option<String>) -> Vec<String> {
     let Some(text) = text else {
-        return Body::NotRecorded(t.text.not_recorded.clone());
+        return Vec::new();
     };
-    Body::Paragraphs(
-        text.split("\n\n")
-            .map(|p| p.trim_matches('\n').to_string())
-            .filter(|p| !p.trim().is_empty())
-            .collect(),
-    )
+    text.split("\n\n")
+        .map(|p| p.trim_matches('\n').to_string())
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+/// Fields whose label or value the template left empty are left out.
+fn non_empty_fields(fields: Vec<Field>) -> Vec<Field> {
+    fields
+        .into_iter()
+        .filter(|f| !f.value.trim().is_empty())
+        .collect()
 }
 
 fn addressee(referral: &ReferralFacts, t: &ReportTemplate) -> Vec<String> {

@@ -28,6 +28,8 @@ pub enum SectionKey {
     Materials,
     Time,
     Questions,
+    /// The specialist's view of the diagnosis, the performance status, the patient's wishes.
+    Findings,
     Opinion,
     Summary,
     Memo,
@@ -47,6 +49,7 @@ pub struct ReportTemplate {
     pub labels: Labels,
     pub values: Values,
     pub materials: MaterialWords,
+    pub treatments: TreatmentWords,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -92,6 +95,7 @@ pub struct Headings {
     pub materials: String,
     pub time: String,
     pub questions: String,
+    pub findings: String,
     pub opinion: String,
     pub summary: String,
     pub memo: String,
@@ -106,6 +110,7 @@ impl Headings {
             SectionKey::Materials => &self.materials,
             SectionKey::Time => &self.time,
             SectionKey::Questions => &self.questions,
+            SectionKey::Findings => &self.findings,
             SectionKey::Opinion => &self.opinion,
             SectionKey::Summary => &self.summary,
             SectionKey::Memo => &self.memo,
@@ -135,6 +140,22 @@ pub struct Labels {
     pub option: String,
     pub assessment: String,
     pub notes: String,
+    pub eligibility: String,
+    pub referral_stage: String,
+    pub diagnosis_view: String,
+    pub own_diagnosis: String,
+    pub performance_status: String,
+    pub patient_wishes: String,
+    pub drug_classes: String,
+    pub reasoning: String,
+    pub benefit: String,
+    pub risks: String,
+    pub reference: String,
+    pub treatment_note: String,
+    pub plan_agreement: String,
+    pub summary: String,
+    pub suggestions: String,
+    pub opinion_note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -156,6 +177,26 @@ pub struct Values {
     pub patient_absent: String,
     pub material: String,
     pub material_described: String,
+    pub asker_patient: String,
+    pub asker_companion: String,
+    pub asker_specialist: String,
+    pub question_not_asked: String,
+    pub question_skipped: String,
+    pub question_for_primary: String,
+    pub answered_unrecorded: String,
+    pub separator: String,
+    pub diagnosis_agrees: String,
+    pub diagnosis_differs: String,
+    pub performance_status: String,
+    pub plan_agrees: String,
+    pub plan_partly_differs: String,
+    pub plan_differs: String,
+    pub plan_differences: String,
+    pub eligibility_override: String,
+    pub missing_referral: String,
+    pub missing_consent: String,
+    pub missing_relationship: String,
+    pub missing_declined: String,
 }
 
 /// Words for the materials lent by the primary physician: their kinds and media.
@@ -172,6 +213,22 @@ pub struct MaterialWords {
     pub film: String,
     pub cd_r: String,
     pub paper: String,
+}
+
+/// Words for the treatment options of the opinion table and the kinds of drug therapy.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentWords {
+    pub surgery: String,
+    pub drug_therapy: String,
+    pub radiation: String,
+    pub palliative_care: String,
+    pub clinical_trial: String,
+    pub watchful_waiting: String,
+    pub chemotherapy: String,
+    pub targeted_therapy: String,
+    pub immunotherapy: String,
+    pub hormone_therapy: String,
 }
 
 const DATE_PARTS: &[&str] = &["year", "month", "day", "month_name", "era"];
@@ -263,12 +320,13 @@ impl ReportTemplate {
 
     /// Every phrase with the placeholders it accepts; any other `{name}` is a mistake.
     fn placeholder_rules(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
-        let (t, h, l, v, m) = (
+        let (t, h, l, v, m, o) = (
             &self.text,
             &self.headings,
             &self.labels,
             &self.values,
             &self.materials,
+            &self.treatments,
         );
         let none: &'static [&'static str] = &[];
         vec![
@@ -308,6 +366,7 @@ impl ReportTemplate {
             ("headings.materials", &h.materials, none),
             ("headings.time", &h.time, none),
             ("headings.questions", &h.questions, none),
+            ("headings.findings", &h.findings, none),
             ("headings.opinion", &h.opinion, none),
             ("headings.summary", &h.summary, none),
             ("headings.memo", &h.memo, none),
@@ -330,6 +389,22 @@ impl ReportTemplate {
             ("labels.option", &l.option, none),
             ("labels.assessment", &l.assessment, none),
             ("labels.notes", &l.notes, none),
+            ("labels.eligibility", &l.eligibility, none),
+            ("labels.referral_stage", &l.referral_stage, none),
+            ("labels.diagnosis_view", &l.diagnosis_view, none),
+            ("labels.own_diagnosis", &l.own_diagnosis, none),
+            ("labels.performance_status", &l.performance_status, none),
+            ("labels.patient_wishes", &l.patient_wishes, none),
+            ("labels.drug_classes", &l.drug_classes, none),
+            ("labels.reasoning", &l.reasoning, none),
+            ("labels.benefit", &l.benefit, none),
+            ("labels.risks", &l.risks, none),
+            ("labels.reference", &l.reference, none),
+            ("labels.treatment_note", &l.treatment_note, none),
+            ("labels.plan_agreement", &l.plan_agreement, none),
+            ("labels.summary", &l.summary, none),
+            ("labels.suggestions", &l.suggestions, none),
+            ("labels.opinion_note", &l.opinion_note, none),
             ("values.in_person", &v.in_person, none),
             ("values.online", &v.online, none),
             ("values.hybrid", &v.hybrid, none),
@@ -354,6 +429,38 @@ impl ReportTemplate {
                 &v.material_described,
                 &["kind", "medium", "description"],
             ),
+            ("values.asker_patient", &v.asker_patient, none),
+            ("values.asker_companion", &v.asker_companion, none),
+            ("values.asker_specialist", &v.asker_specialist, none),
+            ("values.question_not_asked", &v.question_not_asked, none),
+            ("values.question_skipped", &v.question_skipped, none),
+            ("values.question_for_primary", &v.question_for_primary, none),
+            ("values.answered_unrecorded", &v.answered_unrecorded, none),
+            ("values.separator", &v.separator, none),
+            ("values.diagnosis_agrees", &v.diagnosis_agrees, none),
+            ("values.diagnosis_differs", &v.diagnosis_differs, none),
+            (
+                "values.performance_status",
+                &v.performance_status,
+                &["grade", "description"],
+            ),
+            ("values.plan_agrees", &v.plan_agrees, none),
+            ("values.plan_partly_differs", &v.plan_partly_differs, none),
+            ("values.plan_differs", &v.plan_differs, none),
+            (
+                "values.plan_differences",
+                &v.plan_differences,
+                &["differences"],
+            ),
+            (
+                "values.eligibility_override",
+                &v.eligibility_override,
+                &["missing", "reason"],
+            ),
+            ("values.missing_referral", &v.missing_referral, none),
+            ("values.missing_consent", &v.missing_consent, none),
+            ("values.missing_relationship", &v.missing_relationship, none),
+            ("values.missing_declined", &v.missing_declined, &["reason"]),
             ("materials.blood_test", &m.blood_test, none),
             ("materials.ultrasound", &m.ultrasound, none),
             ("materials.x_ray", &m.x_ray, none),
@@ -364,6 +471,16 @@ impl ReportTemplate {
             ("materials.film", &m.film, none),
             ("materials.cd_r", &m.cd_r, none),
             ("materials.paper", &m.paper, none),
+            ("treatments.surgery", &o.surgery, none),
+            ("treatments.drug_therapy", &o.drug_therapy, none),
+            ("treatments.radiation", &o.radiation, none),
+            ("treatments.palliative_care", &o.palliative_care, none),
+            ("treatments.clinical_trial", &o.clinical_trial, none),
+            ("treatments.watchful_waiting", &o.watchful_waiting, none),
+            ("treatments.chemotherapy", &o.chemotherapy, none),
+            ("treatments.targeted_therapy", &o.targeted_therapy, none),
+            ("treatments.immunotherapy", &o.immunotherapy, none),
+            ("treatments.hormone_therapy", &o.hormone_therapy, none),
         ]
     }
 }
@@ -383,6 +500,7 @@ pub fn section_name(key: SectionKey) -> &'static str {
         SectionKey::Materials => "materials",
         SectionKey::Time => "time",
         SectionKey::Questions => "questions",
+        SectionKey::Findings => "findings",
         SectionKey::Opinion => "opinion",
         SectionKey::Summary => "summary",
         SectionKey::Memo => "memo",
@@ -533,7 +651,7 @@ mod tests {
         for lang in [Lang::Ja, Lang::En] {
             let template = ReportTemplate::embedded(lang);
             assert_eq!(template.language, lang);
-            assert_eq!(template.sections.len(), 8, "all but the memo");
+            assert_eq!(template.sections.len(), 9, "all but the memo");
             assert!(!template.sections.contains(&SectionKey::Memo));
         }
     }
@@ -577,10 +695,32 @@ mod tests {
     }
 
     #[test]
+    fn the_opinion_and_eligibility_phrases_are_checked_too() {
+        let text = REPORT_JA.replace("理由：{reason}\"", "理由：{why}\"");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("values.eligibility_override"));
+        assert!(
+            err.message.contains("{missing}, {reason}"),
+            "{}",
+            err.message
+        );
+        let text = REPORT_EN.replace("{grade}: {description}", "{grade}: {text}");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("values.performance_status"));
+        let text: String = REPORT_EN
+            .lines()
+            .filter(|l| !l.starts_with("hormone_therapy ="))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("treatments.hormone_therapy"));
+    }
+
+    #[test]
     fn an_unknown_or_repeated_section_is_refused() {
         let text = REPORT_JA.replace("\"summary\"]", "\"sumary\"]");
         let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("sections[7]"));
+        assert_eq!(err.field.as_deref(), Some("sections[8]"));
         assert_eq!(
             err.line,
             Some(

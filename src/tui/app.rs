@@ -132,7 +132,17 @@ impl App {
                 Err(_) => (None, false),
             },
         };
-        let view = SessionView::new(session, path, lock, read_only, &self.config, now, self.role);
+        let exports = crate::export::exports_dir(self.store.root());
+        let view = SessionView::new(
+            session,
+            path,
+            lock,
+            read_only,
+            &self.config,
+            now,
+            self.role,
+            exports,
+        );
         if view.read_only {
             self.status = Some(Status::error(self.texts().read_only));
         }
@@ -281,10 +291,11 @@ impl App {
         let Screen::Session(view) = &mut self.screen else {
             return;
         };
-        let looks = matches!(
-            action,
-            Action::Back | Action::SwitchTab(_) | Action::NextTab | Action::PreviousTab
-        );
+        let looks = match &action {
+            Action::Back | Action::SwitchTab(_) | Action::NextTab | Action::PreviousTab => true,
+            Action::Key(key) => view.key_only_looks(key),
+            _ => false,
+        };
         if view.read_only && !looks {
             self.status = Some(Status::error(texts.read_only));
             return;

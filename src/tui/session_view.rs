@@ -19,6 +19,7 @@ use super::screens::consult::ConsultTab;
 use super::screens::intake::IntakeTab;
 use super::screens::opinion::OpinionTab;
 use super::screens::questions::QuestionsTab;
+use super::screens::report::ReportTab;
 use super::sync::PeerFiles;
 use super::theme::Theme;
 use super::widgets::clock_bar;
@@ -50,12 +51,19 @@ pub enum Tab {
     Consult,
     Questions,
     Opinion,
+    Report,
     Intake,
 }
 
 impl Tab {
     /// In F-key order: F1 is the first.
-    pub const ALL: [Tab; 4] = [Tab::Consult, Tab::Questions, Tab::Opinion, Tab::Intake];
+    pub const ALL: [Tab; 5] = [
+        Tab::Consult,
+        Tab::Questions,
+        Tab::Opinion,
+        Tab::Report,
+        Tab::Intake,
+    ];
 
     fn title(self, texts: &Texts) -> &'static str {
         match self {
@@ -63,6 +71,7 @@ impl Tab {
             Tab::Intake => texts.tab_intake,
             Tab::Opinion => texts.tab_opinion,
             Tab::Questions => texts.tab_questions,
+            Tab::Report => texts.tab_report,
         }
     }
 }
@@ -105,6 +114,7 @@ pub struct SessionView {
     /// only its part file (see `model::roles`).
     pub role: Role,
     pub questions: QuestionsTab,
+    pub report: ReportTab,
     peer: PeerFiles,
     /// The session changed since it was last written.
     pub dirty: bool,
@@ -127,7 +137,8 @@ pub struct SessionView {
 
 impl SessionView {
     /// `lock` is the writer's lock, kept while the view lives; `role` says which file this
-    /// terminal writes.
+    /// terminal writes; the report tab exports into `exports_dir`.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         session: Session,
         path: PathBuf,
@@ -136,6 +147,7 @@ impl SessionView {
         config: &Config,
         now: Timestamp,
         role: Role,
+        exports_dir: PathBuf,
     ) -> Self {
         let remaining = session.clock.remaining(now);
         SessionView {
@@ -147,6 +159,7 @@ impl SessionView {
             intake: IntakeTab::new(),
             opinion: OpinionTab::new(&session, config),
             questions: QuestionsTab::new(&session, role, config.ui.language),
+            report: ReportTab::new(config, exports_dir),
             peer: PeerFiles::new(&session, role),
             role,
             alarms: Alarms::already_passed(remaining, &config.session.warn_minutes),
@@ -172,7 +185,14 @@ impl SessionView {
             Tab::Intake => self.intake.editing(),
             Tab::Opinion => self.opinion.editing(),
             Tab::Questions => self.questions.editing(),
+            Tab::Report => false,
         }
+    }
+
+    /// Whether a key only looks (scrolls, switches the report's language): such keys work
+    /// on a session that is read-only here.
+    pub fn key_only_looks(&self, key: &KeyEvent) -> bool {
+        self.tab == Tab::Report && ReportTab::only_looks(key)
     }
 
     /// The companion's terminal shows the questions only: the specialist's notes and
@@ -214,6 +234,7 @@ impl SessionView {
             }
             Tab::Opinion => self.opinion.key(&mut self.session, key),
             Tab::Questions => self.questions.key(&mut self.session, key, now),
+            Tab::Report => self.report.key(&mut self.session, &self.path, key, now),
         };
         self.absorb(outcome, now)
     }
@@ -226,6 +247,7 @@ impl SessionView {
             Tab::Intake => self.intake.paste(&text),
             Tab::Opinion => self.opinion.paste(&mut self.session, &text),
             Tab::Questions => self.questions.paste(&mut self.session, &text),
+            Tab::Report => TabOutcome::default(),
         };
         self.absorb(outcome, now)
     }
@@ -246,6 +268,7 @@ impl SessionView {
             Tab::Intake => self.language.intake_texts().help,
             Tab::Opinion => self.opinion.help(),
             Tab::Questions => self.questions.help(),
+            Tab::Report => self.report.help(),
         }
     }
 
@@ -256,6 +279,7 @@ impl SessionView {
             Tab::Intake => self.intake.hints(self.language.intake_texts()),
             Tab::Opinion => self.opinion.hints(),
             Tab::Questions => self.questions.hints(),
+            Tab::Report => self.report.hints(),
         }
     }
 
@@ -438,6 +462,7 @@ impl SessionView {
             Tab::Intake => self.intake.draw(frame, body, &self.session, ctx),
             Tab::Opinion => self.opinion.draw(frame, body, &self.session, ctx),
             Tab::Questions => self.questions.draw(frame, body, &self.session, ctx),
+            Tab::Report => self.report.draw(frame, body, &self.session, ctx),
         }
     }
 

@@ -11,12 +11,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::config::Config;
+use crate::export::ExportError;
 use crate::i18n::desk::DeskTexts;
 use crate::i18n::fill;
 use crate::model::desk::{self, Progress, StateFilter};
 use crate::model::fee::format_amount;
 use crate::model::payment::PaymentMethod;
-use crate::model::{Session, Timestamp};
+use crate::model::{ClockState, Session, Timestamp};
+use crate::report::template::ReportTemplate;
+use crate::report::{self, Format};
 use crate::store::{self, Store, UpdateError};
 use crate::tui::app::Status;
 use crate::tui::theme::Theme;
@@ -172,6 +175,7 @@ impl DeskScreen {
             KeyCode::Char('r') => self.reload(store),
             KeyCode::Char('p') => return (self.ask_payment(texts, due_days), None),
             KeyCode::Char('s') => return (Some(self.mark_sent(store, texts, due_days, now)), None),
+            KeyCode::Char('x') => return (Some(self.export(store, config, now)), None),
             _ => {}
         }
         (None, None)
@@ -265,6 +269,41 @@ impl DeskScreen {
             Ok((_, Ok(true))) => Status::info(fill(texts.sent_msg, &[("id", &id)])),
             Ok((_, Ok(false))) => Status::error(fill(texts.already_sent, &[("id", &id)])),
             Ok((_, Err(_))) => Status::error(fill(texts.not_exported, &[("id", &id)])),
+            Err(err) => update_error(err, &id, texts),
+        };
+        self.reload(store);
+        status
+    }
+
+    /// Export the selected session's report (docx, in the configured report language) into
+    /// the data folder's `exports/`, as the report tab does. `store::update` takes the
+    /// session's writer lock: a session open on another terminal is refused and left alone.
+    fn export(&mut self, store: &Store, config: &Config, now: Timestamp) -> Status {
+        let texts = config.ui.language.desk_texts();
+        let Some(entry) = self.selected_session(config.desk.report_due_days) else {
+            return Status::info("");
+        };
+        let id = entry.session.id.clone();
+        if entry.session.state() != ClockState::Ended {
+            return Status::error(fill(texts.not_ended, &[("id", &id)]));
+        }
+        let path = entry.path.clone();
+        let dir = crate::export::exports_dir(store.root());
+        let words = config.ui.language.report_texts();
+        let lang = report::language(config, None);
+        let template = match ReportTemplate::for_config(config, lang) {
+            Ok(template) => template,
+            Err(err) => return Status::error(words.export_error(&ExportError::Template(err))),
+        };
+        let result = store::update(&path, |session| {
+            crate::export::export_into(session, &path, config, &template, Format::Docx, &dir, now)
+        });
+        let status = match result {
+            Ok((_, Ok(out))) => Status::info(fill(
+                texts.exported,
+                &[("id", &id), ("path", &out.display().to_string())],
+            )),
+            Ok((_, Err(err))) => Status::error(format!("{id}: {}", words.export_error(&err))),
             Err(err) => update_error(err, &id, texts),
         };
         self.reload(store);

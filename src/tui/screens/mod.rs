@@ -7,3 +7,4 @@ pub mod intake;
 pub mod new_session;
 pub mod opinion;
 pub mod questions;
+pub mod report;

@@ -1,0 +1,153 @@
+//! The words of the report tab (the preview of the report and its export), in Japanese and
+//! English. The report itself is worded by its template, not here.
+
+use crate::config::Lang;
+use crate::export::ExportError;
+use crate::i18n::fill;
+use crate::report::Format;
+
+type KeyHelp = &'static [(&'static str, &'static str)];
+
+pub struct ReportTexts {
+    /// Over the preview: `{lang}` is the report's language, `{lines}` the lines in view.
+    pub preview: &'static str,
+    pub lines: &'static str,
+    /// The report's languages, in the order ja, en.
+    pub languages: [&'static str; 2],
+    /// Nothing is missing from the opinion and every question has an answer.
+    pub complete: &'static str,
+    /// `{list}`: the questions still open ("Q3、Q5").
+    pub open_questions: &'static str,
+    pub question_ref: &'static str,
+    pub list_separator: &'static str,
+    pub never_exported: &'static str,
+    /// `{at}` `{format}` `{path}`.
+    pub last_export: &'static str,
+    /// `{at}`.
+    pub sent: &'static str,
+    /// `{format}` `{path}`.
+    pub exported: &'static str,
+    /// `{path}`.
+    pub not_ours: &'static str,
+    /// `{err}`.
+    pub failed: &'static str,
+    /// `{err}`.
+    pub template_error: &'static str,
+    pub hints: &'static str,
+    pub help: KeyHelp,
+}
+
+pub static JA: ReportTexts = ReportTexts {
+    preview: "報告書（{lang}）",
+    lines: "{from}-{to}/{total}行",
+    languages: ["日本語", "English"],
+    complete: "所見はすべて記入され、すべての質問に回答または扱いが記録されています。",
+    open_questions: "まだ回答のない質問: {list}",
+    question_ref: "Q{n}",
+    list_separator: "、",
+    never_exported: "未出力 — d で Word、m で Markdown、j で JSON に出力します。",
+    last_export: "出力済 {at}（{format}）{path}",
+    sent: "送付済 {at}",
+    exported: "{format} を出力しました: {path}",
+    not_ours: "{path} はこのセッションの出力ではないため、上書きしませんでした。移動してから出力し直してください。",
+    failed: "出力できませんでした: {err}",
+    template_error: "報告書テンプレートを使えません: {err}",
+    hints: "↑↓ PgUp/PgDn g/G 移動  d Word  m Markdown  j JSON  L 日本語/English  ? キー",
+    help: &[
+        ("↑/↓", "1行ずつ送る"),
+        ("PgUp/PgDn", "1画面ずつ送る"),
+        ("g/G, Home/End", "先頭 / 末尾へ"),
+        ("d", "Word (docx) で出力（データフォルダの exports/）"),
+        ("m", "Markdown で出力（電子カルテへの貼り付け用）"),
+        ("j", "JSON で出力（他のシステム用）"),
+        ("L", "報告書の言語を切り替え（日本語 / English）"),
+    ],
+};
+
+pub static EN: ReportTexts = ReportTexts {
+    preview: "Report ({lang})",
+    lines: "{from}-{to}/{total} lines",
+    languages: ["日本語", "English"],
+    complete: "The opinion is complete and every question has an answer or a recorded outcome.",
+    open_questions: "Questions without an answer yet: {list}",
+    question_ref: "Q{n}",
+    list_separator: ", ",
+    never_exported: "Not exported yet — d for Word, m for Markdown, j for JSON.",
+    last_export: "Exported {at} ({format}) {path}",
+    sent: "sent {at}",
+    exported: "Exported {format}: {path}",
+    not_ours: "{path} is not an export of this session, so it was left alone. Move it away and export again.",
+    failed: "Could not export: {err}",
+    template_error: "The report template cannot be used: {err}",
+    hints: "↑↓ PgUp/PgDn g/G scroll  d Word  m Markdown  j JSON  L 日本語/English  ? keys",
+    help: &[
+        ("↑/↓", "scroll a line"),
+        ("PgUp/PgDn", "scroll a screen"),
+        ("g/G, Home/End", "top / bottom"),
+        ("d", "export Word (docx) into exports/ (data folder)"),
+        ("m", "export Markdown (to paste into a chart)"),
+        ("j", "export JSON (for other systems)"),
+        ("L", "report language: 日本語 / English"),
+    ],
+};
+
+impl Lang {
+    pub fn report_texts(self) -> &'static ReportTexts {
+        match self {
+            Lang::Ja => &JA,
+            Lang::En => &EN,
+        }
+    }
+}
+
+impl ReportTexts {
+    pub fn language(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ja => self.languages[0],
+            Lang::En => self.languages[1],
+        }
+    }
+
+    /// Why an export failed, as a sentence.
+    pub fn export_error(&self, err: &ExportError) -> String {
+        match err {
+            ExportError::NotOurs(path) => {
+                fill(self.not_ours, &[("path", &path.display().to_string())])
+            }
+            ExportError::Template(err) => fill(self.template_error, &[("err", &err.to_string())]),
+            ExportError::Io(..) => fill(self.failed, &[("err", &err.to_string())]),
+        }
+    }
+
+    /// The name of a format, as the keys call it.
+    pub fn format(&self, format: Format) -> &'static str {
+        match format {
+            Format::Docx => "Word (docx)",
+            Format::Markdown => "Markdown",
+            Format::Json => "JSON",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::widgets::wrap::display_width;
+
+    #[test]
+    fn the_hints_fit_80_columns_and_the_help_fits_its_popup() {
+        for (words, general) in [(&JA, &crate::i18n::JA), (&EN, &crate::i18n::EN)] {
+            // The status line starts with a space, so 79 columns are left.
+            assert!(display_width(words.hints) <= 79, "{}", words.hints);
+            // The popup is 64 columns: a border each side, a space each side of the keys.
+            let all: Vec<_> = words.help.iter().chain(general.help_session).collect();
+            let key_width = all.iter().map(|(k, _)| display_width(k)).max().unwrap();
+            for (key, what) in all {
+                assert!(
+                    1 + key_width + 1 + display_width(what) <= 62,
+                    "{key}: {what}"
+                );
+            }
+        }
+    }
+}
