@@ -309,13 +309,5 @@ fn the_autosave_writes_typed_text_from_a_background_thread() {
     let due = at(0, 0) + chrono::TimeDelta::milliseconds(500);
     app.autosave(due);
     assert!(app.autosave_wait(due).is_none());
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while on_disk(&path).memo != "背景で保存" {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the write never landed"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        app.autosave(due);
-    }
+    autosave_until(&mut app, due, &path, |s| s.memo == "背景で保存");
 }

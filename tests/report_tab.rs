@@ -133,8 +133,9 @@ fn exporting_from_the_tab_writes_the_file_and_records_it_on_the_open_session() {
     // Recorded on the session open here (this terminal holds its lock), saved with it.
     assert_eq!(view(&app).session.report.exported_at, Some(at(45, 0)));
     assert!(view(&app).dirty);
-    app.autosave(at(45, 1));
-    let saved = sonote::store::load(&path).unwrap();
+    let saved = autosave_until(&mut app, at(45, 1), &path, |s| {
+        s.report.exported_at.is_some()
+    });
     assert_eq!(saved.report.exported_at, Some(at(45, 0)));
     assert_eq!(saved.report.exported_format.as_deref(), Some("docx"));
 

@@ -185,3 +185,27 @@ impl Random {
         low + self.next() % (high - low).max(1)
     }
 }
+
+/// Run the app's autosave at `now` until the session file on disk satisfies `saved`: the
+/// write itself happens on the writer thread. Panics after five seconds.
+pub fn autosave_until(
+    app: &mut sonote::tui::app::App,
+    now: chrono::DateTime<FixedOffset>,
+    path: &std::path::Path,
+    saved: impl Fn(&Session) -> bool,
+) -> Session {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        app.autosave(now);
+        if let Ok(session) = sonote::store::load(path)
+            && saved(&session)
+        {
+            return session;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the autosave never landed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
