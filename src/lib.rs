@@ -14,4 +14,3 @@ pub mod report;
 pub mod store;
 pub mod tomlfile;
 pub mod tui;
-pub mod writer;

@@ -293,21 +293,3 @@ fn ending_lists_what_the_opinion_still_lacks_without_blocking() {
         "and it does not block"
     );
 }
-
-#[test]
-fn the_autosave_writes_typed_text_from_a_background_thread() {
-    let (_dir, mut app, path) = open_app(Config::embedded());
-    press(&mut app, 'm', at(0, 0));
-    for c in "背景で保存".chars() {
-        press(&mut app, c, at(0, 0));
-    }
-    // Not yet due: nothing is handed to the writer.
-    app.autosave(at(0, 0));
-    assert_eq!(on_disk(&path).memo, "");
-    assert!(app.autosave_wait(at(0, 0)).is_some());
-    // Due (500 ms later): queued, and the typing path has nothing left to wait for.
-    let due = at(0, 0) + chrono::TimeDelta::milliseconds(500);
-    app.autosave(due);
-    assert!(app.autosave_wait(due).is_none());
-    autosave_until(&mut app, due, &path, |s| s.memo == "背景で保存");
-}

@@ -598,19 +598,10 @@ impl App {
         wait.to_std().ok()
     }
 
-    /// Hand typed text whose autosave interval has passed to the writer thread, and take in
-    /// the writes that finished. Cheap when nothing waits.
+    /// Write typed text whose autosave interval has passed. Cheap when nothing waits.
     pub fn autosave(&mut self, now: Timestamp) {
-        let due = self.autosave_wait(now).is_some_and(|wait| wait.is_zero());
-        let texts = self.texts();
-        let Screen::Session(view) = &mut self.screen else {
-            return;
-        };
-        if due {
-            view.save_in_background();
-        }
-        if view.collect_writes() {
-            self.status = Some(Status::info(texts.saved_again));
+        if self.autosave_wait(now).is_some_and(|wait| wait.is_zero()) {
+            self.save_now();
         }
     }
 

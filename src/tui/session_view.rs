@@ -126,8 +126,6 @@ pub struct SessionView {
     pub read_only: bool,
     /// The writer's lock, held while the session is open for writing.
     _lock: Option<store::SessionLock>,
-    /// Writes typed text off the screen's thread.
-    writer: crate::writer::Writer,
     /// The file as last read or written, to notice another process's save.
     file_stamp: Option<FileStamp>,
     alarms: Alarms,
@@ -154,7 +152,6 @@ impl SessionView {
             read_only,
             _lock: lock,
             file_stamp: FileStamp::of(&path),
-            writer: crate::writer::Writer::new(),
             consult: ConsultTab::new(&session),
             intake: IntakeTab::new(),
             opinion: OpinionTab::new(&session, config),
@@ -299,9 +296,6 @@ impl SessionView {
             self.dirty = false;
             return Ok(());
         }
-        // Anything still queued lands first, so it cannot overwrite this newer write.
-        let queued = self.writer.drain();
-        self.take_results(queued);
         match self.peer.save(&self.path, &self.session) {
             Ok(()) => {
                 self.dirty = false;
@@ -313,58 +307,6 @@ impl SessionView {
             Err(err) => {
                 self.save_error = Some(err.to_string());
                 Err(err)
-            }
-        }
-    }
-
-    /// Hand the session to the writer thread: typing never waits for the disk. Failures
-    /// come back through `collect_writes` and make the session dirty again.
-    pub fn save_in_background(&mut self) {
-        if self.read_only {
-            self.dirty = false;
-            return;
-        }
-        let prepared = self.peer.prepare(&self.path, &self.session);
-        let queued = match prepared {
-            Ok((target, bytes)) => self.writer.submit(&target, bytes),
-            Err(err) => {
-                self.save_error = Some(err.to_string());
-                return;
-            }
-        };
-        if queued {
-            self.dirty = false;
-            self.dirty_since = None;
-        } else {
-            // No writer thread: write here.
-            let _ = self.save();
-        }
-    }
-
-    /// Take in the writes that finished. Returns true when saving works again after a
-    /// failure.
-    pub fn collect_writes(&mut self) -> bool {
-        let was_failing = self.save_error.is_some();
-        let finished = self.writer.finished();
-        self.take_results(finished);
-        was_failing && self.save_error.is_none()
-    }
-
-    fn take_results(&mut self, finished: Vec<crate::writer::Done>) {
-        for done in finished {
-            match done.result {
-                Ok(()) => {
-                    self.peer.written(&done.path);
-                    self.save_error = None;
-                    if done.path == self.path {
-                        self.file_stamp = FileStamp::of(&self.path);
-                    }
-                }
-                Err(err) => {
-                    self.save_error = Some(err);
-                    // Write it again at the next tick.
-                    self.dirty = true;
-                }
             }
         }
     }

@@ -2,7 +2,7 @@
 //! when it changes (who owns what: `model::roles`; the files: `store`).
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::app::Status;
 use crate::i18n::fill;
@@ -43,37 +43,22 @@ impl PeerFiles {
         }
     }
 
-    /// What this terminal writes: the session file on the specialist's terminal, the part
-    /// file on the companion's (which never writes the session file), and its bytes.
-    pub fn prepare(&mut self, path: &Path, session: &Session) -> io::Result<(PathBuf, Vec<u8>)> {
+    /// Write this terminal's own file: the session file on the specialist's terminal, the
+    /// part file on the companion's (which never writes the session file).
+    pub fn save(&mut self, path: &Path, session: &Session) -> io::Result<()> {
         match self.role {
             Role::Specialist => {
-                let text = toml::to_string(session).map_err(io::Error::other)?;
-                Ok((path.to_path_buf(), text.into_bytes()))
+                store::save(path, session)?;
+                self.main_seen = store::fingerprint(path);
             }
             Role::Companion => {
                 let part = CompanionPart::of(session, &self.part);
-                let text = toml::to_string(&part).map_err(io::Error::other)?;
+                let part_path = store::part_path(path);
+                store::save_part(&part_path, &part)?;
                 self.part = part;
-                Ok((store::part_path(path), text.into_bytes()))
+                self.part_seen = store::fingerprint(&part_path);
             }
         }
-    }
-
-    /// A write prepared here reached the disk: remember the file as ours, so it is not
-    /// taken for the other terminal's.
-    pub fn written(&mut self, target: &Path) {
-        match self.role {
-            Role::Specialist => self.main_seen = store::fingerprint(target),
-            Role::Companion => self.part_seen = store::fingerprint(target),
-        }
-    }
-
-    /// Write this terminal's own file now.
-    pub fn save(&mut self, path: &Path, session: &Session) -> io::Result<()> {
-        let (target, bytes) = self.prepare(path, session)?;
-        store::write_atomically(&target, &bytes)?;
-        self.written(&target);
         Ok(())
     }
 
