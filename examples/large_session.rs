@@ -1,0 +1,22 @@
+//! Writes the benchmarks' large session (see `benches/support/large_session.rs`) into a data
+//! directory and prints its id, file and size: `cargo run --release --example large_session
+//! -- DATA_DIR`.
+
+#[path = "../benches/support/large_session.rs"]
+mod large_session;
+
+fn main() {
+    let Some(dir) = std::env::args_os().nth(1) else {
+        eprintln!("usage: large_session DATA_DIR");
+        std::process::exit(2);
+    };
+    let (_store, path, session) = large_session::write(std::path::Path::new(&dir));
+    let (answers, notes) = large_session::typed_bytes(&session);
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "{}\t{}\t{} questions\t{answers} B of answers\t{notes} B of notes and opinion\t{size} B file",
+        session.id,
+        path.display(),
+        session.questions.len()
+    );
+}
