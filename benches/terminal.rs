@@ -446,12 +446,16 @@ fn report(
         println!("(no save caught in fsync)");
     } else {
         let d = print_and_record("sonote, key during a save", during, &[]);
+        // The same keys typed at any moment (the Japanese runs) are the yardstick.
+        let any: Vec<Duration> = runs[2].iter().map(|s| s.latency).collect();
+        let any = stats::summarize(&any);
         verdicts.push(format!(
-            "autosave: a key typed during a save shows in {:.3} ms median, {:.3} ms max \
-             (a save must never delay a key: {})",
+            "autosave: a key typed during a save's fsync shows in {:.3} ms median, {:.3} ms \
+             max, against {:.3} ms for any key (a save must never delay a key: {})",
             d.median,
             d.max,
-            verdict(d.max < TARGET_P99_MS)
+            any.median,
+            verdict(d.median <= 1.5 * any.median)
         ));
     }
 

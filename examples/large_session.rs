@@ -1,6 +1,7 @@
 //! Writes the benchmarks' large session (see `benches/support/large_session.rs`) into a data
-//! directory and prints its id, file and size: `cargo run --release --example large_session
-//! -- DATA_DIR`.
+//! directory: `cargo run --release --example large_session -- DATA_DIR`. Prints one line,
+//! tab-separated: id, file, questions, bytes of answers, bytes of notes and opinion, bytes
+//! of the file.
 
 #[path = "../benches/support/large_session.rs"]
 mod large_session;
@@ -14,7 +15,7 @@ fn main() {
     let (answers, notes) = large_session::typed_bytes(&session);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!(
-        "{}\t{}\t{} questions\t{answers} B of answers\t{notes} B of notes and opinion\t{size} B file",
+        "{}\t{}\t{}\t{answers}\t{notes}\t{size}",
         session.id,
         path.display(),
         session.questions.len()
