@@ -89,6 +89,9 @@ pub struct App {
     pub override_reason: TextArea<'static>,
     /// Which terminal this is (`sonote open --role`); sessions open in this role.
     pub role: Role,
+    /// Write typed text on a thread of its own, so no key waits for the disk. The event
+    /// loop sets it; tests leave it off, so that the disk can be read right after a tick.
+    pub write_behind: bool,
 }
 
 impl App {
@@ -105,6 +108,7 @@ impl App {
             bell: false,
             override_reason: text_field::single_line(""),
             role: Role::Specialist,
+            write_behind: false,
         }
     }
 
@@ -521,6 +525,8 @@ impl App {
         let Screen::Session(view) = &mut self.screen else {
             return true;
         };
+        // A background write under way may still fail: know before deciding.
+        view.wait_written();
         if !view.needs_save() {
             return true;
         }
@@ -566,13 +572,39 @@ impl App {
     /// Several times a second: take in what the other terminal saved, and save what was
     /// typed here, so that each terminal shows the other's edits within a second.
     pub fn on_sync(&mut self) {
+        self.take_written();
         let Screen::Session(view) = &mut self.screen else {
             return;
         };
         if let Some(status) = view.sync_with_peer() {
             self.status = Some(status);
         }
-        self.save_now();
+        self.save_typing();
+    }
+
+    /// Save what was typed: in the background with `write_behind`, else at once.
+    fn save_typing(&mut self) {
+        if !self.write_behind {
+            self.save_now();
+        } else if let Screen::Session(view) = &mut self.screen
+            && view.needs_save()
+        {
+            view.save_in_background();
+        }
+    }
+
+    /// Take in a finished background write (a failure shows in the red banner).
+    fn take_written(&mut self) {
+        let texts = self.texts();
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        let was_failing = view.save_error.is_some();
+        if let Some(Ok(())) = view.take_written()
+            && was_failing
+        {
+            self.status = Some(Status::info(texts.saved_again));
+        }
     }
 
     /// The configured autosave interval.
@@ -589,8 +621,9 @@ impl App {
 
     /// Write typed text whose autosave interval has passed. Cheap when nothing waits.
     pub fn autosave(&mut self, now: Timestamp) {
+        self.take_written();
         if self.autosave_wait(now).is_some_and(|wait| wait.is_zero()) {
-            self.save_now();
+            self.save_typing();
         }
     }
 
