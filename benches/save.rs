@@ -1,6 +1,7 @@
 //! Saving and exporting the large session, in-process and step by step: what an autosave
-//! costs (serializing vs writing with fsync), and where an export's time goes (loading,
-//! building the report, rendering docx or Markdown, writing).
+//! costs (the copy the event loop hands to the writing thread, serializing, writing with
+//! fsync), and where an export's time goes (loading, building the report, rendering docx or
+//! Markdown, writing).
 //!
 //! `cargo bench --bench save [-- --quick]`. The data directory is a temporary directory on
 //! the disk the session files live on (`TMPDIR` picks another).
@@ -53,6 +54,10 @@ fn main() {
 
     println!("\nautosave (store::save = serialize + write_atomically)");
     println!("{}", stats::HEADER);
+    show(
+        "clone (the event loop's share)",
+        &time(cpu_rounds, || session.clone()),
+    );
     show(
         "serialize (toml::to_string)",
         &time(cpu_rounds, || toml::to_string(&session).expect("serialize")),
