@@ -143,6 +143,41 @@ fn main() {
         println!("{}", stats::line(name, &s));
         stats::record("render", name, &s, &[("target_ms", TARGET_MS.to_string())]);
     }
+    // What any frame costs at this size, whatever the app draws: ratatui's floor (an empty
+    // frame: reset, diff, swap) and a screen full of Japanese text in one paragraph.
+    let full_text = large_session::prose(3, 12_000, 1);
+    for (name, text) in [
+        ("floor: empty frame", None),
+        ("floor: screen full of text", Some(&full_text)),
+    ]
+    .into_iter()
+    .filter(|s| wanted(s.0))
+    {
+        let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS)).expect("a test terminal");
+        let paragraph = text.map(|t| {
+            ratatui::widgets::Paragraph::new(t.as_str())
+                .wrap(ratatui::widgets::Wrap { trim: false })
+        });
+        let samples: Vec<Duration> = (0..rounds)
+            .map(|_| {
+                let started = Instant::now();
+                black_box(
+                    terminal
+                        .draw(|frame| {
+                            if let Some(p) = &paragraph {
+                                frame.render_widget(p, frame.area());
+                            }
+                        })
+                        .expect("draw"),
+                );
+                started.elapsed()
+            })
+            .collect();
+        let s = stats::summarize(&samples);
+        println!("{}", stats::line(name, &s));
+        stats::record("render", name, &s, &[]);
+    }
+
     // Back to back, and 20 ms apart as a person types (and the terminal benchmark does):
     // caches and the CPU go cold between keys.
     let pause = Duration::from_millis(20);

@@ -1,4 +1,5 @@
-//! sonote in a real pseudo-terminal beside `vim -u NONE`, in one run, on the large session:
+//! sonote in a real pseudo-terminal beside `vim -u NONE` (and `cat` on a raw terminal, the
+//! floor: what the pty and the harness take), in one run, on the large session:
 //! keystroke to screen (ASCII and Japanese), start-up to the first drawn frame, and peak
 //! memory. `cargo bench --bench terminal [-- --quick]`; needs `vim` on the PATH.
 //!
@@ -41,6 +42,8 @@ const TARGET_RSS_MB: f64 = 30.0;
 enum Program {
     Sonote,
     Vim,
+    /// `cat` on a raw terminal: the pty's and the harness's own share of any latency.
+    Cat,
 }
 
 impl Program {
@@ -48,6 +51,7 @@ impl Program {
         match self {
             Program::Sonote => "sonote",
             Program::Vim => "vim",
+            Program::Cat => "cat",
         }
     }
 }
@@ -71,6 +75,7 @@ impl Setup {
                 ROWS,
             ),
             Program::Vim => Pty::spawn("vim", &["-u", "NONE", "-N", &self.text_file], COLS, ROWS),
+            Program::Cat => Pty::spawn("sh", &["-c", "stty raw -echo; exec cat"], COLS, ROWS),
         }
     }
 }
@@ -93,7 +98,7 @@ fn startup(setup: &Setup, program: Program) -> Duration {
     term.drain(Duration::from_millis(100));
     match program {
         Program::Sonote => term.send(b"q"),
-        Program::Vim => term.send(b"\x1b:q!\r"),
+        Program::Vim | Program::Cat => term.send(b"\x1b:q!\r"),
     };
     if !term.wait_exit(Duration::from_secs(5)) {
         eprintln!("{} did not quit; killed", program.name());
@@ -138,8 +143,10 @@ impl Typist {
     /// questions tab (F2) in the current question's answer (Enter); vim on a new last line.
     fn start(setup: &Setup, program: Program) -> Typist {
         let mut term = setup.spawn(program);
-        term.until(Duration::from_secs(10), first_frame_drawn)
-            .expect("a first frame");
+        if program != Program::Cat {
+            term.until(Duration::from_secs(10), first_frame_drawn)
+                .expect("a first frame");
+        }
         match program {
             Program::Sonote => {
                 term.send(pty::F2.as_bytes());
@@ -149,6 +156,7 @@ impl Typist {
             Program::Vim => {
                 term.send(b"Go");
             }
+            Program::Cat => {}
         }
         term.drain(Duration::from_millis(500));
         let pid = term.pid().expect("a child pid");
@@ -166,6 +174,11 @@ impl Typist {
         let mut samples = Vec::with_capacity(KEYS);
         let mut written_after_last = pty::written_bytes(self.pid).unwrap_or(0);
         for i in 0..KEYS {
+            if self.program == Program::Cat && i % 100 == 0 {
+                // cat does not wrap lines as the editors do: start a new one, untimed.
+                self.term.send(b"\r\n");
+                self.term.drain(GAP);
+            }
             let (sample, written_after) = self.key(chars[i % chars.len()], written_after_last);
             samples.push(sample);
             written_after_last = written_after;
@@ -261,6 +274,7 @@ impl Typist {
             Program::Vim => {
                 self.term.send(b"\x1b:wq\r");
             }
+            Program::Cat => return self.typed,
         }
         if !self.term.wait_exit(Duration::from_secs(10)) {
             eprintln!("{} did not quit; killed", self.program.name());
@@ -312,15 +326,19 @@ fn main() {
         Typist::start(&setup, Program::Sonote),
         Typist::start(&setup, Program::Vim),
     ];
+    let mut floor = Typist::start(&setup, Program::Cat);
     let mut runs: Vec<Vec<Sample>> = (0..4).map(|_| Vec::new()).collect();
+    let mut floor_runs: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
     for _ in 0..rounds {
         for (set, chars) in [ASCII, JAPANESE].into_iter().enumerate() {
             for (k, typist) in typists.iter_mut().enumerate() {
                 let samples = typist.type_keys(chars);
                 runs[set * 2 + k].extend(samples);
             }
+            floor_runs[set].extend(floor.type_keys(chars).iter().map(|s| s.latency));
         }
     }
+    floor.quit();
     let during_keys = if quick { 10 } else { 40 };
     let (during, seen) = typists[0].type_during_saves(JAPANESE, during_keys);
 
@@ -339,7 +357,15 @@ fn main() {
     let vim_typed = vim.quit();
     check_typed(&setup, &sonote_typed, &vim_typed);
 
-    report(&runs, &start_times, rss, timeouts, &during, seen);
+    report(
+        &runs,
+        &floor_runs,
+        &start_times,
+        rss,
+        timeouts,
+        &during,
+        seen,
+    );
 }
 
 /// Every typed character arrived: in the session file's answer, and at the end of vim's
@@ -362,8 +388,10 @@ fn check_typed(setup: &Setup, sonote_typed: &str, vim_typed: &str) {
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn report(
     runs: &[Vec<Sample>],
+    floor_runs: &[Vec<Duration>; 2],
     start_times: &[Vec<Duration>; 2],
     rss: [f64; 2],
     timeouts: [usize; 2],
@@ -379,6 +407,7 @@ fn report(
         let latency = |run: &[Sample]| run.iter().map(|s| s.latency).collect::<Vec<_>>();
         let s = print_and_record(&format!("sonote {chars}"), &latency(sonote), &[]);
         let v = print_and_record(&format!("vim {chars}"), &latency(vim), &[]);
+        print_and_record(&format!("cat {chars} (pty floor)"), &floor_runs[set], &[]);
         let first = |run: &[Sample]| run.iter().map(|s| s.first_output).collect::<Vec<_>>();
         print_and_record(
             &format!("  sonote {chars}, first output"),

@@ -108,6 +108,7 @@ for set in ASCII Japanese; do
     echo "| keystroke to screen, $set: median | $s ms | vim $v ms | ${ratio}x | <= 1.5x | $(verdict "$ratio <= 1.5") |"
     echo "| keystroke to screen, $set: p99 (max) | $p99 ms ($mx ms) | vim $vp99 ms | | < 5 ms | $(verdict "$p99 < 5") |"
 done
+echo "| the pty's own share (cat on a raw terminal): median, ASCII / Japanese | | $(stat_of "cat ASCII (pty floor)" median) ms / $(stat_of "cat Japanese (pty floor)" median) ms | | | |"
 ratio=$(awk "BEGIN { printf \"%.3f\", $export_ms / $pandoc_ms }")
 printf '| export to docx, whole process: median (p90) | %.1f ms (%.1f ms) | pandoc %.1f ms (%.1f ms) | %sx (rounds: %s) | <= 0.1x | %s |\n' \
     "$export_ms" "$export_p90" "$pandoc_ms" "$pandoc_p90" "$ratio" "$round_ratios" "$(verdict "$ratio <= 0.1")"
@@ -115,6 +116,8 @@ for screen in "frame consult (F1)" "frame questions (F2)" "frame questions, answ
     m=$(stat_of "$screen" median); p=$(stat_of "$screen" p99)
     echo "| $screen at 200x50: median (p99) | $m ms ($p ms) | | | < 1 ms | $(verdict "$m < 1") |"
 done
+echo "| for scale, ratatui alone at 200x50: empty frame / screen full of text (median) | $(stat_of "floor: empty frame" median) ms / $(stat_of "floor: screen full of text" median) ms | | | | |"
+echo "| one key and its frame in-process, answer open: back to back / 20 ms apart (median) | $(stat_of "key + frame, answer, Japanese" median) ms / $(stat_of "key + frame, Japanese, 20 ms apart" median) ms | | | | |"
 m=$(stat_of "sonote start-up" median); mx=$(stat_of "sonote start-up" max); v=$(stat_of "vim start-up" median)
 echo "| start-up to first frame: median (max) | $m ms ($mx ms) | vim $v ms | | < 50 ms | $(verdict "$mx < 50") |"
 rss=$(value_of "sonote peak RSS"); vrss=$(value_of "vim peak RSS")
@@ -122,7 +125,9 @@ echo "| peak RSS, large session, every tab | $rss MB | vim $vrss MB | | < 30 MB 
 echo "| peak RSS, export | $(awk "BEGIN { printf \"%.1f\", $export_rss / 1024 }") MB | | | | |"
 sm=$(stat_of "store::save, whole" median); sp=$(stat_of "store::save, whole" p99)
 ser=$(stat_of "serialize (toml::to_string)" median)
-echo "| autosave (store::save): median (p99) | $sm ms ($sp ms), of which serializing $ser ms | | | | |"
+cl=$(stat_of "clone (the event loop's share)" median)
+echo "| autosave (store::save, on the writing thread): median (p99) | $sm ms ($sp ms), of which serializing $ser ms | | | | |"
+echo "| autosave, the event loop's share (a copy of the session) | $cl ms | | | | |"
 dm=$(stat_of "sonote, key during a save" median); dx=$(stat_of "sonote, key during a save" max)
 km=$(stat_of "sonote Japanese" median)
 echo "| keystroke typed during an autosave's fsync: median (max) | $dm ms ($dx ms) | any key $km ms | | no delay | $(verdict "$dm <= 1.5 * $km") |"
