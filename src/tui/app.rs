@@ -97,6 +97,24 @@ pub struct App {
 impl App {
     pub fn new(config: Config, store: Store, theme: Theme, today: NaiveDate) -> App {
         let home = HomeScreen::load(&store, today);
+        App::with_home(config, store, theme, home)
+    }
+
+    /// An app that starts on a session or the desk, which replace the home screen before
+    /// the first frame: its list, which reads every session file, is made only when it is
+    /// shown. (With a year of sessions in the data directory, reading them all took longer
+    /// than the 50 ms a start may take: BENCHMARKS.md.)
+    pub fn starting_elsewhere(config: Config, store: Store, theme: Theme, today: NaiveDate) -> App {
+        let home = HomeScreen {
+            rows: Vec::new(),
+            selected: 0,
+            today,
+            list_error: None,
+        };
+        App::with_home(config, store, theme, home)
+    }
+
+    fn with_home(config: Config, store: Store, theme: Theme, home: HomeScreen) -> App {
         App {
             config,
             store,
