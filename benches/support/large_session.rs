@@ -271,3 +271,51 @@ pub fn plain_text(session: &Session) -> String {
     }
     text
 }
+
+/// A past consultation as a data directory holds them by the hundred: 12 questions with
+/// answers, a few kilobytes of notes and opinion, the clock ended. About 25 KB of TOML.
+pub fn past(config: &Config, days_ago: i64) -> Session {
+    let mut draft = sonote::demo::demo_session(Lang::Ja, day()).expect("the embedded demo");
+    draft.demo = false;
+    draft.scheduled_date = day() - TimeDelta::days(days_ago);
+    draft.questions = (0..12).map(|i| question(i + days_ago as usize)).collect();
+    let begin = start() - TimeDelta::days(days_ago);
+    let mut session = Session::new(
+        draft,
+        config.clock_rules(),
+        config.fee.clone(),
+        begin - TimeDelta::minutes(5),
+    );
+    session.toggle_clock(begin).expect("the clock starts");
+    for n in 0..12 {
+        session.answer_current_and_advance(begin + TimeDelta::minutes(2 * n));
+    }
+    session
+        .end(begin + TimeDelta::minutes(28))
+        .expect("the clock ends");
+    session.memo = prose(days_ago as usize, 3_000, 2);
+    let mut opinion = opinion();
+    opinion.summary = prose(days_ago as usize + 1, 1_500, 3);
+    for row in &mut opinion.treatments {
+        for part in TreatmentText::ALL {
+            row.text_mut(part).truncate(0);
+        }
+        row.reasoning = prose(days_ago as usize + 2, 300, 0);
+    }
+    opinion.patient_wishes = prose(days_ago as usize + 3, 600, 0);
+    opinion.plan_differences = prose(days_ago as usize + 4, 600, 0);
+    opinion.suggestions = prose(days_ago as usize + 5, 600, 0);
+    opinion.note.clear();
+    session.opinion = opinion;
+    session
+}
+
+/// Write `count` past consultations, one a day before the large session's day.
+pub fn write_past(data_dir: &std::path::Path, count: usize) {
+    let config = Config::embedded();
+    let store = Store::open(data_dir).expect("open the data directory");
+    for days_ago in 1..=count as i64 {
+        let mut session = past(&config, days_ago);
+        store.create(&mut session).expect("write a past session");
+    }
+}
