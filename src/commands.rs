@@ -172,7 +172,11 @@ enum Start {
 fn open_tui(config: Config, store: Store, start: Start, role: Role) -> Result<(), Failure> {
     let now = local_now();
     let loose = store.loose_permissions().len();
-    let mut app = App::new(config, store, Theme::from_env(), now.date_naive());
+    let (theme, today) = (Theme::from_env(), now.date_naive());
+    let mut app = match start {
+        Start::Home => App::new(config, store, theme, today),
+        Start::Session(_) | Start::Desk => App::starting_elsewhere(config, store, theme, today),
+    };
     app.role = role;
     if loose > 0 {
         app.status = Some(crate::tui::app::Status::error(format!(

@@ -89,11 +89,32 @@ pub struct App {
     pub override_reason: TextArea<'static>,
     /// Which terminal this is (`sonote open --role`); sessions open in this role.
     pub role: Role,
+    /// Write typed text on a thread of its own, so no key waits for the disk. The event
+    /// loop sets it; tests leave it off, so that the disk can be read right after a tick.
+    pub write_behind: bool,
 }
 
 impl App {
     pub fn new(config: Config, store: Store, theme: Theme, today: NaiveDate) -> App {
         let home = HomeScreen::load(&store, today);
+        App::with_home(config, store, theme, home)
+    }
+
+    /// An app that starts on a session or the desk, which replace the home screen before
+    /// the first frame: its list, which reads every session file, is made only when it is
+    /// shown. (With a year of sessions in the data directory, reading them all took longer
+    /// than the 50 ms a start may take: BENCHMARKS.md.)
+    pub fn starting_elsewhere(config: Config, store: Store, theme: Theme, today: NaiveDate) -> App {
+        let home = HomeScreen {
+            rows: Vec::new(),
+            selected: 0,
+            today,
+            list_error: None,
+        };
+        App::with_home(config, store, theme, home)
+    }
+
+    fn with_home(config: Config, store: Store, theme: Theme, home: HomeScreen) -> App {
         App {
             config,
             store,
@@ -105,6 +126,7 @@ impl App {
             bell: false,
             override_reason: text_field::single_line(""),
             role: Role::Specialist,
+            write_behind: false,
         }
     }
 
@@ -532,6 +554,8 @@ impl App {
         let Screen::Session(view) = &mut self.screen else {
             return true;
         };
+        // A background write under way may still fail: know before deciding.
+        view.wait_written();
         if !view.needs_save() {
             return true;
         }
@@ -577,13 +601,39 @@ impl App {
     /// Several times a second: take in what the other terminal saved, and save what was
     /// typed here, so that each terminal shows the other's edits within a second.
     pub fn on_sync(&mut self) {
+        self.take_written();
         let Screen::Session(view) = &mut self.screen else {
             return;
         };
         if let Some(status) = view.sync_with_peer() {
             self.status = Some(status);
         }
-        self.save_now();
+        self.save_typing();
+    }
+
+    /// Save what was typed: in the background with `write_behind`, else at once.
+    fn save_typing(&mut self) {
+        if !self.write_behind {
+            self.save_now();
+        } else if let Screen::Session(view) = &mut self.screen
+            && view.needs_save()
+        {
+            view.save_in_background();
+        }
+    }
+
+    /// Take in a finished background write (a failure shows in the red banner).
+    fn take_written(&mut self) {
+        let texts = self.texts();
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        let was_failing = view.save_error.is_some();
+        if let Some(Ok(())) = view.take_written()
+            && was_failing
+        {
+            self.status = Some(Status::info(texts.saved_again));
+        }
     }
 
     /// The configured autosave interval.
@@ -600,8 +650,9 @@ impl App {
 
     /// Write typed text whose autosave interval has passed. Cheap when nothing waits.
     pub fn autosave(&mut self, now: Timestamp) {
+        self.take_written();
         if self.autosave_wait(now).is_some_and(|wait| wait.is_zero()) {
-            self.save_now();
+            self.save_typing();
         }
     }
 

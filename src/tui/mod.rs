@@ -10,3 +10,4 @@ pub mod sync;
 pub mod theme;
 pub mod view;
 pub mod widgets;
+pub mod writer;

@@ -33,6 +33,8 @@ pub fn run(app: &mut App) -> io::Result<()> {
             .unwrap_or_default();
         eprintln!("sonote: internal error{place}; the open session is saved before exit.");
     }));
+    // Typed text is written on a thread of its own: no key waits for the disk.
+    app.write_behind = true;
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

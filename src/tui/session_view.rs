@@ -287,7 +287,13 @@ impl SessionView {
     /// How long until typed text must be written (None: nothing waits).
     pub fn autosave_wait(&self, now: Timestamp, interval: TimeDelta) -> Option<TimeDelta> {
         let since = self.dirty_since?;
-        Some((interval - (now - since)).max(TimeDelta::zero()))
+        let wait = (interval - (now - since)).max(TimeDelta::zero());
+        // Due while the last background write is still under way: look again shortly
+        // rather than spin.
+        if self.peer.writing() {
+            return Some(wait.max(TimeDelta::milliseconds(5)));
+        }
+        Some(wait)
     }
 
     /// Write the session now (never when read-only: another process owns the file).
@@ -307,6 +313,49 @@ impl SessionView {
             Err(err) => {
                 self.save_error = Some(err.to_string());
                 Err(err)
+            }
+        }
+    }
+
+    /// Start writing the session on the writing thread and return at once (typing is saved
+    /// this way, so that no key waits for the disk); `take_written` collects the result.
+    /// While the last such write is under way, nothing happens: the session stays dirty
+    /// and the next call writes it.
+    pub fn save_in_background(&mut self) {
+        if self.read_only {
+            self.dirty = false;
+            return;
+        }
+        if self.peer.save_in_background(&self.path, &self.session) {
+            self.dirty = false;
+            self.dirty_since = None;
+        }
+    }
+
+    /// Take in the result of a finished background write: a failure is shown and the
+    /// session is written again at the next sync.
+    pub fn take_written(&mut self) -> Option<io::Result<()>> {
+        let result = self.peer.take_written()?;
+        self.note_written(&result);
+        Some(result)
+    }
+
+    /// Wait for the background write under way, if any, and take in its result.
+    pub fn wait_written(&mut self) {
+        if let Some(result) = self.peer.wait_written() {
+            self.note_written(&result);
+        }
+    }
+
+    fn note_written(&mut self, result: &io::Result<()>) {
+        match result {
+            Ok(()) => {
+                self.save_error = None;
+                self.file_stamp = FileStamp::of(&self.path);
+            }
+            Err(err) => {
+                self.save_error = Some(err.to_string());
+                self.dirty = true;
             }
         }
     }

@@ -5,6 +5,7 @@ use std::io;
 use std::path::Path;
 
 use super::app::Status;
+use super::writer::{Snapshot, Writer};
 use crate::i18n::fill;
 use crate::i18n::questions::QuestionsTexts;
 use crate::model::roles::{self, CompanionPart};
@@ -23,6 +24,8 @@ pub struct PeerFiles {
     /// The companion's part as last written; entries for questions the session does not
     /// know are carried over from it (see `CompanionPart::of`).
     part: CompanionPart,
+    /// Writes this terminal's file off the event loop's thread (`save_in_background`).
+    writer: Writer,
 }
 
 /// What taking in the other terminal's file did.
@@ -40,12 +43,16 @@ impl PeerFiles {
             part_seen: None,
             main_seen: None,
             part: CompanionPart::of(session, &CompanionPart::empty(&session.id)),
+            writer: Writer::default(),
         }
     }
 
     /// Write this terminal's own file: the session file on the specialist's terminal, the
     /// part file on the companion's (which never writes the session file).
     pub fn save(&mut self, path: &Path, session: &Session) -> io::Result<()> {
+        // Never two writes of one file at once: finish the one under way (this write
+        // supersedes its result).
+        self.wait_written();
         match self.role {
             Role::Specialist => {
                 store::save(path, session)?;
@@ -60,6 +67,55 @@ impl PeerFiles {
             }
         }
         Ok(())
+    }
+
+    /// The same without waiting for the disk: a copy of what to write goes to the writing
+    /// thread. Returns false, writing nothing, while the last such write is under way.
+    pub fn save_in_background(&mut self, path: &Path, session: &Session) -> bool {
+        if self.writer.busy() {
+            return false;
+        }
+        let (path, snapshot) = match self.role {
+            Role::Specialist => (
+                path.to_path_buf(),
+                Snapshot::Session(Box::new(session.clone())),
+            ),
+            Role::Companion => {
+                let part = CompanionPart::of(session, &self.part);
+                self.part = part.clone();
+                (store::part_path(path), Snapshot::Part(Box::new(part)))
+            }
+        };
+        self.writer.start(path, snapshot);
+        true
+    }
+
+    /// A background write is under way.
+    pub fn writing(&self) -> bool {
+        self.writer.busy()
+    }
+
+    /// The result of the background write, once it is done (None: none finished).
+    pub fn take_written(&mut self) -> Option<io::Result<()>> {
+        let written = self.writer.finished()?;
+        Some(self.note_written(written))
+    }
+
+    /// Wait for the background write under way, if any, and return its result.
+    pub fn wait_written(&mut self) -> Option<io::Result<()>> {
+        let written = self.writer.wait()?;
+        Some(self.note_written(written))
+    }
+
+    /// Remember the fingerprint our own write left, so it is not taken for another's.
+    fn note_written(&mut self, written: super::writer::Written) -> io::Result<()> {
+        if written.result.is_ok() {
+            match self.role {
+                Role::Specialist => self.main_seen = written.fingerprint,
+                Role::Companion => self.part_seen = written.fingerprint,
+            }
+        }
+        written.result
     }
 
     /// Look at the files this terminal does not write and merge in what changed:
@@ -90,7 +146,8 @@ impl PeerFiles {
                     }
                 }
                 let seen = store::fingerprint(path);
-                if seen.is_some() && seen != self.main_seen {
+                // While our own write is replacing the file, a new fingerprint is ours.
+                if seen.is_some() && seen != self.main_seen && !self.writer.busy() {
                     self.main_seen = seen;
                     match store::load_main(path) {
                         Ok(on_disk) => {

@@ -543,25 +543,9 @@ impl OpinionTab {
             let geometry = Geometry::new(rect.width, label_width);
             // Every grade of the performance status is described when there is room, not
             // only while it has the focus.
-            let mut items = self.items(
-                sections,
-                opinion,
-                &geometry,
-                scale,
-                &styles,
-                rect.height,
-                true,
-            );
+            let mut items = self.items(sections, opinion, &geometry, scale, &styles, rect.height);
             if total_height(&items) > usize::from(rect.height) {
-                items = self.items(
-                    sections,
-                    opinion,
-                    &geometry,
-                    scale,
-                    &styles,
-                    rect.height,
-                    false,
-                );
+                self.shorten_performance_status(&mut items, opinion, &geometry, &styles);
             }
             space_out(&mut items, rect.height);
             self.draw_column(frame, rect, index, items, &geometry);
@@ -602,7 +586,25 @@ impl OpinionTab {
         u16::try_from(widest).unwrap_or(u16::MAX)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Short of room, the performance status shows the chosen grade only (all of them with
+    /// the focus). Only that item is made again: the others' long texts take time to wrap.
+    fn shorten_performance_status(
+        &self,
+        items: &mut [Item],
+        opinion: &Opinion,
+        g: &Geometry,
+        styles: &Styles,
+    ) {
+        let field = Field::PerformanceStatus;
+        let focused = field == self.focus;
+        let words = self.words();
+        for item in items.iter_mut().filter(|item| item.field == Some(field)) {
+            let grades = ecog_lines(opinion.performance_status, focused, g, words, styles);
+            item.lines = labelled(field.label(words), focused, grades, g, styles);
+        }
+    }
+
+    /// What each field of `sections` shows, with every grade of the performance status.
     fn items(
         &self,
         sections: &[Section],
@@ -611,7 +613,6 @@ impl OpinionTab {
         scale: &ScaleWords,
         styles: &Styles,
         view: u16,
-        all_grades: bool,
     ) -> Vec<Item> {
         let words = self.words();
         let mut items = Vec::new();
@@ -651,13 +652,7 @@ impl OpinionTab {
                         Field::PerformanceStatus => labelled(
                             field.label(words),
                             focused,
-                            ecog_lines(
-                                opinion.performance_status,
-                                focused || all_grades,
-                                g,
-                                words,
-                                styles,
-                            ),
+                            ecog_lines(opinion.performance_status, true, g, words, styles),
                             g,
                             styles,
                         ),

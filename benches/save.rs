@@ -1,0 +1,120 @@
+//! Saving and exporting the large session, in-process and step by step: what an autosave
+//! costs (the copy the event loop hands to the writing thread, serializing, writing with
+//! fsync), and where an export's time goes (loading, building the report, rendering docx or
+//! Markdown, writing).
+//!
+//! `cargo bench --bench save [-- --quick]`. The data directory is a temporary directory on
+//! the disk the session files live on (`TMPDIR` picks another).
+
+#[path = "support/large_session.rs"]
+mod large_session;
+#[path = "support/stats.rs"]
+mod stats;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use sonote::config::Config;
+use sonote::report::template::ReportTemplate;
+use sonote::report::{self, Format};
+use sonote::store;
+
+fn time<T>(rounds: usize, mut f: impl FnMut() -> T) -> Vec<Duration> {
+    for _ in 0..rounds.div_ceil(10) {
+        black_box(f());
+    }
+    (0..rounds)
+        .map(|_| {
+            let started = Instant::now();
+            black_box(f());
+            started.elapsed()
+        })
+        .collect()
+}
+
+fn show(name: &str, samples: &[Duration]) -> stats::Summary {
+    let s = stats::summarize(samples);
+    println!("{}", stats::line(name, &s));
+    stats::record("save", name, &s, &[]);
+    s
+}
+
+fn main() {
+    let quick = stats::quick();
+    let (cpu_rounds, disk_rounds) = if quick { (20, 10) } else { (200, 60) };
+    let dir = tempfile::tempdir_in(std::env::temp_dir()).expect("a temporary directory");
+    let (_, path, session) = large_session::write(&dir.path().join("data"));
+    let config = Config::embedded();
+    let text = toml::to_string(&session).expect("serialize");
+    println!(
+        "large session: {} B of TOML; {} questions",
+        text.len(),
+        session.questions.len()
+    );
+
+    println!("\nautosave (store::save = serialize + write_atomically)");
+    println!("{}", stats::HEADER);
+    show(
+        "clone (the event loop's share)",
+        &time(cpu_rounds, || session.clone()),
+    );
+    show(
+        "serialize (toml::to_string)",
+        &time(cpu_rounds, || toml::to_string(&session).expect("serialize")),
+    );
+    let copy = dir.path().join("data/sessions/copy.toml");
+    let write = show(
+        "write_atomically (2 fsyncs)",
+        &time(disk_rounds, || {
+            store::write_atomically(&copy, text.as_bytes()).expect("write")
+        }),
+    );
+    let save = show(
+        "store::save, whole",
+        &time(disk_rounds, || store::save(&path, &session).expect("save")),
+    );
+    let plain = dir.path().join("data/sessions/plain.toml");
+    show(
+        "plain write, no fsync (for scale)",
+        &time(disk_rounds, || {
+            std::fs::write(&plain, text.as_bytes()).expect("write")
+        }),
+    );
+
+    println!("\nexport, step by step (in-process)");
+    println!("{}", stats::HEADER);
+    show(
+        "load (read + parse + check)",
+        &time(cpu_rounds, || store::load(&path).expect("load")),
+    );
+    let lang = report::language(&config, None);
+    let template = ReportTemplate::for_config(&config, lang).expect("template");
+    show(
+        "template",
+        &time(cpu_rounds, || {
+            ReportTemplate::for_config(&config, lang).expect("template")
+        }),
+    );
+    show(
+        "build the report",
+        &time(cpu_rounds, || report::build(&session, &config, &template)),
+    );
+    let built = report::build(&session, &config, &template);
+    show(
+        "render docx",
+        &time(cpu_rounds, || {
+            report::render(&built, Format::Docx).expect("docx")
+        }),
+    );
+    show(
+        "render Markdown",
+        &time(cpu_rounds, || {
+            report::render(&built, Format::Markdown).expect("md")
+        }),
+    );
+    println!(
+        "\nan autosave takes {:.2} ms (median), {:.2} ms at p99; of it, the two fsyncs and the \
+         rename {:.2} ms",
+        save.median, save.p99, write.median
+    );
+}
