@@ -141,17 +141,24 @@ pub fn export(config: &Config, store: &Store, args: ExportArgs) -> Result<(), Fa
     if args.out.as_deref() == Some(Path::new("-")) {
         return export_to_stdout(&job, &session_path);
     }
-    let session = store::load(&session_path).map_err(|err| failure(err.to_string()))?;
-    let out = match (args.out, args.out_dir) {
-        (Some(out), _) => out,
+    let out_dir = match (&args.out, args.out_dir) {
         (None, Some(dir)) => {
             create_dir(&dir)?;
-            dir.join(file_name(&session, &session_path, format))
+            Some(dir)
         }
-        (None, None) => PathBuf::from(file_name(&session, &session_path, format)),
+        _ => None,
     };
+    // The session is read once, under its lock, and the file named from it.
     let exported = job
-        .write(&session_path, &out, local_now())
+        .write(
+            &session_path,
+            |session| match (args.out, out_dir) {
+                (Some(out), _) => out,
+                (None, Some(dir)) => dir.join(file_name(session, &session_path, format)),
+                (None, None) => PathBuf::from(file_name(session, &session_path, format)),
+            },
+            local_now(),
+        )
         .map_err(failure)?;
     println!("{}", exported.path.display());
     Ok(())
@@ -196,10 +203,23 @@ impl Job<'_> {
         report::render(&report, self.format).map_err(|err| format!("{}: {err}", session.id))
     }
 
-    /// Write the report of the session file at `session_path` to `out`, then record the
-    /// export in the session file. The session's writer lock is held throughout, so the
-    /// report and the record are of the same session, and no screen saves over the record.
-    fn write(&self, session_path: &Path, out: &Path, now: Timestamp) -> Result<Exported, String> {
+    /// Write the report of the session file at `session_path` to the file `out_for` names
+    /// (from the session), then record the export in the session file. The session's writer
+    /// lock is held throughout, so the report and the record are of the same session, read
+    /// once, and no screen saves over the record.
+    fn write(
+        &self,
+        session_path: &Path,
+        out_for: impl FnOnce(&Session) -> PathBuf,
+        now: Timestamp,
+    ) -> Result<Exported, String> {
+        // No lock file for a session that does not exist: say that it does not.
+        if !session_path.is_file() {
+            return Err(store::load(session_path)
+                .err()
+                .map(|err| err.to_string())
+                .unwrap_or_else(|| format!("{}: not a file", session_path.display())));
+        }
         let _lock = store::try_lock(session_path)
             .map_err(|err| format!("{}: {err}", session_path.display()))?
             .ok_or_else(|| {
@@ -209,6 +229,8 @@ impl Job<'_> {
                 )
             })?;
         let mut session = store::load(session_path).map_err(|err| err.to_string())?;
+        let out = out_for(&session);
+        let out = out.as_path();
         let bytes = self.render(&session)?;
         write_report(&mut session, &bytes, out, self.force, self.format, now).map_err(|err| {
             match err {
@@ -289,7 +311,7 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
     for (path, session) in &pending {
         progress.start(&session.id);
         let out = dir.join(file_name(session, path, job.format));
-        match job.write(path, &out, local_now()) {
+        match job.write(path, |_| out, local_now()) {
             Ok(done) => {
                 exported += 1;
                 progress.done(&done);

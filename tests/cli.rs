@@ -204,3 +204,29 @@ fn purge_removes_old_sessions_and_their_exports_only_when_confirmed() {
     assert!(!old.exists() && !report.exists());
     assert!(dir.path().join("sessions/2099-01-10-01.toml").exists());
 }
+
+#[test]
+fn exporting_a_session_that_does_not_exist_names_it_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let out_dir = dir.path().join("out");
+    let out = sonote(&[
+        "--data-dir",
+        data,
+        "export",
+        "2026-01-01-09",
+        "--out-dir",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("2026-01-01-09.toml"),
+        "{}",
+        text(&out.stderr)
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
