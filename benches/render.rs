@@ -109,7 +109,7 @@ fn main() {
 
     println!("frames of the large session at {COLS}x{ROWS} (TestBackend), {rounds} each");
     println!("{}", stats::HEADER);
-    let screens: [(&str, u8, Vec<KeyCode>, Tab); 6] = [
+    let screens: [(&str, u8, Vec<KeyCode>, Tab); 7] = [
         ("frame consult (F1)", 1, vec![], Tab::Consult),
         (
             "frame consult, notes open",
@@ -125,7 +125,8 @@ fn main() {
             Tab::Questions,
         ),
         ("frame opinion (F3)", 3, vec![], Tab::Opinion),
-        ("frame intake (F4)", 4, vec![], Tab::Intake),
+        ("frame report (F4)", 4, vec![], Tab::Report),
+        ("frame intake (F5)", 5, vec![], Tab::Intake),
     ];
     // Any argument that is not an option picks the measurements whose name contains it.
     let filters: Vec<String> = std::env::args()

@@ -385,7 +385,7 @@ fn main() {
     // Every tab once, so the peak memory covers every screen of the large session.
     let sonote = &mut typists[0];
     sonote.term.send(pty::ESC.as_bytes());
-    for key in [pty::F1, pty::F3, pty::F4, pty::F2] {
+    for key in [pty::F1, pty::F3, pty::F4, pty::F5, pty::F2] {
         sonote.term.drain(Duration::from_millis(200));
         sonote.term.send(key.as_bytes());
     }

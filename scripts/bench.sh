@@ -112,7 +112,7 @@ echo "| the pty's own share (cat on a raw terminal): median, ASCII / Japanese | 
 ratio=$(awk "BEGIN { printf \"%.3f\", $export_ms / $pandoc_ms }")
 printf '| export to docx, whole process: median (p90) | %.1f ms (%.1f ms) | pandoc %.1f ms (%.1f ms) | %sx (rounds: %s) | <= 0.1x | %s |\n' \
     "$export_ms" "$export_p90" "$pandoc_ms" "$pandoc_p90" "$ratio" "$round_ratios" "$(verdict "$ratio <= 0.1")"
-for screen in "frame consult (F1)" "frame questions (F2)" "frame questions, answer open" "frame opinion (F3)" "frame intake (F4)"; do
+for screen in "frame consult (F1)" "frame questions (F2)" "frame questions, answer open" "frame opinion (F3)" "frame report (F4)" "frame intake (F5)"; do
     m=$(stat_of "$screen" median); p=$(stat_of "$screen" p99)
     echo "| $screen at 200x50: median (p99) | $m ms ($p ms) | | | < 1 ms | $(verdict "$m < 1") |"
 done

@@ -13,6 +13,7 @@ pub const F1: &str = "\x1bOP";
 pub const F2: &str = "\x1bOQ";
 pub const F3: &str = "\x1bOR";
 pub const F4: &str = "\x1bOS";
+pub const F5: &str = "\x1b[15~";
 pub const ENTER: &str = "\r";
 pub const ESC: &str = "\x1b";
 

@@ -198,11 +198,18 @@ impl SessionView {
         self.role == Role::Specialist || tab == Tab::Questions
     }
 
+    fn show(&mut self, tab: Tab) {
+        if tab == Tab::Report && self.tab != Tab::Report {
+            self.report.refresh();
+        }
+        self.tab = tab;
+    }
+
     pub fn switch_to(&mut self, index: usize) {
         if let Some(tab) = Tab::ALL.get(index)
             && self.shown(*tab)
         {
-            self.tab = *tab;
+            self.show(*tab);
         }
     }
 
@@ -216,7 +223,7 @@ impl SessionView {
                 index + count - 1
             } % count;
             if self.shown(Tab::ALL[index]) {
-                self.tab = Tab::ALL[index];
+                self.show(Tab::ALL[index]);
                 return;
             }
         }

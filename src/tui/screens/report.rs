@@ -2,8 +2,10 @@
 //! `report::build` that writes the documents, so what is read here is what is printed. A
 //! gentle check of what is still empty stands above it, and three keys export it.
 //!
-//! The preview is laid out afresh at every draw: building and wrapping a report is a
-//! fraction of a millisecond, and nothing can then show a stale report.
+//! The preview is built and laid out at most once a second (and when the width or language
+//! changes, or the tab is shown again): a large session's report takes about 2 ms to build
+//! and wrap, too much for every scrolling key; a second is as fresh as the other terminal's
+//! edits arrive anyway.
 
 use std::path::{Path, PathBuf};
 
@@ -45,9 +47,24 @@ pub struct ReportTab {
     /// exports alike: a template edited meanwhile is read again when the session is opened
     /// again.
     templates: [Option<Result<ReportTemplate, String>>; 2],
+    /// The preview as last laid out, and for what.
+    preview: Option<Preview>,
+}
+
+/// A laid-out preview and what it was laid out for.
+struct Preview {
+    lang: Lang,
+    width: usize,
+    built_at: crate::model::Timestamp,
+    lines: Vec<Line<'static>>,
 }
 
 impl ReportTab {
+    /// Lay the preview out afresh at the next draw (the tab is shown again).
+    pub fn refresh(&mut self) {
+        self.preview = None;
+    }
+
     pub fn new(config: &Config, exports_dir: PathBuf) -> Self {
         ReportTab {
             config: config.clone(),
@@ -57,6 +74,7 @@ impl ReportTab {
             page: 1,
             max_scroll: 0,
             templates: [None, None],
+            preview: None,
         }
     }
 
@@ -197,16 +215,30 @@ impl ReportTab {
         frame.render_widget(Paragraph::new(pad(check)), top);
 
         let lang = self.lang;
-        let lines = match self.template() {
-            Ok(template) => {
-                let report = report::build(session, ctx.config, template);
-                layout(&report, inner, theme)
-            }
-            Err(err) => wrap(&fill(words.template_error, &[("err", err)]), inner)
-                .into_iter()
-                .map(|line| Line::styled(line, theme.error()))
-                .collect(),
-        };
+        let fresh = self.preview.as_ref().is_some_and(|p| {
+            p.lang == lang
+                && p.width == inner
+                && (ctx.now - p.built_at).num_milliseconds().abs() < 1000
+        });
+        if !fresh {
+            let lines = match self.template() {
+                Ok(template) => {
+                    let report = report::build(session, ctx.config, template);
+                    layout(&report, inner, theme)
+                }
+                Err(err) => wrap(&fill(words.template_error, &[("err", err)]), inner)
+                    .into_iter()
+                    .map(|line| Line::styled(line, theme.error()))
+                    .collect(),
+            };
+            self.preview = Some(Preview {
+                lang,
+                width: inner,
+                built_at: ctx.now,
+                lines,
+            });
+        }
+        let lines: &[Line<'static>] = self.preview.as_ref().map_or(&[], |p| &p.lines);
         self.page = usize::from(body.height).max(1);
         self.max_scroll = lines.len().saturating_sub(self.page);
         self.scroll = self.scroll.min(self.max_scroll);
@@ -225,9 +257,10 @@ impl ReportTab {
             rule,
         );
         let visible: Vec<Line<'static>> = lines
-            .into_iter()
+            .iter()
             .skip(self.scroll)
             .take(self.page)
+            .cloned()
             .collect();
         frame.render_widget(Paragraph::new(pad(visible)), body);
     }
