@@ -220,36 +220,23 @@ impl DeskScreen {
         due_days: u32,
         now: Timestamp,
     ) -> Status {
-        let Some(entry) = self.selected_session(due_days) else {
-            return Status::info("");
-        };
-        let id = entry.session.id.clone();
-        let path = entry.path.clone();
-        let result = store::update(&path, |session| {
+        let change = |session: &mut Session| {
             if session.payment.is_none() {
                 session.mark_paid(method, now);
             }
-        });
-        let status = match result {
-            Ok((session, ())) => {
-                let amount = session
-                    .payment
-                    .as_ref()
-                    .map(|p| format_amount(p.amount, &session.fee.currency))
-                    .unwrap_or_default();
-                Status::info(fill(
-                    texts.paid_msg,
-                    &[
-                        ("id", &id),
-                        ("amount", &amount),
-                        ("method", texts.method(method)),
-                    ],
-                ))
-            }
-            Err(err) => update_error(err, &id, texts),
         };
-        self.reload(store);
-        status
+        self.update_selected(store, texts, due_days, change, |id, session, ()| {
+            let amount = session
+                .payment
+                .as_ref()
+                .map(|p| format_amount(p.amount, &session.fee.currency))
+                .unwrap_or_default();
+            let method = texts.method(method);
+            Status::info(fill(
+                texts.paid_msg,
+                &[("id", id), ("amount", &amount), ("method", method)],
+            ))
+        })
     }
 
     fn mark_sent(
@@ -259,16 +246,30 @@ impl DeskScreen {
         due_days: u32,
         now: Timestamp,
     ) -> Status {
+        let change = |session: &mut Session| session.report.mark_sent(now);
+        self.update_selected(store, texts, due_days, change, |id, _, sent| match sent {
+            Ok(true) => Status::info(fill(texts.sent_msg, &[("id", id)])),
+            Ok(false) => Status::error(fill(texts.already_sent, &[("id", id)])),
+            Err(_) => Status::error(fill(texts.not_exported, &[("id", id)])),
+        })
+    }
+
+    /// Change the selected session on disk under its lock (refused while it is open on a
+    /// consultation screen), reload the list, and say what happened with `said`.
+    fn update_selected<T>(
+        &mut self,
+        store: &Store,
+        texts: &DeskTexts,
+        due_days: u32,
+        change: impl FnOnce(&mut Session) -> T,
+        said: impl FnOnce(&str, &Session, T) -> Status,
+    ) -> Status {
         let Some(entry) = self.selected_session(due_days) else {
             return Status::info("");
         };
-        let id = entry.session.id.clone();
-        let path = entry.path.clone();
-        let result = store::update(&path, |session| session.report.mark_sent(now));
-        let status = match result {
-            Ok((_, Ok(true))) => Status::info(fill(texts.sent_msg, &[("id", &id)])),
-            Ok((_, Ok(false))) => Status::error(fill(texts.already_sent, &[("id", &id)])),
-            Ok((_, Err(_))) => Status::error(fill(texts.not_exported, &[("id", &id)])),
+        let (id, path) = (entry.session.id.clone(), entry.path.clone());
+        let status = match store::update(&path, change) {
+            Ok((session, result)) => said(&id, &session, result),
             Err(err) => update_error(err, &id, texts),
         };
         self.reload(store);
