@@ -5,28 +5,17 @@
 
 mod common;
 
+use common::sonote;
+
 use std::path::Path;
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use common::pty::{Pty, keys};
 use sonote::model::Priority;
 use sonote::store;
 
-const BIN: &str = env!("CARGO_BIN_EXE_sonote");
 /// The longest any single wait may take.
 const WAIT: Duration = Duration::from_secs(10);
-
-fn sonote(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("SONOTE_CONFIG")
-        .env_remove("SONOTE_DATA_DIR")
-        .output()
-        .expect("run sonote")
-}
 
 fn open(dir: &Path, data: &Path, id: &str, role: &str) -> Pty {
     let home = dir.to_string_lossy();

@@ -2,26 +2,14 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use common::sonote;
+
+use std::process::Output;
 
 use common::*;
 use sonote::config::Config;
 use sonote::model::{Asker, Priority};
 use sonote::store;
-
-const BIN: &str = env!("CARGO_BIN_EXE_sonote");
-
-fn sonote(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("SONOTE_CONFIG")
-        .env_remove("SONOTE_DATA_DIR")
-        .output()
-        .expect("run sonote")
-}
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

@@ -209,3 +209,15 @@ pub fn autosave_until(
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
 }
+
+/// Run the real binary on data directory `data`, without the user's environment settings.
+pub fn sonote(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sonote"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("SONOTE_CONFIG")
+        .env_remove("SONOTE_DATA_DIR")
+        .output()
+        .expect("run sonote")
+}
