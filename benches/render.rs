@@ -18,6 +18,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sonote::config::Config;
 use sonote::store::Store;
 use sonote::tui::app::App;
+use sonote::tui::echo::Echo;
 use sonote::tui::session_view::Tab;
 use sonote::tui::theme::Theme;
 use sonote::tui::view;
@@ -72,14 +73,40 @@ fn time_frames(app: &mut App, rounds: usize) -> Vec<Duration> {
         .collect()
 }
 
+/// How a typed key reaches the screen.
+#[derive(Clone, Copy, PartialEq)]
+enum Shown {
+    /// The whole frame.
+    Whole,
+    /// The echo frame (the field alone, over the last whole frame): what the pty sees first.
+    Echo,
+    /// The echo frame and then the whole frame: all the event loop does for the key.
+    EchoThenWhole,
+}
+
 /// One typed character and the frame that shows it, alternately a character and a
 /// backspace so the answer keeps its length.
-fn time_typing(app: &mut App, rounds: usize, c: char, pause: Duration) -> Vec<Duration> {
+fn time_typing(
+    app: &mut App,
+    rounds: usize,
+    c: char,
+    pause: Duration,
+    shown: Shown,
+) -> Vec<Duration> {
     let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS)).expect("a test terminal");
     let now = large_session::now();
-    terminal
-        .draw(|frame| view::draw(frame, app, now))
-        .expect("draw");
+    let mut echo = Echo::default();
+    // As the event loop draws: the whole frame sends again what the echo sent.
+    let whole = |terminal: &mut Terminal<TestBackend>, app: &mut App, echo: &mut Echo| {
+        let frame = terminal
+            .draw(|frame| {
+                view::draw(frame, app, now);
+                echo.resend(frame.buffer_mut());
+            })
+            .expect("draw");
+        echo.keep(frame.buffer);
+    };
+    whole(&mut terminal, app, &mut echo);
     (0..rounds)
         .map(|i| {
             let code = if i % 2 == 0 {
@@ -92,12 +119,21 @@ fn time_typing(app: &mut App, rounds: usize, c: char, pause: Duration) -> Vec<Du
             }
             let started = Instant::now();
             app.on_key(KeyEvent::new(code, KeyModifiers::NONE), now);
-            black_box(
-                terminal
-                    .draw(|frame| view::draw(frame, app, now))
-                    .expect("draw"),
-            );
-            started.elapsed()
+            if shown == Shown::Whole {
+                whole(&mut terminal, app, &mut echo);
+                return started.elapsed();
+            }
+            let field = app.focused_field().expect("the answer is open");
+            let mut out = Vec::new();
+            assert!(echo.draw(&mut out, field).expect("echo"), "no echo");
+            black_box(out);
+            let elapsed = started.elapsed();
+            // The whole frame follows (and keeps the buffer the next echo starts from).
+            whole(&mut terminal, app, &mut echo);
+            match shown {
+                Shown::Echo => elapsed,
+                _ => started.elapsed(),
+            }
         })
         .collect()
 }
@@ -183,22 +219,71 @@ fn main() {
     // caches and the CPU go cold between keys.
     let pause = Duration::from_millis(20);
     let paused = if stats::quick() { 50 } else { 300 };
-    for (name, c, rounds, pause) in [
-        ("key + frame, answer, ASCII", 'a', rounds, Duration::ZERO),
+    let none = Duration::ZERO;
+    for (name, c, rounds, pause, shown) in [
+        (
+            "key + frame, answer, ASCII",
+            'a',
+            rounds,
+            none,
+            Shown::Whole,
+        ),
         (
             "key + frame, answer, Japanese",
             'あ',
             rounds,
-            Duration::ZERO,
+            none,
+            Shown::Whole,
         ),
-        ("key + frame, ASCII, 20 ms apart", 'a', paused, pause),
-        ("key + frame, Japanese, 20 ms apart", 'あ', paused, pause),
+        ("key + echo, answer, ASCII", 'a', rounds, none, Shown::Echo),
+        (
+            "key + echo, answer, Japanese",
+            'あ',
+            rounds,
+            none,
+            Shown::Echo,
+        ),
+        (
+            "key + echo + frame, Japanese",
+            'あ',
+            rounds,
+            none,
+            Shown::EchoThenWhole,
+        ),
+        (
+            "key + frame, ASCII, 20 ms apart",
+            'a',
+            paused,
+            pause,
+            Shown::Whole,
+        ),
+        (
+            "key + frame, Japanese, 20 ms apart",
+            'あ',
+            paused,
+            pause,
+            Shown::Whole,
+        ),
+        (
+            "key + echo, ASCII, 20 ms apart",
+            'a',
+            paused,
+            pause,
+            Shown::Echo,
+        ),
+        (
+            "key + echo, Japanese, 20 ms apart",
+            'あ',
+            paused,
+            pause,
+            Shown::Echo,
+        ),
     ]
     .into_iter()
     .filter(|s| wanted(s.0))
     {
         let mut app = app_on(&store, &path, 2, &[KeyCode::Enter]);
-        let s = stats::summarize(&time_typing(&mut app, rounds, c, pause));
+        let s = stats::summarize(&time_typing(&mut app, rounds, c, pause, shown));
         println!("{}", stats::line(name, &s));
         stats::record("render", name, &s, &[]);
     }

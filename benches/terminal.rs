@@ -196,7 +196,14 @@ impl Typist {
     fn key(&mut self, c: char, written_after_last: u64) -> (Sample, u64) {
         let text = c.to_string();
         let width = if c.is_ascii() { 1 } else { 2 };
-        self.term.drain_now();
+        // Start from a screen at rest: the program may still be drawing for the key before
+        // (sonote draws the field first, then the whole frame, and a busy machine may
+        // stop it in between), and a cursor read mid-frame would be the wrong start.
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while !pty::waits_for_input(&pty::current_syscall(self.pid)) && Instant::now() < deadline {
+            self.term.drain(Duration::from_micros(200));
+        }
+        self.term.drain(Duration::from_millis(2));
         let before = self.term.parser.screen().cursor_position();
         let written_before = pty::written_bytes(self.pid).unwrap_or(0);
         let activity = pty::activity(&pty::current_syscall(self.pid));

@@ -213,6 +213,12 @@ pub fn activity(syscall: &str) -> &'static str {
     }
 }
 
+/// Whether a main thread in `syscall` waits for input: in poll or the like (sonote, vim),
+/// or blocked reading the terminal (cat).
+pub fn waits_for_input(syscall: &str) -> bool {
+    activity(syscall) == "idle" || syscall == "0"
+}
+
 /// Whether any thread of the process is blocked in fsync or fdatasync now: a save under way.
 pub fn syncing(pid: u32) -> bool {
     let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {

@@ -196,6 +196,17 @@ impl App {
         }
     }
 
+    /// The text field that has the caret, if any: what a typed key changes.
+    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
+        match (&self.overlay, &self.screen) {
+            (Some(Overlay::Override), _) => Some(&self.override_reason),
+            (Some(_), _) => None,
+            (None, Screen::Session(view)) => view.focused_field(),
+            (None, Screen::NewSession(form)) => form.focused_field(),
+            (None, Screen::Home(_) | Screen::Desk(_)) => None,
+        }
+    }
+
     pub fn on_event(&mut self, event: Event, now: Timestamp) {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key, now),

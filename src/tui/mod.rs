@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod echo;
 pub mod keymap;
 pub mod run;
 pub mod screens;

@@ -7,7 +7,9 @@ use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPast
 use ratatui::crossterm::execute;
 
 use super::app::App;
+use super::echo::{self, Echo};
 use super::view;
+use super::widgets::text_field;
 use crate::model::Timestamp;
 
 const TICK: Duration = Duration::from_secs(1);
@@ -58,9 +60,14 @@ pub fn run(app: &mut App) -> io::Result<()> {
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let mut last_tick = Instant::now();
     let mut last_sync = Instant::now();
+    let mut echo = Echo::default();
     loop {
         let now = local_now();
-        terminal.draw(|frame| view::draw(frame, app, now))?;
+        let frame = terminal.draw(|frame| {
+            view::draw(frame, app, now);
+            echo.resend(frame.buffer_mut());
+        })?;
+        echo.keep(frame.buffer);
         if std::mem::take(&mut app.bell) {
             let mut out = io::stdout();
             out.write_all(b"\x07")?;
@@ -80,7 +87,16 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if event::poll(timeout)? {
             let event = event::read()?;
             crash_for_tests(&event);
+            let edits_text = echo::edits_text(&event);
+            let field = app.focused_field().map(text_field::address);
             app.on_event(event, local_now());
+            // Show the key in its field first when it stayed in the same field.
+            if let Some(edited) = app.focused_field()
+                && edits_text
+                && field == Some(text_field::address(edited))
+            {
+                echo.draw(&mut io::stdout(), edited)?;
+            }
         }
         if last_tick.elapsed() >= TICK {
             // The tick syncs too.

@@ -13,6 +13,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use ratatui_textarea::TextArea;
 
 use super::app::Status;
 use super::screens::consult::ConsultTab;
@@ -183,6 +184,17 @@ impl SessionView {
             Tab::Opinion => self.opinion.editing(),
             Tab::Questions => self.questions.editing(),
             Tab::Report => false,
+        }
+    }
+
+    /// The text field that has the caret, if any.
+    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
+        match self.tab {
+            Tab::Consult => self.consult.focused_field(),
+            Tab::Intake => self.intake.focused_field(),
+            Tab::Opinion => self.opinion.focused_field(),
+            Tab::Questions => self.questions.focused_field(),
+            Tab::Report => None,
         }
     }
 

@@ -7,10 +7,11 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay, Screen, StatusKind};
 use super::session_view::DrawContext;
-use super::widgets::popup;
+use super::widgets::{popup, text_field};
 use crate::model::Timestamp;
 
 pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
+    text_field::forget_focused();
     let texts = app.texts();
     let theme = app.theme;
     let [main, status] =

@@ -125,7 +125,8 @@ impl Pty {
     }
 
     /// Read what the program drew, for at most `wait`.
-    fn pump(&mut self, wait: Duration) {
+    /// Read what the program wrote, waiting up to `wait` for the first of it.
+    pub fn pump(&mut self, wait: Duration) {
         match self.output.recv_timeout(wait) {
             Ok(bytes) => {
                 self.parser.process(&bytes);
@@ -147,6 +148,42 @@ impl Pty {
 
     pub fn screen(&self) -> String {
         self.parser.screen().contents()
+    }
+
+    /// What a person sees in each cell: its character (a blank written or never written
+    /// alike), colours and attributes; a row a line.
+    pub fn looks(&self) -> Vec<String> {
+        let screen = self.parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows.get())
+            .map(|row| {
+                (0..cols.get())
+                    .filter_map(|col| screen.cell(row, col))
+                    .map(|cell| {
+                        let text = match cell.contents() {
+                            "" => " ",
+                            text => text,
+                        };
+                        format!(
+                            "{text}{:?}{:?}{}{}{}{}|",
+                            cell.fgcolor(),
+                            cell.bgcolor(),
+                            u8::from(cell.bold()),
+                            u8::from(cell.italic()),
+                            u8::from(cell.underline()),
+                            u8::from(cell.inverse())
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Read what the program writes until it has written nothing for `quiet`.
+    pub fn settle(&mut self, quiet: Duration) {
+        while let Ok(bytes) = self.output.recv_timeout(quiet) {
+            self.parser.process(&bytes);
+        }
     }
 
     /// The cursor as (row, col).

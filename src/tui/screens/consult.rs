@@ -30,6 +30,10 @@ impl ConsultTab {
         }
     }
 
+    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
+        self.editing.then_some(&self.memo)
+    }
+
     pub fn key(&mut self, session: &mut Session, key: KeyEvent, _texts: &Texts) -> TabOutcome {
         if !self.editing {
             if matches!(key.code, KeyCode::Char('m') | KeyCode::Tab | KeyCode::Enter) {

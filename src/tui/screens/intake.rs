@@ -416,6 +416,10 @@ impl IntakeTab {
         self.editor.is_some()
     }
 
+    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
+        self.editor.as_ref().map(|(_, editor)| editor)
+    }
+
     pub fn key(
         &mut self,
         session: &mut Session,

@@ -34,6 +34,11 @@ impl NewSessionScreen {
         }
     }
 
+    /// The text field that has the caret (none on the mode choice).
+    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
+        self.fields.get(self.focus)
+    }
+
     pub fn next_field(&mut self) {
         self.focus = (self.focus + 1) % (TEXT_FIELDS + 1);
     }

@@ -226,6 +226,10 @@ impl OpinionTab {
         self.editor.is_some()
     }
 
+    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
+        self.editor.as_ref()
+    }
+
     pub fn focus(&self) -> Field {
         self.focus
     }

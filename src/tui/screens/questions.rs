@@ -137,6 +137,24 @@ impl QuestionsTab {
         !matches!(self.mode, Mode::Browse)
     }
 
+    /// The text field that has the caret, if any.
+    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
+        match &self.mode {
+            Mode::Answer { field, .. } | Mode::EditText { field, .. } | Mode::Import { field } => {
+                Some(field)
+            }
+            Mode::Add(form) => Some(match form.focus {
+                AddField::Text => &form.text,
+                AddField::AskedBy => &form.asked_by,
+                AddField::Asker => return None,
+            }),
+            Mode::Browse
+            | Mode::ChooseState { .. }
+            | Mode::ConfirmDelete { .. }
+            | Mode::Prompts(_) => None,
+        }
+    }
+
     pub fn texts(&self) -> &'static QuestionsTexts {
         self.texts
     }

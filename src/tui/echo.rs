@@ -1,0 +1,150 @@
+//! Showing a typed character at once. A whole frame draws everything on screen (the
+//! question list, the clock, the other answers) and compares every cell with the last
+//! frame: most of a millisecond on a large session. A key typed into a text field changes
+//! that field alone, so the event loop first draws the field by itself, where the last
+//! frame had it, and sends the cells that changed; then it draws the whole frame as always,
+//! which brings anything else the key changed (BENCHMARKS.md, "keystroke to screen").
+//!
+//! The echo writes to the terminal behind ratatui's back, so ratatui's idea of the screen
+//! is out of date in the cells it sent: the next whole frame marks exactly those cells to
+//! be sent again (`CellDiffOption::AlwaysUpdate`, made for another renderer drawing over
+//! the same area), so the screen ends up exactly as if there had been no echo. A field that
+//! moved or grew with the key is wrong for the moment between the two frames at most.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Position, Rect};
+use ratatui_textarea::TextArea;
+
+use super::widgets::text_field;
+
+#[derive(Default)]
+pub struct Echo {
+    /// What is on screen where the focused field is: the last whole frame's cells there,
+    /// then each echo's.
+    shown: Buffer,
+    /// How many rows from the top of `shown` hold anything: the rows below are blank.
+    rows_in_use: u16,
+    /// The echo draws here, a buffer kept so that no key allocates one.
+    drawn: Buffer,
+    /// Cells an echo sent since the last whole frame, which sends them again, and whether
+    /// what the echo sent there was a wide character (which covers the next column too).
+    sent: Vec<(Position, bool)>,
+}
+
+/// Whether the event only edits text or moves within it, which a focused field takes.
+/// (Enter, Tab and Esc may submit a form or move to another: not these.)
+pub fn edits_text(event: &Event) -> bool {
+    match event {
+        Event::Paste(_) => true,
+        Event::Key(key) if key.kind != KeyEventKind::Release => match key.code {
+            KeyCode::Char(_) => (key.modifiers - KeyModifiers::SHIFT).is_empty(),
+            KeyCode::Backspace
+            | KeyCode::Delete
+            | KeyCode::Left
+            | KeyCode::Right
+            | KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::Home
+            | KeyCode::End => key.modifiers.is_empty(),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+impl Echo {
+    /// In a whole frame, after the view is drawn: send again what the echoes sent.
+    pub fn resend(&mut self, buffer: &mut Buffer) {
+        for (position, wide) in self.sent.drain(..) {
+            let Some(cell) = buffer.cell_mut(position) else {
+                continue;
+            };
+            cell.set_diff_option(CellDiffOption::AlwaysUpdate);
+            // The column an echoed wide character covered: sent again when this frame puts
+            // a narrow one in its place. (Never the second half of a wide one: writing
+            // there would erase it.)
+            if wide && cell.cell_width() < 2 {
+                let next = Position::new(position.x + 1, position.y);
+                if let Some(cell) = buffer.cell_mut(next) {
+                    cell.set_diff_option(CellDiffOption::AlwaysUpdate);
+                }
+            }
+        }
+    }
+
+    /// After a whole frame: keep its cells where the field with the caret is.
+    pub fn keep(&mut self, frame: &Buffer) {
+        let rect = text_field::focused_rect()
+            .map(|rect| rect.intersection(frame.area))
+            .unwrap_or_default();
+        if self.shown.area != rect {
+            self.shown.resize(rect);
+        }
+        self.rows_in_use = 0;
+        for y in rect.top()..rect.bottom() {
+            for x in rect.left()..rect.right() {
+                if let (Some(from), Some(to)) = (frame.cell((x, y)), self.shown.cell_mut((x, y))) {
+                    to.clone_from(from);
+                    to.set_diff_option(CellDiffOption::None);
+                    if *to != Cell::EMPTY {
+                        self.rows_in_use = y - rect.y + 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Show the focused field as the last key left it, if the last whole frame had this
+    /// field focused; true when it did. What changed and the cursor go to `out` in one
+    /// write, so that the terminal shows the key and the caret at once.
+    pub fn draw(&mut self, out: &mut impl Write, field: &TextArea<'static>) -> io::Result<bool> {
+        let rect = self.shown.area;
+        if rect.is_empty() || text_field::focused_rect() != Some(rect) {
+            return Ok(false);
+        }
+        // Only the rows the text can reach are drawn: those in use, the caret's, and one
+        // more for a line the key wrapped. (Anything further, a long paste, comes with the
+        // whole frame a moment later.)
+        let caret_row = (field.screen_cursor().row as u16).saturating_sub(field.scroll_offset().0);
+        let rows = self.rows_in_use.max(caret_row + 1) + 1;
+        let area = Rect {
+            height: rows.min(rect.height),
+            ..rect
+        };
+        if self.drawn.area == area {
+            self.drawn.reset();
+        } else {
+            self.drawn = Buffer::empty(area);
+        }
+        let Some(cursor) = text_field::redraw_focused(&mut self.drawn, field) else {
+            return Ok(false);
+        };
+        let changes = self.shown.diff(&self.drawn);
+        self.sent.extend(
+            changes
+                .iter()
+                .map(|&(x, y, cell)| (Position::new(x, y), cell.cell_width() > 1)),
+        );
+        let mut bytes = Vec::with_capacity(256);
+        let mut backend = CrosstermBackend::new(&mut bytes);
+        backend.draw(changes.into_iter())?;
+        match cursor {
+            Some(position) => {
+                backend.show_cursor()?;
+                backend.set_cursor_position(position)?;
+            }
+            None => backend.hide_cursor()?,
+        }
+        out.write_all(&bytes)?;
+        out.flush()?;
+        for (from, to) in self.drawn.content.iter().zip(&mut self.shown.content) {
+            to.clone_from(from);
+        }
+        self.rows_in_use = self.rows_in_use.max(area.height);
+        Ok(true)
+    }
+}

@@ -1,0 +1,99 @@
+//! A key typed into a text field is shown by drawing the field alone first, behind
+//! ratatui's back (`tui::echo`), then the whole frame. In a real pseudo-terminal: after
+//! typing, deleting and inserting Japanese and ASCII text across the field's line ends,
+//! slowly or fast, the screen must be exactly what sonote draws from scratch.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::pty::{Pty, keys};
+
+const WAIT: Duration = Duration::from_secs(10);
+const COLS: u16 = 60;
+const ROWS: u16 = 30;
+/// No output for this long: the frames for the keys so far are all on screen.
+const QUIET: Duration = Duration::from_millis(150);
+
+fn typing() -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    let text = "あいうえおかきくけこ abc def ghi さしすせそ、たちつてと。jkl mno pqr なにぬねの";
+    keys.extend(text.chars().map(String::from));
+    keys.extend(std::iter::repeat_n(keys::BACKSPACE.to_string(), 3));
+    keys.extend(std::iter::repeat_n(keys::LEFT.to_string(), 12));
+    // An insertion in the middle wraps the rest of the paragraph again.
+    keys.extend("漢字を挿入 x".chars().map(String::from));
+    keys.push(keys::HOME.to_string());
+    keys.extend("先頭".chars().map(String::from));
+    keys.push(keys::END.to_string());
+    // (Not a wide character deleted last: vt100 blanks the half a narrow caret leaves of
+    // one in the caret's colours, where terminals such as tmux use the default ones. It
+    // happens alike without the echo; the deletions above show wide ones going.)
+    keys.extend(["z", keys::BACKSPACE].map(String::from));
+    keys
+}
+
+/// Open the demo's first question for an answer, type `typing()` with `pause` after each
+/// key, and check the screen against a fresh draw.
+fn type_and_compare(pause: Duration) {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = Pty::sonote(data.path(), &["demo"], COLS, ROWS);
+    app.wait_for("開始前", WAIT);
+    app.send(keys::f(2));
+    app.wait_for("Q1", WAIT);
+    app.send(keys::ENTER);
+    app.wait_for("記入中", WAIT);
+    for key in typing() {
+        app.send(&key);
+        if pause.is_zero() {
+            continue;
+        }
+        let until = Instant::now() + pause;
+        while Instant::now() < until {
+            app.pump(until - Instant::now());
+        }
+    }
+    app.settle(QUIET);
+    let typed = (app.looks(), app.cursor(), app.screen());
+    assert!(typed.2.contains("先頭あいうえお"), "{}", typed.2);
+    assert!(typed.2.contains("漢字を挿入 x"), "{}", typed.2);
+    assert!(typed.2.contains("pqr なに "), "{}", typed.2);
+
+    // A size change makes sonote clear the terminal and draw everything anew.
+    app.resize(COLS + 1, ROWS);
+    app.wait_until("the wider frame", WAIT, |screen| screen != typed.2);
+    app.resize(COLS, ROWS);
+    app.wait_until("the frame at the first size", WAIT, |screen| {
+        screen.lines().count() == typed.2.lines().count() && screen.contains("先頭")
+    });
+    app.settle(QUIET);
+    let fresh = app.looks();
+    let differ: Vec<String> = (0..fresh.len())
+        .filter(|&row| fresh[row] != typed.0[row])
+        .map(|row| {
+            format!(
+                "row {row}:\n typed: {}\n fresh: {}",
+                typed.0[row], fresh[row]
+            )
+        })
+        .collect();
+    assert!(
+        differ.is_empty() && app.cursor() == typed.1,
+        "after typing (cursor {:?}):\n{}\ndrawn from scratch (cursor {:?}):\n{}\n{}",
+        typed.1,
+        typed.2,
+        app.cursor(),
+        app.screen(),
+        differ.join("\n")
+    );
+}
+
+#[test]
+fn typed_slowly_the_screen_is_exactly_a_fresh_draw() {
+    type_and_compare(Duration::from_millis(20));
+}
+
+#[test]
+fn typed_fast_the_screen_is_exactly_a_fresh_draw() {
+    type_and_compare(Duration::ZERO);
+}
