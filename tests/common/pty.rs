@@ -150,8 +150,9 @@ impl Pty {
         self.parser.screen().contents()
     }
 
-    /// What a person sees in each cell: its character (a blank written or never written
-    /// alike), colours and attributes; a row a line.
+    /// What a person sees in each cell: its character, colours and attributes; of a blank
+    /// (written or never written alike) only what shows on one: the background, inverse,
+    /// underline. A row a line.
     pub fn looks(&self) -> Vec<String> {
         let screen = self.parser.screen();
         let (rows, cols) = screen.size();
@@ -161,7 +162,14 @@ impl Pty {
                     .filter_map(|col| screen.cell(row, col))
                     .map(|cell| {
                         let text = match cell.contents() {
-                            "" => " ",
+                            "" | " " => {
+                                return format!(
+                                    " {:?}{}{}|",
+                                    cell.bgcolor(),
+                                    u8::from(cell.inverse()),
+                                    u8::from(cell.underline())
+                                );
+                            }
                             text => text,
                         };
                         format!(
