@@ -45,34 +45,30 @@ pub fn render(report: &Report) -> std::io::Result<Vec<u8>> {
         layout: l,
         body: xml::Body::new(&l.heading_font, &l.latin_heading_font, 64 * 1024),
     };
-    // The package first: the page header and footer take the first paragraph ids.
+    // The package first: the page header and footer take the first paragraph ids. Its
+    // document.xml has an empty body, which the report's body goes into.
     let mut package = writer.package().build();
+    let document =
+        String::from_utf8(std::mem::take(&mut package.document)).map_err(std::io::Error::other)?;
+    let body_at = document
+        .find(BODY)
+        .map(|at| at + BODY.len())
+        .ok_or_else(|| std::io::Error::other("docx-rs wrote a document without a body"))?;
+    writer.body.raw(&document[..body_at]);
     writer.letter_head();
     for section in &report.sections {
         writer.section(section);
     }
     writer.letter_end();
-    package.document = with_body(&package.document, writer.body.into_xml().as_bytes())?;
+    writer.body.raw(&document[body_at..]);
+    package.document = writer.body.into_xml().into_bytes();
     // The parts are stored, not compressed: room for them and the zip's headers.
     let mut bytes = Cursor::new(Vec::with_capacity(package.document.len() + 32 * 1024));
     package.pack(&mut bytes).map_err(std::io::Error::other)?;
     Ok(bytes.into_inner())
 }
 
-/// `document.xml` of the package, an empty body, with `body` put into it.
-fn with_body(document: &[u8], body: &[u8]) -> std::io::Result<Vec<u8>> {
-    const OPEN: &[u8] = b"<w:body>";
-    let at = document
-        .windows(OPEN.len())
-        .position(|window| window == OPEN)
-        .map(|at| at + OPEN.len())
-        .ok_or_else(|| std::io::Error::other("docx-rs wrote a document without a body"))?;
-    let mut out = Vec::with_capacity(document.len() + body.len());
-    out.extend_from_slice(&document[..at]);
-    out.extend_from_slice(body);
-    out.extend_from_slice(&document[at..]);
-    Ok(out)
-}
+const BODY: &str = "<w:body>";
 
 struct Writer<'a> {
     report: &'a Report,

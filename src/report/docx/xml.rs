@@ -232,6 +232,11 @@ impl Body {
         format!("{:08X}", self.last_id)
     }
 
+    /// XML written as it is: the document around the body.
+    pub fn raw(&mut self, xml: &str) {
+        self.xml.push_str(xml);
+    }
+
     pub fn into_xml(self) -> String {
         self.xml
     }
