@@ -1,7 +1,10 @@
 //! Saving and exporting the large session, in-process and step by step: what an autosave
 //! costs (the copy the event loop hands to the writing thread, serializing, writing with
 //! fsync), and where an export's time goes (loading, building the report, rendering docx or
-//! Markdown, writing).
+//! Markdown, writing). An export loads the session, then builds, renders and writes the
+//! report on one thread while the other stages the session's record of it (serializing and
+//! writing it beside the session file, `store::stage_session`), which is renamed into place
+//! once the report is on disk.
 //!
 //! `cargo bench --bench save [-- --quick]`. The data directory is a temporary directory on
 //! the disk the session files live on (`TMPDIR` picks another).
@@ -110,6 +113,20 @@ fn main() {
         "render Markdown",
         &time(cpu_rounds, || {
             report::render(&built, Format::Markdown).expect("md")
+        }),
+    );
+    let docx = report::render(&built, Format::Docx).expect("docx");
+    let docx_path = dir.path().join("large.docx");
+    show(
+        "write the docx (2 fsyncs)",
+        &time(disk_rounds, || {
+            store::write_atomically(&docx_path, &docx).expect("write")
+        }),
+    );
+    show(
+        "stage the record (serialize, fsync)",
+        &time(disk_rounds, || {
+            store::stage_session(&path, &session).expect("stage")
         }),
     );
     println!(

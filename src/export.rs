@@ -10,7 +10,7 @@ use crate::commands::Failure;
 use crate::config::{Config, Lang};
 use crate::model::{ClockState, Session, Timestamp};
 use crate::report::template::ReportTemplate;
-use crate::report::{self, Format};
+use crate::report::{self, Format, Report};
 use crate::store::{self, Store};
 use crate::tomlfile::FileError;
 use crate::tui::run::local_now;
@@ -78,17 +78,31 @@ fn write_report(
     format: Format,
     now: Timestamp,
 ) -> Result<(), ExportError> {
-    let out_abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
-    if out.exists() && !force && !may_replace(session, &out_abs, bytes) {
+    let out_abs = absolute_name(out);
+    write_out(bytes, out, session.report.was_exported_to(&out_abs), force)?;
+    session
+        .report
+        .mark_exported(now, out_abs, format.extension());
+    Ok(())
+}
+
+/// The name an export is recorded under: the absolute path of the file.
+fn absolute_name(out: &Path) -> String {
+    std::path::absolute(out)
+        .unwrap_or_else(|_| out.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Write a rendered report to `out`, atomically and synced. A file already there is
+/// replaced only when it is the session's earlier export (`ours`), already holds exactly
+/// these bytes, or `force` says so: anything else could be another patient's report.
+fn write_out(bytes: &[u8], out: &Path, ours: bool, force: bool) -> Result<(), ExportError> {
+    let replaceable = || ours || std::fs::read(out).is_ok_and(|existing| existing == bytes);
+    if out.exists() && !force && !replaceable() {
         return Err(ExportError::NotOurs(out.to_path_buf()));
     }
-    store::write_atomically(out, bytes).map_err(|err| ExportError::Io(out.into(), err))?;
-    session.report.mark_exported(
-        now,
-        out_abs.to_string_lossy().into_owned(),
-        format.extension(),
-    );
-    Ok(())
+    store::write_atomically(out, bytes).map_err(|err| ExportError::Io(out.into(), err))
 }
 
 /// A folder for reports, private to the user like the data directory: they hold patient
@@ -198,9 +212,21 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
-    fn render(&self, session: &Session) -> Result<Vec<u8>, String> {
-        let report = report::build(session, self.config, self.template);
-        report::render(&report, self.format).map_err(|err| format!("{}: {err}", session.id))
+    fn render(&self, report: &Report, id: &str) -> Result<Vec<u8>, String> {
+        report::render(report, self.format).map_err(|err| format!("{id}: {err}"))
+    }
+
+    /// Render the report of session `id` and write it to `out`, unless that would replace
+    /// a file that is not this session's (`ours`: the session was exported there before).
+    fn write_file(&self, report: &Report, id: &str, out: &Path, ours: bool) -> Result<(), String> {
+        let bytes = self.render(report, id)?;
+        write_out(&bytes, out, ours, self.force).map_err(|err| match err {
+            ExportError::NotOurs(_) => format!(
+                "{}: the file exists and is not an earlier export of {id} (--force replaces it)",
+                out.display()
+            ),
+            other => other.to_string(),
+        })
     }
 
     /// Write the report of the session file at `session_path` to the file `out_for` names
@@ -231,31 +257,36 @@ impl Job<'_> {
         let mut session = store::load(session_path).map_err(|err| err.to_string())?;
         let out = out_for(&session);
         let out = out.as_path();
-        let bytes = self.render(&session)?;
-        write_report(&mut session, &bytes, out, self.force, self.format, now).map_err(|err| {
-            match err {
-                ExportError::NotOurs(_) => format!(
-                    "{}: the file exists and is not an earlier export of {} (--force replaces it)",
-                    out.display(),
-                    session.id
-                ),
-                other => other.to_string(),
-            }
-        })?;
-        store::save(session_path, &session)
+        let out_abs = absolute_name(out);
+        let ours = session.report.was_exported_to(&out_abs);
+        session
+            .report
+            .mark_exported(now, out_abs, self.format.extension());
+        let session = &session;
+        // The session's record of the export is serialized and written beside its file
+        // while the report is made and written (two cores for the two, and two fsyncs
+        // waited for at once); it goes into its place only once the report is on disk.
+        // (The report does not print the record.)
+        let (written, record) = std::thread::scope(|scope| {
+            let record = scope.spawn(|| store::stage_session(session_path, session));
+            let report = report::build(session, self.config, self.template);
+            let written = self.write_file(&report, &session.id, out, ours);
+            let record = record
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (written, record)
+        });
+        // Dropped on an error, the staged record is removed: the session says nothing of
+        // a report that was not written.
+        written?;
+        record
+            .and_then(store::Staged::commit)
             .map_err(|err| format!("{}: {err}", session_path.display()))?;
         Ok(Exported {
-            id: session.id,
+            id: session.id.clone(),
             path: out.to_path_buf(),
         })
     }
-}
-
-/// A file may be replaced when it is this session's earlier export, or already holds
-/// exactly these bytes; anything else could be another patient's report.
-fn may_replace(session: &Session, out_abs: &Path, bytes: &[u8]) -> bool {
-    session.report.was_exported_to(&out_abs.to_string_lossy())
-        || std::fs::read(out_abs).is_ok_and(|existing| existing == bytes)
 }
 
 fn export_to_stdout(job: &Job, session_path: &Path) -> Result<(), Failure> {
@@ -266,7 +297,8 @@ fn export_to_stdout(job: &Job, session_path: &Path) -> Result<(), Failure> {
         ));
     }
     let session = store::load(session_path).map_err(|err| failure(err.to_string()))?;
-    let bytes = job.render(&session).map_err(failure)?;
+    let report = report::build(&session, job.config, job.template);
+    let bytes = job.render(&report, &session.id).map_err(failure)?;
     stdout
         .write_all(&bytes)
         .and_then(|()| stdout.flush())

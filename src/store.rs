@@ -349,11 +349,32 @@ pub fn load_main(path: &Path) -> Result<Session, FileError> {
 /// Write a session atomically: a private temporary file beside it, fsync, rename over the
 /// old one, fsync the directory. A crash at any point leaves the old or the new file whole.
 pub fn save(path: &Path, session: &Session) -> io::Result<()> {
+    stage_session(path, session)?.commit()
+}
+
+/// The first half of [`save`]: the session serialized, written and synced beside its file,
+/// not yet in its place.
+pub fn stage_session(path: &Path, session: &Session) -> io::Result<Staged> {
     let text = toml::to_string(session).map_err(io::Error::other)?;
-    write_atomically(path, text.as_bytes())
+    stage(path, text.as_bytes())
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    stage(path, bytes)?.commit()
+}
+
+/// A file written and synced beside the one it replaces, not yet in its place:
+/// [`Staged::commit`] puts it there; dropped uncommitted, it is removed.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    path: PathBuf,
+    dir: PathBuf,
+    renamed: bool,
+}
+
+/// Write `bytes` to a private temporary file beside `path` and sync it.
+pub fn stage(path: &Path, bytes: &[u8]) -> io::Result<Staged> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -364,22 +385,38 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     // Unique per write: a writing thread and the screen may both be writing.
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let serial = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}-{serial}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut file = private_file_options().open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)?;
-        File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    let staged = Staged {
+        tmp: dir.join(format!(
+            ".{}.tmp-{}-{serial}",
+            name.to_string_lossy(),
+            std::process::id()
+        )),
+        path: path.to_path_buf(),
+        dir: dir.to_path_buf(),
+        renamed: false,
+    };
+    // On an error the staged file is dropped, which removes what was written.
+    let mut file = private_file_options().open(&staged.tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    Ok(staged)
+}
+
+impl Staged {
+    /// Rename the file into its place and sync the folder, so the rename outlives a crash.
+    pub fn commit(mut self) -> io::Result<()> {
+        fs::rename(&self.tmp, &self.path)?;
+        self.renamed = true;
+        File::open(&self.dir)?.sync_all()
     }
-    result
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.renamed {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 fn private_file_options() -> OpenOptions {

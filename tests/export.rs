@@ -127,6 +127,16 @@ fn another_file_is_not_overwritten_without_force() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
     assert_eq!(fs::read(&target).unwrap(), b"someone else's letter");
+    // Nothing recorded: the record, written beside the session while the report was
+    // made, is gone with the refusal.
+    let session = store::load(&store.path_of(&id)).unwrap();
+    assert_eq!(session.report.exported_at, None);
+    let left: Vec<_> = fs::read_dir(store.sessions_dir())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".tmp-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 
     let out = sonote(
         store.root(),

@@ -55,6 +55,26 @@ fn a_saved_session_reads_back_the_same() {
 }
 
 #[test]
+fn a_staged_file_takes_its_place_only_when_committed() {
+    let (dir, _store) = temp_store();
+    let path = dir.path().join("report.docx");
+    fs::write(&path, b"old").unwrap();
+    let files = || fs::read_dir(dir.path()).unwrap().count();
+    let before = files();
+
+    let staged = store::stage(&path, b"new").unwrap();
+    assert_eq!(fs::read(&path).unwrap(), b"old");
+    assert_eq!(files(), before + 1, "the staged file beside it");
+    drop(staged);
+    assert_eq!(fs::read(&path).unwrap(), b"old");
+    assert_eq!(files(), before, "dropped, the staged file is removed");
+
+    store::stage(&path, b"new").unwrap().commit().unwrap();
+    assert_eq!(fs::read(&path).unwrap(), b"new");
+    assert_eq!(files(), before);
+}
+
+#[test]
 fn a_running_clock_is_restored_from_its_timestamps() {
     // The app died at 10:07 while the consultation went on in the room; reopened at 10:20.
     let config = Config::embedded();

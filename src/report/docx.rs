@@ -1,6 +1,10 @@
 //! The report as a Word document (.docx): A4 with Japanese margins, Mincho body and Gothic
 //! headings, the institution in the page header and "page N of M" in the footer.
 //!
+//! docx-rs makes the package: page, default fonts, styles, the page header and footer,
+//! metadata. The body, nearly all of the bytes, is written by [`xml`] straight into
+//! `document.xml`.
+//!
 //! The same report always gives the same bytes: paragraph ids are numbered here rather than
 //! by docx-rs's per-thread counter, the document's metadata carries the end of the
 //! consultation, and the zip entries carry the fixed 1980-01-01 time docx-rs writes.
@@ -8,15 +12,16 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, Header, InstrNUMPAGES,
-    InstrPAGE, InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Shading, ShdType, SpecialIndentType,
-    Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, VAlignType, WidthType,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrNUMPAGES, InstrPAGE,
+    InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
 };
 
 use super::{Body, Field, FooterPart, Layout, OptionsTable, Part, QuestionItem, Report, Section};
 use crate::config::Lang;
+use xml::{Align, Border, Cell, Indent, Para, Style, TableProps, Then};
+
+mod xml;
 
 /// A4 in twentieths of a point.
 const PAGE_WIDTH: u32 = 11906;
@@ -34,60 +39,53 @@ const RULE: &str = "808080";
 
 /// Write the report as docx bytes.
 pub fn render(report: &Report) -> std::io::Result<Vec<u8>> {
-    let mut writer = Writer::new(report);
-    let docx = writer.document();
-    let mut xml = docx.build();
-    xml.document = mark_header_rows(&xml.document, &writer.header_rows);
-    let mut bytes = Cursor::new(Vec::new());
-    xml.pack(&mut bytes).map_err(std::io::Error::other)?;
+    let l = &report.layout;
+    let mut writer = Writer {
+        report,
+        layout: l,
+        body: xml::Body::new(&l.heading_font, &l.latin_heading_font, 64 * 1024),
+    };
+    // The package first: the page header and footer take the first paragraph ids. Its
+    // document.xml has an empty body, which the report's body goes into.
+    let mut package = writer.package().build();
+    let document =
+        String::from_utf8(std::mem::take(&mut package.document)).map_err(std::io::Error::other)?;
+    let body_at = document
+        .find(BODY)
+        .map(|at| at + BODY.len())
+        .ok_or_else(|| std::io::Error::other("docx-rs wrote a document without a body"))?;
+    writer.body.raw(&document[..body_at]);
+    writer.letter_head();
+    for section in &report.sections {
+        writer.section(section);
+    }
+    writer.letter_end();
+    writer.body.raw(&document[body_at..]);
+    package.document = writer.body.into_xml().into_bytes();
+    // The parts are stored, not compressed: room for them and the zip's headers.
+    let mut bytes = Cursor::new(Vec::with_capacity(package.document.len() + 32 * 1024));
+    package.pack(&mut bytes).map_err(std::io::Error::other)?;
     Ok(bytes.into_inner())
 }
 
-/// Make table rows header rows (`w:tblHeader`), which docx-rs cannot: the word processor
-/// repeats them on each page the table runs over, and never leaves them alone at the foot
-/// of a page. Each row is found by the id of a paragraph in it.
-fn mark_header_rows(document: &[u8], paragraph_ids: &[String]) -> Vec<u8> {
-    let Ok(text) = std::str::from_utf8(document) else {
-        return document.to_vec();
-    };
-    let mut text = text.to_string();
-    for id in paragraph_ids {
-        let Some(paragraph) = text.find(&format!("w14:paraId=\"{id}\"")) else {
-            continue;
-        };
-        if let Some(row) = text[..paragraph].rfind("<w:trPr>") {
-            text.insert_str(row + "<w:trPr>".len(), "<w:tblHeader />");
-        }
-    }
-    text.into_bytes()
-}
+const BODY: &str = "<w:body>";
 
 struct Writer<'a> {
     report: &'a Report,
     layout: &'a Layout,
-    next_id: u32,
-    /// A paragraph id in each table row to be marked a header row.
-    header_rows: Vec<String>,
+    body: xml::Body,
 }
 
-impl<'a> Writer<'a> {
-    fn new(report: &'a Report) -> Self {
-        Writer {
-            report,
-            layout: &report.layout,
-            next_id: 0,
-            header_rows: Vec::new(),
-        }
-    }
-
-    fn document(&mut self) -> Docx {
+impl Writer<'_> {
+    /// The package around the body: page, default fonts, metadata, page header and footer.
+    fn package(&mut self) -> Docx {
         let l = self.layout;
         let fonts = RunFonts::new()
             .east_asia(&l.body_font)
             .ascii(&l.latin_body_font)
             .hi_ansi(&l.latin_body_font)
             .cs(&l.latin_body_font);
-        let mut docx = Docx::new()
+        Docx::new()
             .page_size(PAGE_WIDTH, PAGE_HEIGHT)
             .page_margin(
                 PageMargin::new()
@@ -107,30 +105,15 @@ impl<'a> Writer<'a> {
                     .after(0),
             )
             .created_at(&l.timestamp)
-            .updated_at(&l.timestamp);
-        docx = docx.header(self.header()).footer(self.footer());
-        for paragraph in self.letter_head() {
-            docx = docx.add_paragraph(paragraph);
-        }
-        let sections = &self.report.sections;
-        for section in sections {
-            for block in self.section(section) {
-                docx = match block {
-                    Block::Paragraph(p) => docx.add_paragraph(*p),
-                    Block::Table(t) => docx.add_table(*t),
-                };
-            }
-        }
-        for paragraph in self.letter_end() {
-            docx = docx.add_paragraph(paragraph);
-        }
-        docx
+            .updated_at(&l.timestamp)
+            .header(self.header())
+            .footer(self.footer())
     }
 
-    /// A paragraph with the next id: see the module comment on determinism.
+    /// A docx-rs paragraph (page header, footer) with the next id: see the module comment
+    /// on determinism.
     fn paragraph(&mut self) -> Paragraph {
-        self.next_id += 1;
-        Paragraph::new().id(format!("{:08X}", self.next_id))
+        Paragraph::new().id(self.body.next_id())
     }
 
     fn small(&self) -> usize {
@@ -150,8 +133,17 @@ impl<'a> Writer<'a> {
             .fonts(self.heading_fonts())
             .size(self.small())
             .color(GREY);
-        let p = self.paragraph().align(AlignmentType::Right).add_run(run);
-        Header::new().add_paragraph(underlined(p, rule().space(4)))
+        let mut p = self.paragraph().align(AlignmentType::Right).add_run(run);
+        // A rule under the paragraph only: docx-rs starts from a box on all four sides.
+        p.property = p.property.set_borders(
+            ParagraphBorders::with_empty().set(
+                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                    .size(4)
+                    .color(RULE)
+                    .space(4),
+            ),
+        );
+        Header::new().add_paragraph(p)
     }
 
     fn footer(&mut self) -> Footer {
@@ -172,131 +164,100 @@ impl<'a> Writer<'a> {
     }
 
     /// Everything before the sections: date, addressee, sender, title, opening.
-    fn letter_head(&mut self) -> Vec<Paragraph> {
+    fn letter_head(&mut self) {
         let r = self.report;
         let body = self.layout.body_half_points;
-        let mut out = Vec::new();
+        let right = Para::new().align(Align::Right);
         if !r.date.is_empty() {
-            let p = self.paragraph().align(AlignmentType::Right);
-            out.push(p.add_run(text_run(&r.date)));
+            self.body.paragraph_of(&right, Style::plain(), &r.date);
         }
         if !r.confidential.trim().is_empty() {
-            let run = text_run(&r.confidential).bold().fonts(self.heading_fonts());
-            out.push(self.paragraph().add_run(run));
+            let style = Style::plain().bold().heading();
+            self.body.paragraph_of(&Para::new(), style, &r.confidential);
         }
         for line in &r.addressee {
             // The addressee stands out a little, as on a letter.
-            let run = text_run(line).size(body + 3);
-            out.push(self.paragraph().add_run(run));
+            let style = Style::plain().size(body + 3);
+            self.body.paragraph_of(&Para::new(), style, line);
         }
-        out.push(self.spacer(120));
+        self.spacer(120, false);
         for line in &r.sender {
-            let p = self.paragraph().align(AlignmentType::Right);
-            out.push(p.add_run(text_run(line)));
+            self.body.paragraph_of(&right, Style::plain(), line);
         }
-        let title = text_run(&r.title)
-            .bold()
-            .size(32)
-            .fonts(self.heading_fonts());
-        out.push(
-            self.paragraph()
-                .align(AlignmentType::Center)
-                .line_spacing(LineSpacing::new().before(240).after(240))
-                .add_run(title),
-        );
+        let title = Para::new().align(Align::Center).before(240).after(240);
+        let style = Style::plain().size(32).bold().heading();
+        self.body.paragraph_of(&title, style, &r.title);
         for (index, line) in r.opening.iter().enumerate() {
             // A Japanese letter starts the salutation at the margin and indents the prose.
             let indent = self.report.language == Lang::Ja && index > 0;
-            out.push(self.prose(line, indent));
+            self.prose(line, indent, false);
         }
-        out
     }
 
     /// Everything after the sections: closing phrases, the closing word, the signature.
-    fn letter_end(&mut self) -> Vec<Paragraph> {
+    /// The closing and the signature move to a new page together (each paragraph but the
+    /// last is kept with the next): a signature alone on the last page would sign nothing
+    /// that is on it.
+    fn letter_end(&mut self) {
         let r = self.report;
-        let mut out = vec![self.spacer(120)];
+        let s = &r.signature;
+        let ja = self.report.language == Lang::Ja;
+        self.spacer(120, true);
         for line in &r.closing {
-            out.push(self.prose(line, self.report.language == Lang::Ja));
+            self.prose(line, ja, true);
         }
         if !r.closing_word.trim().is_empty() {
-            let align = match self.report.language {
-                Lang::Ja => AlignmentType::Right,
-                Lang::En => AlignmentType::Left,
-            };
-            let p = self
-                .paragraph()
-                .align(align)
-                .line_spacing(LineSpacing::new().before(120));
-            out.push(p.add_run(text_run(&r.closing_word)));
+            let align = if ja { Align::Right } else { Align::Left };
+            let p = Para::new().align(align).before(120).keep_next(true);
+            self.body.paragraph_of(&p, Style::plain(), &r.closing_word);
         }
-        out.push(self.spacer(240));
-        let s = &r.signature;
+        let sign_here = !s.sign_here.trim().is_empty();
+        self.spacer(240, true);
         // A Japanese letter signs on the right; an English one under its closing, left.
-        let block_indent = match self.report.language {
-            Lang::Ja => BLOCK_INDENT,
-            Lang::En => 0,
-        };
-        let block = |p: Paragraph| p.indent(Some(block_indent), None, None, None);
-        // The line to sign on spans the block: to the margin on the right side, half the
-        // text width on the left.
-        let sign_end = match self.report.language {
-            Lang::Ja => 0,
-            Lang::En => TEXT_WIDTH / 2,
-        };
-        let title = text_run(&s.title)
-            .size(self.small())
-            .color(GREY)
-            .fonts(self.heading_fonts());
-        let p = self.paragraph();
-        out.push(block(p).add_run(title));
+        let block_indent = if ja { BLOCK_INDENT } else { 0 };
+        let block = Para::new()
+            .indent(Indent::left(block_indent))
+            .keep_next(true);
+        let title = Style::plain().size(self.small()).color(GREY).heading();
+        self.body.paragraph_of(&block, title, &s.title);
         if !s.department.is_empty() {
-            let p = self.paragraph();
-            out.push(block(p).add_run(text_run(&s.department)));
+            self.body
+                .paragraph_of(&block, Style::plain(), &s.department);
         }
-        let name = text_run(&s.name).size(self.layout.body_half_points + 3);
-        let p = self.paragraph();
-        out.push(block(p).add_run(name));
-        if !s.sign_here.trim().is_empty() {
-            // A line to sign on: the label, then the rule under the rest of the block.
-            let label = text_run(&s.sign_here).size(self.small()).color(GREY);
-            let p = self
-                .paragraph()
-                .indent(
-                    Some(block_indent),
-                    Some(SpecialIndentType::FirstLine(0)),
-                    Some(sign_end),
-                    None,
-                )
-                .line_spacing(LineSpacing::new().before(360))
-                .add_run(label);
-            out.push(underlined(
-                p,
-                ParagraphBorder::new(ParagraphBorderPosition::Bottom).size(6),
-            ));
+        let name = Style::plain().size(self.layout.body_half_points + 3);
+        // The name ends the letter unless a line to sign on follows.
+        self.body
+            .paragraph_of(&block.keep_next(sign_here), name, &s.name);
+        if sign_here {
+            // A line to sign on: the label, then the rule under the rest of the block, which
+            // spans to the margin on the right side, half the text width on the left.
+            let sign_end = if ja { 0 } else { TEXT_WIDTH / 2 };
+            let p = Para::new()
+                .indent(Indent::left(block_indent).right(sign_end).first_line(0))
+                .before(360)
+                .border_below(Border {
+                    space: 0,
+                    size: 6,
+                    color: "auto",
+                });
+            let label = Style::plain().size(self.small()).color(GREY);
+            self.body.paragraph_of(&p, label, &s.sign_here);
         }
-        // The closing and the signature move to a new page together: a signature alone
-        // on the last page would sign nothing that is on it.
-        let last = out.len().saturating_sub(1);
-        out.into_iter()
-            .enumerate()
-            .map(|(index, p)| if index < last { p.keep_next(true) } else { p })
-            .collect()
     }
 
-    fn section(&mut self, section: &Section) -> Vec<Block> {
-        let heading = text_run(&section.heading)
+    fn section(&mut self, section: &Section) {
+        let heading = Style::plain()
             .bold()
             .size(self.layout.body_half_points + 2)
-            .fonts(self.heading_fonts());
-        let p = self
-            .paragraph()
+            .heading();
+        let p = Para::new()
             .keep_next(true)
-            .line_spacing(LineSpacing::new().before(240).after(100))
-            .add_run(heading);
-        let mut out = vec![Block::Paragraph(Box::new(underlined(p, rule().space(1))))];
+            .before(240)
+            .after(100)
+            .border_below(rule(1));
+        self.body.paragraph_of(&p, heading, &section.heading);
         match &section.body {
-            Body::Fields(fields) => out.push(Block::Table(Box::new(self.fields(fields)))),
+            Body::Fields(fields) => self.fields(fields),
             Body::List(items) => {
                 let bullet = match self.report.language {
                     Lang::Ja => "・",
@@ -305,19 +266,19 @@ impl<'a> Writer<'a> {
                 let last = items.len().saturating_sub(1);
                 for (index, item) in items.iter().enumerate() {
                     // A short list stays on one page, like a block of facts.
-                    let p = self
-                        .paragraph()
+                    let p = Para::new()
                         .keep_next(index < last)
-                        .indent(Some(420), Some(SpecialIndentType::Hanging(210)), None, None)
-                        .add_run(Run::new().add_text(bullet))
-                        .add_run(text_run(item));
-                    out.push(Block::Paragraph(Box::new(p)));
+                        .indent(Indent::left(420).hanging(210));
+                    self.body.paragraph(&p);
+                    self.body.run(Style::plain(), bullet, Then::Nothing);
+                    self.body.run(Style::plain(), item, Then::Nothing);
+                    self.body.end_paragraph();
                 }
             }
             Body::Paragraphs(paragraphs) => {
                 for text in paragraphs {
                     let indent = self.report.language == Lang::Ja;
-                    out.push(Block::Paragraph(Box::new(self.prose(text, indent))));
+                    self.prose(text, indent, false);
                 }
             }
             Body::Questions(questions) => {
@@ -327,37 +288,25 @@ impl<'a> Writer<'a> {
                     .max()
                     .unwrap_or(0);
                 for question in questions {
-                    out.extend(
-                        self.question(question, indent)
-                            .into_iter()
-                            .map(|p| Block::Paragraph(Box::new(p))),
-                    );
+                    self.question(question, indent);
                 }
             }
             Body::Parts(parts) => {
                 for part in parts {
-                    out.extend(
-                        self.part(part)
-                            .into_iter()
-                            .map(|p| Block::Paragraph(Box::new(p))),
-                    );
+                    self.part(part);
                 }
             }
-            Body::Options(table) => out.push(Block::Table(Box::new(self.opinion_table(table)))),
+            Body::Options(table) => self.opinion_table(table),
             Body::NotRecorded(phrase) => {
-                let run = text_run(phrase).color(GREY);
-                let p = self
-                    .paragraph()
-                    .indent(Some(210), None, None, None)
-                    .add_run(run);
-                out.push(Block::Paragraph(Box::new(p)));
+                let p = Para::new().indent(Indent::left(210));
+                self.body
+                    .paragraph_of(&p, Style::plain().color(GREY), phrase);
             }
         }
-        out
     }
 
     /// Label and value pairs as a table without borders, so the values line up.
-    fn fields(&mut self, fields: &[Field]) -> Table {
+    fn fields(&mut self, fields: &[Field]) {
         // Wide enough for the longest label on one line, within reason.
         let widest = fields
             .iter()
@@ -367,95 +316,62 @@ impl<'a> Writer<'a> {
         let label_width = (widest + 200).clamp(1800, TEXT_WIDTH / 3) as usize;
         let value_width = TEXT_WIDTH as usize - label_width;
         let last = fields.len().saturating_sub(1);
+        self.body.table(&TableProps {
+            width: TEXT_WIDTH,
+            columns: &[label_width, value_width],
+            lines: None,
+            margins: [30, 100, 30, 100],
+            indent: Some(100),
+        });
         // An exact line height: label (Gothic) and value (Mincho, or Latin only) differ in
         // their natural heights, and their baselines would not line up.
-        let line = LineSpacing::new()
-            .line_rule(LineSpacingType::Exact)
-            .line(self.layout.body_half_points as i32 * 15);
-        let rows = fields
-            .iter()
-            .enumerate()
-            .map(|(index, field)| {
-                // Keep the rows together: a short block of facts reads badly split.
-                let keep = index < last;
-                let label = text_run(&field.label)
-                    .color(GREY)
-                    .fonts(self.heading_fonts());
-                let label = TableCell::new()
-                    .width(label_width, WidthType::Dxa)
-                    .vertical_align(VAlignType::Top)
-                    .add_paragraph(
-                        self.paragraph()
-                            .keep_next(keep)
-                            .line_spacing(line.clone())
-                            .add_run(label),
-                    );
-                let value = self
-                    .paragraph()
-                    .keep_next(keep)
-                    .line_spacing(line.clone())
-                    .add_run(text_run(&field.value));
-                let value = TableCell::new()
-                    .width(value_width, WidthType::Dxa)
-                    .add_paragraph(value);
-                TableRow::new(vec![label, value]).cant_split()
-            })
-            .collect();
-        Table::without_borders(rows)
-            .set_grid(vec![label_width, value_width])
-            .layout(TableLayoutType::Fixed)
-            .width(TEXT_WIDTH as usize, WidthType::Dxa)
-            .indent(100)
-            .margins(TableCellMargins::new().margin(30, 100, 30, 100))
+        let line = Para::new().exact_line(self.layout.body_half_points as i32 * 15);
+        let label = Style::plain().color(GREY).heading();
+        for (index, field) in fields.iter().enumerate() {
+            // Keep the rows together: a short block of facts reads badly split.
+            let p = line.keep_next(index < last);
+            self.body.row(false);
+            self.body.cell(Cell::Top(label_width));
+            self.body.paragraph_of(&p, label, &field.label);
+            self.body.end_cell();
+            self.body.cell(Cell::Plain(value_width));
+            self.body.paragraph_of(&p, Style::plain(), &field.value);
+            self.body.end_cell();
+            self.body.end_row();
+        }
+        self.body.end_table();
     }
 
     /// A question and its answer. Each label is followed by a tab to the hanging indent, so
     /// wrapped lines start under the text, not under the label.
-    fn question(&mut self, q: &QuestionItem, question_indent: i32) -> Vec<Paragraph> {
+    fn question(&mut self, q: &QuestionItem, question_indent: i32) {
         let small = self.small();
-        let label = text_run(&q.label).bold().fonts(self.heading_fonts());
-        let mut p = self
-            .paragraph()
+        let p = Para::new()
             .keep_next(true)
-            .line_spacing(LineSpacing::new().before(120))
-            .indent(
-                Some(question_indent),
-                Some(SpecialIndentType::Hanging(question_indent)),
-                None,
-                None,
-            )
-            .add_run(label.add_tab())
-            .add_run(text_run(&q.text));
+            .before(120)
+            .indent(Indent::left(question_indent).hanging(question_indent));
+        self.body.paragraph(&p);
+        let label = Style::plain().bold().heading();
+        self.body.run(label, &q.label, Then::Tab);
+        self.body.run(Style::plain(), &q.text, Then::Nothing);
         if !q.asked_by.is_empty() {
-            p = p.add_run(text_run(&q.asked_by).size(small).color(GREY));
+            let style = Style::plain().size(small).color(GREY);
+            self.body.run(style, &q.asked_by, Then::Nothing);
         }
-        let answer_label = text_run(&q.answer_label)
-            .fonts(self.heading_fonts())
-            .color(GREY)
-            .add_tab();
-        let answer = match q.answered {
-            true => text_run(&q.answer),
-            false => text_run(&q.answer).color(GREY),
-        };
+        self.body.end_paragraph();
         let answer_indent = self.label_width(&q.answer_label);
-        let mut a = self
-            .paragraph()
-            .indent(
-                Some(question_indent + answer_indent),
-                Some(SpecialIndentType::Hanging(answer_indent)),
-                None,
-                None,
-            )
-            .add_run(answer_label);
+        let a = Para::new()
+            .indent(Indent::left(question_indent + answer_indent).hanging(answer_indent));
+        self.body.paragraph(&a);
+        let grey = Style::plain().color(GREY);
+        self.body.run(grey.heading(), &q.answer_label, Then::Tab);
         if !q.note.is_empty() {
             // What became of the question, then what was written about it on a new line.
-            a = a.add_run(
-                text_run(&q.note)
-                    .color(GREY)
-                    .add_break(BreakType::TextWrapping),
-            );
+            self.body.run(grey, &q.note, Then::LineBreak);
         }
-        vec![p, a.add_run(answer)]
+        let answer = if q.answered { Style::plain() } else { grey };
+        self.body.run(answer, &q.answer, Then::Nothing);
+        self.body.end_paragraph();
     }
 
     /// Room for a label and the gap (one full-width character) after it, in twips.
@@ -481,32 +397,29 @@ impl<'a> Writer<'a> {
 
     /// A labelled part of the overall opinion: a small Gothic label kept with its text, the
     /// paragraphs indented under it.
-    fn part(&mut self, part: &Part) -> Vec<Paragraph> {
-        let label = text_run(&part.label).fonts(self.heading_fonts()).bold();
-        let mut out = vec![
-            self.paragraph()
-                .keep_next(true)
-                .line_spacing(LineSpacing::new().before(120).after(40))
-                .indent(Some(100), None, None, None)
-                .add_run(label),
-        ];
+    fn part(&mut self, part: &Part) {
+        let p = Para::new()
+            .keep_next(true)
+            .before(120)
+            .after(40)
+            .indent(Indent::left(100));
+        self.body
+            .paragraph_of(&p, Style::plain().heading().bold(), &part.label);
         let ja = self.report.language == Lang::Ja;
-        let one_char = self.layout.body_half_points as i32 * 10;
-        for text in &part.paragraphs {
-            let first = ja.then_some(SpecialIndentType::FirstLine(one_char));
-            let mut p = self.prose(text, false).indent(Some(310), first, None, None);
-            if ja {
-                p = p.first_line_chars(100);
-            }
-            out.push(p);
+        let mut indent = Indent::left(310);
+        if ja {
+            indent = indent.first_line(self.one_char());
         }
-        out
+        for text in &part.paragraphs {
+            let p = Para::new().after(120).indent(indent);
+            self.body.paragraph_of(&p, Style::plain(), text);
+        }
     }
 
     /// The opinion by treatment option: a ruled table with a shaded header row. The option
     /// and recommendation columns are as wide as their longest word (within limits), so the
     /// details, the longest text, get the rest of the A4 width.
-    fn opinion_table(&mut self, table: &OptionsTable) -> Table {
+    fn opinion_table(&mut self, table: &OptionsTable) {
         // Cell margins (100 each side) and a little air, in twips.
         const PAD: i32 = 260;
         // The header is set small: a long word there ("Recommendation") would otherwise
@@ -532,148 +445,107 @@ impl<'a> Writer<'a> {
         let first = (widest(0, options) + PAD).clamp(TEXT_WIDTH * 12 / 100, TEXT_WIDTH * 26 / 100);
         let second = (widest(1, words) + PAD).clamp(TEXT_WIDTH * 10 / 100, TEXT_WIDTH * 25 / 100);
         let widths = [first, second, TEXT_WIDTH - first - second].map(|w| w as usize);
-        // The row is found again by its first paragraph, the next one made.
-        self.header_rows.push(format!("{:08X}", self.next_id + 1));
-        let header = table
-            .columns
-            .iter()
-            .zip(widths)
-            .map(|(column, width)| {
-                let run = text_run(column)
-                    .bold()
-                    .size(self.small())
-                    .fonts(self.heading_fonts());
-                let paragraph = self.paragraph();
-                TableCell::new()
-                    .width(width, WidthType::Dxa)
-                    .shading(Shading::new().shd_type(ShdType::Clear).fill("EDEDED"))
-                    .add_paragraph(paragraph.add_run(run))
-            })
-            .collect();
-        let mut rows = vec![TableRow::new(header).cant_split()];
+        self.body.table(&TableProps {
+            width: TEXT_WIDTH,
+            columns: &widths,
+            lines: Some(Border {
+                space: 0,
+                size: 4,
+                color: RULE,
+            }),
+            margins: [60, 100, 60, 100],
+            indent: None,
+        });
         let small = self.small();
+        let plain = Para::new();
+        // The header row is repeated on each page the table runs over, and never left
+        // alone at the foot of a page.
+        self.body.row(true);
+        for (column, width) in table.columns.iter().zip(widths) {
+            self.body.cell(Cell::Shaded(width, "EDEDED"));
+            let style = Style::plain().bold().size(small).heading();
+            self.body.paragraph_of(&plain, style, column);
+            self.body.end_cell();
+        }
+        self.body.end_row();
+        let colon = match self.report.language {
+            Lang::Ja => "：",
+            Lang::En => ": ",
+        };
         for row in &table.rows {
-            let option = TableCell::new()
-                .width(widths[0], WidthType::Dxa)
-                .add_paragraph(
-                    self.paragraph()
-                        .add_run(text_run(&row.option).fonts(self.heading_fonts())),
-                );
-            let word = TableCell::new()
-                .width(widths[1], WidthType::Dxa)
-                .add_paragraph(self.paragraph().add_run(text_run(&row.recommendation)));
-            let mut details = TableCell::new().width(widths[2], WidthType::Dxa);
+            // Rows do not split across pages: half an option on each page reads badly. (A
+            // row taller than a page is still split by the word processor.)
+            self.body.row(false);
+            self.body.cell(Cell::Plain(widths[0]));
+            self.body
+                .paragraph_of(&plain, Style::plain().heading(), &row.option);
+            self.body.end_cell();
+            self.body.cell(Cell::Plain(widths[1]));
+            self.body
+                .paragraph_of(&plain, Style::plain(), &row.recommendation);
+            self.body.end_cell();
+            self.body.cell(Cell::Plain(widths[2]));
             if row.details.is_empty() {
                 // A cell needs a paragraph; an empty one keeps the cell empty.
-                details = details.add_paragraph(self.paragraph());
+                self.body.paragraph(&plain);
+                self.body.end_paragraph();
             }
-            let colon = match self.report.language {
-                Lang::Ja => "：",
-                Lang::En => ": ",
-            };
             for detail in &row.details {
                 // The label small and grey before its text, as in a form: one line saved
                 // per detail keeps the table short, and the labels still stand out.
-                let label = text_run(&format!("{}{colon}", detail.label))
-                    .size(small)
-                    .color(GREY)
-                    .fonts(self.heading_fonts());
-                let p = self
-                    .paragraph()
-                    .add_run(label)
-                    .add_run(text_run(&detail.value));
-                details = details.add_paragraph(p);
+                self.body.paragraph(&plain);
+                let label = Style::plain().size(small).color(GREY).heading();
+                let label_text = format!("{}{colon}", detail.label);
+                self.body.run(label, &label_text, Then::Nothing);
+                self.body.run(Style::plain(), &detail.value, Then::Nothing);
+                self.body.end_paragraph();
             }
-            // Rows do not split across pages: half an option on each page reads badly. (A
-            // row taller than a page is still split by the word processor.)
-            rows.push(TableRow::new(vec![option, word, details]).cant_split());
+            self.body.end_cell();
+            self.body.end_row();
         }
-        let line = |position| {
-            TableBorder::new(position)
-                .border_type(BorderType::Single)
-                .size(4)
-                .color(RULE)
-        };
-        let borders = TableBorders::new()
-            .set(line(TableBorderPosition::Top))
-            .set(line(TableBorderPosition::Bottom))
-            .set(line(TableBorderPosition::Left))
-            .set(line(TableBorderPosition::Right))
-            .set(line(TableBorderPosition::InsideH))
-            .set(line(TableBorderPosition::InsideV));
-        Table::new(rows)
-            .set_grid(widths.to_vec())
-            .layout(TableLayoutType::Fixed)
-            .width(TEXT_WIDTH as usize, WidthType::Dxa)
-            .set_borders(borders)
-            .margins(TableCellMargins::new().margin(60, 100, 60, 100))
+        self.body.end_table();
     }
 
     /// A paragraph of running text; Japanese prose starts one character in.
-    fn prose(&mut self, text: &str, indent_first_line: bool) -> Paragraph {
-        let mut p = self
-            .paragraph()
-            .line_spacing(LineSpacing::new().after(120))
-            .add_run(text_run(text));
+    fn prose(&mut self, text: &str, indent_first_line: bool, keep_next: bool) {
+        let mut p = Para::new().after(120).keep_next(keep_next);
         if indent_first_line {
-            // One character: twips are twenty to a point, a half-point is ten.
-            let one_char = self.layout.body_half_points as i32 * 10;
-            p = p
-                .indent(
-                    None,
-                    Some(SpecialIndentType::FirstLine(one_char)),
-                    None,
-                    None,
-                )
-                .first_line_chars(100);
+            p = p.indent(Indent::left(0).first_line(self.one_char()));
         }
-        p
+        self.body.paragraph_of(&p, Style::plain(), text);
     }
 
-    fn spacer(&mut self, twips: u32) -> Paragraph {
-        self.paragraph()
-            .line_spacing(LineSpacing::new().after(twips))
+    /// One full-width character at body size, in twips (twenty to a point, ten to a
+    /// half-point).
+    fn one_char(&self) -> i32 {
+        self.layout.body_half_points as i32 * 10
+    }
+
+    /// An empty paragraph that leaves `twips` of space.
+    fn spacer(&mut self, twips: u32, keep_next: bool) {
+        self.body
+            .paragraph(&Para::new().after(twips).keep_next(keep_next));
+        self.body.end_paragraph();
     }
 }
 
-enum Block {
-    Paragraph(Box<Paragraph>),
-    Table(Box<Table>),
+/// A thin grey rule under a paragraph, `space` points below its text.
+fn rule(space: u32) -> Border {
+    Border {
+        space,
+        size: 4,
+        color: RULE,
+    }
 }
 
-/// A thin grey rule under a paragraph.
-fn rule() -> ParagraphBorder {
-    ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-        .size(4)
-        .color(RULE)
-}
-
-/// A paragraph with a border below it only. (docx-rs starts from a box on all four sides.)
-fn underlined(mut p: Paragraph, border: ParagraphBorder) -> Paragraph {
-    p.property = p
-        .property
-        .set_borders(ParagraphBorders::with_empty().set(border));
-    p
-}
-
-/// A run of text keeping its line breaks and tabs: docx-rs would otherwise write `\n` into
-/// the text, where Word and LibreOffice ignore it.
+/// A docx-rs run of text (the page header and footer) keeping its line breaks and tabs,
+/// as the body's runs do.
 fn text_run(text: &str) -> Run {
-    let mut run = Run::new();
-    for (index, line) in text.split('\n').enumerate() {
-        if index > 0 {
-            run = run.add_break(BreakType::TextWrapping);
-        }
-        for (part_index, part) in line.split('\t').enumerate() {
-            if part_index > 0 {
-                run = run.add_tab();
-            }
-            if !part.is_empty() {
-                run = run.add_text(part);
-            }
-        }
-    }
-    run
+    xml::pieces(text).fold(Run::new(), |run, piece| match piece {
+        xml::Piece::Text(text) => run.add_text(text),
+        xml::Piece::Tab => run.add_tab(),
+        xml::Piece::LineBreak => run.add_break(BreakType::TextWrapping),
+    })
 }
 
 /// A field (PAGE, NUMPAGES) that the word processor fills in when it lays out the page.
@@ -687,18 +559,4 @@ fn field_runs(instr: InstrText) -> Vec<Run> {
         Run::new().add_text("1"),
         Run::new().add_field_char(FieldCharType::End, false),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_breaks_and_tabs_become_breaks_and_tabs() {
-        let run = text_run("一行目\n二行目\tタブ");
-        let children = format!("{:?}", run.children);
-        assert_eq!(children.matches("Break(").count(), 1, "{children}");
-        assert_eq!(children.matches("Tab(").count(), 1, "{children}");
-        assert!(!children.contains("\\n"), "{children}");
-    }
 }

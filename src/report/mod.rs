@@ -1307,15 +1307,23 @@ pub fn era_year(date: NaiveDate) -> String {
 /// Text from the session as the report may print it: line ends made `\n`, and characters
 /// XML forbids (and other control characters) removed, so every format gets the same text.
 pub fn clean(text: &str) -> String {
+    // Nearly all text is clean already: copied whole, it costs a tenth of the filtering.
+    if !text.contains(|c| c == '\r' || !printable(c)) {
+        return text.to_string();
+    }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.chars()
-        .filter(|&c| match c {
-            '\n' | '\t' => true,
-            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => false,
-            '\u{fffe}' | '\u{ffff}' => false,
-            _ => true,
-        })
-        .collect()
+    text.chars().filter(|&c| printable(c)).collect()
+}
+
+/// Whether the report keeps a character: line breaks and tabs, not other control
+/// characters or the two that XML forbids.
+fn printable(c: char) -> bool {
+    match c {
+        '\n' | '\t' => true,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => false,
+        '\u{fffe}' | '\u{ffff}' => false,
+        _ => true,
+    }
 }
 
 /// A one-line value (a name, an id): cleaned, line breaks made spaces, trimmed.
