@@ -16,6 +16,9 @@ const TICK: Duration = Duration::from_secs(1);
 /// How often the other terminal's file is looked at and typing is saved: a quarter second
 /// each way keeps an edit's way to the other screen well under a second.
 const SYNC: Duration = Duration::from_millis(250);
+/// At most this many events are taken in between two frames, so that the screen still
+/// moves during a flood of input.
+const BATCH: usize = 64;
 
 pub fn local_now() -> Timestamp {
     chrono::Local::now().fixed_offset()
@@ -85,12 +88,20 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
             timeout = timeout.min(autosave);
         }
         if event::poll(timeout)? {
-            let event = event::read()?;
-            crash_for_tests(&event);
-            let edits_text = echo::edits_text(&event);
             let field = app.focused_field().map(text_field::address);
-            app.on_event(event, local_now());
-            // Show the key in its field first when it stayed in the same field.
+            let mut edits_text = true;
+            // Take in every event that has come before drawing: keys arriving faster than
+            // frames (a slow machine, a burst) then cost one frame, and the loop keeps up.
+            for _ in 0..BATCH {
+                let event = event::read()?;
+                crash_for_tests(&event);
+                edits_text &= echo::edits_text(&event);
+                app.on_event(event, local_now());
+                if app.should_quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+            // Show the keys in their field first when they stayed in the same field.
             if let Some(edited) = app.focused_field()
                 && edits_text
                 && field == Some(text_field::address(edited))

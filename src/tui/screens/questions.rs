@@ -112,6 +112,16 @@ fn changed_with(text: impl Into<String>) -> TabOutcome {
     }
 }
 
+/// The question `id`, looked for at `index` first: the answer being typed is the selected
+/// question's, and a key need not compare the ids of a long list (a cold cache makes
+/// that a good part of a keystroke's time).
+fn question_near<'a>(session: &'a mut Session, id: &str, index: usize) -> Option<&'a mut Question> {
+    if session.questions.get(index).is_some_and(|q| q.id == id) {
+        return session.questions.get_mut(index);
+    }
+    session.question_mut(id)
+}
+
 /// Fields take one line of text; pasted line ends become spaces.
 fn one_line(text: &str) -> String {
     text.replace('\n', " ")
@@ -226,11 +236,13 @@ impl QuestionsTab {
     }
 
     pub fn key(&mut self, session: &mut Session, key: KeyEvent, now: Timestamp) -> TabOutcome {
-        let selected = self.selection(session);
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         let (mode, outcome) = match mode {
             // Browsing may open a form: it sets `self.mode` itself.
-            Mode::Browse => return self.browse_key(session, key, selected, now),
+            Mode::Browse => {
+                let selected = self.selection(session);
+                return self.browse_key(session, key, selected, now);
+            }
             Mode::Answer { id, field } => self.answer_key(session, key, id, field),
             Mode::EditText { id, field } => self.edit_text_key(session, key, id, field),
             Mode::Add(form) => self.add_key(session, key, form),
@@ -246,7 +258,7 @@ impl QuestionsTab {
     pub fn paste(&mut self, session: &mut Session, text: &str) -> TabOutcome {
         match &mut self.mode {
             Mode::Answer { id, field } => {
-                let Some(question) = session.question_mut(id) else {
+                let Some(question) = question_near(session, id, self.selected_index) else {
                     return TabOutcome::default();
                 };
                 if field.insert_str(text) {
@@ -449,7 +461,7 @@ impl QuestionsTab {
         if key.code == KeyCode::Esc {
             return (Mode::Browse, TabOutcome::default());
         }
-        let Some(question) = session.question_mut(&id) else {
+        let Some(question) = question_near(session, &id, self.selected_index) else {
             return (Mode::Browse, info(self.texts.question_gone));
         };
         let outcome = if field.input(key) {
