@@ -4,7 +4,9 @@
 //! Markdown, writing). An export loads the session, then builds, renders and writes the
 //! report on one thread while the other stages the session's record of it (serializing and
 //! writing it beside the session file, `store::stage_session`), which is renamed into place
-//! once the report is on disk.
+//! once the report is on disk. And listing a data directory of 300 past sessions beside the
+//! large one (the home screen, the desk, `sonote list`): from the summaries kept in memory,
+//! from the listing cache file, without it, and every session read the old way.
 //!
 //! `cargo bench --bench save [-- --quick]`. The data directory is a temporary directory on
 //! the disk the session files live on (`TMPDIR` picks another).
@@ -20,7 +22,7 @@ use std::time::{Duration, Instant};
 use sonote::config::Config;
 use sonote::report::template::ReportTemplate;
 use sonote::report::{self, Format};
-use sonote::store;
+use sonote::store::{self, Store};
 
 fn time<T>(rounds: usize, mut f: impl FnMut() -> T) -> Vec<Duration> {
     for _ in 0..rounds.div_ceil(10) {
@@ -133,5 +135,53 @@ fn main() {
         "\nan autosave takes {:.2} ms (median), {:.2} ms at p99; of it, the two fsyncs and the \
          rename {:.2} ms",
         save.median, save.p99, write.median
+    );
+    listing(dir.path(), if quick { 5 } else { 30 });
+}
+
+/// Past consultations beside the large session for the listing.
+const PAST_SESSIONS: usize = 300;
+
+fn listing(dir: &std::path::Path, rounds: usize) {
+    let data = dir.join("full");
+    let (store, _, _) = large_session::write(&data);
+    large_session::write_past(&data, PAST_SESSIONS);
+    // Summaries are kept only of files left alone for 2 s, as a clinic's past sessions are.
+    std::thread::sleep(Duration::from_secs(3));
+    let count = store.list().expect("list").len();
+    println!("\nlisting {count} sessions (the large one and {PAST_SESSIONS} past, 21 KB each)");
+    println!("{}", stats::HEADER);
+    show(
+        "list: summaries in memory",
+        &time(rounds, || store.list().expect("list")),
+    );
+    show(
+        "list: from the cache file",
+        &time(rounds, || {
+            Store::open(&data).expect("open").list().expect("list")
+        }),
+    );
+    show(
+        "list: no cache (every session read)",
+        &time(rounds, || {
+            let store = Store::open(&data).expect("open");
+            std::fs::remove_file(store.listing_cache_path()).expect("remove the cache");
+            store.list().expect("list")
+        }),
+    );
+    let paths: Vec<_> = store
+        .list()
+        .expect("list")
+        .into_iter()
+        .map(|l| l.path)
+        .collect();
+    show(
+        "every session loaded, one thread (before)",
+        &time(rounds, || {
+            paths
+                .iter()
+                .map(|path| store::load(path).map(|s| s.summary()))
+                .collect::<Vec<_>>()
+        }),
     );
 }

@@ -125,6 +125,12 @@ echo "| start-up to first frame: median (p90, max) | $m ms ($p ms, $mx ms) | vim
 m=$(stat_of "sonote start-up, 300 past beside" median); p=$(stat_of "sonote start-up, 300 past beside" p90)
 mx=$(stat_of "sonote start-up, 300 past beside" max)
 echo "| the same, 300 past consultations in the data directory | $m ms ($p ms, $mx ms) | | | < 50 ms | $(verdict "$p < 50") |"
+for where in "on the home screen" "on the desk" "on the home screen, no listing cache"; do
+    name="sonote start-up $where, 300 past beside"
+    m=$(stat_of "$name" median); p=$(stat_of "$name" p90); mx=$(stat_of "$name" max)
+    echo "| the same, 300 past, $where | $m ms ($p ms, $mx ms) | | | < 50 ms | $(verdict "$p < 50") |"
+done
+echo "| listing 301 sessions in-process: summaries in memory / from the cache file / no cache (median) | $(stat_of "list: summaries in memory" median) ms / $(stat_of "list: from the cache file" median) ms / $(stat_of "list: no cache (every session read)" median) ms | | | | |"
 rss=$(value_of "sonote peak RSS"); vrss=$(value_of "vim peak RSS")
 echo "| peak RSS, large session, every tab | $rss MB | vim $vrss MB | | < 30 MB | $(verdict "$rss < 30") |"
 echo "| peak RSS, export | $(awk "BEGIN { printf \"%.1f\", $export_rss / 1024 }") MB | | | | |"

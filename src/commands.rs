@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command, ImportArgs, NewArgs, QuestionsCommand};
 use crate::config::Config;
 use crate::intake_file;
-use crate::model::{ClockState, NewSession, Patient, Role, Session};
+use crate::model::{ClockState, NewSession, Patient, Role, Session, SessionSummary};
 use crate::store::{self, Store};
 use crate::tui::app::App;
 use crate::tui::run::{self, local_now};
@@ -111,9 +111,9 @@ fn purge(store: &Store, older_than: u32, yes: bool) -> Result<(), Failure> {
     let listed = store
         .list()
         .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
-    let old: Vec<(PathBuf, Session)> = listed
+    let old: Vec<(PathBuf, SessionSummary)> = listed
         .into_iter()
-        .filter_map(|entry| Some((entry.path, entry.session.ok()?)))
+        .filter_map(|entry| Some((entry.path, entry.summary.ok()?)))
         .filter(|(_, session)| crate::model::desk::consultation_day(session) < cutoff)
         .collect();
     if old.is_empty() {
@@ -125,7 +125,7 @@ fn purge(store: &Store, older_than: u32, yes: bool) -> Result<(), Failure> {
             "{}\t{}\t{}",
             session.id,
             crate::model::desk::consultation_day(session),
-            snake_name(&session.state())
+            snake_name(&session.state)
         );
     }
     if !yes {
@@ -206,9 +206,9 @@ fn demo(config: &Config, store: &Store) -> Result<PathBuf, Failure> {
         .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
     let unused = listed.into_iter().find(|entry| {
         entry
-            .session
+            .summary
             .as_ref()
-            .is_ok_and(|s| s.demo && s.scheduled_date == today && s.state() == ClockState::Ready)
+            .is_ok_and(|s| s.demo && s.scheduled_date == today && s.state == ClockState::Ready)
     });
     if let Some(entry) = unused {
         return Ok(entry.path);
@@ -271,12 +271,12 @@ fn list(store: &Store) -> Result<(), Failure> {
         .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
     let mut failed = false;
     for entry in listed {
-        match entry.session {
+        match entry.summary {
             Ok(s) => println!(
                 "{}\t{}\t{}\t{}\t{}",
                 s.id,
                 s.scheduled_date,
-                snake_name(&s.state()),
+                snake_name(&s.state),
                 snake_name(&s.mode),
                 s.patient_label()
             ),

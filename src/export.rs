@@ -63,7 +63,7 @@ pub fn export_into(
     let report = report::build(session, config, template);
     let bytes = report::render(&report, format).map_err(|err| ExportError::Io(dir.into(), err))?;
     create_private_dir(dir).map_err(|err| ExportError::Io(dir.into(), err))?;
-    let out = dir.join(file_name(session, session_path, format));
+    let out = dir.join(file_name(&session.id, session_path, format));
     write_report(session, &bytes, &out, false, format, now)?;
     Ok(out)
 }
@@ -168,8 +168,8 @@ pub fn export(config: &Config, store: &Store, args: ExportArgs) -> Result<(), Fa
             &session_path,
             |session| match (args.out, out_dir) {
                 (Some(out), _) => out,
-                (None, Some(dir)) => dir.join(file_name(session, &session_path, format)),
-                (None, None) => PathBuf::from(file_name(session, &session_path, format)),
+                (None, Some(dir)) => dir.join(file_name(&session.id, &session_path, format)),
+                (None, None) => PathBuf::from(file_name(&session.id, &session_path, format)),
             },
             local_now(),
         )
@@ -315,15 +315,15 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
     let mut demos = 0;
     let mut pending = Vec::new();
     for entry in listed.into_iter().rev() {
-        match entry.session {
+        match entry.summary {
             Err(err) => {
                 failed += 1;
                 eprintln!("sonote: {err}");
             }
-            Ok(session) if session.state() != ClockState::Ended => {}
-            Ok(session) if session.report.exported_at.is_some() => {}
+            Ok(session) if session.state != ClockState::Ended => {}
+            Ok(session) if session.exported_at.is_some() => {}
             Ok(session) if session.demo => demos += 1,
-            Ok(session) => pending.push((entry.path, session)),
+            Ok(session) => pending.push((entry.path, session.id)),
         }
     }
     if pending.is_empty() {
@@ -340,9 +340,9 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
         !std::io::stdout().is_terminal(),
     );
     let mut exported = 0;
-    for (path, session) in &pending {
-        progress.start(&session.id);
-        let out = dir.join(file_name(session, path, job.format));
+    for (path, id) in &pending {
+        progress.start(id);
+        let out = dir.join(file_name(id, path, job.format));
         match job.write(path, |_| out, local_now()) {
             Ok(done) => {
                 exported += 1;
@@ -434,16 +434,12 @@ pub fn bar(finished: usize, total: usize, label: &str, width: usize) -> String {
 
 /// `<id>.<extension>`; the id comes from the store and is safe in a file name, but a
 /// session file given by path might carry anything, so only plain characters are kept.
-fn file_name(session: &Session, session_path: &Path, format: Format) -> String {
+fn file_name(id: &str, session_path: &Path, format: Format) -> String {
     let stem = session_path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let id = if session.id.is_empty() {
-        stem
-    } else {
-        session.id.clone()
-    };
+    let id = if id.is_empty() { stem } else { id.to_string() };
     let safe: String = id
         .chars()
         .map(|c| match c {

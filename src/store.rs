@@ -10,25 +10,26 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::model::roles::{self, CompanionPart, PART_FORMAT};
 use crate::model::session::FORMAT_VERSION;
 use crate::model::{Role, Session};
 use crate::tomlfile::{self, FileError};
 
+mod listing;
+
+pub use listing::Listed;
+
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
-}
-
-/// One file of the sessions folder, read for a listing: the session, or why it could not be.
-#[derive(Debug)]
-pub struct Listed {
-    pub path: PathBuf,
-    pub session: Result<Session, FileError>,
+    /// The summaries of the sessions listed so far, shared by the clones of this store.
+    listing: Arc<Mutex<listing::Summaries>>,
 }
 
 impl Store {
@@ -36,6 +37,7 @@ impl Store {
     pub fn open(root: &Path) -> io::Result<Store> {
         let store = Store {
             root: root.to_path_buf(),
+            listing: Arc::default(),
         };
         create_private_dir(root)?;
         create_private_dir(&store.sessions_dir())?;
@@ -65,7 +67,11 @@ impl Store {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mut paths = vec![self.root.clone(), self.sessions_dir()];
+            let mut paths = vec![
+                self.root.clone(),
+                self.sessions_dir(),
+                self.listing_cache_path(),
+            ];
             if let Ok(entries) = fs::read_dir(self.sessions_dir()) {
                 paths.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
             }
@@ -103,6 +109,8 @@ impl Store {
         }
         drop(lock);
         let _ = fs::remove_file(lock_path(path));
+        // The listing cache holds the patient's name too.
+        self.forget_listed(path).map_err(UpdateError::Io)?;
         Ok(removed)
     }
 
@@ -117,22 +125,42 @@ impl Store {
         }
     }
 
-    /// Every session file, newest id first; unreadable ones are listed with their error.
+    /// Every session file, newest id first, summarized; unreadable ones are listed with their
+    /// error. A summary is that of `load`, made again only for files that changed since they
+    /// were last listed (see `store/listing.rs`).
     pub fn list(&self) -> io::Result<Vec<Listed>> {
-        let mut paths: Vec<PathBuf> = fs::read_dir(self.sessions_dir())?
+        self.list_at(SystemTime::now())
+    }
+
+    /// [`Store::list`], the folder read at `now`.
+    fn list_at(&self, now: SystemTime) -> io::Result<Vec<Listed>> {
+        let (parts, mut paths): (Vec<PathBuf>, Vec<PathBuf>) = fs::read_dir(self.sessions_dir())?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-            .filter(|path| !is_part_file(path))
-            .collect();
+            .partition(|path| is_part_file(path));
         paths.sort();
         paths.reverse();
-        Ok(paths
-            .into_iter()
-            .map(|path| Listed {
-                session: load(&path),
-                path,
-            })
-            .collect())
+        let mut summaries = self.lock_listing();
+        let parts = parts.into_iter().collect();
+        Ok(summaries.list(&self.listing_cache_path(), paths, &parts, now))
+    }
+
+    /// The file that keeps the listing's summaries between runs: a cache, never read as the
+    /// sessions themselves (see `store/listing.rs`).
+    pub fn listing_cache_path(&self) -> PathBuf {
+        self.root.join(listing::CACHE_FILE)
+    }
+
+    /// Drop a removed session's summary from the listing cache, in memory and on disk.
+    fn forget_listed(&self, path: &Path) -> io::Result<()> {
+        self.lock_listing().forget(&self.listing_cache_path(), path)
+    }
+
+    fn lock_listing(&self) -> std::sync::MutexGuard<'_, listing::Summaries> {
+        // A panic while listing leaves nothing half-done that a later listing would trust.
+        self.listing
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The first free id for a date: `<date>-01`, `<date>-02`, …
@@ -298,27 +326,42 @@ pub fn save_part(path: &Path, part: &CompanionPart) -> io::Result<()> {
     write_atomically(path, text.as_bytes())
 }
 
-/// What tells that a file was replaced: each save renames a new file into place, so the
-/// inode changes, and the size or time usually do too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What tells that a file was replaced or changed: each save renames a new file into
+/// place, so the inode changes, and the size or time usually do too; any write, rename or
+/// chmod sets the status change time (ctime), which nothing can set back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
     len: u64,
     modified: Option<SystemTime>,
     inode: u64,
+    changed: Option<SystemTime>,
+}
+
+impl Fingerprint {
+    fn of(meta: &fs::Metadata) -> Fingerprint {
+        #[cfg(unix)]
+        let (inode, changed) = {
+            use std::os::unix::fs::MetadataExt;
+            let changed = u64::try_from(meta.ctime()).ok().map(|secs| {
+                SystemTime::UNIX_EPOCH
+                    + std::time::Duration::new(secs, meta.ctime_nsec().clamp(0, 999_999_999) as u32)
+            });
+            (meta.ino(), changed)
+        };
+        #[cfg(not(unix))]
+        let (inode, changed) = (0, None);
+        Fingerprint {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            inode,
+            changed,
+        }
+    }
 }
 
 /// The file's fingerprint, or None when it does not exist (or cannot be read).
 pub fn fingerprint(path: &Path) -> Option<Fingerprint> {
-    let meta = fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-    #[cfg(not(unix))]
-    let inode = 0;
-    Some(Fingerprint {
-        len: meta.len(),
-        modified: meta.modified().ok(),
-        inode,
-    })
+    fs::metadata(path).ok().map(|meta| Fingerprint::of(&meta))
 }
 
 /// Read and check a session file alone, without the companion's part.
@@ -375,6 +418,16 @@ pub struct Staged {
 
 /// Write `bytes` to a private temporary file beside `path` and sync it.
 pub fn stage(path: &Path, bytes: &[u8]) -> io::Result<Staged> {
+    stage_beside(path, bytes, true)
+}
+
+/// Write a file that may be lost in a crash (a cache) in one step, atomically but without
+/// syncing: a reader sees the old file or the new one whole.
+fn replace_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    stage_beside(path, bytes, false)?.rename()
+}
+
+fn stage_beside(path: &Path, bytes: &[u8], sync: bool) -> io::Result<Staged> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -398,16 +451,24 @@ pub fn stage(path: &Path, bytes: &[u8]) -> io::Result<Staged> {
     // On an error the staged file is dropped, which removes what was written.
     let mut file = private_file_options().open(&staged.tmp)?;
     file.write_all(bytes)?;
-    file.sync_all()?;
+    if sync {
+        file.sync_all()?;
+    }
     Ok(staged)
 }
 
 impl Staged {
     /// Rename the file into its place and sync the folder, so the rename outlives a crash.
-    pub fn commit(mut self) -> io::Result<()> {
+    pub fn commit(self) -> io::Result<()> {
+        let dir = self.dir.clone();
+        self.rename()?;
+        File::open(&dir)?.sync_all()
+    }
+
+    fn rename(mut self) -> io::Result<()> {
         fs::rename(&self.tmp, &self.path)?;
         self.renamed = true;
-        File::open(&self.dir)?.sync_all()
+        Ok(())
     }
 }
 

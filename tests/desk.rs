@@ -26,32 +26,35 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 fn progress_follows_the_day() {
     let config = Config::embedded();
     let mut session = new_session(&config);
-    assert_eq!(desk::progress(&session), Progress::Scheduled);
+    assert_eq!(desk::progress(&session.summary()), Progress::Scheduled);
     session.toggle_clock(at(0, 0)).unwrap();
-    assert_eq!(desk::progress(&session), Progress::InConsultation);
+    assert_eq!(desk::progress(&session.summary()), Progress::InConsultation);
     session.end(at(30, 0)).unwrap();
-    assert_eq!(desk::progress(&session), Progress::Ended);
+    assert_eq!(desk::progress(&session.summary()), Progress::Ended);
     session
         .report
         .mark_exported(at(40, 0), "/tmp/r.docx".into(), "docx");
-    assert_eq!(desk::progress(&session), Progress::ReportExported);
+    assert_eq!(desk::progress(&session.summary()), Progress::ReportExported);
     session.report.mark_sent(at(50, 0)).unwrap();
-    assert_eq!(desk::progress(&session), Progress::ReportSent);
+    assert_eq!(desk::progress(&session.summary()), Progress::ReportSent);
 }
 
 #[test]
 fn the_report_is_due_days_after_the_consultation_and_mailed_when_online() {
     let config = Config::embedded();
     let mut session = new_session(&config);
-    assert_eq!(desk::report_due(&session, 7), None);
+    assert_eq!(desk::report_due(&session.summary(), 7), None);
     session.toggle_clock(at(0, 0)).unwrap();
     session.end(at(30, 0)).unwrap();
-    assert_eq!(desk::report_due(&session, 7), Some(date(2026, 11, 28)));
-    assert!(!desk::report_mailed(&session));
+    assert_eq!(
+        desk::report_due(&session.summary(), 7),
+        Some(date(2026, 11, 28))
+    );
+    assert!(!desk::report_mailed(&session.summary()));
     session.set_mode(Mode::Online);
-    assert!(desk::report_mailed(&session));
-    assert!(StateFilter::ReportOverdue.matches(&session, date(2026, 11, 28), 7));
-    assert!(!StateFilter::ReportOverdue.matches(&session, date(2026, 11, 27), 7));
+    assert!(desk::report_mailed(&session.summary()));
+    assert!(StateFilter::ReportOverdue.matches(&session.summary(), date(2026, 11, 28), 7));
+    assert!(!StateFilter::ReportOverdue.matches(&session.summary(), date(2026, 11, 27), 7));
 }
 
 #[test]
@@ -61,12 +64,12 @@ fn what_is_owed_follows_extensions_and_payment() {
     session.toggle_clock(at(0, 0)).unwrap();
     session.extend(at(20, 0)).unwrap();
     session.end(at(50, 0)).unwrap();
-    assert_eq!(desk::amount_due(&session), 11000);
-    assert!(StateFilter::Unpaid.matches(&session, today(), 7));
+    assert_eq!(desk::amount_due(&session.summary()), 11000);
+    assert!(StateFilter::Unpaid.matches(&session.summary(), today(), 7));
     session.mark_paid(PaymentMethod::Cash, at(55, 0));
-    assert_eq!(desk::amount_due(&session), 0);
+    assert_eq!(desk::amount_due(&session.summary()), 0);
     assert_eq!(session.payment.as_ref().unwrap().amount, 11000);
-    assert!(!StateFilter::Unpaid.matches(&session, today(), 7));
+    assert!(!StateFilter::Unpaid.matches(&session.summary(), today(), 7));
 }
 
 fn draw(app: &mut App) -> Terminal<TestBackend> {

@@ -161,5 +161,5 @@ fn the_listing_shows_unreadable_files_instead_of_failing() {
     fs::write(store.path_of("2026-11-20-01"), "not = [toml").unwrap();
     let listed = store.list().unwrap();
     assert_eq!(listed.len(), 2);
-    assert_eq!(listed.iter().filter(|l| l.session.is_err()).count(), 1);
+    assert_eq!(listed.iter().filter(|l| l.summary.is_err()).count(), 1);
 }

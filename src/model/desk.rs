@@ -1,8 +1,9 @@
 //! The clerk's view of a session: how far it has come, what is owed, when the report is due.
+//! Read from its summary, which the desk keeps for every session.
 
 use chrono::{NaiveDate, TimeDelta};
 
-use super::{ClockState, Mode, Session};
+use super::{ClockState, Mode, SessionSummary};
 
 /// Where a session stands, in the order the day goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -15,44 +16,43 @@ pub enum Progress {
     ReportSent,
 }
 
-pub fn progress(session: &Session) -> Progress {
-    if session.intake.declined.is_some() && session.state() == ClockState::Ready {
+pub fn progress(session: &SessionSummary) -> Progress {
+    if session.declined && session.state == ClockState::Ready {
         return Progress::Declined;
     }
-    match session.state() {
+    match session.state {
         ClockState::Ready => Progress::Scheduled,
         ClockState::Running | ClockState::Paused => Progress::InConsultation,
-        ClockState::Ended if session.report.sent_at.is_some() => Progress::ReportSent,
-        ClockState::Ended if session.report.exported_at.is_some() => Progress::ReportExported,
+        ClockState::Ended if session.sent_at.is_some() => Progress::ReportSent,
+        ClockState::Ended if session.exported_at.is_some() => Progress::ReportExported,
         ClockState::Ended => Progress::Ended,
     }
 }
 
 /// The day of the consultation: the day it ended, or the day it is scheduled.
-pub fn consultation_day(session: &Session) -> NaiveDate {
+pub fn consultation_day(session: &SessionSummary) -> NaiveDate {
     session
-        .clock
-        .ended_at()
+        .ended_at
         .map(|at| at.date_naive())
         .unwrap_or(session.scheduled_date)
 }
 
 /// The day the report should reach the referring physician, once the consultation ended.
-pub fn report_due(session: &Session, due_days: u32) -> Option<NaiveDate> {
-    let ended = session.clock.ended_at()?;
+pub fn report_due(session: &SessionSummary, due_days: u32) -> Option<NaiveDate> {
+    let ended = session.ended_at?;
     Some(ended.date_naive() + TimeDelta::days(i64::from(due_days)))
 }
 
 /// Reports of online consultations are always mailed.
-pub fn report_mailed(session: &Session) -> bool {
+pub fn report_mailed(session: &SessionSummary) -> bool {
     session.mode != Mode::InPerson
 }
 
 /// The fee still to collect: nothing once paid or declined.
-pub fn amount_due(session: &Session) -> u64 {
+pub fn amount_due(session: &SessionSummary) -> u64 {
     match (&session.payment, progress(session)) {
         (Some(_), _) | (None, Progress::Declined) => 0,
-        (None, _) => session.fee.total,
+        (None, _) => session.fee_total,
     }
 }
 
@@ -90,7 +90,7 @@ impl StateFilter {
         StateFilter::ALL[(index + 1) % StateFilter::ALL.len()]
     }
 
-    pub fn matches(self, session: &Session, today: NaiveDate, due_days: u32) -> bool {
+    pub fn matches(self, session: &SessionSummary, today: NaiveDate, due_days: u32) -> bool {
         let progress = progress(session);
         match self {
             StateFilter::All => true,

@@ -11,6 +11,7 @@ pub mod question;
 pub mod report_status;
 pub mod roles;
 pub mod session;
+pub mod summary;
 
 pub use clock::{Clock, ClockError, ClockEvent, ClockRules, ClockState, EventKind, Timestamp};
 pub use fee::{Fee, FeeItem, FeeLine, FeeSchedule, PaymentTiming};
@@ -20,3 +21,4 @@ pub use question::{Asker, Priority, QuestionState};
 pub use report_status::{ReportStatus, SendError};
 pub use roles::{CompanionPart, Role};
 pub use session::{Mode, NewSession, Patient, Question, Session, Specialist};
+pub use summary::SessionSummary;

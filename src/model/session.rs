@@ -215,10 +215,11 @@ impl Session {
 
     /// A short label for lists: the patient, or a placeholder when none was entered.
     pub fn patient_label(&self) -> &str {
-        if self.patient.name.trim().is_empty() {
-            "—"
-        } else {
-            &self.patient.name
-        }
+        patient_label(&self.patient.name)
     }
+}
+
+/// A patient's name for lists, or a placeholder when none was entered.
+pub(super) fn patient_label(name: &str) -> &str {
+    if name.trim().is_empty() { "—" } else { name }
 }

@@ -101,9 +101,9 @@ impl App {
     }
 
     /// An app that starts on a session or the desk, which replace the home screen before
-    /// the first frame: its list, which reads every session file, is made only when it is
-    /// shown. (With a year of sessions in the data directory, reading them all took longer
-    /// than the 50 ms a start may take: BENCHMARKS.md.)
+    /// the first frame: its list is made only when it is shown. (It reads every session
+    /// file changed since the last listing, all of them when there is no listing cache: 30
+    /// ms with a year of sessions, BENCHMARKS.md.)
     pub fn starting_elsewhere(config: Config, store: Store, theme: Theme, today: NaiveDate) -> App {
         let home = HomeScreen {
             rows: Vec::new(),

@@ -17,7 +17,7 @@ use crate::i18n::fill;
 use crate::model::desk::{self, Progress, StateFilter};
 use crate::model::fee::format_amount;
 use crate::model::payment::PaymentMethod;
-use crate::model::{ClockState, Session, Timestamp};
+use crate::model::{ClockState, Session, SessionSummary, Timestamp};
 use crate::report::template::ReportTemplate;
 use crate::report::{self, Format};
 use crate::store::{self, Store, UpdateError};
@@ -26,7 +26,7 @@ use crate::tui::theme::Theme;
 
 pub struct DeskEntry {
     pub path: PathBuf,
-    pub session: Session,
+    pub summary: SessionSummary,
 }
 
 pub struct DeskScreen {
@@ -69,10 +69,10 @@ impl DeskScreen {
         match store.list() {
             Ok(listed) => {
                 for entry in listed {
-                    match entry.session {
-                        Ok(session) => self.entries.push(DeskEntry {
+                    match entry.summary {
+                        Ok(summary) => self.entries.push(DeskEntry {
                             path: entry.path,
-                            session,
+                            summary,
                         }),
                         Err(err) => self.unreadable.push(err.to_string()),
                     }
@@ -85,8 +85,8 @@ impl DeskScreen {
         // Today's first, then the most recent.
         let today = self.today;
         self.entries.sort_by_key(|e| {
-            let day = desk::consultation_day(&e.session);
-            (day != today, std::cmp::Reverse(day), e.session.id.clone())
+            let day = desk::consultation_day(&e.summary);
+            (day != today, std::cmp::Reverse(day), e.summary.id.clone())
         });
         self.selected = 0;
         if let Some(path) = selected_path
@@ -102,9 +102,9 @@ impl DeskScreen {
             .iter()
             .filter(|e| {
                 self.day
-                    .is_none_or(|day| desk::consultation_day(&e.session) == day)
+                    .is_none_or(|day| desk::consultation_day(&e.summary) == day)
             })
-            .filter(|e| self.filter.matches(&e.session, self.today, due_days))
+            .filter(|e| self.filter.matches(&e.summary, self.today, due_days))
             .collect()
     }
 
@@ -192,11 +192,11 @@ impl DeskScreen {
 
     fn ask_payment(&mut self, texts: &DeskTexts, due_days: u32) -> Option<Status> {
         let entry = self.selected_session(due_days)?;
-        let id = &entry.session.id;
-        if entry.session.payment.is_some() {
+        let id = &entry.summary.id;
+        if entry.summary.payment.is_some() {
             return Some(Status::error(fill(texts.already_paid, &[("id", id)])));
         }
-        if desk::amount_due(&entry.session) == 0 {
+        if desk::amount_due(&entry.summary) == 0 {
             return Some(Status::error(fill(texts.nothing_due, &[("id", id)])));
         }
         self.asking_payment = true;
@@ -207,7 +207,7 @@ impl DeskScreen {
     pub fn payment_question(&self, texts: &DeskTexts, due_days: u32) -> String {
         let amount = self
             .selected_session(due_days)
-            .map(|e| format_amount(e.session.fee.total, &e.session.fee.currency))
+            .map(|e| format_amount(e.summary.fee_total, &e.summary.fee_currency))
             .unwrap_or_default();
         fill(texts.pay_prompt, &[("amount", &amount)])
     }
@@ -267,7 +267,7 @@ impl DeskScreen {
         let Some(entry) = self.selected_session(due_days) else {
             return Status::info("");
         };
-        let (id, path) = (entry.session.id.clone(), entry.path.clone());
+        let (id, path) = (entry.summary.id.clone(), entry.path.clone());
         let status = match store::update(&path, change) {
             Ok((session, result)) => said(&id, &session, result),
             Err(err) => update_error(err, &id, texts),
@@ -284,8 +284,8 @@ impl DeskScreen {
         let Some(entry) = self.selected_session(config.desk.report_due_days) else {
             return Status::info("");
         };
-        let id = entry.session.id.clone();
-        if entry.session.state() != ClockState::Ended {
+        let id = entry.summary.id.clone();
+        if entry.summary.state != ClockState::Ended {
             return Status::error(fill(texts.not_ended, &[("id", &id)]));
         }
         let path = entry.path.clone();
@@ -376,13 +376,13 @@ impl DeskScreen {
         let unpaid: Vec<&&DeskEntry> = visible
             .iter()
             .filter(|e| {
-                desk::amount_due(&e.session) > 0 && desk::progress(&e.session) > Progress::Scheduled
+                desk::amount_due(&e.summary) > 0 && desk::progress(&e.summary) > Progress::Scheduled
             })
             .collect();
-        let amount: u64 = unpaid.iter().map(|e| desk::amount_due(&e.session)).sum();
+        let amount: u64 = unpaid.iter().map(|e| desk::amount_due(&e.summary)).sum();
         let currency = visible
             .first()
-            .map(|e| e.session.fee.currency.clone())
+            .map(|e| e.summary.fee_currency.clone())
             .unwrap_or_else(|| config.fee.currency.clone());
         let mut line = vec![Span::raw(format!(
             " {}",
@@ -410,12 +410,12 @@ impl DeskScreen {
         theme: &Theme,
         due_days: u32,
     ) -> Row<'static> {
-        let session = &entry.session;
+        let session = &entry.summary;
         let progress = desk::progress(session);
-        let fee = format_amount(session.fee.total, &session.fee.currency);
+        let fee = format_amount(session.fee_total, &session.fee_currency);
         // Before the consultation a fee paid afterwards is not owed yet.
         let owed_yet = progress > Progress::Scheduled
-            || session.fee_schedule.payment == crate::model::PaymentTiming::Before;
+            || session.payment_timing == crate::model::PaymentTiming::Before;
         let paid = match &session.payment {
             Some(payment) => texts.method(payment.method).to_string(),
             None if progress == Progress::Declined || !owed_yet => String::new(),

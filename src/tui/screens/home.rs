@@ -49,13 +49,13 @@ impl HomeScreen {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                match entry.session {
-                    Ok(session) => HomeRow {
-                        id: session.id.clone(),
-                        date: Some(session.scheduled_date),
-                        patient: session.patient_label().to_string(),
-                        mode: session.mode,
-                        state: session.state(),
+                match entry.summary {
+                    Ok(summary) => HomeRow {
+                        patient: summary.patient_label().to_string(),
+                        id: summary.id,
+                        date: Some(summary.scheduled_date),
+                        mode: summary.mode,
+                        state: summary.state,
                         path: entry.path,
                         error: None,
                     },
