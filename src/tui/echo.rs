@@ -109,8 +109,13 @@ impl Echo {
         // Only the rows the text can reach are drawn: those in use, the caret's, and one
         // more for a line the key wrapped. (Anything further, a long paste, comes with the
         // whole frame a moment later.)
-        let caret_row = (field.screen_cursor().row as u16).saturating_sub(field.scroll_offset().0);
-        let rows = self.rows_in_use.max(caret_row + 1) + 1;
+        let caret_row = u16::try_from(field.screen_cursor().row)
+            .unwrap_or(u16::MAX)
+            .saturating_sub(field.scroll_offset().0);
+        let rows = self
+            .rows_in_use
+            .max(caret_row.saturating_add(1))
+            .saturating_add(1);
         let area = Rect {
             height: rows.min(rect.height),
             ..rect
@@ -146,5 +151,54 @@ impl Echo {
         }
         self.rows_in_use = self.rows_in_use.max(area.height);
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyEvent, KeyEventState};
+
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[test]
+    fn typing_and_moving_in_the_text_are_echoed() {
+        for event in [
+            key(KeyCode::Char('a'), KeyModifiers::NONE),
+            key(KeyCode::Char('あ'), KeyModifiers::NONE),
+            key(KeyCode::Char('A'), KeyModifiers::SHIFT),
+            key(KeyCode::Backspace, KeyModifiers::NONE),
+            key(KeyCode::Left, KeyModifiers::NONE),
+            key(KeyCode::End, KeyModifiers::NONE),
+            Event::Paste("貼り付け".into()),
+        ] {
+            assert!(edits_text(&event), "{event:?}");
+        }
+    }
+
+    #[test]
+    fn keys_that_may_leave_or_submit_the_field_are_not() {
+        for event in [
+            key(KeyCode::Enter, KeyModifiers::NONE),
+            key(KeyCode::Tab, KeyModifiers::NONE),
+            key(KeyCode::Esc, KeyModifiers::NONE),
+            key(KeyCode::F(2), KeyModifiers::NONE),
+            key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            key(KeyCode::Left, KeyModifiers::ALT),
+            Event::FocusGained,
+        ] {
+            assert!(!edits_text(&event), "{event:?}");
+        }
+        let mut release = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert!(!edits_text(&Event::Key(release)));
     }
 }
