@@ -3,5 +3,5 @@
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
-    sonote::commands::run(sonote::cli::Cli::parse())
+    sonote::cli::run(sonote::cli::Cli::parse())
 }

@@ -8,7 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sonote::config::Config;
 use sonote::model::{ClockState, EventKind, Timestamp};
 use sonote::store;
-use sonote::tui::app::{App, Overlay, Pending, Screen, StatusKind};
+use sonote::tui::app::{App, Overlay, Pending, Screen};
+use sonote::tui::outcome::StatusKind;
 use sonote::tui::theme::Theme;
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -121,7 +122,7 @@ fn a_computer_that_slept_pauses_the_clock_at_the_last_tick() {
         app.on_tick(at(0, second));
     }
     assert_eq!(
-        app.session_view().unwrap().session.state(),
+        app.session_view().unwrap().open.session.state(),
         ClockState::Running
     );
     // Two hours of lid closed: no ticks until 12:05.
@@ -181,8 +182,8 @@ fn a_failing_disk_keeps_the_text_and_asks_before_quitting() {
     std::fs::remove_dir_all(dir.path().join("data")).unwrap();
     app.on_tick(at(0, 1));
     let view = app.session_view().unwrap();
-    assert!(view.save_error.is_some());
-    assert_eq!(view.session.memo, "あ", "nothing typed is dropped");
+    assert!(view.open.save_error().is_some());
+    assert_eq!(view.open.session.memo, "あ", "nothing typed is dropped");
     app.on_key(
         KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
         at(0, 2),
@@ -193,7 +194,7 @@ fn a_failing_disk_keeps_the_text_and_asks_before_quitting() {
     press(&mut app, 'n', at(0, 3));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     app.on_tick(at(0, 4));
-    assert!(app.session_view().unwrap().save_error.is_none());
+    assert!(app.session_view().unwrap().open.save_error().is_none());
     assert_eq!(on_disk(&path).memo, "あ");
 }
 
@@ -216,9 +217,9 @@ fn n_on_the_home_screen_creates_a_session_with_a_japanese_name() {
     app.on_key(key(KeyCode::Right), at(0, 0));
     app.on_key(key(KeyCode::Enter), at(0, 0));
     let view = app.session_view().expect("the new session is open");
-    assert_eq!(view.session.patient.name, "山田 太郎");
-    assert_eq!(view.session.mode, sonote::model::Mode::Online);
-    assert_eq!(on_disk(&view.path).id, "2026-11-21-01");
+    assert_eq!(view.open.session.patient.name, "山田 太郎");
+    assert_eq!(view.open.session.mode, sonote::model::Mode::Online);
+    assert_eq!(on_disk(view.open.path()).id, "2026-11-21-01");
     // Back on the home screen, it is listed as today's.
     app.on_key(key(KeyCode::Esc), at(0, 1));
     let Screen::Home(home) = &app.screen else {
@@ -243,8 +244,8 @@ fn a_second_specialist_opens_read_only_and_follows_the_first() {
     first.open_session(&path, at(0, 0)).unwrap();
     let mut second = App::new(config, store, Theme { color: true }, today());
     second.open_session(&path, at(0, 0)).unwrap();
-    assert!(!first.session_view().unwrap().read_only);
-    assert!(second.session_view().unwrap().read_only);
+    assert!(!first.session_view().unwrap().read_only());
+    assert!(second.session_view().unwrap().read_only());
     assert_eq!(
         second.status.clone().unwrap().kind,
         StatusKind::Error,
@@ -263,7 +264,7 @@ fn a_second_specialist_opens_read_only_and_follows_the_first() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     second.on_tick(at(0, 3));
     assert_eq!(
-        second.session_view().unwrap().session.state(),
+        second.session_view().unwrap().open.session.state(),
         ClockState::Running
     );
 
@@ -272,7 +273,7 @@ fn a_second_specialist_opens_read_only_and_follows_the_first() {
     let (_dir2, store2) = temp_store();
     let mut third = App::new(Config::embedded(), store2, Theme { color: true }, today());
     third.open_session(&path, at(0, 4)).unwrap();
-    assert!(!third.session_view().unwrap().read_only);
+    assert!(!third.session_view().unwrap().read_only());
 }
 
 #[test]

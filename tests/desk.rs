@@ -15,7 +15,8 @@ use sonote::config::Config;
 use sonote::model::desk::{self, Progress, StateFilter};
 use sonote::model::payment::PaymentMethod;
 use sonote::model::{Mode, PaymentTiming};
-use sonote::tui::app::{App, StatusKind};
+use sonote::tui::app::App;
+use sonote::tui::outcome::StatusKind;
 use sonote::tui::theme::Theme;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -388,8 +388,11 @@ fn toggling_attendance_shows_what_becomes_missing() {
     }
     app.on_key(key(KeyCode::Enter), at(0, 0));
     let view = app.session_view().unwrap();
-    assert!(!view.session.intake.patient_attends);
-    assert_eq!(view.session.missing_requirements(), [Missing::ConsentForm]);
+    assert!(!view.open.session.intake.patient_attends);
+    assert_eq!(
+        view.open.session.missing_requirements(),
+        [Missing::ConsentForm]
+    );
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|frame| sonote::tui::view::draw(frame, &mut app, at(0, 0)))

@@ -254,7 +254,7 @@ fn opinion_app(config: Config) -> (tempfile::TempDir, App, std::path::PathBuf) {
 }
 
 fn session(app: &App) -> &Session {
-    &app.session_view().unwrap().session
+    &app.session_view().unwrap().open.session
 }
 
 fn focus(app: &App) -> Field {
@@ -528,10 +528,10 @@ fn the_focused_field_is_always_in_view_at_80x24_with_the_clock_bar() {
             unreachable!()
         };
         let long = "長い説明文です。".repeat(12);
-        view.session.opinion.summary = long.clone();
-        view.session.opinion.patient_wishes = long.clone();
+        view.open.session.opinion.summary = long.clone();
+        view.open.session.opinion.patient_wishes = long.clone();
         for kind in TreatmentKind::CORE {
-            view.session.opinion.treatment_mut(kind).reasoning = long.clone();
+            view.open.session.opinion.treatment_mut(kind).reasoning = long.clone();
         }
     }
     let words = sonote::config::Lang::Ja.opinion_texts();

@@ -528,7 +528,7 @@ fn importing_a_list_adds_new_questions_once() {
 fn a_bad_question_file_names_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.txt");
-    let err = sonote::import::read_question_file(&missing).unwrap_err();
+    let err = sonote::core::import::read_question_file(&missing).unwrap_err();
     assert!(
         err.to_string().starts_with(&missing.display().to_string()),
         "{err}"
@@ -537,17 +537,17 @@ fn a_bad_question_file_names_the_file_and_line() {
     let sjis = dir.path().join("sjis.txt");
     // "質問" in Shift_JIS on the second line.
     fs::write(&sjis, b"first question\n\x8e\xbf\x96\xe2\n").unwrap();
-    let err = sonote::import::read_question_file(&sjis).unwrap_err();
+    let err = sonote::core::import::read_question_file(&sjis).unwrap_err();
     assert_eq!(err.line, Some(2));
     assert!(err.to_string().contains("UTF-8"), "{err}");
 
     let empty = dir.path().join("empty.txt");
     fs::write(&empty, "# only a comment\n\n").unwrap();
-    assert!(sonote::import::read_question_file(&empty).is_err());
+    assert!(sonote::core::import::read_question_file(&empty).is_err());
 
     let good = dir.path().join("good.txt");
     fs::write(&good, "\u{feff}一つ目\r\n二つ目\r\n").unwrap();
-    let listed = sonote::import::read_question_file(&good).unwrap();
+    let listed = sonote::core::import::read_question_file(&good).unwrap();
     assert_eq!(listed.len(), 2);
     assert_eq!(listed[1].line, 2);
 }

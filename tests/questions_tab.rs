@@ -14,7 +14,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sonote::config::Config;
 use sonote::model::{Asker, ClockState, Priority, QuestionState, Role, Session, Timestamp};
 use sonote::store;
-use sonote::tui::app::{App, StatusKind};
+use sonote::tui::app::App;
+use sonote::tui::outcome::StatusKind;
 use sonote::tui::session_view::Tab;
 use sonote::tui::theme::Theme;
 use sonote::tui::view;
@@ -34,7 +35,7 @@ fn type_text(app: &mut App, text: &str, now: Timestamp) {
 }
 
 fn session_of(app: &App) -> &Session {
-    &app.session_view().expect("a session is open").session
+    &app.session_view().expect("a session is open").open.session
 }
 
 fn status(app: &App) -> String {
@@ -517,5 +518,5 @@ fn the_companions_terminal_creates_no_sessions() {
     assert_eq!(store.list().unwrap().len(), 1);
     // Opening from the list keeps the role.
     key(&mut app, KeyCode::Enter, at(0, 1));
-    assert_eq!(app.session_view().unwrap().role, Role::Companion);
+    assert_eq!(app.session_view().unwrap().role(), Role::Companion);
 }

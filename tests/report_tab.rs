@@ -12,7 +12,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sonote::config::{Config, Lang};
 use sonote::model::{Session, Timestamp};
 use sonote::report::template::ReportTemplate;
-use sonote::tui::app::{App, Screen, StatusKind};
+use sonote::tui::app::{App, Screen};
+use sonote::tui::outcome::StatusKind;
 use sonote::tui::screens::report::layout;
 use sonote::tui::session_view::{SessionView, Tab};
 use sonote::tui::theme::Theme;
@@ -131,8 +132,8 @@ fn exporting_from_the_tab_writes_the_file_and_records_it_on_the_open_session() {
     );
     assert!(document_text(&docx).contains("セカンドオピニオン外来 報告書"));
     // Recorded on the session open here (this terminal holds its lock), saved with it.
-    assert_eq!(view(&app).session.report.exported_at, Some(at(45, 0)));
-    assert!(view(&app).dirty);
+    assert_eq!(view(&app).open.session.report.exported_at, Some(at(45, 0)));
+    assert!(view(&app).open.needs_save());
     let saved = autosave_until(&mut app, at(45, 1), &path, |s| {
         s.report.exported_at.is_some()
     });
@@ -146,13 +147,13 @@ fn exporting_from_the_tab_writes_the_file_and_records_it_on_the_open_session() {
     let text = std::fs::read_to_string(&markdown).unwrap();
     assert!(text.contains("- **薬物療法**：推奨"), "{text}");
     if let Screen::Session(view) = &mut app.screen {
-        view.session.opinion.note = "次回は家族同席で説明予定。".into();
+        view.open.session.opinion.note = "次回は家族同席で説明予定。".into();
     }
     press(&mut app, KeyCode::Char('d'), at(47, 0));
     assert_eq!(app.status.clone().unwrap().kind, StatusKind::Info);
     assert!(document_text(&docx).contains("次回は家族同席で説明予定。"));
     assert_eq!(
-        view(&app).session.report.exported_path.as_deref(),
+        view(&app).open.session.report.exported_path.as_deref(),
         Some(docx.to_str().unwrap())
     );
 
@@ -189,7 +190,7 @@ fn a_read_only_view_scrolls_but_does_not_export() {
     let store = writer.store.clone();
     let mut reader = App::new(config, store, Theme { color: true }, today());
     reader.open_session(&path, at(41, 0)).unwrap();
-    assert!(view(&reader).read_only);
+    assert!(view(&reader).read_only());
     press(&mut reader, KeyCode::F(report_f_key()), at(41, 0));
     assert_eq!(view(&reader).tab, Tab::Report);
     draw(&mut reader, 80, 24, at(41, 0));

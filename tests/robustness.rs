@@ -280,10 +280,7 @@ fn every_screen_draws_at_every_size_without_panic() {
     for (index, enter) in screens.iter().enumerate() {
         // Each screen from a clean start: the home screen, Esc'd back to as needed.
         app.overlay = None;
-        app.screen = sonote::tui::app::Screen::Home(sonote::tui::screens::home::HomeScreen::load(
-            &app.store,
-            today(),
-        ));
+        app.show_home(today());
         enter(&mut app);
         for &(width, height) in SIZES {
             let result = catch_unwind(AssertUnwindSafe(|| draw(&mut app, width, height)));

@@ -51,13 +51,13 @@ fn typed_text_reaches_the_disk_from_the_writing_thread() {
     }
     app.on_sync();
     let view = app.session_view().unwrap();
-    assert!(!view.dirty, "the write is under way");
+    assert!(!view.open.needs_save(), "the write is under way");
     until(&mut app, at(0, 1), |_| memo_on_disk(&path) == "所見");
     // Typing on while the write runs: the next sync writes it.
     press(&mut app, '中', at(0, 2));
     app.on_sync();
     until(&mut app, at(0, 2), |_| memo_on_disk(&path) == "所見中");
-    assert!(app.session_view().unwrap().save_error.is_none());
+    assert!(app.session_view().unwrap().open.save_error().is_none());
 }
 
 #[test]
@@ -95,9 +95,9 @@ fn a_failing_disk_shows_and_the_text_is_kept() {
     std::fs::remove_dir_all(dir.path().join("data")).unwrap();
     app.on_sync();
     until(&mut app, at(0, 1), |app| {
-        app.session_view().unwrap().save_error.is_some()
+        app.session_view().unwrap().open.save_error().is_some()
     });
-    assert_eq!(app.session_view().unwrap().session.memo, "え");
+    assert_eq!(app.session_view().unwrap().open.session.memo, "え");
     app.on_key(
         KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
         at(0, 2),
@@ -108,7 +108,7 @@ fn a_failing_disk_shows_and_the_text_is_kept() {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     app.on_sync();
     until(&mut app, at(0, 4), |app| {
-        app.session_view().unwrap().save_error.is_none()
+        app.session_view().unwrap().open.save_error().is_none()
     });
     assert_eq!(memo_on_disk(&path), "え");
 }

@@ -2,7 +2,7 @@
 //! English. The report itself is worded by its template, not here.
 
 use crate::config::Lang;
-use crate::export::ExportError;
+use crate::core::export::ExportError;
 use crate::i18n::fill;
 use crate::report::Format;
 
@@ -115,7 +115,9 @@ impl ReportTexts {
                 fill(self.not_ours, &[("path", &path.display().to_string())])
             }
             ExportError::Template(err) => fill(self.template_error, &[("err", &err.to_string())]),
-            ExportError::Io(..) => fill(self.failed, &[("err", &err.to_string())]),
+            ExportError::Busy(_) | ExportError::Session(_) | ExportError::Io(..) => {
+                fill(self.failed, &[("err", &err.to_string())])
+            }
         }
     }
 

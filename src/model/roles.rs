@@ -48,6 +48,15 @@ impl Role {
             Role::Companion => "c",
         }
     }
+
+    /// Who a question picked from a list or read from a file is put down to: the patient
+    /// on the specialist's terminal (the family prepared them), the companion on theirs.
+    pub fn default_asker(self) -> Asker {
+        match self {
+            Role::Specialist => Asker::Patient,
+            Role::Companion => Asker::Companion,
+        }
+    }
 }
 
 /// The companion's part file: everything the companion's terminal owns, nothing else.

@@ -2,7 +2,7 @@
 //!
 //! `now` always comes from the caller (the event loop, or a test), never from the clock.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -10,19 +10,22 @@ use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::keymap::{Context, action_for};
-use super::screens::desk::{DeskRequest, DeskScreen};
+use super::outcome::{Effect, Status};
+use super::screens::desk::{DeskScreen, Listing};
 use super::screens::home::HomeScreen;
 use super::screens::new_session::NewSessionScreen;
 use super::session_view::SessionView;
 use super::theme::Theme;
 use super::widgets::text_field;
 use crate::config::Config;
+use crate::core::export::{self, Destination, Job, Source};
+use crate::core::{OpenSession, SessionEvent};
 use crate::i18n::{Texts, fill};
 use crate::model::alerts::Alarm;
 use crate::model::clock::format_duration;
 use crate::model::fee::format_amount;
 use crate::model::{ClockState, Role, Session, Timestamp};
-use crate::store::{self, Store};
+use crate::store::Store;
 
 pub enum Screen {
     Home(HomeScreen),
@@ -47,34 +50,6 @@ pub enum Overlay {
     Override,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Error,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub kind: StatusKind,
-}
-
-impl Status {
-    pub fn info(text: impl Into<String>) -> Status {
-        Status {
-            text: text.into(),
-            kind: StatusKind::Info,
-        }
-    }
-
-    pub fn error(text: impl Into<String>) -> Status {
-        Status {
-            text: text.into(),
-            kind: StatusKind::Error,
-        }
-    }
-}
-
 pub struct App {
     pub config: Config,
     pub store: Store,
@@ -96,7 +71,7 @@ pub struct App {
 
 impl App {
     pub fn new(config: Config, store: Store, theme: Theme, today: NaiveDate) -> App {
-        let home = HomeScreen::load(&store, today);
+        let home = HomeScreen::new(listing(&store), today);
         App::with_home(config, store, theme, home)
     }
 
@@ -130,44 +105,34 @@ impl App {
         }
     }
 
+    /// Write typed text on a thread of its own from now on (the event loop's choice).
+    pub fn set_write_behind(&mut self, on: bool) {
+        self.write_behind = on;
+        if let Screen::Session(view) = &mut self.screen {
+            view.open.set_write_behind(on);
+        }
+    }
+
     pub fn texts(&self) -> &'static Texts {
         self.config.ui.language.texts()
     }
 
     /// Open a session file; on error stay where we are and return why.
     pub fn open_session(&mut self, path: &Path, now: Timestamp) -> Result<(), String> {
-        let session = store::load(path).map_err(|err| err.to_string())?;
-        self.show_session(session, path.to_path_buf(), now);
+        let open =
+            OpenSession::open(path, self.role, &self.config, now).map_err(|err| err.to_string())?;
+        self.show_session(open);
         Ok(())
     }
 
-    /// Show a session, writable if this process can take its lock, else read-only.
-    fn show_session(&mut self, session: Session, path: PathBuf, now: Timestamp) {
-        let (lock, read_only) = match self.role {
-            // The companion writes only its part file: the writer's lock is the specialist's.
-            Role::Companion => (None, false),
-            Role::Specialist => match store::try_lock(&path) {
-                Ok(Some(lock)) => (Some(lock), false),
-                Ok(None) => (None, true),
-                // No lock file possible (a read-only disk, say): keep writing; the red
-                // banner says when saving fails.
-                Err(_) => (None, false),
-            },
-        };
-        let exports = crate::export::exports_dir(self.store.root());
-        let view = SessionView::new(
-            session,
-            path,
-            lock,
-            read_only,
-            &self.config,
-            now,
-            self.role,
-            exports,
-        );
-        if view.read_only {
+    /// Show a session: writable if this process could take its lock, else read-only.
+    fn show_session(&mut self, mut open: OpenSession) {
+        open.set_write_behind(self.write_behind);
+        if open.read_only() {
             self.status = Some(Status::error(self.texts().read_only));
         }
+        let templates = export::templates(&self.config);
+        let view = SessionView::new(open, &self.config, templates);
         self.screen = Screen::Session(Box::new(view));
     }
 
@@ -223,7 +188,7 @@ impl App {
 
     pub fn handle(&mut self, action: Action, now: Timestamp) {
         if let Screen::Session(view) = &mut self.screen {
-            view.seen(now);
+            view.open.seen(now);
         }
         match (self.overlay, action) {
             (_, Action::Quit) => self.quit(),
@@ -255,7 +220,7 @@ impl App {
         match action {
             Action::Up => home.select_previous(),
             Action::Down => home.select_next(),
-            Action::Reload => *home = HomeScreen::load(&self.store, home.today),
+            Action::Reload => *home = HomeScreen::new(listing(&self.store), home.today),
             Action::Desk => {
                 let today = home.today;
                 self.show_desk(today);
@@ -279,8 +244,14 @@ impl App {
         }
     }
 
+    /// The home screen, its list read afresh.
+    pub fn show_home(&mut self, today: NaiveDate) {
+        self.screen = Screen::Home(HomeScreen::new(listing(&self.store), today));
+    }
+
     pub fn show_desk(&mut self, today: NaiveDate) {
-        self.screen = Screen::Desk(Box::new(DeskScreen::load(&self.store, today)));
+        let desk = DeskScreen::new(listing(&self.store), today);
+        self.screen = Screen::Desk(Box::new(desk));
     }
 
     fn on_desk(&mut self, action: Action, now: Timestamp) {
@@ -290,16 +261,67 @@ impl App {
         match action {
             Action::Back => self.go_home(now),
             Action::Key(key) => {
-                let (status, request) = desk.key(key, &self.store, &self.config, now);
+                let (status, effect) = desk.key(key, &self.config);
                 if status.is_some() {
                     self.status = status;
                 }
-                if let Some(DeskRequest::Open(path)) = request
-                    && let Err(err) = self.open_session(&path, now)
-                {
+                if let Some(effect) = effect {
+                    self.carry_out(effect, now);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Do the IO a screen asked for, through the core, and show what came of it.
+    fn carry_out(&mut self, effect: Effect, now: Timestamp) {
+        match (effect, &mut self.screen) {
+            (Effect::Open(path), _) => {
+                if let Err(err) = self.open_session(&path, now) {
                     self.status = Some(Status::error(err));
                 }
             }
+            (Effect::ReloadList, Screen::Desk(desk)) => desk.reload(listing(&self.store)),
+            (Effect::Desk { path, id, change }, Screen::Desk(desk)) => {
+                let root = self.store.root();
+                let result = crate::core::desk::apply(&path, change, &self.config, root, now);
+                self.status = Some(DeskScreen::done(&id, result, &self.config));
+                desk.reload(listing(&self.store));
+            }
+            (Effect::Export { format, lang }, Screen::Session(view)) => {
+                let outcome = match view.report.template_of(lang) {
+                    Ok(template) => {
+                        let job = Job {
+                            config: &self.config,
+                            template,
+                            format,
+                            force: false,
+                        };
+                        let destination = Destination::Dir(export::exports_dir(self.store.root()));
+                        let open = &mut view.open;
+                        let path = open.path().to_path_buf();
+                        let source = Source::Open {
+                            session: &mut open.session,
+                            path: &path,
+                        };
+                        let result = export::export(source, &job, &destination, now);
+                        view.report.exported(format, result)
+                    }
+                    // The tab checked it before asking.
+                    Err(_) => return,
+                };
+                let outcome = view.absorb(outcome, now);
+                self.status = outcome.status;
+            }
+            (Effect::ImportQuestions(path), Screen::Session(view)) => {
+                let role = view.role();
+                let result = crate::core::import::into_session(&mut view.open.session, &path, role)
+                    .map_err(|err| err.to_string());
+                let outcome = view.questions.imported(result);
+                let outcome = view.absorb(outcome, now);
+                self.status = outcome.status;
+            }
+            // The screen that asked is gone.
             _ => {}
         }
     }
@@ -329,7 +351,7 @@ impl App {
             Action::Key(key) => view.key_only_looks(key),
             _ => false,
         };
-        if view.read_only && !looks {
+        if view.read_only() && !looks {
             self.status = Some(Status::error(texts.read_only));
             return;
         }
@@ -339,7 +361,7 @@ impl App {
             Action::NextTab => view.cycle_tab(true),
             Action::PreviousTab => view.cycle_tab(false),
             Action::ToggleClock | Action::AskExtend | Action::AskEnd
-                if view.role == Role::Companion =>
+                if view.role() == Role::Companion =>
             {
                 let message = self.config.ui.language.questions_texts().clock_refused;
                 self.status = Some(Status::info(message));
@@ -355,6 +377,9 @@ impl App {
                     // A field opened or closed: its key hints replace an old message.
                     self.status = None;
                 }
+                if let Some(effect) = outcome.effect {
+                    self.carry_out(effect, now);
+                }
             }
             Action::Paste(text) => {
                 let outcome = view.paste(&text, now);
@@ -363,17 +388,17 @@ impl App {
                 }
             }
             Action::ToggleClock
-                if view.session.state() == ClockState::Ready
-                    && !view.session.missing_requirements().is_empty() =>
+                if view.open.session.state() == ClockState::Ready
+                    && !view.open.session.missing_requirements().is_empty() =>
             {
                 self.override_reason = text_field::single_line("");
                 self.overlay = Some(Overlay::Override);
             }
             Action::ToggleClock => {
-                let before = view.session.state();
-                match view.session.toggle_clock(now) {
+                let before = view.open.session.state();
+                match view.open.session.toggle_clock(now) {
                     Ok(()) => {
-                        view.dirty = true;
+                        view.open.changed(now);
                         let message = match before {
                             ClockState::Ready => texts.started,
                             ClockState::Running => texts.paused_msg,
@@ -385,11 +410,11 @@ impl App {
                     Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
                 }
             }
-            Action::AskExtend => match view.session.clock.can_extend() {
+            Action::AskExtend => match view.open.session.clock.can_extend() {
                 Ok(()) => self.overlay = Some(Overlay::Confirm(Pending::Extend)),
                 Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
             },
-            Action::AskEnd => match view.session.state() {
+            Action::AskEnd => match view.open.session.state() {
                 ClockState::Running | ClockState::Paused => {
                     self.overlay = Some(Overlay::Confirm(Pending::End))
                 }
@@ -431,9 +456,9 @@ impl App {
                     return;
                 };
                 self.overlay = None;
-                match view.session.start_with_override(&reason, now) {
+                match view.open.session.start_with_override(&reason, now) {
                     Ok(()) => {
-                        view.dirty = true;
+                        view.open.changed(now);
                         self.status = Some(Status::info(texts.started_with_override));
                         self.save_now();
                     }
@@ -453,7 +478,7 @@ impl App {
         let Screen::Session(view) = &mut self.screen else {
             return;
         };
-        let session = &mut view.session;
+        let session = &mut view.open.session;
         let result = if pending == Pending::Extend {
             session.extend(now).map(|()| {
                 let minutes = session.clock.rules.extension_minutes;
@@ -467,7 +492,7 @@ impl App {
         };
         match result {
             Ok(message) => {
-                view.dirty = true;
+                view.open.changed(now);
                 self.status = Some(Status::info(message));
                 self.save_now();
             }
@@ -480,7 +505,7 @@ impl App {
         let texts = self.texts();
         match (pending, self.session_view()) {
             (Pending::Extend, Some(view)) => {
-                let session = &view.session;
+                let session = &view.open.session;
                 let fee = format_amount(session.fee_schedule.extension, &session.fee.currency);
                 let minutes = session.clock.rules.extension_minutes.to_string();
                 fill(texts.confirm_extend, &[("m", &minutes), ("fee", &fee)])
@@ -490,7 +515,8 @@ impl App {
                 let lang = self.config.ui.language;
                 let gaps = view
                     .map(|v| {
-                        v.session
+                        v.open
+                            .session
                             .opinion
                             .gaps(&self.config.opinion.optional_kinds())
                     })
@@ -525,7 +551,8 @@ impl App {
         match self.store.create(&mut session) {
             Ok(path) => {
                 let message = fill(texts.created, &[("id", &session.id)]);
-                self.show_session(session, path, now);
+                let open = OpenSession::with(session, path, self.role, &self.config, now);
+                self.show_session(open);
                 self.status = Some(Status::info(message));
             }
             Err(err) => {
@@ -539,19 +566,15 @@ impl App {
         if !self.save_now() {
             return;
         }
-        let mut home = HomeScreen::load(&self.store, now.date_naive());
+        let mut home = HomeScreen::new(listing(&self.store), now.date_naive());
         if let Screen::Session(view) = &self.screen {
-            home.select_path(&view.path);
+            home.select_path(view.open.path());
         }
         self.screen = Screen::Home(home);
     }
 
     fn quit(&mut self) {
-        let saved = match &mut self.screen {
-            Screen::Session(view) => view.save().is_ok(),
-            _ => true,
-        };
-        if saved {
+        if self.save_now() {
             self.should_quit = true;
         } else {
             self.overlay = Some(Overlay::Confirm(Pending::QuitUnsaved));
@@ -559,125 +582,121 @@ impl App {
     }
 
     /// Save the open session if anything changed. Returns whether everything is on disk;
-    /// when the disk refuses, the red banner says so and the next tick tries again.
+    /// when the disk refuses, the red banner says so and the next look tries again.
     fn save_now(&mut self) -> bool {
-        let texts = self.texts();
         let Screen::Session(view) = &mut self.screen else {
             return true;
         };
-        // A background write under way may still fail: know before deciding.
-        view.wait_written();
-        if !view.needs_save() {
-            return true;
+        match view.open.save_now() {
+            Ok(event) => {
+                if let Some(event) = event {
+                    self.on_session_events(vec![event]);
+                }
+                true
+            }
+            Err(_) => false,
         }
-        let was_failing = view.save_error.is_some();
-        let saved = view.save().is_ok();
-        if saved && was_failing {
-            self.status = Some(Status::info(texts.saved_again));
-        }
-        saved
     }
 
-    /// Once a second: notice a computer that slept, ring the warnings, save typed text.
+    /// Do what the open session has due at `now` (the event loop calls it when
+    /// `next_due` says so): saves, the other terminal's edits, the clock's warnings.
+    pub fn poll(&mut self, now: Timestamp) {
+        if let Screen::Session(view) = &mut self.screen {
+            let events = view.open.poll(now);
+            self.on_session_events(events);
+        }
+    }
+
+    /// How long the event loop may wait before the open session has something due.
+    pub fn next_due(&self, now: Timestamp) -> Option<std::time::Duration> {
+        Some(self.session_view()?.open.next_due(now))
+    }
+
+    /// Everything at once, as if a second had passed: notice a computer that slept, ring
+    /// the warnings, take in the other terminal's edits, save typed text.
     pub fn on_tick(&mut self, now: Timestamp) {
-        let texts = self.texts();
-        let Screen::Session(view) = &mut self.screen else {
-            return;
-        };
-        if let Some(err) = view.follow_writer() {
-            self.status = Some(Status::error(err));
+        if let Screen::Session(view) = &mut self.screen {
+            let events = view.open.poll_all(now);
+            self.on_session_events(events);
         }
-        let gap = i64::from(self.config.session.suspend_gap_seconds);
-        // Only the specialist's terminal runs the clock: a companion's laptop that slept
-        // says nothing about the consultation.
-        let slept = match view.role {
-            Role::Specialist => view.pause_if_slept(now, gap),
-            Role::Companion => None,
-        };
-        if let Some((from, to)) = slept {
-            let message = fill(texts.slept, &[("from", &from), ("to", &to)]);
-            self.status = Some(Status::info(message));
-        } else if let Some(alarm) = view.check_alarms(now, &self.config.session.warn_minutes) {
-            // One bell in the room is enough: the specialist's terminal rings it.
-            self.bell = self.config.session.bell && view.role == Role::Specialist;
-            let message = match alarm {
-                Alarm::MinutesLeft(m) => fill(texts.warn_left, &[("m", &m.to_string())]),
-                Alarm::TimeUp => texts.time_up.to_string(),
-            };
-            self.status = Some(Status::info(message));
-        }
-        self.on_sync();
     }
 
-    /// Several times a second: take in what the other terminal saved, and save what was
-    /// typed here, so that each terminal shows the other's edits within a second.
+    /// Take in what the other terminal saved, and save what was typed here.
     pub fn on_sync(&mut self) {
-        self.take_written();
-        let Screen::Session(view) = &mut self.screen else {
-            return;
-        };
-        if let Some(status) = view.sync_with_peer() {
-            self.status = Some(status);
+        if let Screen::Session(view) = &mut self.screen {
+            let events = view.open.sync();
+            self.on_session_events(events);
         }
-        self.save_typing();
-    }
-
-    /// Save what was typed: in the background with `write_behind`, else at once.
-    fn save_typing(&mut self) {
-        if !self.write_behind {
-            self.save_now();
-        } else if let Screen::Session(view) = &mut self.screen
-            && view.needs_save()
-        {
-            view.save_in_background();
-        }
-    }
-
-    /// Take in a finished background write (a failure shows in the red banner).
-    fn take_written(&mut self) {
-        let texts = self.texts();
-        let Screen::Session(view) = &mut self.screen else {
-            return;
-        };
-        let was_failing = view.save_error.is_some();
-        if let Some(Ok(())) = view.take_written()
-            && was_failing
-        {
-            self.status = Some(Status::info(texts.saved_again));
-        }
-    }
-
-    /// The configured autosave interval.
-    fn autosave_interval(&self) -> chrono::TimeDelta {
-        chrono::TimeDelta::milliseconds(i64::from(self.config.session.autosave_ms))
-    }
-
-    /// How long the event loop may wait before typed text is due on disk.
-    pub fn autosave_wait(&self, now: Timestamp) -> Option<std::time::Duration> {
-        let view = self.session_view()?;
-        let wait = view.autosave_wait(now, self.autosave_interval())?;
-        wait.to_std().ok()
     }
 
     /// Write typed text whose autosave interval has passed. Cheap when nothing waits.
     pub fn autosave(&mut self, now: Timestamp) {
-        self.take_written();
-        if self.autosave_wait(now).is_some_and(|wait| wait.is_zero()) {
-            self.save_typing();
+        if let Screen::Session(view) = &mut self.screen {
+            let events = view.open.autosave(now);
+            self.on_session_events(events);
+        }
+    }
+
+    /// Word the open session's events on the status line, and let the screens show them.
+    fn on_session_events(&mut self, events: Vec<SessionEvent>) {
+        let texts = self.texts();
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        let questions = view.questions.texts();
+        for event in events {
+            let shown = view.after(&event);
+            let status = match event {
+                // The red banner says it, from the session's save error.
+                SessionEvent::SaveFailed(_) => None,
+                SessionEvent::SavedAgain => Some(Status::info(texts.saved_again)),
+                SessionEvent::Merged => shown,
+                SessionEvent::Adopted(n) => Some(Status::info(fill(
+                    questions.adopted,
+                    &[("n", &n.to_string())],
+                ))),
+                SessionEvent::PeerUnreadable(err) => {
+                    let message = if view.read_only() {
+                        err
+                    } else {
+                        fill(questions.peer_unreadable, &[("err", &err)])
+                    };
+                    Some(Status::error(message))
+                }
+                SessionEvent::Slept { from, to } => Some(Status::info(fill(
+                    texts.slept,
+                    &[("from", &from), ("to", &to)],
+                ))),
+                SessionEvent::Alarm(alarm) => {
+                    // One bell in the room is enough: the specialist's terminal rings it.
+                    self.bell = self.config.session.bell && view.role() == Role::Specialist;
+                    Some(Status::info(match alarm {
+                        Alarm::MinutesLeft(m) => fill(texts.warn_left, &[("m", &m.to_string())]),
+                        Alarm::TimeUp => texts.time_up.to_string(),
+                    }))
+                }
+            };
+            if status.is_some() {
+                self.status = status;
+            }
         }
     }
 
     /// After a crash: write what is in memory, if a session is open. Returns whether all
     /// is on disk.
     pub fn save_before_exit(&mut self) -> bool {
-        match &mut self.screen {
-            Screen::Session(view) => view.save().is_ok(),
-            _ => true,
-        }
+        self.save_now()
     }
 
     /// The file of the session open on screen, if any.
-    pub fn open_path(&self) -> Option<&PathBuf> {
-        self.session_view().map(|view| &view.path)
+    pub fn open_path(&self) -> Option<&Path> {
+        self.session_view().map(|view| view.open.path())
     }
+}
+
+/// The sessions in the store, or why its folder cannot be read.
+fn listing(store: &Store) -> Listing {
+    store
+        .list()
+        .map_err(|err| format!("{}: {err}", store.sessions_dir().display()))
 }

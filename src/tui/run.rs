@@ -10,19 +10,13 @@ use super::app::App;
 use super::echo::{self, Echo};
 use super::view;
 use super::widgets::text_field;
-use crate::model::Timestamp;
+use crate::core::now as local_now;
 
+/// The clock on screen moves once a second.
 const TICK: Duration = Duration::from_secs(1);
-/// How often the other terminal's file is looked at and typing is saved: a quarter second
-/// each way keeps an edit's way to the other screen well under a second.
-const SYNC: Duration = Duration::from_millis(250);
 /// At most this many events are taken in between two frames, so that the screen still
 /// moves during a flood of input.
 const BATCH: usize = 64;
-
-pub fn local_now() -> Timestamp {
-    chrono::Local::now().fixed_offset()
-}
 
 /// Take over the terminal, run until the user quits, and give the terminal back as it was,
 /// also when something panics.
@@ -39,7 +33,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
         eprintln!("sonote: internal error{place}; the open session is saved before exit.");
     }));
     // Typed text is written on a thread of its own: no key waits for the disk.
-    app.write_behind = true;
+    app.set_write_behind(true);
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -62,7 +56,6 @@ pub fn run(app: &mut App) -> io::Result<()> {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let mut last_tick = Instant::now();
-    let mut last_sync = Instant::now();
     let mut echo = Echo::default();
     loop {
         let now = local_now();
@@ -79,13 +72,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if app.should_quit {
             return Ok(());
         }
-        // Draw after each event, and at each sync and tick so the clock moves and the other
-        // terminal's edits show; wake early when typed text is due on disk. Never spin.
-        let mut timeout = TICK
-            .saturating_sub(last_tick.elapsed())
-            .min(SYNC.saturating_sub(last_sync.elapsed()));
-        if let Some(autosave) = app.autosave_wait(local_now()) {
-            timeout = timeout.min(autosave);
+        // Draw after each event, and each second so the clock moves; wake when the open
+        // session has something due (a save, the other terminal's edits). Never spin.
+        let mut timeout = TICK.saturating_sub(last_tick.elapsed());
+        if let Some(due) = app.next_due(local_now()) {
+            timeout = timeout.min(due);
         }
         if event::poll(timeout)? {
             let field = app.focused_field().map(text_field::address);
@@ -110,15 +101,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
             }
         }
         if last_tick.elapsed() >= TICK {
-            // The tick syncs too.
-            app.on_tick(local_now());
             last_tick = Instant::now();
-            last_sync = last_tick;
-        } else if last_sync.elapsed() >= SYNC {
-            app.on_sync();
-            last_sync = Instant::now();
         }
-        app.autosave(local_now());
+        app.poll(local_now());
     }
 }
 

@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Overlay, Screen, StatusKind};
-use super::session_view::DrawContext;
+use super::app::{App, Overlay, Screen};
+use super::outcome::{DrawContext, StatusKind};
 use super::widgets::{popup, text_field};
 use crate::model::Timestamp;
 
@@ -31,9 +31,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
         Screen::NewSession(form) => form.draw(frame, main, texts, &theme),
     }
 
-    let save_error = app
-        .session_view()
-        .and_then(|view| view.save_error.as_deref());
+    let save_error = app.session_view().and_then(|view| view.open.save_error());
     let status_line = if let Some(err) = save_error {
         Line::styled(format!(" {}: {err}", texts.not_saved), theme.error())
     } else if let Some(status) = &app.status {
@@ -74,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
         Some(Overlay::Override) => {
             let missing: Vec<String> = app
                 .session_view()
-                .map(|view| view.session.missing_requirements())
+                .map(|view| view.open.session.missing_requirements())
                 .unwrap_or_default()
                 .iter()
                 .map(|m| texts.missing(m))

@@ -12,7 +12,7 @@ use crate::i18n::Texts;
 use crate::i18n::questions::QuestionsTexts;
 use crate::model::Session;
 use crate::model::fee::format_amount;
-use crate::tui::session_view::{DrawContext, TabOutcome};
+use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::{display_width, wrap};

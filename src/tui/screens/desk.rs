@@ -11,17 +11,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::config::Config;
-use crate::export::ExportError;
+use crate::core::desk::{DeskChange, DeskDone, DeskError};
 use crate::i18n::desk::DeskTexts;
 use crate::i18n::fill;
 use crate::model::desk::{self, Progress, StateFilter};
 use crate::model::fee::format_amount;
 use crate::model::payment::PaymentMethod;
-use crate::model::{ClockState, Session, SessionSummary, Timestamp};
-use crate::report::template::ReportTemplate;
-use crate::report::{self, Format};
-use crate::store::{self, Store, UpdateError};
-use crate::tui::app::Status;
+use crate::model::{ClockState, SessionSummary};
+use crate::store::Listed;
+use crate::tui::outcome::{Effect, Status};
 use crate::tui::theme::Theme;
 
 pub struct DeskEntry {
@@ -42,13 +40,11 @@ pub struct DeskScreen {
     pub asking_payment: bool,
 }
 
-/// What a key on the desk asks of the app.
-pub enum DeskRequest {
-    Open(PathBuf),
-}
+/// The sessions as the store listed them, or why the folder could not be read.
+pub type Listing = Result<Vec<Listed>, String>;
 
 impl DeskScreen {
-    pub fn load(store: &Store, today: NaiveDate) -> DeskScreen {
+    pub fn new(listing: Listing, today: NaiveDate) -> DeskScreen {
         let mut desk = DeskScreen {
             entries: Vec::new(),
             unreadable: Vec::new(),
@@ -58,15 +54,16 @@ impl DeskScreen {
             selected: 0,
             asking_payment: false,
         };
-        desk.reload(store);
+        desk.reload(listing);
         desk
     }
 
-    pub fn reload(&mut self, store: &Store) {
+    /// Show the sessions listed afresh, keeping the selected one selected.
+    pub fn reload(&mut self, listing: Listing) {
         let selected_path = self.selected_entry_path(u32::MAX).map(Path::to_path_buf);
         self.entries.clear();
         self.unreadable.clear();
-        match store.list() {
+        match listing {
             Ok(listed) => {
                 for entry in listed {
                     match entry.summary {
@@ -78,9 +75,7 @@ impl DeskScreen {
                     }
                 }
             }
-            Err(err) => self
-                .unreadable
-                .push(format!("{}: {err}", store.sessions_dir().display())),
+            Err(err) => self.unreadable.push(err),
         }
         // Today's first, then the most recent.
         let today = self.today;
@@ -125,13 +120,7 @@ impl DeskScreen {
     }
 
     /// A desk key. Returns a status to show, and what the app should do.
-    pub fn key(
-        &mut self,
-        key: KeyEvent,
-        store: &Store,
-        config: &Config,
-        now: Timestamp,
-    ) -> (Option<Status>, Option<DeskRequest>) {
+    pub fn key(&mut self, key: KeyEvent, config: &Config) -> (Option<Status>, Option<Effect>) {
         let texts = config.ui.language.desk_texts();
         let due_days = config.desk.report_due_days;
         if self.asking_payment {
@@ -147,10 +136,7 @@ impl DeskScreen {
                     );
                 }
             };
-            return (
-                Some(self.record_payment(method, store, texts, due_days, now)),
-                None,
-            );
+            return (None, self.change(DeskChange::Pay(method), due_days));
         }
         let day = self.day.unwrap_or(self.today);
         match key.code {
@@ -158,7 +144,7 @@ impl DeskScreen {
             KeyCode::Down | KeyCode::Char('j') => self.select_next(due_days),
             KeyCode::Enter => {
                 if let Some(path) = self.selected_entry_path(due_days) {
-                    return (None, Some(DeskRequest::Open(path.to_path_buf())));
+                    return (None, Some(Effect::Open(path.to_path_buf())));
                 }
             }
             KeyCode::Char('f') => {
@@ -172,13 +158,38 @@ impl DeskScreen {
                 self.day = None;
                 self.selected = 0;
             }
-            KeyCode::Char('r') => self.reload(store),
+            KeyCode::Char('r') => return (None, Some(Effect::ReloadList)),
             KeyCode::Char('p') => return (self.ask_payment(texts, due_days), None),
-            KeyCode::Char('s') => return (Some(self.mark_sent(store, texts, due_days, now)), None),
-            KeyCode::Char('x') => return (Some(self.export(store, config, now)), None),
+            KeyCode::Char('s') => return (None, self.change(DeskChange::MarkSent, due_days)),
+            KeyCode::Char('x') => return self.export(texts, due_days),
             _ => {}
         }
         (None, None)
+    }
+
+    /// The clerk's change to the selected session, for the app to make on disk.
+    fn change(&self, change: DeskChange, due_days: u32) -> Option<Effect> {
+        let entry = self.selected_session(due_days)?;
+        Some(Effect::Desk {
+            path: entry.path.clone(),
+            id: entry.summary.id.clone(),
+            change,
+        })
+    }
+
+    /// Export the selected session's report (docx, in the configured report language) into
+    /// the data folder's `exports/`, as the report tab does; only once it has ended.
+    fn export(&self, texts: &DeskTexts, due_days: u32) -> (Option<Status>, Option<Effect>) {
+        match self.selected_session(due_days) {
+            Some(entry) if entry.summary.state != ClockState::Ended => {
+                let id = &entry.summary.id;
+                (
+                    Some(Status::error(fill(texts.not_ended, &[("id", id)]))),
+                    None,
+                )
+            }
+            _ => (None, self.change(DeskChange::Export, due_days)),
+        }
     }
 
     fn show_day(&mut self, day: NaiveDate) {
@@ -212,103 +223,38 @@ impl DeskScreen {
         fill(texts.pay_prompt, &[("amount", &amount)])
     }
 
-    fn record_payment(
-        &mut self,
-        method: PaymentMethod,
-        store: &Store,
-        texts: &DeskTexts,
-        due_days: u32,
-        now: Timestamp,
-    ) -> Status {
-        let change = |session: &mut Session| {
-            if session.payment.is_none() {
-                session.mark_paid(method, now);
-            }
-        };
-        self.update_selected(store, texts, due_days, change, |id, session, ()| {
-            let amount = session
-                .payment
-                .as_ref()
-                .map(|p| format_amount(p.amount, &session.fee.currency))
-                .unwrap_or_default();
-            let method = texts.method(method);
-            Status::info(fill(
-                texts.paid_msg,
-                &[("id", id), ("amount", &amount), ("method", method)],
-            ))
-        })
-    }
-
-    fn mark_sent(
-        &mut self,
-        store: &Store,
-        texts: &DeskTexts,
-        due_days: u32,
-        now: Timestamp,
-    ) -> Status {
-        let change = |session: &mut Session| session.report.mark_sent(now);
-        self.update_selected(store, texts, due_days, change, |id, _, sent| match sent {
-            Ok(true) => Status::info(fill(texts.sent_msg, &[("id", id)])),
-            Ok(false) => Status::error(fill(texts.already_sent, &[("id", id)])),
-            Err(_) => Status::error(fill(texts.not_exported, &[("id", id)])),
-        })
-    }
-
-    /// Change the selected session on disk under its lock (refused while it is open on a
-    /// consultation screen), reload the list, and say what happened with `said`.
-    fn update_selected<T>(
-        &mut self,
-        store: &Store,
-        texts: &DeskTexts,
-        due_days: u32,
-        change: impl FnOnce(&mut Session) -> T,
-        said: impl FnOnce(&str, &Session, T) -> Status,
-    ) -> Status {
-        let Some(entry) = self.selected_session(due_days) else {
-            return Status::info("");
-        };
-        let (id, path) = (entry.summary.id.clone(), entry.path.clone());
-        let status = match store::update(&path, change) {
-            Ok((session, result)) => said(&id, &session, result),
-            Err(err) => update_error(err, &id, texts),
-        };
-        self.reload(store);
-        status
-    }
-
-    /// Export the selected session's report (docx, in the configured report language) into
-    /// the data folder's `exports/`, as the report tab does. `store::update` takes the
-    /// session's writer lock: a session open on another terminal is refused and left alone.
-    fn export(&mut self, store: &Store, config: &Config, now: Timestamp) -> Status {
+    /// What came of a clerk's change to session `id`, worded for the status line.
+    pub fn done(id: &str, result: Result<DeskDone, DeskError>, config: &Config) -> Status {
         let texts = config.ui.language.desk_texts();
-        let Some(entry) = self.selected_session(config.desk.report_due_days) else {
-            return Status::info("");
-        };
-        let id = entry.summary.id.clone();
-        if entry.summary.state != ClockState::Ended {
-            return Status::error(fill(texts.not_ended, &[("id", &id)]));
-        }
-        let path = entry.path.clone();
-        let dir = crate::export::exports_dir(store.root());
-        let words = config.ui.language.report_texts();
-        let lang = report::language(config, None);
-        let template = match ReportTemplate::for_config(config, lang) {
-            Ok(template) => template,
-            Err(err) => return Status::error(words.export_error(&ExportError::Template(err))),
-        };
-        let result = store::update(&path, |session| {
-            crate::export::export_into(session, &path, config, &template, Format::Docx, &dir, now)
-        });
-        let status = match result {
-            Ok((_, Ok(out))) => Status::info(fill(
+        match result {
+            Ok(DeskDone::Paid(session)) => {
+                let (amount, method) = session
+                    .payment
+                    .as_ref()
+                    .map(|p| {
+                        let amount = format_amount(p.amount, &session.fee.currency);
+                        (amount, texts.method(p.method))
+                    })
+                    .unwrap_or_default();
+                Status::info(fill(
+                    texts.paid_msg,
+                    &[("id", id), ("amount", &amount), ("method", method)],
+                ))
+            }
+            Ok(DeskDone::Sent(true)) => Status::info(fill(texts.sent_msg, &[("id", id)])),
+            Ok(DeskDone::Sent(false)) => Status::error(fill(texts.already_sent, &[("id", id)])),
+            Ok(DeskDone::NotExported) => Status::error(fill(texts.not_exported, &[("id", id)])),
+            Ok(DeskDone::Exported(out)) => Status::info(fill(
                 texts.exported,
-                &[("id", &id), ("path", &out.display().to_string())],
+                &[("id", id), ("path", &out.display().to_string())],
             )),
-            Ok((_, Err(err))) => Status::error(format!("{id}: {}", words.export_error(&err))),
-            Err(err) => update_error(err, &id, texts),
-        };
-        self.reload(store);
-        status
+            Err(DeskError::Busy) => Status::error(fill(texts.busy, &[("id", id)])),
+            Err(DeskError::Update(err)) => Status::error(err.to_string()),
+            Err(DeskError::Export(err)) => {
+                let words = config.ui.language.report_texts();
+                Status::error(format!("{id}: {}", words.export_error(&err)))
+            }
+        }
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, config: &Config, theme: &Theme) {
@@ -448,12 +394,5 @@ impl DeskScreen {
             Cell::from(paid).style(paid_style),
             Cell::from(report).style(report_style),
         ])
-    }
-}
-
-fn update_error(err: UpdateError, id: &str, texts: &DeskTexts) -> Status {
-    match err {
-        UpdateError::Busy => Status::error(fill(texts.busy, &[("id", id)])),
-        other => Status::error(other.to_string()),
     }
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::i18n::Texts;
 use crate::model::{ClockState, Mode};
-use crate::store::Store;
+use crate::tui::screens::desk::Listing;
 use crate::tui::theme::Theme;
 
 pub struct HomeRow {
@@ -33,13 +33,11 @@ pub struct HomeScreen {
 }
 
 impl HomeScreen {
-    pub fn load(store: &Store, today: NaiveDate) -> HomeScreen {
-        let (listed, list_error) = match store.list() {
+    /// The sessions as the store listed them, today's first.
+    pub fn new(listing: Listing, today: NaiveDate) -> HomeScreen {
+        let (listed, list_error) = match listing {
             Ok(listed) => (listed, None),
-            Err(err) => (
-                Vec::new(),
-                Some(format!("{}: {err}", store.sessions_dir().display())),
-            ),
+            Err(err) => (Vec::new(), Some(err)),
         };
         let mut rows: Vec<HomeRow> = listed
             .into_iter()

@@ -13,8 +13,8 @@ use crate::i18n::Texts;
 use crate::i18n::intake::IntakeTexts;
 use crate::model::Session;
 use crate::model::intake::{Companion, Declined, Exclusion, Material, MaterialKind, Medium, Sex};
-use crate::tui::app::Status;
-use crate::tui::session_view::{DrawContext, TabOutcome};
+
+use crate::tui::outcome::{DrawContext, Status, TabOutcome};
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::wrap;
 
@@ -442,8 +442,8 @@ impl IntakeTab {
                             TabOutcome::changed()
                         }
                         Err(message) => TabOutcome {
-                            changed: false,
                             status: Some(Status::error(message)),
+                            ..TabOutcome::default()
                         },
                     }
                 }

@@ -20,7 +20,7 @@ use crate::model::opinion::{
     DiagnosisView, DrugClass, Ecog, Opinion, PlanAgreement, Recommendation, TreatmentKind,
     TreatmentText,
 };
-use crate::tui::session_view::{DrawContext, TabOutcome};
+use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::{display_width, wrap};

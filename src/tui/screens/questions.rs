@@ -14,9 +14,9 @@ use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthChar;
 
 use crate::config::Lang;
+use crate::core::import;
 use crate::i18n::fill;
 use crate::i18n::questions::QuestionsTexts;
-use crate::import;
 use crate::model::alerts::Urgency;
 use crate::model::clock::format_duration;
 use crate::model::question::{Advance, stands_out};
@@ -24,8 +24,7 @@ use crate::model::{
     Asker, ClockState, Priority, Question, QuestionState, Role, Session, Timestamp,
 };
 use crate::prompts::{PromptList, prompt_list};
-use crate::tui::app::Status;
-use crate::tui::session_view::{DrawContext, TabOutcome};
+use crate::tui::outcome::{DrawContext, Effect, Status, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::{display_width, wrap};
@@ -93,15 +92,15 @@ pub struct QuestionsTab {
 
 fn info(text: impl Into<String>) -> TabOutcome {
     TabOutcome {
-        changed: false,
         status: Some(Status::info(text)),
+        ..TabOutcome::default()
     }
 }
 
 fn error(text: impl Into<String>) -> TabOutcome {
     TabOutcome {
-        changed: false,
         status: Some(Status::error(text)),
+        ..TabOutcome::default()
     }
 }
 
@@ -109,6 +108,7 @@ fn changed_with(text: impl Into<String>) -> TabOutcome {
     TabOutcome {
         changed: true,
         status: Some(Status::info(text)),
+        ..TabOutcome::default()
     }
 }
 
@@ -249,7 +249,7 @@ impl QuestionsTab {
             Mode::ChooseState { id } => self.state_key(session, key, id, now),
             Mode::ConfirmDelete { id } => self.delete_key(session, key, id, now),
             Mode::Prompts(browser) => self.prompts_key(session, key, browser),
-            Mode::Import { field } => self.import_key(session, key, field),
+            Mode::Import { field } => self.import_key(key, field),
         };
         self.mode = mode;
         outcome
@@ -677,21 +677,34 @@ impl QuestionsTab {
         (Mode::Prompts(browser), TabOutcome::default())
     }
 
-    /// Who a question picked from a list or read from a file is put down to: the patient
-    /// on the specialist's terminal (the family prepared them), the companion on theirs.
     fn default_asker(&self) -> Asker {
-        match self.role {
-            Role::Specialist => Asker::Patient,
-            Role::Companion => Asker::Companion,
+        self.role.default_asker()
+    }
+
+    /// What came of the import the tab asked for (`Effect::ImportQuestions`): the count
+    /// added and skipped as duplicates, or why the file could not be read, in which case
+    /// the path stays in its field to be corrected.
+    pub fn imported(&mut self, result: Result<(usize, usize), String>) -> TabOutcome {
+        match result {
+            Ok((added, skipped)) => {
+                if matches!(self.mode, Mode::Import { .. }) {
+                    self.mode = Mode::Browse;
+                }
+                let message = fill(
+                    self.texts.imported,
+                    &[("n", &added.to_string()), ("skipped", &skipped.to_string())],
+                );
+                TabOutcome {
+                    changed: added > 0,
+                    status: Some(Status::info(message)),
+                    ..TabOutcome::default()
+                }
+            }
+            Err(err) => error(err),
         }
     }
 
-    fn import_key(
-        &mut self,
-        session: &mut Session,
-        key: KeyEvent,
-        mut field: TextArea<'static>,
-    ) -> (Mode, TabOutcome) {
+    fn import_key(&mut self, key: KeyEvent, mut field: TextArea<'static>) -> (Mode, TabOutcome) {
         match key.code {
             KeyCode::Esc => (Mode::Browse, TabOutcome::default()),
             KeyCode::Enter => {
@@ -699,28 +712,13 @@ impl QuestionsTab {
                 if typed.trim().is_empty() {
                     return (Mode::Import { field }, TabOutcome::default());
                 }
-                match import::read_question_file(&import::expand_home(&typed)) {
-                    Ok(listed) => {
-                        let (added, skipped) = session.import_questions(
-                            &listed,
-                            self.role.id_prefix(),
-                            self.role,
-                            self.default_asker(),
-                            "",
-                        );
-                        let message = fill(
-                            self.texts.imported,
-                            &[("n", &added.to_string()), ("skipped", &skipped.to_string())],
-                        );
-                        let outcome = TabOutcome {
-                            changed: added > 0,
-                            status: Some(Status::info(message)),
-                        };
-                        (Mode::Browse, outcome)
-                    }
-                    // Stay in the field so the path can be corrected.
-                    Err(err) => (Mode::Import { field }, error(err.to_string())),
-                }
+                // The app reads the file and hands the questions to `imported`; the field
+                // stays open until then, so a wrong path can be corrected.
+                let path = import::expand_home(&typed);
+                (
+                    Mode::Import { field },
+                    TabOutcome::effect(Effect::ImportQuestions(path)),
+                )
             }
             _ => {
                 field.input(key);

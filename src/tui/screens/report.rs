@@ -7,8 +7,6 @@
 //! and wrap, too much for every scrolling key; a second is as fresh as the other terminal's
 //! edits arrive anyway.
 
-use std::path::{Path, PathBuf};
-
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,14 +15,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::config::{Config, Lang};
-use crate::export;
+use crate::core::export::{ExportError, Exported};
 use crate::i18n::fill;
 use crate::i18n::report::ReportTexts;
-use crate::model::{Session, Timestamp};
+use crate::model::Session;
 use crate::report::template::ReportTemplate;
 use crate::report::{self, Body, Field, Format, OptionsTable, Report};
-use crate::tui::app::Status;
-use crate::tui::session_view::{DrawContext, TabOutcome};
+use crate::tui::outcome::{DrawContext, Effect, Status, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap::{display_width, wrap};
 
@@ -35,7 +32,6 @@ const TABLE_MIN_WIDTH: usize = 60;
 
 pub struct ReportTab {
     config: Config,
-    exports_dir: PathBuf,
     /// The language of the report shown and exported.
     lang: Lang,
     /// The first line of the report in view.
@@ -43,10 +39,10 @@ pub struct ReportTab {
     /// From the last draw: the lines in view, and the last useful scroll position.
     page: usize,
     max_scroll: usize,
-    /// Read once per language (a hospital's template is a file), for the preview and the
-    /// exports alike: a template edited meanwhile is read again when the session is opened
-    /// again.
-    templates: [Option<Result<ReportTemplate, String>>; 2],
+    /// Read by the app when the session is opened, one per language (a hospital's template
+    /// is a file), for the preview and the exports alike: a template edited meanwhile is
+    /// read again when the session is opened again.
+    templates: [Result<ReportTemplate, String>; 2],
     /// The preview as last laid out, and for what.
     preview: Option<Preview>,
 }
@@ -65,15 +61,15 @@ impl ReportTab {
         self.preview = None;
     }
 
-    pub fn new(config: &Config, exports_dir: PathBuf) -> Self {
+    /// `templates`: the report templates in Japanese and in English, as read (or why not).
+    pub fn new(config: &Config, templates: [Result<ReportTemplate, String>; 2]) -> Self {
         ReportTab {
             config: config.clone(),
-            exports_dir,
             lang: config.report.language,
             scroll: 0,
             page: 1,
             max_scroll: 0,
-            templates: [None, None],
+            templates,
             preview: None,
         }
     }
@@ -99,13 +95,7 @@ impl ReportTab {
         )
     }
 
-    pub fn key(
-        &mut self,
-        session: &mut Session,
-        session_path: &Path,
-        key: KeyEvent,
-        now: Timestamp,
-    ) -> TabOutcome {
+    pub fn key(&mut self, key: KeyEvent) -> TabOutcome {
         let page = self.page.saturating_sub(1).max(1);
         match key.code {
             KeyCode::Up => self.scroll = self.scroll.min(self.max_scroll).saturating_sub(1),
@@ -120,46 +110,36 @@ impl ReportTab {
                     Lang::En => Lang::Ja,
                 };
             }
-            KeyCode::Char('d') => return self.export(session, session_path, Format::Docx, now),
-            KeyCode::Char('m') => {
-                return self.export(session, session_path, Format::Markdown, now);
-            }
-            KeyCode::Char('j') => return self.export(session, session_path, Format::Json, now),
+            KeyCode::Char('d') => return self.export(Format::Docx),
+            KeyCode::Char('m') => return self.export(Format::Markdown),
+            KeyCode::Char('j') => return self.export(Format::Json),
             _ => {}
         }
         TabOutcome::default()
     }
 
-    /// Export through the open session: this terminal holds its writer's lock, so the
-    /// export is recorded on the session in memory and saved with it.
-    fn export(
-        &mut self,
-        session: &mut Session,
-        session_path: &Path,
-        format: Format,
-        now: Timestamp,
-    ) -> TabOutcome {
-        let words = self.words();
-        // The template the preview shows, so that the file says what the screen does.
-        let template = match self.template() {
-            Ok(template) => template.clone(),
+    /// Ask the app to export through the open session (this terminal holds its writer's
+    /// lock, so the export is recorded on the session in memory and saved with it), with
+    /// the template the preview shows, so that the file says what the screen does.
+    fn export(&mut self, format: Format) -> TabOutcome {
+        match self.template() {
+            Ok(_) => TabOutcome::effect(Effect::Export {
+                format,
+                lang: self.lang,
+            }),
             Err(err) => {
-                let message = fill(words.template_error, &[("err", err)]);
-                return TabOutcome {
-                    changed: false,
+                let message = fill(self.words().template_error, &[("err", err)]);
+                TabOutcome {
                     status: Some(Status::error(message)),
-                };
+                    ..TabOutcome::default()
+                }
             }
-        };
-        let result = export::export_into(
-            session,
-            session_path,
-            &self.config,
-            &template,
-            format,
-            &self.exports_dir,
-            now,
-        );
+        }
+    }
+
+    /// What came of the export the tab asked for.
+    pub fn exported(&self, format: Format, result: Result<Exported, ExportError>) -> TabOutcome {
+        let words = self.words();
         match result {
             Ok(out) => TabOutcome {
                 changed: true,
@@ -167,30 +147,29 @@ impl ReportTab {
                     words.exported,
                     &[
                         ("format", words.format(format)),
-                        ("path", &out.display().to_string()),
+                        ("path", &out.path.display().to_string()),
                     ],
                 ))),
+                ..TabOutcome::default()
             },
             Err(err) => TabOutcome {
-                changed: false,
                 status: Some(Status::error(words.export_error(&err))),
+                ..TabOutcome::default()
             },
         }
     }
 
-    fn template(&mut self) -> Result<&ReportTemplate, &str> {
-        let index = match self.lang {
+    /// The template of `lang`, as read when the session was opened.
+    pub fn template_of(&self, lang: Lang) -> Result<&ReportTemplate, &str> {
+        let index = match lang {
             Lang::Ja => 0,
             Lang::En => 1,
         };
-        let config = &self.config;
-        let lang = self.lang;
-        self.templates[index]
-            .get_or_insert_with(|| {
-                ReportTemplate::for_config(config, lang).map_err(|err| err.to_string())
-            })
-            .as_ref()
-            .map_err(String::as_str)
+        self.templates[index].as_ref().map_err(String::as_str)
+    }
+
+    fn template(&self) -> Result<&ReportTemplate, &str> {
+        self.template_of(self.lang)
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, session: &Session, ctx: &DrawContext) {

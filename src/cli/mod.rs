@@ -1,15 +1,25 @@
-//! What each command does: load the configuration, open the store, then act.
+//! The command line: its clap types (`args`), and what each command does: load the
+//! configuration, open the store, then act through the core or open the terminal app.
+//! Nothing below this module imports it.
+
+mod args;
+mod export;
+
+pub use args::{
+    Cli, Command, ExportArgs, ExportFormat, ImportArgs, LangArg, NewArgs, QuestionsCommand,
+};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, ImportArgs, NewArgs, QuestionsCommand};
 use crate::config::Config;
+use crate::core::now as local_now;
 use crate::intake_file;
 use crate::model::{ClockState, NewSession, Patient, Role, Session, SessionSummary};
 use crate::store::{self, Store};
 use crate::tui::app::App;
-use crate::tui::run::{self, local_now};
+use crate::tui::outcome::Status;
+use crate::tui::run;
 use crate::tui::theme::Theme;
 
 /// A failure to report on stderr, with the exit code it deserves.
@@ -70,8 +80,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
         Some(Command::Check) => Ok(()),
-        Some(Command::Export(args)) => crate::export::export(&config, &store, args),
-        Some(Command::MarkSent { session }) => crate::export::mark_sent(&store, &session),
+        Some(Command::Export(args)) => export::export(&config, &store, args),
+        Some(Command::MarkSent { session }) => export::mark_sent(&store, &session),
     }
 }
 
@@ -179,7 +189,7 @@ fn open_tui(config: Config, store: Store, start: Start, role: Role) -> Result<()
     };
     app.role = role;
     if loose > 0 {
-        app.status = Some(crate::tui::app::Status::error(format!(
+        app.status = Some(Status::error(format!(
             "{loose} files or folders of the data directory can be read by others: \
              see `sonote list` for which, and chmod them"
         )));
@@ -315,7 +325,7 @@ fn import_questions(store: &Store, args: ImportArgs) -> Result<(), Failure> {
             path.display()
         )));
     }
-    let listed = crate::import::read_question_file(&args.file)
+    let listed = crate::core::import::read_question_file(&args.file)
         .map_err(|err| Failure::new(err.to_string()))?;
     let (added, skipped) = session.import_questions(
         &listed,

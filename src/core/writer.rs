@@ -15,13 +15,13 @@ use crate::model::roles::CompanionPart;
 use crate::store::{self, Fingerprint};
 
 /// What to write, copied on the event loop's thread.
-pub enum Snapshot {
+pub(crate) enum Snapshot {
     Session(Box<Session>),
     Part(Box<CompanionPart>),
 }
 
 /// A finished write: its result, and the file's fingerprint right after it.
-pub struct Written {
+pub(crate) struct Written {
     pub result: io::Result<()>,
     pub fingerprint: Option<Fingerprint>,
 }
@@ -33,7 +33,7 @@ type Thread = (
 );
 
 #[derive(Default)]
-pub struct Writer {
+pub(crate) struct Writer {
     /// The thread and its two ends, started on the first write.
     thread: Option<Thread>,
     in_flight: bool,

@@ -1,21 +1,22 @@
 //! Two terminals on one session, on disk: each saves its own file and takes in the other's
-//! when it changes (who owns what: `model::roles`; the files: `store`).
+//! when it changes (who owns what: `model::roles`; the files: `store`). A terminal that
+//! only reads (another one writes the session) follows the session file whole.
 
 use std::io;
 use std::path::Path;
 
-use super::app::Status;
 use super::writer::{Snapshot, Writer};
-use crate::i18n::fill;
-use crate::i18n::questions::QuestionsTexts;
 use crate::model::roles::{self, CompanionPart};
 use crate::model::{Role, Session};
 use crate::store::{self, Fingerprint};
 
 /// What this terminal last saw of the files. The fingerprints start as None, so the first
 /// look always reads the files (reading is idempotent).
-pub struct PeerFiles {
+pub(crate) struct PeerFiles {
     role: Role,
+    /// Another process writes the session file: this terminal writes nothing and takes up
+    /// the session file whole when it changes.
+    read_only: bool,
     /// The companion's part file, as last read (specialist) or written (companion).
     part_seen: Option<Fingerprint>,
     /// The session file, as last read (companion) or written by this process (specialist:
@@ -30,18 +31,31 @@ pub struct PeerFiles {
 
 /// What taking in the other terminal's file did.
 #[derive(Debug, Default)]
-pub struct TakenIn {
+pub(crate) struct TakenIn {
     /// The session changed and this terminal must save it.
     pub changed: bool,
-    pub status: Option<Status>,
+    /// The session on screen changed (a merge, or the writer's new save followed).
+    pub shown: bool,
+    /// Questions an import wrote into the session file, taken in.
+    pub adopted: usize,
+    /// A file that could not be read, and why.
+    pub unreadable: Option<String>,
 }
 
 impl PeerFiles {
-    pub fn new(session: &Session, role: Role) -> PeerFiles {
+    /// `main_seen`: the session file's fingerprint when it was read.
+    pub fn new(
+        session: &Session,
+        role: Role,
+        read_only: bool,
+        main_seen: Option<Fingerprint>,
+    ) -> PeerFiles {
         PeerFiles {
             role,
+            read_only,
             part_seen: None,
-            main_seen: None,
+            // The first look reads the files, except a follower's: its session is fresh.
+            main_seen: if read_only { main_seen } else { None },
             part: CompanionPart::of(session, &CompanionPart::empty(&session.id)),
             writer: Writer::default(),
         }
@@ -121,17 +135,25 @@ impl PeerFiles {
     /// Look at the files this terminal does not write and merge in what changed:
     /// - specialist: the companion's part (`roles::apply`), and questions that an import
     ///   wrote into the session file (`roles::adopt_new_questions`);
-    /// - companion: the session file, with its own part laid over it (`roles::merge`).
-    pub fn take_in(
-        &mut self,
-        path: &Path,
-        session: &mut Session,
-        texts: &QuestionsTexts,
-    ) -> TakenIn {
-        let unreadable = |err: &dyn std::fmt::Display| {
-            Status::error(fill(texts.peer_unreadable, &[("err", &err.to_string())]))
-        };
+    /// - companion: the session file, with its own part laid over it (`roles::merge`);
+    /// - read-only: the session file and its part, whole.
+    pub fn take_in(&mut self, path: &Path, session: &mut Session) -> TakenIn {
+        let unreadable = |err: &dyn std::fmt::Display| Some(err.to_string());
         let mut taken = TakenIn::default();
+        if self.read_only {
+            let seen = store::fingerprint(path);
+            if seen != self.main_seen {
+                match store::load(path) {
+                    Ok(followed) => {
+                        *session = followed;
+                        self.main_seen = seen;
+                        taken.shown = true;
+                    }
+                    Err(err) => taken.unreadable = unreadable(&err),
+                }
+            }
+            return taken;
+        }
         match self.role {
             Role::Specialist => {
                 let part_path = store::part_path(path);
@@ -142,7 +164,7 @@ impl PeerFiles {
                     match store::load_part(&part_path, &session.id) {
                         Ok(Some(part)) => taken.changed |= roles::apply(session, &part),
                         Ok(None) => {}
-                        Err(err) => taken.status = Some(unreadable(&err)),
+                        Err(err) => taken.unreadable = unreadable(&err),
                     }
                 }
                 let seen = store::fingerprint(path);
@@ -151,15 +173,10 @@ impl PeerFiles {
                     self.main_seen = seen;
                     match store::load_main(path) {
                         Ok(on_disk) => {
-                            let adopted = roles::adopt_new_questions(session, &on_disk);
-                            if adopted > 0 {
-                                taken.changed = true;
-                                let n = adopted.to_string();
-                                let message = fill(texts.adopted, &[("n", &n)]);
-                                taken.status = Some(Status::info(message));
-                            }
+                            taken.adopted = roles::adopt_new_questions(session, &on_disk);
+                            taken.changed |= taken.adopted > 0;
                         }
-                        Err(err) => taken.status = Some(unreadable(&err)),
+                        Err(err) => taken.unreadable = unreadable(&err),
                     }
                 }
             }
@@ -173,12 +190,14 @@ impl PeerFiles {
                             let part = CompanionPart::of(session, &self.part);
                             *session = roles::merge(main, &part);
                             self.part = part;
+                            taken.shown = true;
                         }
-                        Err(err) => taken.status = Some(unreadable(&err)),
+                        Err(err) => taken.unreadable = unreadable(&err),
                     }
                 }
             }
         }
+        taken.shown |= taken.changed;
         taken
     }
 }

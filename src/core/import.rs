@@ -30,3 +30,15 @@ pub fn expand_home(typed: &str) -> std::path::PathBuf {
         _ => Path::new(typed).to_path_buf(),
     }
 }
+
+/// Read the question list at `path` into the session, as questions of `role`'s terminal
+/// put down to its default asker; questions already there are skipped. Returns how many
+/// were added and skipped.
+pub fn into_session(
+    session: &mut crate::model::Session,
+    path: &Path,
+    role: crate::model::Role,
+) -> Result<(usize, usize), FileError> {
+    let listed = read_question_file(path)?;
+    Ok(session.import_questions(&listed, role.id_prefix(), role, role.default_asker(), ""))
+}

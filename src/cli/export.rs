@@ -1,0 +1,254 @@
+//! `sonote export` and `sonote mark-sent`: the core's export use case from the command
+//! line, with its messages, the clerk's batch and its progress bar.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use super::Failure;
+use super::args::{ExportArgs, ExportFormat};
+use crate::config::{Config, Lang};
+use crate::core::export::{self, Destination, ExportError, Exported, Job, Source};
+use crate::core::now as local_now;
+use crate::model::ClockState;
+use crate::report::template::ReportTemplate;
+use crate::report::{self, Format};
+use crate::store::{self, Store};
+
+pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result<(), Failure> {
+    let format = match args.format {
+        ExportFormat::Docx => Format::Docx,
+        ExportFormat::Md => Format::Markdown,
+        ExportFormat::Json => Format::Json,
+    };
+    let lang = report::language(config, args.lang.map(Lang::from));
+    // A broken template is a configuration error: say so before touching any session.
+    let template = ReportTemplate::for_config(config, lang).map_err(|err| Failure {
+        message: err.to_string(),
+        code: 2,
+    })?;
+    let job = Job {
+        config,
+        template: &template,
+        format,
+        force: args.force,
+    };
+    if args.ended {
+        // clap requires --out-dir with --ended.
+        let dir = args.out_dir.unwrap_or_else(|| PathBuf::from("."));
+        return export_ended(store, &job, &dir);
+    }
+    let Some(session_arg) = args.session else {
+        return Err(failure("name a SESSION, or use --ended --out-dir DIR"));
+    };
+    let session_path = store.resolve(&session_arg);
+    if args.out.as_deref() == Some(Path::new("-")) {
+        return export_to_stdout(&job, &session_path);
+    }
+    let destination = match (args.out, args.out_dir) {
+        (Some(out), _) => Destination::File(out),
+        (None, Some(dir)) => Destination::Dir(dir),
+        (None, None) => Destination::WorkingDir,
+    };
+    let exported = export::export(Source::File(&session_path), &job, &destination, local_now())
+        .map_err(|err| failure(message(&err, &job)))?;
+    println!("{}", exported.path.display());
+    Ok(())
+}
+
+/// The command line's wording of an export error: it knows `--force`.
+fn message(err: &ExportError, job: &Job) -> String {
+    match err {
+        ExportError::NotOurs(out) if !job.force => format!(
+            "{}: the file exists and is not an earlier export of this session (--force replaces it)",
+            out.display()
+        ),
+        other => other.to_string(),
+    }
+}
+
+pub(super) fn mark_sent(store: &Store, session_arg: &str) -> Result<(), Failure> {
+    let path = store.resolve(session_arg);
+    let now = local_now();
+    let (session, result) = store::update(&path, |session| session.report.mark_sent(now))
+        .map_err(|err| failure(format!("{}: {err}", path.display())))?;
+    match result {
+        Err(err) => Err(failure(format!(
+            "{}: {err}; export it first (sonote export {session_arg})",
+            session.id
+        ))),
+        Ok(false) => {
+            let at = session.report.sent_at.unwrap_or(now);
+            println!(
+                "{}: already marked sent on {}",
+                session.id,
+                at.format("%Y-%m-%d %H:%M")
+            );
+            Ok(())
+        }
+        Ok(true) => {
+            println!("{}: sent {}", session.id, now.format("%Y-%m-%d %H:%M"));
+            Ok(())
+        }
+    }
+}
+
+fn export_to_stdout(job: &Job, session_path: &Path) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout();
+    if job.format == Format::Docx && stdout.is_terminal() {
+        return Err(failure(
+            "a docx file is not for the terminal: give --out FILE, or redirect the output",
+        ));
+    }
+    let (_, bytes) =
+        export::render_file(session_path, job).map_err(|err| failure(err.to_string()))?;
+    stdout
+        .write_all(&bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|err| failure(format!("standard output: {err}")))
+}
+
+/// The clerk's batch: every ended session whose report was never exported, oldest first.
+/// Demo sessions are skipped: they are not patients.
+fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
+    let listed = store
+        .list()
+        .map_err(|err| failure(format!("{}: {err}", store.sessions_dir().display())))?;
+    let mut failed = 0;
+    let mut demos = 0;
+    let mut pending = Vec::new();
+    for entry in listed.into_iter().rev() {
+        match entry.summary {
+            Err(err) => {
+                failed += 1;
+                eprintln!("sonote: {err}");
+            }
+            Ok(session) if session.state != ClockState::Ended => {}
+            Ok(session) if session.exported_at.is_some() => {}
+            Ok(session) if session.demo => demos += 1,
+            Ok(session) => pending.push((entry.path, session.id)),
+        }
+    }
+    if pending.is_empty() {
+        eprintln!("no ended session awaits export");
+        return match failed {
+            0 => Ok(()),
+            n => Err(failure(format!("{n} session file(s) could not be read"))),
+        };
+    }
+    let mut progress = Progress::new(
+        pending.len(),
+        std::io::stderr().is_terminal(),
+        !std::io::stdout().is_terminal(),
+    );
+    let mut exported = 0;
+    let destination = Destination::Dir(dir.to_path_buf());
+    for (path, id) in &pending {
+        progress.start(id);
+        match export::export(Source::File(path), job, &destination, local_now()) {
+            Ok(done) => {
+                exported += 1;
+                progress.done(&done);
+            }
+            Err(err) => {
+                failed += 1;
+                progress.failed(&message(&err, job));
+            }
+        }
+    }
+    progress.finish();
+    let mut summary = format!("{exported} report(s) exported to {}", dir.display());
+    if demos > 0 {
+        summary.push_str(&format!(", {demos} demo session(s) skipped"));
+    }
+    eprintln!("{summary}");
+    match failed {
+        0 => Ok(()),
+        n => Err(failure(format!(
+            "{n} session(s) could not be exported (see above)"
+        ))),
+    }
+}
+
+/// Progress of the batch: a bar redrawn in place when standard error is a terminal, and
+/// a plain line per report written (id, tab, path) when standard output is not, for
+/// scripts to read.
+struct Progress {
+    total: usize,
+    finished: usize,
+    tty: bool,
+    lines: bool,
+}
+
+impl Progress {
+    fn new(total: usize, tty: bool, lines: bool) -> Self {
+        Progress {
+            total,
+            finished: 0,
+            tty,
+            lines,
+        }
+    }
+
+    fn start(&mut self, id: &str) {
+        if self.tty {
+            eprint!("\r\x1b[2K{}", bar(self.finished, self.total, id, 30));
+            let _ = std::io::stderr().flush();
+        }
+    }
+
+    fn done(&mut self, exported: &Exported) {
+        self.finished += 1;
+        if self.lines {
+            println!("{}\t{}", exported.id, exported.path.display());
+        }
+    }
+
+    fn failed(&mut self, message: &str) {
+        self.finished += 1;
+        if self.tty {
+            // Clear the bar so the message is not drawn over it.
+            eprint!("\r\x1b[2K");
+        }
+        eprintln!("sonote: {message}");
+    }
+
+    fn finish(&self) {
+        if self.tty {
+            eprintln!("\r\x1b[2K{}", bar(self.finished, self.total, "", 30));
+        }
+    }
+}
+
+/// `[#########         ] 3/10 2026-11-21-03`
+pub fn bar(finished: usize, total: usize, label: &str, width: usize) -> String {
+    let filled = (finished * width)
+        .checked_div(total)
+        .unwrap_or(width)
+        .min(width);
+    let line = format!(
+        "[{}{}] {finished}/{total} {label}",
+        "#".repeat(filled),
+        " ".repeat(width - filled)
+    );
+    line.trim_end().to_string()
+}
+
+fn failure(message: impl Into<String>) -> Failure {
+    Failure {
+        message: message.into(),
+        code: 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_fills_with_progress() {
+        assert_eq!(bar(0, 4, "a", 8), "[        ] 0/4 a");
+        assert_eq!(bar(2, 4, "b", 8), "[####    ] 2/4 b");
+        assert_eq!(bar(4, 4, "", 8), "[########] 4/4");
+        assert_eq!(bar(0, 0, "", 4), "[####] 0/0");
+    }
+}

@@ -1,0 +1,277 @@
+//! Exporting a report: the one use case behind `sonote export`, the report tab and the
+//! clerk's desk. It takes the session (the open one, or a file it locks), builds the
+//! report, writes the file atomically, and records the export on the session.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::model::{Session, Timestamp};
+use crate::report::template::ReportTemplate;
+use crate::report::{self, Format};
+use crate::store;
+use crate::tomlfile::FileError;
+
+/// Why a report could not be written.
+#[derive(Debug)]
+pub enum ExportError {
+    /// The configured report template cannot be read or is wrong.
+    Template(FileError),
+    /// A file of that name exists and is not an earlier export of this session: it could be
+    /// another patient's report, so it is left alone.
+    NotOurs(PathBuf),
+    /// The session is open for writing on another terminal.
+    Busy(PathBuf),
+    /// The session file cannot be read.
+    Session(String),
+    /// The document could not be made, or the file (or its folder) written.
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExportError::Template(err) => write!(f, "{err}"),
+            ExportError::NotOurs(path) => write!(
+                f,
+                "{}: the file exists and is not an earlier export of this session",
+                path.display()
+            ),
+            ExportError::Busy(path) => write!(
+                f,
+                "{}: the session is open on another terminal; close it there and export again",
+                path.display()
+            ),
+            ExportError::Session(message) => write!(f, "{message}"),
+            ExportError::Io(path, err) => write!(f, "{}: {err}", path.display()),
+        }
+    }
+}
+
+/// Where the session to export comes from.
+pub enum Source<'a> {
+    /// The session open on this terminal, whose writer's lock the caller holds: the export
+    /// is recorded on it in memory, and the caller saves it.
+    Open {
+        session: &'a mut Session,
+        path: &'a Path,
+    },
+    /// A session file: it is locked for the export (refused while another terminal has it
+    /// open), read once, and the record of the export written back to it.
+    File(&'a Path),
+}
+
+/// Where the report goes.
+pub enum Destination {
+    /// `<dir>/<id>.<extension>`; the folder is made private to the user if it is new.
+    Dir(PathBuf),
+    /// This file.
+    File(PathBuf),
+    /// `<id>.<extension>` in the working directory.
+    WorkingDir,
+}
+
+/// What to export, and how.
+pub struct Job<'a> {
+    pub config: &'a Config,
+    /// The template gives the report's words and language.
+    pub template: &'a ReportTemplate,
+    pub format: Format,
+    /// Replace a file that is not an earlier export of this session.
+    pub force: bool,
+}
+
+/// A report written to a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub id: String,
+    pub path: PathBuf,
+}
+
+/// The report templates of both languages (Japanese, English) as the configuration names
+/// them, or why one cannot be used: read once when a session is opened, for its preview
+/// and its exports.
+pub fn templates(config: &Config) -> [Result<ReportTemplate, String>; 2] {
+    [crate::config::Lang::Ja, crate::config::Lang::En]
+        .map(|lang| ReportTemplate::for_config(config, lang).map_err(|err| err.to_string()))
+}
+
+/// The folder the screens export into: `exports` in the data directory.
+pub fn exports_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("exports")
+}
+
+/// Export a session's report. Exporting again replaces the session's own earlier export,
+/// and nothing else unless `job.force` says so.
+pub fn export(
+    source: Source,
+    job: &Job,
+    destination: &Destination,
+    now: Timestamp,
+) -> Result<Exported, ExportError> {
+    match source {
+        Source::Open { session, path } => export_open(session, path, job, destination, now),
+        Source::File(path) => export_file(path, job, destination, now),
+    }
+}
+
+fn export_open(
+    session: &mut Session,
+    session_path: &Path,
+    job: &Job,
+    destination: &Destination,
+    now: Timestamp,
+) -> Result<Exported, ExportError> {
+    let out = out_path(destination, session, session_path, job.format)?;
+    let report = report::build(session, job.config, job.template);
+    let bytes = render(&report, job.format, &out)?;
+    let out_abs = absolute_name(&out);
+    write_out(
+        &bytes,
+        &out,
+        session.report.was_exported_to(&out_abs),
+        job.force,
+    )?;
+    session
+        .report
+        .mark_exported(now, out_abs, job.format.extension());
+    Ok(Exported {
+        id: session.id.clone(),
+        path: out,
+    })
+}
+
+/// The session's writer lock is held throughout, so the report and the record are of the
+/// same session, read once, and no screen saves over the record.
+fn export_file(
+    session_path: &Path,
+    job: &Job,
+    destination: &Destination,
+    now: Timestamp,
+) -> Result<Exported, ExportError> {
+    // No lock file for a session that does not exist: say that it does not.
+    if !session_path.is_file() {
+        return Err(ExportError::Session(
+            store::load(session_path)
+                .err()
+                .map(|err| err.to_string())
+                .unwrap_or_else(|| format!("{}: not a file", session_path.display())),
+        ));
+    }
+    let _lock = store::try_lock(session_path)
+        .map_err(|err| ExportError::Io(session_path.into(), err))?
+        .ok_or_else(|| ExportError::Busy(session_path.into()))?;
+    let mut session =
+        store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
+    let out = out_path(destination, &session, session_path, job.format)?;
+    let out_abs = absolute_name(&out);
+    let ours = session.report.was_exported_to(&out_abs);
+    session
+        .report
+        .mark_exported(now, out_abs, job.format.extension());
+    let session = &session;
+    // The session's record of the export is serialized and written beside its file while
+    // the report is made and written (two cores for the two, and two fsyncs waited for at
+    // once); it goes into its place only once the report is on disk. (The report does not
+    // print the record.)
+    let (written, record) = std::thread::scope(|scope| {
+        let record = scope.spawn(|| store::stage_session(session_path, session));
+        let report = report::build(session, job.config, job.template);
+        let written = render(&report, job.format, &out)
+            .and_then(|bytes| write_out(&bytes, &out, ours, job.force));
+        let record = record
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (written, record)
+    });
+    // Dropped on an error, the staged record is removed: the session says nothing of a
+    // report that was not written.
+    written?;
+    record
+        .and_then(store::Staged::commit)
+        .map_err(|err| ExportError::Io(session_path.into(), err))?;
+    Ok(Exported {
+        id: session.id.clone(),
+        path: out,
+    })
+}
+
+/// The report's bytes, without writing them anywhere (`sonote export --out -`).
+pub fn render_file(session_path: &Path, job: &Job) -> Result<(String, Vec<u8>), ExportError> {
+    let session = store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
+    let report = report::build(&session, job.config, job.template);
+    let bytes = render(&report, job.format, session_path)?;
+    Ok((session.id, bytes))
+}
+
+fn render(report: &report::Report, format: Format, out: &Path) -> Result<Vec<u8>, ExportError> {
+    report::render(report, format).map_err(|err| ExportError::Io(out.into(), err))
+}
+
+/// The file a destination names for this session; a new folder is made private.
+fn out_path(
+    destination: &Destination,
+    session: &Session,
+    session_path: &Path,
+    format: Format,
+) -> Result<PathBuf, ExportError> {
+    match destination {
+        Destination::File(out) => Ok(out.clone()),
+        Destination::WorkingDir => Ok(PathBuf::from(file_name(&session.id, session_path, format))),
+        Destination::Dir(dir) => {
+            create_private_dir(dir).map_err(|err| ExportError::Io(dir.clone(), err))?;
+            Ok(dir.join(file_name(&session.id, session_path, format)))
+        }
+    }
+}
+
+/// The name an export is recorded under: the absolute path of the file.
+fn absolute_name(out: &Path) -> String {
+    std::path::absolute(out)
+        .unwrap_or_else(|_| out.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Write a rendered report to `out`, atomically and synced. A file already there is
+/// replaced only when it is the session's earlier export (`ours`), already holds exactly
+/// these bytes, or `force` says so: anything else could be another patient's report.
+fn write_out(bytes: &[u8], out: &Path, ours: bool, force: bool) -> Result<(), ExportError> {
+    let replaceable = || ours || std::fs::read(out).is_ok_and(|existing| existing == bytes);
+    if out.exists() && !force && !replaceable() {
+        return Err(ExportError::NotOurs(out.to_path_buf()));
+    }
+    store::write_atomically(out, bytes).map_err(|err| ExportError::Io(out.into(), err))
+}
+
+/// A folder for reports, private to the user like the data directory: they hold patient
+/// data.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// `<id>.<extension>`; the id comes from the store and is safe in a file name, but a
+/// session file given by path might carry anything, so only plain characters are kept.
+pub fn file_name(id: &str, session_path: &Path, format: Format) -> String {
+    let stem = session_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = if id.is_empty() { stem } else { id.to_string() };
+    let safe: String = id
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '\0'..='\u{1f}' => '_',
+            c => c,
+        })
+        .collect();
+    let safe = safe.trim_start_matches('.');
+    let safe = if safe.is_empty() { "report" } else { safe };
+    format!("{safe}.{}", format.extension())
+}
