@@ -333,7 +333,11 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::model::Opinion;
-    use crate::tui::widgets::wrap::display_width;
+    // The width a terminal gives the text (the screens wrap by it too).
+    fn display_width(text: &str) -> usize {
+        use unicode_width::UnicodeWidthChar;
+        text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    }
 
     #[test]
     fn every_help_line_fits_the_help_popup() {

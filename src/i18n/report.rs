@@ -134,7 +134,11 @@ impl ReportTexts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::widgets::wrap::display_width;
+    // The width a terminal gives the text (the screens wrap by it too).
+    fn display_width(text: &str) -> usize {
+        use unicode_width::UnicodeWidthChar;
+        text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    }
 
     #[test]
     fn the_hints_fit_80_columns_and_the_help_fits_its_popup() {
