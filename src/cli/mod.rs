@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use crate::config::Config;
 use crate::core::now as local_now;
 use crate::intake_file;
-use crate::model::{ClockState, NewSession, Patient, Role, Session, SessionSummary};
+use crate::model::{ClockState, NewSession, Patient, Role, SessionSummary};
 use crate::store::{self, Store};
 use crate::tui::app::App;
 use crate::tui::outcome::Status;
@@ -211,9 +211,7 @@ fn open_tui(config: Config, store: Store, start: Start, role: Role) -> Result<()
 fn demo(config: &Config, store: &Store) -> Result<PathBuf, Failure> {
     let now = local_now();
     let today = now.date_naive();
-    let listed = store
-        .list()
-        .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
+    let listed = crate::core::sessions::list(store).map_err(Failure::new)?;
     let unused = listed.into_iter().find(|entry| {
         entry
             .summary
@@ -229,10 +227,9 @@ fn demo(config: &Config, store: &Store) -> Result<PathBuf, Failure> {
 }
 
 fn create(config: &Config, store: &Store, draft: NewSession) -> Result<PathBuf, Failure> {
-    let mut session = Session::new(draft, config.clock_rules(), config.fee.clone(), local_now());
-    store
-        .create(&mut session)
-        .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))
+    crate::core::sessions::create(store, config, draft, local_now())
+        .map(|(_, path)| path)
+        .map_err(Failure::new)
 }
 
 fn new_session(config: &Config, store: &Store, args: NewArgs) -> Result<(), Failure> {

@@ -8,6 +8,7 @@ pub mod export;
 pub mod import;
 pub mod open_session;
 mod peer;
+pub mod sessions;
 mod writer;
 
 pub use clock::now;

@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 use super::action::Action;
 use super::keymap::{Context, action_for};
 use super::outcome::{Effect, Status};
-use super::screens::desk::{DeskScreen, Listing};
+use super::screens::desk::DeskScreen;
 use super::screens::home::HomeScreen;
 use super::screens::new_session::NewSessionScreen;
 use super::session_view::SessionView;
@@ -19,12 +19,12 @@ use super::theme::Theme;
 use super::widgets::text_field;
 use crate::config::Config;
 use crate::core::export::{self, Destination, Job, Source};
-use crate::core::{OpenSession, SessionEvent};
+use crate::core::{OpenSession, SessionEvent, sessions};
 use crate::i18n::{Texts, fill};
 use crate::model::alerts::Alarm;
 use crate::model::clock::format_duration;
 use crate::model::fee::format_amount;
-use crate::model::{ClockState, Role, Session, Timestamp};
+use crate::model::{ClockState, Role, Timestamp};
 use crate::store::Store;
 
 pub enum Screen {
@@ -71,7 +71,7 @@ pub struct App {
 
 impl App {
     pub fn new(config: Config, store: Store, theme: Theme, today: NaiveDate) -> App {
-        let home = HomeScreen::new(listing(&store), today);
+        let home = HomeScreen::new(sessions::list(&store), today);
         App::with_home(config, store, theme, home)
     }
 
@@ -220,7 +220,7 @@ impl App {
         match action {
             Action::Up => home.select_previous(),
             Action::Down => home.select_next(),
-            Action::Reload => *home = HomeScreen::new(listing(&self.store), home.today),
+            Action::Reload => *home = HomeScreen::new(sessions::list(&self.store), home.today),
             Action::Desk => {
                 let today = home.today;
                 self.show_desk(today);
@@ -246,11 +246,11 @@ impl App {
 
     /// The home screen, its list read afresh.
     pub fn show_home(&mut self, today: NaiveDate) {
-        self.screen = Screen::Home(HomeScreen::new(listing(&self.store), today));
+        self.screen = Screen::Home(HomeScreen::new(sessions::list(&self.store), today));
     }
 
     pub fn show_desk(&mut self, today: NaiveDate) {
-        let desk = DeskScreen::new(listing(&self.store), today);
+        let desk = DeskScreen::new(sessions::list(&self.store), today);
         self.screen = Screen::Desk(Box::new(desk));
     }
 
@@ -281,12 +281,12 @@ impl App {
                     self.status = Some(Status::error(err));
                 }
             }
-            (Effect::ReloadList, Screen::Desk(desk)) => desk.reload(listing(&self.store)),
+            (Effect::ReloadList, Screen::Desk(desk)) => desk.reload(sessions::list(&self.store)),
             (Effect::Desk { path, id, change }, Screen::Desk(desk)) => {
                 let root = self.store.root();
                 let result = crate::core::desk::apply(&path, change, &self.config, root, now);
                 self.status = Some(DeskScreen::done(&id, result, &self.config));
-                desk.reload(listing(&self.store));
+                desk.reload(sessions::list(&self.store));
             }
             (Effect::Export { format, lang }, Screen::Session(view)) => {
                 let outcome = match view.report.template_of(lang) {
@@ -542,23 +542,14 @@ impl App {
             self.status = Some(Status::error(texts.name_required));
             return;
         };
-        let mut session = Session::new(
-            draft,
-            self.config.clock_rules(),
-            self.config.fee.clone(),
-            now,
-        );
-        match self.store.create(&mut session) {
-            Ok(path) => {
+        match sessions::create(&self.store, &self.config, draft, now) {
+            Ok((session, path)) => {
                 let message = fill(texts.created, &[("id", &session.id)]);
                 let open = OpenSession::with(session, path, self.role, &self.config, now);
                 self.show_session(open);
                 self.status = Some(Status::info(message));
             }
-            Err(err) => {
-                let dir = self.store.sessions_dir();
-                self.status = Some(Status::error(format!("{}: {err}", dir.display())));
-            }
+            Err(err) => self.status = Some(Status::error(err)),
         }
     }
 
@@ -566,7 +557,7 @@ impl App {
         if !self.save_now() {
             return;
         }
-        let mut home = HomeScreen::new(listing(&self.store), now.date_naive());
+        let mut home = HomeScreen::new(sessions::list(&self.store), now.date_naive());
         if let Screen::Session(view) = &self.screen {
             home.select_path(view.open.path());
         }
@@ -692,11 +683,4 @@ impl App {
     pub fn open_path(&self) -> Option<&Path> {
         self.session_view().map(|view| view.open.path())
     }
-}
-
-/// The sessions in the store, or why its folder cannot be read.
-fn listing(store: &Store) -> Listing {
-    store
-        .list()
-        .map_err(|err| format!("{}: {err}", store.sessions_dir().display()))
 }

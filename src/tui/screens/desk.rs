@@ -12,13 +12,13 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::config::Config;
 use crate::core::desk::{DeskChange, DeskDone, DeskError};
+use crate::core::sessions::Listing;
 use crate::i18n::desk::DeskTexts;
 use crate::i18n::fill;
 use crate::model::desk::{self, Progress, StateFilter};
 use crate::model::fee::format_amount;
 use crate::model::payment::PaymentMethod;
 use crate::model::{ClockState, SessionSummary};
-use crate::store::Listed;
 use crate::tui::outcome::{Effect, Status};
 use crate::tui::theme::Theme;
 
@@ -39,9 +39,6 @@ pub struct DeskScreen {
     /// Asking how the fee was paid.
     pub asking_payment: bool,
 }
-
-/// The sessions as the store listed them, or why the folder could not be read.
-pub type Listing = Result<Vec<Listed>, String>;
 
 impl DeskScreen {
     pub fn new(listing: Listing, today: NaiveDate) -> DeskScreen {

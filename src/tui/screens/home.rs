@@ -8,9 +8,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
+use crate::core::sessions::Listing;
 use crate::i18n::Texts;
 use crate::model::{ClockState, Mode};
-use crate::tui::screens::desk::Listing;
 use crate::tui::theme::Theme;
 
 pub struct HomeRow {
