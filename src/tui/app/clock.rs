@@ -1,0 +1,205 @@
+//! The clock's keys on an open session: start (with a reason when requirements are
+//! missing), pause, extend and end, each confirmed where it cannot be undone.
+
+use super::{App, Overlay, Pending, Screen};
+use crate::i18n::fill;
+use crate::model::clock::format_duration;
+use crate::model::fee::format_amount;
+use crate::model::{ClockState, Role, Timestamp};
+use crate::tui::action::Action;
+use crate::tui::outcome::Status;
+use crate::tui::widgets::text_field;
+
+impl App {
+    pub(super) fn on_session(&mut self, action: Action, now: Timestamp) {
+        let texts = self.texts();
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        let looks = match &action {
+            Action::Back | Action::SwitchTab(_) | Action::NextTab | Action::PreviousTab => true,
+            Action::Key(key) => view.key_only_looks(key),
+            _ => false,
+        };
+        if view.read_only() && !looks {
+            self.status = Some(Status::error(texts.read_only));
+            return;
+        }
+        match action {
+            Action::Back => self.go_home(now),
+            Action::SwitchTab(index) => view.switch_to(index),
+            Action::NextTab => view.cycle_tab(true),
+            Action::PreviousTab => view.cycle_tab(false),
+            Action::ToggleClock | Action::AskExtend | Action::AskEnd
+                if view.role() == Role::Companion =>
+            {
+                let message = self.config.ui.language.questions_texts().clock_refused;
+                self.status = Some(Status::info(message));
+            }
+            // Typing is saved by the tick, at most a second later, so that a keystroke
+            // never waits for the disk.
+            Action::Key(key) => {
+                let was_editing = view.editing();
+                let outcome = view.key(key, texts, now);
+                if outcome.status.is_some() {
+                    self.status = outcome.status;
+                } else if view.editing() != was_editing {
+                    // A field opened or closed: its key hints replace an old message.
+                    self.status = None;
+                }
+                if let Some(effect) = outcome.effect {
+                    self.carry_out(effect, now);
+                }
+            }
+            Action::Paste(text) => {
+                let outcome = view.paste(&text, now);
+                if outcome.status.is_some() {
+                    self.status = outcome.status;
+                }
+            }
+            Action::ToggleClock
+                if view.open.session.state() == ClockState::Ready
+                    && !view.open.session.missing_requirements().is_empty() =>
+            {
+                self.override_reason = text_field::single_line("");
+                self.overlay = Some(Overlay::Override);
+            }
+            Action::ToggleClock => {
+                let before = view.open.session.state();
+                match view.open.session.toggle_clock(now) {
+                    Ok(()) => {
+                        view.open.changed(now);
+                        let message = match before {
+                            ClockState::Ready => texts.started,
+                            ClockState::Running => texts.paused_msg,
+                            _ => texts.resumed,
+                        };
+                        self.status = Some(Status::info(message));
+                        self.save_now();
+                    }
+                    Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
+                }
+            }
+            Action::AskExtend => match view.open.session.clock.can_extend() {
+                Ok(()) => self.overlay = Some(Overlay::Confirm(Pending::Extend)),
+                Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
+            },
+            Action::AskEnd => match view.open.session.state() {
+                ClockState::Running | ClockState::Paused => {
+                    self.overlay = Some(Overlay::Confirm(Pending::End))
+                }
+                ClockState::Ready => {
+                    let err = crate::model::ClockError::NotStarted;
+                    self.status = Some(Status::error(texts.clock_error(&err)));
+                }
+                ClockState::Ended => {
+                    let err = crate::model::ClockError::AlreadyEnded;
+                    self.status = Some(Status::error(texts.clock_error(&err)));
+                }
+            },
+            _ => {}
+        }
+    }
+
+    /// Typing the reason for starting although requirements are missing.
+    pub(super) fn on_override(&mut self, action: Action, now: Timestamp) {
+        let texts = self.texts();
+        match action {
+            Action::No | Action::Back => {
+                self.overlay = None;
+                self.status = Some(Status::info(texts.cancelled));
+            }
+            Action::Key(key) => {
+                self.override_reason.input(key);
+            }
+            Action::Paste(text) => {
+                self.override_reason
+                    .insert_str(text.replace(['\r', '\n'], " "));
+            }
+            Action::Submit => {
+                let reason = text_field::text_of(&self.override_reason);
+                if reason.trim().is_empty() {
+                    self.status = Some(Status::error(texts.override_reason_required));
+                    return;
+                }
+                let Screen::Session(view) = &mut self.screen else {
+                    return;
+                };
+                self.overlay = None;
+                match view.open.session.start_with_override(&reason, now) {
+                    Ok(()) => {
+                        view.open.changed(now);
+                        self.status = Some(Status::info(texts.started_with_override));
+                        self.save_now();
+                    }
+                    Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn confirmed(&mut self, pending: Pending, now: Timestamp) {
+        let texts = self.texts();
+        if pending == Pending::QuitUnsaved {
+            self.should_quit = true;
+            return;
+        }
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        let session = &mut view.open.session;
+        let result = if pending == Pending::Extend {
+            session.extend(now).map(|()| {
+                let minutes = session.clock.rules.extension_minutes;
+                fill(texts.extended, &[("m", &minutes.to_string())])
+            })
+        } else {
+            session.end(now).map(|()| {
+                let took = session.clock.elapsed(now);
+                fill(texts.ended_msg, &[("d", &format_duration(took))])
+            })
+        };
+        match result {
+            Ok(message) => {
+                view.open.changed(now);
+                self.status = Some(Status::info(message));
+                self.save_now();
+            }
+            Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
+        }
+    }
+
+    /// The question asked before extending (with the fee it adds), ending, or quitting.
+    pub fn confirm_text(&self, pending: Pending) -> String {
+        let texts = self.texts();
+        match (pending, self.session_view()) {
+            (Pending::Extend, Some(view)) => {
+                let session = &view.open.session;
+                let fee = format_amount(session.fee_schedule.extension, &session.fee.currency);
+                let minutes = session.clock.rules.extension_minutes.to_string();
+                fill(texts.confirm_extend, &[("m", &minutes), ("fee", &fee)])
+            }
+            (Pending::End, view) => {
+                // A gentle reminder of what the opinion still lacks; it never blocks.
+                let lang = self.config.ui.language;
+                let gaps = view
+                    .map(|v| {
+                        v.open
+                            .session
+                            .opinion
+                            .gaps(&self.config.opinion.optional_kinds())
+                    })
+                    .unwrap_or_default();
+                match lang
+                    .opinion_texts()
+                    .gap_line(&gaps, self.config.opinion.scale(lang))
+                {
+                    Some(gaps) => format!("{}\n{gaps}", texts.confirm_end),
+                    None => texts.confirm_end.to_string(),
+                }
+            }
+            _ => texts.confirm_quit_unsaved.to_string(),
+        }
+    }
+}
