@@ -23,6 +23,14 @@ const PEER_LOOK: TimeDelta = TimeDelta::milliseconds(250);
 /// How often the clock's warnings and a sleep are looked for.
 const CLOCK_LOOK: TimeDelta = TimeDelta::seconds(1);
 
+/// What one step of [`OpenSession`]'s timer looks at.
+struct Looks {
+    clock: bool,
+    peer: bool,
+    /// Save whatever is unsaved, due or not.
+    save_all: bool,
+}
+
 /// Something that happened to the open session, for the screen to say or show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SessionEvent {
@@ -193,7 +201,10 @@ impl OpenSession {
         }
         let result = self.peer.save(&self.path, &self.session);
         match self.note_written(result) {
-            Ok(()) => Ok(self.saved_again(was_failing)),
+            Ok(()) => {
+                self.dirty_since = None;
+                Ok(self.saved_again(was_failing))
+            }
             Err(event) => Err(event),
         }
     }
@@ -240,59 +251,72 @@ impl OpenSession {
     }
 
     /// Do what is due at `now`: take in a finished write, look at the other terminal's
-    /// file (four times a second), look for a sleep and the clock's warnings (once a
-    /// second), and save what waited its autosave interval. Cheap when nothing is due.
+    /// file (four times a second; a failed save is tried again then), look for a sleep and
+    /// the clock's warnings (once a second), and save what waited its autosave interval.
+    /// Cheap when nothing is due.
     pub fn poll(&mut self, now: Timestamp) -> Vec<SessionEvent> {
-        let mut events = Vec::new();
-        if self
+        let clock = self
             .clock_looked
-            .is_none_or(|last| now - last >= CLOCK_LOOK)
-        {
-            self.clock_looked = Some(now);
-            events.extend(self.look_at_clock(now));
-        }
-        if self.peer_looked.is_none_or(|last| now - last >= PEER_LOOK) {
-            self.peer_looked = Some(now);
-            events.extend(self.sync_at(now));
-        } else {
-            events.extend(self.autosave(now));
-        }
-        events
+            .is_none_or(|last| now - last >= CLOCK_LOOK);
+        let peer = self.peer_looked.is_none_or(|last| now - last >= PEER_LOOK);
+        self.step(
+            now,
+            Looks {
+                clock,
+                peer,
+                save_all: false,
+            },
+        )
     }
 
-    /// Look at everything at once, as if every interval had passed: the clock, the other
+    /// Everything at once, as if every interval had passed: the clock, the other
     /// terminal's file, and a save of whatever is unsaved.
     pub fn poll_all(&mut self, now: Timestamp) -> Vec<SessionEvent> {
-        self.peer_looked = None;
-        self.clock_looked = None;
-        self.poll(now)
+        let looks = Looks {
+            clock: true,
+            peer: true,
+            save_all: true,
+        };
+        self.step(now, looks)
     }
 
-    /// Take in the other terminal's edits and save whatever is unsaved (a failed save is
-    /// tried again here).
+    /// Take in the other terminal's edits and save whatever is unsaved now, without
+    /// waiting for the autosave interval (the clock is not looked at).
     pub fn sync(&mut self) -> Vec<SessionEvent> {
-        self.sync_at(self.last_seen)
-    }
-
-    fn sync_at(&mut self, now: Timestamp) -> Vec<SessionEvent> {
-        let was_failing = self.save_error.is_some();
-        let mut events: Vec<SessionEvent> = self.take_written().into_iter().collect();
-        events.extend(self.take_in_peer(now));
-        if self.needs_save() {
-            events.extend(self.save_typing());
-        }
-        events.extend(self.saved_again(was_failing));
-        events
+        let looks = Looks {
+            clock: false,
+            peer: true,
+            save_all: true,
+        };
+        self.step(self.last_seen, looks)
     }
 
     /// Take in a finished background write, and save what waited its autosave interval.
     pub fn autosave(&mut self, now: Timestamp) -> Vec<SessionEvent> {
+        let looks = Looks {
+            clock: false,
+            peer: false,
+            save_all: false,
+        };
+        self.step(now, looks)
+    }
+
+    fn step(&mut self, now: Timestamp, looks: Looks) -> Vec<SessionEvent> {
         let was_failing = self.save_error.is_some();
         let mut events: Vec<SessionEvent> = self.take_written().into_iter().collect();
-        if self
+        if looks.clock {
+            self.clock_looked = Some(now);
+            events.extend(self.look_at_clock(now));
+        }
+        if looks.peer {
+            self.peer_looked = Some(now);
+            events.extend(self.take_in_peer(now));
+        }
+        let due = self
             .dirty_since
-            .is_some_and(|since| now - since >= self.autosave)
-        {
+            .is_some_and(|since| now - since >= self.autosave);
+        let retry = looks.peer && self.save_error.is_some();
+        if due || retry || (looks.save_all && self.needs_save()) {
             events.extend(self.save_typing());
         }
         events.extend(self.saved_again(was_failing));
