@@ -8,7 +8,9 @@
 //! (`patient_facts`, `attendees`, `opinion`, …): that is the only place that knows the
 //! session's fields, so a field added to the session is fed in there. Then the report is
 //! worded from the facts and the template: the letter around the sections (`letter.rs`)
-//! and each section (`sections.rs`, `patient_section`, …).
+//! and each section (`sections.rs`, `patient_section`, …). Every word comes from the
+//! template, never from the screens' strings, except the recommendation scale, which is the
+//! configuration's.
 
 mod document;
 pub mod docx;

@@ -1,4 +1,5 @@
-//! Facts + template → the body sections of the report, one function per section.
+//! Facts + template → the body sections of the report, one function per section. Every
+//! word comes from the template, except the recommendation scale (the configuration's).
 
 use crate::config::ScaleWords;
 use crate::model::intake::Missing;
@@ -118,10 +119,9 @@ fn eligibility_sentence(facts: &Facts, t: &ReportTemplate) -> Option<String> {
             Missing::ReferralLetter => v.missing_referral.clone(),
             Missing::ConsentForm => v.missing_consent.clone(),
             Missing::RelationshipDocument => v.missing_relationship.clone(),
-            Missing::Declined(reason) => fill(
-                &v.missing_declined,
-                &[("reason", t.language.texts().exclusion(*reason))],
-            ),
+            Missing::Declined(reason) => {
+                fill(&v.missing_declined, &[("reason", t.exclusions.of(*reason))])
+            }
         })
         .filter(|item| !item.trim().is_empty())
         .collect();
@@ -345,7 +345,7 @@ fn findings_section(facts: &Facts, t: &ReportTemplate) -> Body {
         fields.push(field(&l.own_diagnosis, own.clone()));
     }
     let ps = o.performance_status.map(|ecog| {
-        let description = t.language.opinion_texts().ecog_description(ecog);
+        let description = t.ecog.of(ecog);
         fill(
             &v.performance_status,
             &[

@@ -12,6 +12,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::config::{Config, Lang};
+use crate::model::intake::Exclusion;
+use crate::model::opinion::Ecog;
 use crate::tomlfile::{self, FileError};
 
 pub use checks::check;
@@ -56,6 +58,8 @@ pub struct ReportTemplate {
     pub values: Values,
     pub materials: MaterialWords,
     pub treatments: TreatmentWords,
+    pub exclusions: ExclusionWords,
+    pub ecog: EcogWords,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -235,6 +239,59 @@ pub struct TreatmentWords {
     pub targeted_therapy: String,
     pub immunotherapy: String,
     pub hormone_therapy: String,
+}
+
+/// Words for the reasons a request may be declined at intake (`values.missing_declined`'s
+/// `{reason}`), one key per `Exclusion`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExclusionWords {
+    pub not_patient_or_family: String,
+    pub family_without_consent: String,
+    pub wants_treatment_here: String,
+    pub complaint_or_litigation: String,
+    pub patient_deceased: String,
+    pub primary_physician_not_agreed: String,
+    pub no_specialist: String,
+}
+
+impl ExclusionWords {
+    pub fn of(&self, reason: Exclusion) -> &str {
+        match reason {
+            Exclusion::NotPatientOrFamily => &self.not_patient_or_family,
+            Exclusion::FamilyWithoutConsent => &self.family_without_consent,
+            Exclusion::WantsTreatmentHere => &self.wants_treatment_here,
+            Exclusion::ComplaintOrLitigation => &self.complaint_or_litigation,
+            Exclusion::PatientDeceased => &self.patient_deceased,
+            Exclusion::PrimaryPhysicianNotAgreed => &self.primary_physician_not_agreed,
+            Exclusion::NoSpecialist => &self.no_specialist,
+        }
+    }
+}
+
+/// The descriptions of the ECOG performance status grades (`values.performance_status`'s
+/// `{description}`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EcogWords {
+    pub grade_0: String,
+    pub grade_1: String,
+    pub grade_2: String,
+    pub grade_3: String,
+    pub grade_4: String,
+}
+
+impl EcogWords {
+    pub fn of(&self, ecog: Ecog) -> &str {
+        // `Ecog` holds 0 to 4 (`Ecog::MAX`); there is no grade above the last.
+        match ecog.grade() {
+            0 => &self.grade_0,
+            1 => &self.grade_1,
+            2 => &self.grade_2,
+            3 => &self.grade_3,
+            _ => &self.grade_4,
+        }
+    }
 }
 
 impl ReportTemplate {

@@ -76,6 +76,7 @@ impl ReportTemplate {
             &self.materials,
             &self.treatments,
         );
+        let (x, e) = (&self.exclusions, &self.ecog);
         let none: &'static [&'static str] = &[];
         vec![
             ("text.title", &t.title, none),
@@ -229,6 +230,38 @@ impl ReportTemplate {
             ("treatments.targeted_therapy", &o.targeted_therapy, none),
             ("treatments.immunotherapy", &o.immunotherapy, none),
             ("treatments.hormone_therapy", &o.hormone_therapy, none),
+            (
+                "exclusions.not_patient_or_family",
+                &x.not_patient_or_family,
+                none,
+            ),
+            (
+                "exclusions.family_without_consent",
+                &x.family_without_consent,
+                none,
+            ),
+            (
+                "exclusions.wants_treatment_here",
+                &x.wants_treatment_here,
+                none,
+            ),
+            (
+                "exclusions.complaint_or_litigation",
+                &x.complaint_or_litigation,
+                none,
+            ),
+            ("exclusions.patient_deceased", &x.patient_deceased, none),
+            (
+                "exclusions.primary_physician_not_agreed",
+                &x.primary_physician_not_agreed,
+                none,
+            ),
+            ("exclusions.no_specialist", &x.no_specialist, none),
+            ("ecog.grade_0", &e.grade_0, none),
+            ("ecog.grade_1", &e.grade_1, none),
+            ("ecog.grade_2", &e.grade_2, none),
+            ("ecog.grade_3", &e.grade_3, none),
+            ("ecog.grade_4", &e.grade_4, none),
         ]
     }
 }
@@ -306,6 +339,14 @@ mod tests {
         ReportTemplate::from_text(Path::new("ours.toml"), text)
     }
 
+    /// The template without the lines for which `drop` is true.
+    fn without(text: &str, mut drop: impl FnMut(&str) -> bool) -> String {
+        text.lines()
+            .filter(|l| !drop(l))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    }
+
     #[test]
     fn an_unknown_key_names_file_line_and_key() {
         let text = REPORT_JA.replace("[labels]\n", "[labels]\nnmae = \"x\"\n");
@@ -318,11 +359,7 @@ mod tests {
 
     #[test]
     fn a_missing_key_is_named_with_its_table() {
-        let text: String = REPORT_JA
-            .lines()
-            .filter(|l| !l.starts_with("answer ="))
-            .map(|l| format!("{l}\n"))
-            .collect();
+        let text = without(REPORT_JA, |l| l.starts_with("answer ="));
         let err = load(&text).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("labels.answer"));
         let table_line = text.lines().position(|l| l == "[labels]").unwrap() + 1;
@@ -357,13 +394,49 @@ mod tests {
         let text = REPORT_EN.replace("{grade}: {description}", "{grade}: {text}");
         let err = load(&text).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("values.performance_status"));
-        let text: String = REPORT_EN
-            .lines()
-            .filter(|l| !l.starts_with("hormone_therapy ="))
-            .map(|l| format!("{l}\n"))
-            .collect();
+        let text = without(REPORT_EN, |l| l.starts_with("hormone_therapy ="));
         let err = load(&text).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("treatments.hormone_therapy"));
+    }
+
+    #[test]
+    fn the_exclusion_and_ecog_words_are_required_and_checked() {
+        // A template written before these tables existed is refused, the table named.
+        let mut in_new_table = false;
+        let old = without(REPORT_EN, |l| {
+            if l.starts_with('[') {
+                in_new_table = l == "[exclusions]" || l == "[ecog]";
+            }
+            in_new_table
+        });
+        let err = load(&old).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("exclusions"));
+        assert!(err.to_string().starts_with("ours.toml: field `exclusions`"));
+
+        let text = without(REPORT_JA, |l| l.starts_with("grade_3 ="));
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("ecog.grade_3"));
+        let table_line = text.lines().position(|l| l == "[ecog]").unwrap() + 1;
+        assert_eq!(err.line, Some(table_line));
+
+        let text = REPORT_JA.replace("no_specialist = \"", "no_specialist = \"{area}");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("exclusions.no_specialist"));
+        assert!(
+            err.message.contains("takes no placeholder"),
+            "{}",
+            err.message
+        );
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("no_specialist"))
+            .unwrap()
+            + 1;
+        assert_eq!(err.line, Some(line));
+
+        let text = REPORT_EN.replace("[ecog]\n", "[ecog]\ngrade_5 = \"Dead\"\n");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("ecog.grade_5"));
     }
 
     #[test]
