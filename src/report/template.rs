@@ -4,13 +4,21 @@
 //! its configuration (`report.template`). Every mistake is reported by file, line and key,
 //! and is found when the template is loaded, so rendering a report never fails on wording.
 
-use std::fmt::Write as _;
+mod checks;
+mod phrase;
+
 use std::path::Path;
 
 use serde::Deserialize;
 
 use crate::config::{Config, Lang};
+use crate::model::intake::Exclusion;
+use crate::model::opinion::Ecog;
 use crate::tomlfile::{self, FileError};
+
+pub use checks::check;
+use checks::name_missing_key;
+pub use phrase::{Piece, fill, pieces};
 
 pub const REPORT_JA: &str = include_str!("../../templates/report.ja.toml");
 pub const REPORT_EN: &str = include_str!("../../templates/report.en.toml");
@@ -50,6 +58,8 @@ pub struct ReportTemplate {
     pub values: Values,
     pub materials: MaterialWords,
     pub treatments: TreatmentWords,
+    pub exclusions: ExclusionWords,
+    pub ecog: EcogWords,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -231,7 +241,58 @@ pub struct TreatmentWords {
     pub hormone_therapy: String,
 }
 
-const DATE_PARTS: &[&str] = &["year", "month", "day", "month_name", "era"];
+/// Words for the reasons a request may be declined at intake (`values.missing_declined`'s
+/// `{reason}`), one key per `Exclusion`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExclusionWords {
+    pub not_patient_or_family: String,
+    pub family_without_consent: String,
+    pub wants_treatment_here: String,
+    pub complaint_or_litigation: String,
+    pub patient_deceased: String,
+    pub primary_physician_not_agreed: String,
+    pub no_specialist: String,
+}
+
+impl ExclusionWords {
+    pub fn of(&self, reason: Exclusion) -> &str {
+        match reason {
+            Exclusion::NotPatientOrFamily => &self.not_patient_or_family,
+            Exclusion::FamilyWithoutConsent => &self.family_without_consent,
+            Exclusion::WantsTreatmentHere => &self.wants_treatment_here,
+            Exclusion::ComplaintOrLitigation => &self.complaint_or_litigation,
+            Exclusion::PatientDeceased => &self.patient_deceased,
+            Exclusion::PrimaryPhysicianNotAgreed => &self.primary_physician_not_agreed,
+            Exclusion::NoSpecialist => &self.no_specialist,
+        }
+    }
+}
+
+/// The descriptions of the ECOG performance status grades (`values.performance_status`'s
+/// `{description}`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EcogWords {
+    pub grade_0: String,
+    pub grade_1: String,
+    pub grade_2: String,
+    pub grade_3: String,
+    pub grade_4: String,
+}
+
+impl EcogWords {
+    pub fn of(&self, ecog: Ecog) -> &str {
+        // `Ecog` holds 0 to 4 (`Ecog::MAX`); there is no grade above the last.
+        match ecog.grade() {
+            0 => &self.grade_0,
+            1 => &self.grade_1,
+            2 => &self.grade_2,
+            3 => &self.grade_3,
+            _ => &self.grade_4,
+        }
+    }
+}
 
 impl ReportTemplate {
     /// The built-in template of a language. Both are checked by a test, so this cannot fail.
@@ -265,224 +326,6 @@ impl ReportTemplate {
         template.validate(path, text)?;
         Ok(template)
     }
-
-    fn validate(&self, path: &Path, text: &str) -> Result<(), FileError> {
-        let err = |field: &str, message: String| FileError::at_field(path, text, field, message);
-        if self.format > TEMPLATE_FORMAT {
-            return Err(err(
-                "format",
-                format!(
-                    "written for a newer sonote (format {}, this one reads {TEMPLATE_FORMAT})",
-                    self.format
-                ),
-            ));
-        }
-        if self.format == 0 {
-            return Err(err("format", format!("must be {TEMPLATE_FORMAT}")));
-        }
-        for (index, key) in self.sections.iter().enumerate() {
-            if self.sections[..index].contains(key) {
-                return Err(err(
-                    "sections",
-                    format!("\"{}\" is listed twice", section_name(*key)),
-                ));
-            }
-        }
-        let fonts = [
-            ("fonts.body", &self.fonts.body),
-            ("fonts.heading", &self.fonts.heading),
-            ("fonts.latin_body", &self.fonts.latin_body),
-            ("fonts.latin_heading", &self.fonts.latin_heading),
-        ];
-        for (field, name) in fonts {
-            if name.trim().is_empty() {
-                return Err(err(field, "must name a font".into()));
-            }
-        }
-        if !(6.0..=24.0).contains(&self.fonts.size) {
-            return Err(err("fonts.size", "must be between 6 and 24 points".into()));
-        }
-        for (field, value) in [
-            ("text.not_recorded", &self.text.not_recorded),
-            ("text.no_answer", &self.text.no_answer),
-        ] {
-            if value.trim().is_empty() {
-                return Err(err(field, "must not be empty".into()));
-            }
-        }
-        for (field, value, allowed) in self.placeholder_rules() {
-            if let Err(message) = check_placeholders(value, allowed) {
-                return Err(err(field, message));
-            }
-        }
-        Ok(())
-    }
-
-    /// Every phrase with the placeholders it accepts; any other `{name}` is a mistake.
-    fn placeholder_rules(&self) -> Vec<(&'static str, &str, &'static [&'static str])> {
-        let (t, h, l, v, m, o) = (
-            &self.text,
-            &self.headings,
-            &self.labels,
-            &self.values,
-            &self.materials,
-            &self.treatments,
-        );
-        let none: &'static [&'static str] = &[];
-        vec![
-            ("text.title", &t.title, none),
-            ("text.confidential", &t.confidential, none),
-            ("text.date", &t.date, DATE_PARTS),
-            (
-                "text.addressee_institution",
-                &t.addressee_institution,
-                &["institution"],
-            ),
-            (
-                "text.addressee_department",
-                &t.addressee_department,
-                &["department"],
-            ),
-            (
-                "text.addressee_physician",
-                &t.addressee_physician,
-                &["physician"],
-            ),
-            ("text.addressee_unknown", &t.addressee_unknown, none),
-            ("text.salutation", &t.salutation, &["physician"]),
-            ("text.salutation_unknown", &t.salutation_unknown, none),
-            ("text.thanks", &t.thanks, none),
-            ("text.no_tests", &t.no_tests, none),
-            ("text.closing", &t.closing, none),
-            ("text.closing_word", &t.closing_word, none),
-            ("text.signature_title", &t.signature_title, none),
-            ("text.signature_line", &t.signature_line, none),
-            ("text.not_recorded", &t.not_recorded, none),
-            ("text.no_answer", &t.no_answer, none),
-            ("text.page", &t.page, &["page", "pages"]),
-            ("headings.patient", &h.patient, none),
-            ("headings.consultation", &h.consultation, none),
-            ("headings.attendees", &h.attendees, none),
-            ("headings.materials", &h.materials, none),
-            ("headings.time", &h.time, none),
-            ("headings.questions", &h.questions, none),
-            ("headings.findings", &h.findings, none),
-            ("headings.opinion", &h.opinion, none),
-            ("headings.summary", &h.summary, none),
-            ("headings.memo", &h.memo, none),
-            ("labels.name", &l.name, none),
-            ("labels.date_of_birth", &l.date_of_birth, none),
-            ("labels.hospital_id", &l.hospital_id, none),
-            ("labels.consultation_date", &l.consultation_date, none),
-            ("labels.specialist", &l.specialist, none),
-            ("labels.department", &l.department, none),
-            ("labels.mode", &l.mode, none),
-            ("labels.referral_diagnosis", &l.referral_diagnosis, none),
-            ("labels.referral_question", &l.referral_question, none),
-            ("labels.started", &l.started, none),
-            ("labels.ended", &l.ended, none),
-            ("labels.duration", &l.duration, none),
-            ("labels.extension", &l.extension, none),
-            ("labels.pauses", &l.pauses, none),
-            ("labels.question", &l.question, &["n"]),
-            ("labels.answer", &l.answer, none),
-            ("labels.option", &l.option, none),
-            ("labels.assessment", &l.assessment, none),
-            ("labels.notes", &l.notes, none),
-            ("labels.eligibility", &l.eligibility, none),
-            ("labels.referral_stage", &l.referral_stage, none),
-            ("labels.diagnosis_view", &l.diagnosis_view, none),
-            ("labels.own_diagnosis", &l.own_diagnosis, none),
-            ("labels.performance_status", &l.performance_status, none),
-            ("labels.patient_wishes", &l.patient_wishes, none),
-            ("labels.drug_classes", &l.drug_classes, none),
-            ("labels.reasoning", &l.reasoning, none),
-            ("labels.benefit", &l.benefit, none),
-            ("labels.risks", &l.risks, none),
-            ("labels.reference", &l.reference, none),
-            ("labels.treatment_note", &l.treatment_note, none),
-            ("labels.plan_agreement", &l.plan_agreement, none),
-            ("labels.summary", &l.summary, none),
-            ("labels.suggestions", &l.suggestions, none),
-            ("labels.opinion_note", &l.opinion_note, none),
-            ("values.in_person", &v.in_person, none),
-            ("values.online", &v.online, none),
-            ("values.hybrid", &v.hybrid, none),
-            (
-                "values.name_with_kana",
-                &v.name_with_kana,
-                &["name", "kana"],
-            ),
-            ("values.date_of_birth", &v.date_of_birth, &["date", "age"]),
-            ("values.minutes", &v.minutes, &["minutes"]),
-            ("values.extension", &v.extension, &["minutes", "count"]),
-            ("values.no_extension", &v.no_extension, none),
-            ("values.pauses", &v.pauses, &["minutes", "count"]),
-            ("values.no_pauses", &v.no_pauses, none),
-            ("values.asked_by", &v.asked_by, &["who"]),
-            ("values.attendee", &v.attendee, &["name", "relationship"]),
-            ("values.patient_self", &v.patient_self, none),
-            ("values.patient_absent", &v.patient_absent, none),
-            ("values.material", &v.material, &["kind", "medium"]),
-            (
-                "values.material_described",
-                &v.material_described,
-                &["kind", "medium", "description"],
-            ),
-            ("values.asker_patient", &v.asker_patient, none),
-            ("values.asker_companion", &v.asker_companion, none),
-            ("values.asker_specialist", &v.asker_specialist, none),
-            ("values.question_not_asked", &v.question_not_asked, none),
-            ("values.question_skipped", &v.question_skipped, none),
-            ("values.question_for_primary", &v.question_for_primary, none),
-            ("values.answered_unrecorded", &v.answered_unrecorded, none),
-            ("values.separator", &v.separator, none),
-            ("values.diagnosis_agrees", &v.diagnosis_agrees, none),
-            ("values.diagnosis_differs", &v.diagnosis_differs, none),
-            (
-                "values.performance_status",
-                &v.performance_status,
-                &["grade", "description"],
-            ),
-            ("values.plan_agrees", &v.plan_agrees, none),
-            ("values.plan_partly_differs", &v.plan_partly_differs, none),
-            ("values.plan_differs", &v.plan_differs, none),
-            (
-                "values.plan_differences",
-                &v.plan_differences,
-                &["differences"],
-            ),
-            (
-                "values.eligibility_override",
-                &v.eligibility_override,
-                &["missing", "reason"],
-            ),
-            ("values.missing_referral", &v.missing_referral, none),
-            ("values.missing_consent", &v.missing_consent, none),
-            ("values.missing_relationship", &v.missing_relationship, none),
-            ("values.missing_declined", &v.missing_declined, &["reason"]),
-            ("materials.blood_test", &m.blood_test, none),
-            ("materials.ultrasound", &m.ultrasound, none),
-            ("materials.x_ray", &m.x_ray, none),
-            ("materials.ct", &m.ct, none),
-            ("materials.mri", &m.mri, none),
-            ("materials.pathology", &m.pathology, none),
-            ("materials.other", &m.other, none),
-            ("materials.film", &m.film, none),
-            ("materials.cd_r", &m.cd_r, none),
-            ("materials.paper", &m.paper, none),
-            ("treatments.surgery", &o.surgery, none),
-            ("treatments.drug_therapy", &o.drug_therapy, none),
-            ("treatments.radiation", &o.radiation, none),
-            ("treatments.palliative_care", &o.palliative_care, none),
-            ("treatments.clinical_trial", &o.clinical_trial, none),
-            ("treatments.watchful_waiting", &o.watchful_waiting, none),
-            ("treatments.chemotherapy", &o.chemotherapy, none),
-            ("treatments.targeted_therapy", &o.targeted_therapy, none),
-            ("treatments.immunotherapy", &o.immunotherapy, none),
-            ("treatments.hormone_therapy", &o.hormone_therapy, none),
-        ]
-    }
 }
 
 fn embedded_source(lang: Lang) -> (&'static str, &'static str) {
@@ -507,144 +350,9 @@ pub fn section_name(key: SectionKey) -> &'static str {
     }
 }
 
-/// serde reports a missing key against its table (`labels`, "missing field `answer`");
-/// name the key itself (`labels.answer`), keeping the table's line, which is where it belongs.
-fn name_missing_key(mut err: FileError, text: &str) -> FileError {
-    let missing = err
-        .message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next())
-        .map(str::to_string);
-    if let Some(key) = missing {
-        let table = err.field.take().filter(|t| t != ".").unwrap_or_default();
-        let field = if table.is_empty() {
-            key
-        } else {
-            format!("{table}.{key}")
-        };
-        if table.is_empty() {
-            err.line = None;
-        } else if err.line.is_none() {
-            err.line = tomlfile::line_of_field(text, &table);
-        }
-        err.field = Some(field);
-    }
-    err
-}
-
-/// One piece of a phrase: literal text or a `{placeholder}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece<'a> {
-    Text(String),
-    Slot(&'a str),
-}
-
-/// Split a phrase into text and placeholders; `{{` and `}}` are literal braces.
-pub fn pieces(phrase: &str) -> Result<Vec<Piece<'_>>, String> {
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut rest = phrase;
-    while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix("{{") {
-            text.push('{');
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("}}") {
-            text.push('}');
-            rest = after;
-        } else if c == '{' {
-            let close = rest
-                .find('}')
-                .ok_or_else(|| "a '{' is not closed (write {{ for a literal brace)".to_string())?;
-            let name = &rest[1..close];
-            if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-                return Err(format!(
-                    "'{{{name}}}' is not a placeholder (write {{{{ for a literal brace)"
-                ));
-            }
-            if !text.is_empty() {
-                out.push(Piece::Text(std::mem::take(&mut text)));
-            }
-            out.push(Piece::Slot(name));
-            rest = &rest[close + 1..];
-        } else {
-            text.push(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    if !text.is_empty() {
-        out.push(Piece::Text(text));
-    }
-    Ok(out)
-}
-
-fn check_placeholders(phrase: &str, allowed: &[&str]) -> Result<(), String> {
-    for piece in pieces(phrase)? {
-        if let Piece::Slot(name) = piece
-            && !allowed.contains(&name)
-        {
-            return Err(if allowed.is_empty() {
-                format!("{{{name}}} is not known here (this phrase takes no placeholder)")
-            } else {
-                let list = allowed
-                    .iter()
-                    .map(|a| format!("{{{a}}}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!("{{{name}}} is not known here (known: {list})")
-            });
-        }
-    }
-    Ok(())
-}
-
-/// Fill a checked phrase. Substitution is done in one pass, so a value that itself
-/// contains `{…}` (a patient's name, say) is printed as it is, never expanded.
-pub fn fill(phrase: &str, values: &[(&str, &str)]) -> String {
-    let Ok(pieces) = pieces(phrase) else {
-        // Templates are checked when loaded; an unchecked phrase is printed as written.
-        return phrase.to_string();
-    };
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Piece::Text(text) => out.push_str(&text),
-            Piece::Slot(name) => match values.iter().find(|(key, _)| *key == name) {
-                Some((_, value)) => out.push_str(value),
-                None => {
-                    let _ = write!(out, "{{{name}}}");
-                }
-            },
-        }
-    }
-    out
-}
-
-/// Check the report templates a configuration uses, for `sonote check`: the configured
-/// one if any (the built-in ones are checked by the tests). Returns what was checked.
-pub fn check(config: &Config) -> Result<Option<String>, FileError> {
-    match &config.report.template {
-        None => Ok(None),
-        Some(path) => {
-            let template = ReportTemplate::load(path)?;
-            let lang = match template.language {
-                Lang::Ja => "ja",
-                Lang::En => "en",
-            };
-            Ok(Some(format!(
-                "{} (report template, {lang})",
-                path.display()
-            )))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn load(text: &str) -> Result<ReportTemplate, FileError> {
-        ReportTemplate::from_text(Path::new("ours.toml"), text)
-    }
 
     #[test]
     fn both_built_in_templates_are_valid_and_list_every_section() {
@@ -654,114 +362,5 @@ mod tests {
             assert_eq!(template.sections.len(), 9, "all but the memo");
             assert!(!template.sections.contains(&SectionKey::Memo));
         }
-    }
-
-    #[test]
-    fn an_unknown_key_names_file_line_and_key() {
-        let text = REPORT_JA.replace("[labels]\n", "[labels]\nnmae = \"x\"\n");
-        let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("labels.nmae"));
-        let line = text.lines().position(|l| l.starts_with("nmae")).unwrap() + 1;
-        assert_eq!(err.line, Some(line));
-        assert!(err.to_string().starts_with(&format!("ours.toml:{line}: ")));
-    }
-
-    #[test]
-    fn a_missing_key_is_named_with_its_table() {
-        let text: String = REPORT_JA
-            .lines()
-            .filter(|l| !l.starts_with("answer ="))
-            .map(|l| format!("{l}\n"))
-            .collect();
-        let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("labels.answer"));
-        let table_line = text.lines().position(|l| l == "[labels]").unwrap() + 1;
-        assert_eq!(err.line, Some(table_line));
-    }
-
-    #[test]
-    fn an_unknown_placeholder_names_its_key_and_line() {
-        let text = REPORT_EN.replace("Dr. {physician}\"", "Dr. {doctor}\"");
-        let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("text.addressee_physician"));
-        assert!(err.message.contains("{doctor}"), "{}", err.message);
-        assert!(err.message.contains("{physician}"), "{}", err.message);
-        let line = text
-            .lines()
-            .position(|l| l.starts_with("addressee_physician"))
-            .unwrap()
-            + 1;
-        assert_eq!(err.line, Some(line));
-    }
-
-    #[test]
-    fn the_opinion_and_eligibility_phrases_are_checked_too() {
-        let text = REPORT_JA.replace("理由：{reason}\"", "理由：{why}\"");
-        let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("values.eligibility_override"));
-        assert!(
-            err.message.contains("{missing}, {reason}"),
-            "{}",
-            err.message
-        );
-        let text = REPORT_EN.replace("{grade}: {description}", "{grade}: {text}");
-        let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("values.performance_status"));
-        let text: String = REPORT_EN
-            .lines()
-            .filter(|l| !l.starts_with("hormone_therapy ="))
-            .map(|l| format!("{l}\n"))
-            .collect();
-        let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("treatments.hormone_therapy"));
-    }
-
-    #[test]
-    fn an_unknown_or_repeated_section_is_refused() {
-        let text = REPORT_JA.replace("\"summary\"]", "\"sumary\"]");
-        let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("sections[8]"));
-        assert_eq!(
-            err.line,
-            Some(
-                text.lines()
-                    .position(|l| l.starts_with("sections"))
-                    .unwrap()
-                    + 1
-            )
-        );
-
-        let text = REPORT_JA.replace("\"summary\"]", "\"patient\"]");
-        let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("sections"));
-        assert!(err.message.contains("\"patient\" is listed twice"));
-    }
-
-    #[test]
-    fn a_syntax_error_names_the_line() {
-        let text = REPORT_JA.replace("title = \"セカンド", "title = セカンド");
-        let err = load(&text).unwrap_err();
-        let line = text.lines().position(|l| l.starts_with("title")).unwrap() + 1;
-        assert_eq!(err.line, Some(line));
-    }
-
-    #[test]
-    fn font_size_and_format_are_checked() {
-        let err = load(&REPORT_JA.replace("size = 10.5", "size = 100")).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("fonts.size"));
-        let err = load(&REPORT_JA.replace("format = 1", "format = 2")).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("format"));
-        assert!(err.message.contains("newer sonote"));
-    }
-
-    #[test]
-    fn phrases_fill_in_one_pass_and_keep_literal_braces() {
-        assert_eq!(
-            fill("{name}（{kana}）", &[("name", "{kana}"), ("kana", "かな")]),
-            "{kana}（かな）"
-        );
-        assert_eq!(fill("{{literal}} {n}", &[("n", "1")]), "{literal} 1");
-        assert!(pieces("open { brace").is_err());
-        assert!(pieces("{Not a name}").is_err());
     }
 }

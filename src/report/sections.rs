@@ -1,0 +1,495 @@
+//! Facts + template → the body sections of the report, one function per section. Every
+//! word comes from the template, except the recommendation scale (the configuration's).
+
+use crate::config::ScaleWords;
+use crate::model::intake::Missing;
+use crate::model::opinion::{
+    DiagnosisView, DrugClass, PlanAgreement, Recommendation, TreatmentKind,
+};
+use crate::model::{Asker, Mode, QuestionState, Timestamp};
+
+use super::document::{Body, Field, OptionItem, OptionsTable, Part, QuestionItem, Section};
+use super::facts::Facts;
+use super::template::{ReportTemplate, SectionKey, fill};
+use super::wording::{date_text, field, non_empty, recorded};
+
+/// What the wording of the sections draws on: the template, and the configuration's words
+/// for the recommendation scale in the template's language.
+pub(super) struct Words<'a> {
+    pub(super) t: &'a ReportTemplate,
+    pub(super) scale: &'a ScaleWords,
+}
+
+pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
+    let t = w.t;
+    let mut sections = Vec::new();
+    for &key in &t.sections {
+        let body = match key {
+            SectionKey::Patient => patient_section(facts, t),
+            SectionKey::Consultation => consultation_section(facts, t),
+            SectionKey::Attendees => attendees_section(facts, t),
+            SectionKey::Materials => materials_section(facts, t),
+            SectionKey::Time => time_section(facts, t),
+            SectionKey::Questions => questions_section(facts, t),
+            SectionKey::Findings => findings_section(facts, t),
+            SectionKey::Opinion => opinion_section(facts, w),
+            SectionKey::Summary => summary_section(facts, t),
+            SectionKey::Memo => memo_section(facts, t),
+        };
+        if t.omit_empty_sections && matches!(body, Body::NotRecorded(_)) {
+            continue;
+        }
+        let heading = t.headings.of(key);
+        let heading = match t.number_headings {
+            true => format!("{}. {heading}", sections.len() + 1),
+            false => heading.to_string(),
+        };
+        sections.push(Section { key, heading, body });
+    }
+    sections
+}
+
+fn patient_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let p = &facts.patient;
+    let name = match (&p.name, &p.name_kana) {
+        (Some(name), Some(kana)) => {
+            fill(&t.values.name_with_kana, &[("name", name), ("kana", kana)])
+        }
+        (name, _) => recorded(name, t),
+    };
+    let born = match (p.date_of_birth, p.age) {
+        (Some(born), Some(age)) => fill(
+            &t.values.date_of_birth,
+            &[("date", &date_text(t, born)), ("age", &age.to_string())],
+        ),
+        (Some(born), None) => date_text(t, born),
+        (None, _) => t.text.not_recorded.clone(),
+    };
+    Body::Fields(vec![
+        field(&t.labels.name, name),
+        field(&t.labels.date_of_birth, born),
+        field(&t.labels.hospital_id, recorded(&p.hospital_id, t)),
+    ])
+}
+
+fn consultation_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let mode = match facts.mode {
+        Mode::InPerson => &t.values.in_person,
+        Mode::Online => &t.values.online,
+        Mode::Hybrid => &t.values.hybrid,
+    };
+    let mut fields = vec![
+        field(
+            &t.labels.consultation_date,
+            date_text(t, facts.consultation_date),
+        ),
+        field(&t.labels.specialist, recorded(&facts.specialist.name, t)),
+        field(
+            &t.labels.department,
+            recorded(&facts.specialist.department, t),
+        ),
+        field(&t.labels.mode, mode.clone()),
+    ];
+    // What the referral said and asked, when the intake recorded it: the physician reads
+    // the opinion against it. The diagnosis is printed once: with the findings, where the
+    // specialist's view of it stands, when the template has them.
+    if !t.sections.contains(&SectionKey::Findings)
+        && let Some(diagnosis) = &facts.referral.diagnosis
+    {
+        fields.push(field(&t.labels.referral_diagnosis, diagnosis.clone()));
+    }
+    if let Some(question) = &facts.referral.question {
+        fields.push(field(&t.labels.referral_question, question.clone()));
+    }
+    if let Some(sentence) = eligibility_sentence(facts, t) {
+        fields.push(field(&t.labels.eligibility, sentence));
+    }
+    Body::Fields(fields)
+}
+
+/// The neutral sentence saying that the consultation was held although the intake lacked
+/// something, and why; None when nothing was lacking (or the template leaves it out).
+fn eligibility_sentence(facts: &Facts, t: &ReportTemplate) -> Option<String> {
+    let record = facts.eligibility_override.as_ref()?;
+    let v = &t.values;
+    let missing: Vec<String> = record
+        .missing
+        .iter()
+        .map(|missing| match missing {
+            Missing::ReferralLetter => v.missing_referral.clone(),
+            Missing::ConsentForm => v.missing_consent.clone(),
+            Missing::RelationshipDocument => v.missing_relationship.clone(),
+            Missing::Declined(reason) => {
+                fill(&v.missing_declined, &[("reason", t.exclusions.of(*reason))])
+            }
+        })
+        .filter(|item| !item.trim().is_empty())
+        .collect();
+    let reason = recorded(&record.reason, t);
+    let sentence = fill(
+        &v.eligibility_override,
+        &[
+            ("missing", &missing.join(&v.separator)),
+            ("reason", &reason),
+        ],
+    );
+    Some(sentence).filter(|s| !s.trim().is_empty())
+}
+
+fn attendees_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let mut items: Vec<String> = facts
+        .attendees
+        .iter()
+        .map(|a| {
+            let relationship = match (&a.relationship, a.is_patient) {
+                (_, true) => Some(&t.values.patient_self),
+                (Some(relationship), false) => Some(relationship),
+                (None, false) => None,
+            };
+            match relationship {
+                Some(relationship) => fill(
+                    &t.values.attendee,
+                    &[("name", &a.name), ("relationship", relationship)],
+                ),
+                None => a.name.clone(),
+            }
+        })
+        .collect();
+    // A family-only consultation says so: the physician should know the patient was not
+    // heard in person.
+    if !facts.patient_attends && !items.is_empty() {
+        items.push(t.values.patient_absent.clone());
+    }
+    let items = non_empty(items);
+    if items.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    Body::List(items)
+}
+
+fn materials_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    if facts.materials.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    let words = &t.materials;
+    Body::List(
+        facts
+            .materials
+            .iter()
+            .map(|m| {
+                let kind = match m.kind {
+                    "blood_test" => &words.blood_test,
+                    "ultrasound" => &words.ultrasound,
+                    "x_ray" => &words.x_ray,
+                    "ct" => &words.ct,
+                    "mri" => &words.mri,
+                    "pathology" => &words.pathology,
+                    _ => &words.other,
+                };
+                let medium = match m.medium {
+                    "film" => &words.film,
+                    "cd_r" => &words.cd_r,
+                    _ => &words.paper,
+                };
+                match &m.description {
+                    Some(description) => fill(
+                        &t.values.material_described,
+                        &[
+                            ("kind", kind),
+                            ("medium", medium),
+                            ("description", description),
+                        ],
+                    ),
+                    None => fill(&t.values.material, &[("kind", kind), ("medium", medium)]),
+                }
+            })
+            .collect(),
+    )
+}
+
+fn time_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let time = &facts.time;
+    let Some(started) = time.started_at else {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    };
+    let minutes = |seconds: i64| {
+        // To the nearest minute: a physician reads "32分", not seconds.
+        let minutes = (seconds + 30).div_euclid(60);
+        fill(&t.values.minutes, &[("minutes", &minutes.to_string())])
+    };
+    let clock_time = |at: Timestamp| at.format("%H:%M").to_string();
+    let ended = time.ended_at.map(clock_time);
+    let extension = match time.extensions {
+        0 => t.values.no_extension.clone(),
+        count => fill(
+            &t.values.extension,
+            &[
+                ("minutes", &time.extension_minutes.to_string()),
+                ("count", &count.to_string()),
+            ],
+        ),
+    };
+    let pauses = match time.pauses {
+        0 => t.values.no_pauses.clone(),
+        count => fill(
+            &t.values.pauses,
+            &[
+                (
+                    "minutes",
+                    &((time.paused_seconds + 30).div_euclid(60)).to_string(),
+                ),
+                ("count", &count.to_string()),
+            ],
+        ),
+    };
+    Body::Fields(vec![
+        field(&t.labels.started, clock_time(started)),
+        field(&t.labels.ended, recorded(&ended, t)),
+        field(
+            &t.labels.duration,
+            recorded(&time.duration_seconds.map(minutes), t),
+        ),
+        field(&t.labels.extension, extension),
+        field(&t.labels.pauses, pauses),
+    ])
+}
+
+fn questions_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    if facts.questions.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    let v = &t.values;
+    Body::Questions(
+        facts
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(index, q)| {
+                let who = match (&q.asked_by, q.asker) {
+                    (Some(who), _) => who,
+                    (None, Asker::Patient) => &v.asker_patient,
+                    (None, Asker::Companion) => &v.asker_companion,
+                    (None, Asker::Specialist) => &v.asker_specialist,
+                };
+                let asked_by = match who.trim().is_empty() {
+                    true => String::new(),
+                    false => fill(&v.asked_by, &[("who", who)]),
+                };
+                // What became of a question that was not answered, said plainly. One not
+                // asked yet is "not taken up" only once the consultation is over.
+                let ended = facts.time.ended_at.is_some();
+                let fate = match q.state {
+                    QuestionState::NotYet if ended => Some(&v.question_not_asked),
+                    QuestionState::NotYet => None,
+                    QuestionState::Skipped => Some(&v.question_skipped),
+                    QuestionState::ForPrimaryPhysician => Some(&v.question_for_primary),
+                    QuestionState::Asked | QuestionState::Answered => None,
+                }
+                .filter(|phrase| !phrase.trim().is_empty());
+                let (note, answer) = match (&q.answer, fate) {
+                    (Some(answer), Some(fate)) => (fate.clone(), answer.clone()),
+                    (Some(answer), None) => (String::new(), answer.clone()),
+                    (None, Some(fate)) => (String::new(), fate.clone()),
+                    (None, None) if q.state == QuestionState::Answered => {
+                        (String::new(), v.answered_unrecorded.clone())
+                    }
+                    (None, None) => (String::new(), t.text.no_answer.clone()),
+                };
+                QuestionItem {
+                    label: fill(&t.labels.question, &[("n", &(index + 1).to_string())]),
+                    text: q.text.clone(),
+                    asked_by,
+                    answer_label: t.labels.answer.clone(),
+                    note,
+                    answer,
+                    answered: q.answer.is_some(),
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The specialist's view of the referral's diagnosis, the performance status and the
+/// patient's wishes. The stage and the specialist's own view are printed only when written.
+fn findings_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let o = &facts.opinion;
+    let (l, v) = (&t.labels, &t.values);
+    // The opinion starts from the referral's diagnosis; a session from before the opinion
+    // existed has only the intake's.
+    let diagnosis = o
+        .referral_diagnosis
+        .as_ref()
+        .or(facts.referral.diagnosis.as_ref());
+    let nothing = diagnosis.is_none()
+        && o.referral_stage.is_none()
+        && o.diagnosis_view.is_none()
+        && o.own_diagnosis.is_none()
+        && o.performance_status.is_none()
+        && o.patient_wishes.is_none();
+    if nothing {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    let mut fields = vec![field(
+        &l.referral_diagnosis,
+        recorded(&diagnosis.cloned(), t),
+    )];
+    if let Some(stage) = &o.referral_stage {
+        fields.push(field(&l.referral_stage, stage.clone()));
+    }
+    let view = o.diagnosis_view.map(|view| match view {
+        DiagnosisView::Agrees => v.diagnosis_agrees.clone(),
+        DiagnosisView::Differs => v.diagnosis_differs.clone(),
+    });
+    fields.push(field(&l.diagnosis_view, recorded(&view, t)));
+    if let Some(own) = &o.own_diagnosis {
+        fields.push(field(&l.own_diagnosis, own.clone()));
+    }
+    let ps = o.performance_status.map(|ecog| {
+        let description = t.ecog.of(ecog);
+        fill(
+            &v.performance_status,
+            &[
+                ("grade", &ecog.grade().to_string()),
+                ("description", description),
+            ],
+        )
+    });
+    fields.push(field(&l.performance_status, recorded(&ps, t)));
+    fields.push(field(&l.patient_wishes, recorded(&o.patient_wishes, t)));
+    Body::Fields(non_empty_fields(fields))
+}
+
+/// The opinion by treatment option: every option the opinion tab shows, with the
+/// recommendation in the configuration's words and whatever was written for it. Nothing
+/// is filled in that the specialist did not write.
+fn opinion_section(facts: &Facts, w: &Words) -> Body {
+    let t = w.t;
+    let treatments = &facts.opinion.treatments;
+    let untouched = treatments.iter().all(|row| {
+        row.recommendation == Recommendation::NotDiscussed
+            && row.drug_classes.is_empty()
+            && [
+                &row.reasoning,
+                &row.benefit,
+                &row.risks,
+                &row.reference,
+                &row.note,
+            ]
+            .iter()
+            .all(|text| text.is_none())
+    });
+    if untouched {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    let (l, o) = (&t.labels, &t.treatments);
+    let rows = treatments
+        .iter()
+        .map(|row| {
+            let option = match row.kind {
+                TreatmentKind::Surgery => &o.surgery,
+                TreatmentKind::DrugTherapy => &o.drug_therapy,
+                TreatmentKind::Radiation => &o.radiation,
+                TreatmentKind::PalliativeCare => &o.palliative_care,
+                TreatmentKind::ClinicalTrial => &o.clinical_trial,
+                TreatmentKind::WatchfulWaiting => &o.watchful_waiting,
+            };
+            let classes: Vec<&str> = row
+                .drug_classes
+                .iter()
+                .map(|class| match class {
+                    DrugClass::Chemotherapy => o.chemotherapy.as_str(),
+                    DrugClass::TargetedTherapy => o.targeted_therapy.as_str(),
+                    DrugClass::Immunotherapy => o.immunotherapy.as_str(),
+                    DrugClass::HormoneTherapy => o.hormone_therapy.as_str(),
+                })
+                .collect();
+            let classes = Some(classes.join(&t.values.separator)).filter(|c| !c.is_empty());
+            let details = [
+                (&l.drug_classes, &classes),
+                (&l.reasoning, &row.reasoning),
+                (&l.benefit, &row.benefit),
+                (&l.risks, &row.risks),
+                (&l.reference, &row.reference),
+                (&l.treatment_note, &row.note),
+            ]
+            .into_iter()
+            .filter_map(|(label, value)| value.as_ref().map(|value| field(label, value.clone())))
+            .collect();
+            OptionItem {
+                option: option.clone(),
+                recommendation: w.scale.word(row.recommendation).to_string(),
+                details,
+            }
+        })
+        .collect();
+    Body::Options(OptionsTable {
+        columns: vec![l.option.clone(), l.assessment.clone(), l.notes.clone()],
+        rows,
+    })
+}
+
+/// The overall opinion: agreement with the primary physician's plan and what differs, the
+/// summary, suggestions for the primary physician, and the free note; each part only when
+/// written.
+fn summary_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let o = &facts.opinion;
+    let (l, v) = (&t.labels, &t.values);
+    let mut plan = Vec::new();
+    if let Some(agreement) = o.plan_agreement {
+        plan.push(match agreement {
+            PlanAgreement::Agrees => v.plan_agrees.clone(),
+            PlanAgreement::PartlyDiffers => v.plan_partly_differs.clone(),
+            PlanAgreement::Differs => v.plan_differs.clone(),
+        });
+    }
+    if let Some(differences) = &o.plan_differences {
+        plan.push(fill(&v.plan_differences, &[("differences", differences)]));
+    }
+    let parts: Vec<Part> = [
+        (&l.plan_agreement, plan),
+        (&l.summary, split_paragraphs(&o.summary)),
+        (&l.suggestions, split_paragraphs(&o.suggestions)),
+        (&l.opinion_note, split_paragraphs(&o.note)),
+    ]
+    .into_iter()
+    .map(|(label, paragraphs)| Part {
+        label: label.clone(),
+        paragraphs: non_empty(paragraphs),
+    })
+    .filter(|part| !part.paragraphs.is_empty())
+    .collect();
+    if parts.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    Body::Parts(parts)
+}
+
+fn memo_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    paragraphs(&facts.memo, t)
+}
+
+/// Free text as paragraphs: a blank line separates them, a single line break is kept.
+fn paragraphs(text: &Option<String>, t: &ReportTemplate) -> Body {
+    match text {
+        Some(_) => Body::Paragraphs(split_paragraphs(text)),
+        None => Body::NotRecorded(t.text.not_recorded.clone()),
+    }
+}
+
+fn split_paragraphs(text: &Option<String>) -> Vec<String> {
+    let Some(text) = text else {
+        return Vec::new();
+    };
+    text.split("\n\n")
+        .map(|p| p.trim_matches('\n').to_string())
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+/// Fields whose label or value the template left empty are left out.
+fn non_empty_fields(fields: Vec<Field>) -> Vec<Field> {
+    fields
+        .into_iter()
+        .filter(|f| !f.value.trim().is_empty())
+        .collect()
+}
