@@ -321,10 +321,51 @@ impl ReportTemplate {
     }
 
     pub fn from_text(path: &Path, text: &str) -> Result<ReportTemplate, FileError> {
+        let text = with_words_from_before(text);
+        let text = text.as_ref();
         let template: ReportTemplate =
             tomlfile::parse(path, text).map_err(|err| name_missing_key(err, text))?;
         template.validate(path, text)?;
         Ok(template)
+    }
+}
+
+/// Tables whose words were sonote's own, not the template's, before templates carried
+/// them: a hospital's template from then gets the built-in words of its language, as its
+/// reports always had, instead of being refused.
+const WORDS_FROM_BEFORE: [&str; 2] = ["exclusions", "ecog"];
+
+/// `text`, with each of [`WORDS_FROM_BEFORE`] it lacks appended from the built-in template
+/// of its language (after its last line, so that the lines of errors stay the file's).
+fn with_words_from_before(text: &str) -> std::borrow::Cow<'_, str> {
+    let Ok(table) = text.parse::<toml::Table>() else {
+        // The parse below says what is wrong.
+        return text.into();
+    };
+    let lang = match table.get("language").and_then(toml::Value::as_str) {
+        Some("ja") => Lang::Ja,
+        Some("en") => Lang::En,
+        _ => return text.into(),
+    };
+    let missing: Vec<&str> = WORDS_FROM_BEFORE
+        .into_iter()
+        .filter(|key| !table.contains_key(*key))
+        .collect();
+    if missing.is_empty() {
+        return text.into();
+    }
+    let Ok(built_in) = embedded_source(lang).1.parse::<toml::Table>() else {
+        return text.into();
+    };
+    let mut added = toml::Table::new();
+    for key in missing {
+        if let Some(words) = built_in.get(key) {
+            added.insert(key.to_string(), words.clone());
+        }
+    }
+    match toml::to_string(&added) {
+        Ok(tables) => format!("{text}\n{tables}").into(),
+        Err(_) => text.into(),
     }
 }
 
