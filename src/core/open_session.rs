@@ -303,7 +303,15 @@ impl OpenSession {
 
     fn step(&mut self, now: Timestamp, looks: Looks) -> Vec<SessionEvent> {
         let was_failing = self.save_error.is_some();
-        let mut events: Vec<SessionEvent> = self.take_written().into_iter().collect();
+        // Saving everything now cannot wait for the next look: finish the write under way.
+        let written = match looks.save_all {
+            true => self.peer.wait_written(),
+            false => self.peer.take_written(),
+        };
+        let mut events: Vec<SessionEvent> = written
+            .and_then(|result| self.note_written(result).err())
+            .into_iter()
+            .collect();
         if looks.clock {
             self.clock_looked = Some(now);
             events.extend(self.look_at_clock(now));
@@ -321,11 +329,6 @@ impl OpenSession {
         }
         events.extend(self.saved_again(was_failing));
         events
-    }
-
-    fn take_written(&mut self) -> Option<SessionEvent> {
-        let result = self.peer.take_written()?;
-        self.note_written(result).err()
     }
 
     /// Save what was typed: in the background with `write_behind`, else at once.
