@@ -105,7 +105,7 @@ pub struct ScaleWords {
 const SCALE_WORD_MAX_WIDTH: usize = 20;
 
 impl ScaleWords {
-    pub fn word(&self, value: Recommendation) -> &str {
+    pub(crate) fn word(&self, value: Recommendation) -> &str {
         match value {
             Recommendation::Recommended => &self.recommended,
             Recommendation::Consider => &self.consider,
@@ -125,7 +125,7 @@ impl ScaleWords {
 }
 
 impl OpinionConfig {
-    pub fn scale(&self, lang: Lang) -> &ScaleWords {
+    pub(crate) fn scale(&self, lang: Lang) -> &ScaleWords {
         match lang {
             Lang::Ja => &self.scale.ja,
             Lang::En => &self.scale.en,
@@ -133,7 +133,7 @@ impl OpinionConfig {
     }
 
     /// The optional rows switched on, as treatment kinds for the model.
-    pub fn optional_kinds(&self) -> Vec<TreatmentKind> {
+    pub(crate) fn optional_kinds(&self) -> Vec<TreatmentKind> {
         self.optional_options
             .iter()
             .map(|&o| TreatmentKind::from(o))
@@ -262,7 +262,7 @@ impl Config {
     }
 
     /// Where the configuration came from, for `sonote check` and error messages.
-    pub fn source_name(path: Option<&PathBuf>) -> String {
+    pub(crate) fn source_name(path: Option<&PathBuf>) -> String {
         path.map(|p| p.display().to_string())
             .unwrap_or_else(|| EMBEDDED_NAME.to_string())
     }

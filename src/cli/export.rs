@@ -220,7 +220,7 @@ impl Progress {
 }
 
 /// `[#########         ] 3/10 2026-11-21-03`
-pub fn bar(finished: usize, total: usize, label: &str, width: usize) -> String {
+pub(crate) fn bar(finished: usize, total: usize, label: &str, width: usize) -> String {
     let filled = (finished * width)
         .checked_div(total)
         .unwrap_or(width)

@@ -23,7 +23,7 @@ use crate::tui::run;
 use crate::tui::theme::Theme;
 
 /// A failure to report on stderr, with the exit code it deserves.
-pub struct Failure {
+pub(crate) struct Failure {
     pub message: String,
     pub code: u8,
 }

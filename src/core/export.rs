@@ -90,13 +90,13 @@ pub struct Exported {
 /// The report templates of both languages (Japanese, English) as the configuration names
 /// them, or why one cannot be used: read once when a session is opened, for its preview
 /// and its exports.
-pub fn templates(config: &Config) -> [Result<ReportTemplate, String>; 2] {
+pub(crate) fn templates(config: &Config) -> [Result<ReportTemplate, String>; 2] {
     [crate::config::Lang::Ja, crate::config::Lang::En]
         .map(|lang| ReportTemplate::for_config(config, lang).map_err(|err| err.to_string()))
 }
 
 /// The folder the screens export into: `exports` in the data directory.
-pub fn exports_dir(data_dir: &Path) -> PathBuf {
+pub(crate) fn exports_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("exports")
 }
 
@@ -196,7 +196,10 @@ fn export_file(
 }
 
 /// The report's bytes, without writing them anywhere (`sonote export --out -`).
-pub fn render_file(session_path: &Path, job: &Job) -> Result<(String, Vec<u8>), ExportError> {
+pub(crate) fn render_file(
+    session_path: &Path,
+    job: &Job,
+) -> Result<(String, Vec<u8>), ExportError> {
     let session = store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
     let report = report::build(&session, job.config, job.template);
     let bytes = render(&report, job.format, session_path)?;
@@ -258,7 +261,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 
 /// `<id>.<extension>`; the id comes from the store and is safe in a file name, but a
 /// session file given by path might carry anything, so only plain characters are kept.
-pub fn file_name(id: &str, session_path: &Path, format: Format) -> String {
+pub(crate) fn file_name(id: &str, session_path: &Path, format: Format) -> String {
     let stem = session_path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

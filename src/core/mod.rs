@@ -2,13 +2,13 @@
 //! terminal share. It imports no ratatui, crossterm, clap or i18n: it returns typed results
 //! and events, and the faces word them.
 
-pub mod clock;
+pub(crate) mod clock;
 pub mod desk;
 pub mod export;
 pub mod import;
-pub mod open_session;
+pub(crate) mod open_session;
 mod peer;
-pub mod sessions;
+pub(crate) mod sessions;
 mod writer;
 
 pub use clock::now;

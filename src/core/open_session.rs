@@ -53,7 +53,7 @@ pub enum SessionEvent {
 }
 
 /// Why a session could not be opened.
-pub type OpenError = FileError;
+pub(crate) type OpenError = FileError;
 
 pub struct OpenSession {
     /// The session as this terminal shows it; screens edit it and call [`changed`].
@@ -103,7 +103,7 @@ impl OpenSession {
     }
 
     /// A session already read (or just created) at `path`, taking its lock as `open` does.
-    pub fn with(
+    pub(crate) fn with(
         session: Session,
         path: PathBuf,
         role: Role,
@@ -147,7 +147,7 @@ impl OpenSession {
         &self.path
     }
 
-    pub fn role(&self) -> Role {
+    pub(crate) fn role(&self) -> Role {
         self.role
     }
 
@@ -166,7 +166,7 @@ impl OpenSession {
     }
 
     /// Write typed text on a thread of its own (the event loop turns this on).
-    pub fn set_write_behind(&mut self, on: bool) {
+    pub(crate) fn set_write_behind(&mut self, on: bool) {
         self.write_behind = on;
     }
 
@@ -179,7 +179,7 @@ impl OpenSession {
     }
 
     /// The user did something at `now`: the computer is awake.
-    pub fn seen(&mut self, now: Timestamp) {
+    pub(crate) fn seen(&mut self, now: Timestamp) {
         self.last_seen = now;
     }
 
@@ -282,7 +282,7 @@ impl OpenSession {
 
     /// Take in the other terminal's edits and save whatever is unsaved now, without
     /// waiting for the autosave interval (the clock is not looked at).
-    pub fn sync(&mut self) -> Vec<SessionEvent> {
+    pub(crate) fn sync(&mut self) -> Vec<SessionEvent> {
         let looks = Looks {
             clock: false,
             peer: true,
@@ -292,7 +292,7 @@ impl OpenSession {
     }
 
     /// Take in a finished background write, and save what waited its autosave interval.
-    pub fn autosave(&mut self, now: Timestamp) -> Vec<SessionEvent> {
+    pub(crate) fn autosave(&mut self, now: Timestamp) -> Vec<SessionEvent> {
         let looks = Looks {
             clock: false,
             peer: false,

@@ -44,7 +44,7 @@ pub(crate) struct TakenIn {
 
 impl PeerFiles {
     /// `main_seen`: the session file's fingerprint when it was read.
-    pub fn new(
+    pub(crate) fn new(
         session: &Session,
         role: Role,
         read_only: bool,
@@ -63,7 +63,7 @@ impl PeerFiles {
 
     /// Write this terminal's own file: the session file on the specialist's terminal, the
     /// part file on the companion's (which never writes the session file).
-    pub fn save(&mut self, path: &Path, session: &Session) -> io::Result<()> {
+    pub(crate) fn save(&mut self, path: &Path, session: &Session) -> io::Result<()> {
         // Never two writes of one file at once: finish the one under way (this write
         // supersedes its result).
         self.wait_written();
@@ -85,7 +85,7 @@ impl PeerFiles {
 
     /// The same without waiting for the disk: a copy of what to write goes to the writing
     /// thread. Returns false, writing nothing, while the last such write is under way.
-    pub fn save_in_background(&mut self, path: &Path, session: &Session) -> bool {
+    pub(crate) fn save_in_background(&mut self, path: &Path, session: &Session) -> bool {
         if self.writer.busy() {
             return false;
         }
@@ -105,18 +105,18 @@ impl PeerFiles {
     }
 
     /// A background write is under way.
-    pub fn writing(&self) -> bool {
+    pub(crate) fn writing(&self) -> bool {
         self.writer.busy()
     }
 
     /// The result of the background write, once it is done (None: none finished).
-    pub fn take_written(&mut self) -> Option<io::Result<()>> {
+    pub(crate) fn take_written(&mut self) -> Option<io::Result<()>> {
         let written = self.writer.finished()?;
         Some(self.note_written(written))
     }
 
     /// Wait for the background write under way, if any, and return its result.
-    pub fn wait_written(&mut self) -> Option<io::Result<()>> {
+    pub(crate) fn wait_written(&mut self) -> Option<io::Result<()>> {
         let written = self.writer.wait()?;
         Some(self.note_written(written))
     }
@@ -137,7 +137,7 @@ impl PeerFiles {
     ///   wrote into the session file (`roles::adopt_new_questions`);
     /// - companion: the session file, with its own part laid over it (`roles::merge`);
     /// - read-only: the session file and its part, whole.
-    pub fn take_in(&mut self, path: &Path, session: &mut Session) -> TakenIn {
+    pub(crate) fn take_in(&mut self, path: &Path, session: &mut Session) -> TakenIn {
         let unreadable = |err: &dyn std::fmt::Display| Some(err.to_string());
         let mut taken = TakenIn::default();
         if self.read_only {

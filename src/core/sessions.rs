@@ -7,9 +7,9 @@ use crate::model::{NewSession, Session, Timestamp};
 use crate::store::{Listed, Store};
 
 /// The sessions as the store lists them, or why its folder cannot be read (named).
-pub type Listing = Result<Vec<Listed>, String>;
+pub(crate) type Listing = Result<Vec<Listed>, String>;
 
-pub fn list(store: &Store) -> Listing {
+pub(crate) fn list(store: &Store) -> Listing {
     store
         .list()
         .map_err(|err| format!("{}: {err}", store.sessions_dir().display()))
@@ -17,7 +17,7 @@ pub fn list(store: &Store) -> Listing {
 
 /// A new session from `draft`, with the configuration's clock and fees, written to the
 /// store under a fresh id. Returns it with its file, or why it could not be written.
-pub fn create(
+pub(crate) fn create(
     store: &Store,
     config: &Config,
     draft: NewSession,

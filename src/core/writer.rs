@@ -43,12 +43,12 @@ pub(crate) struct Writer {
 
 impl Writer {
     /// A write is under way.
-    pub fn busy(&self) -> bool {
+    pub(crate) fn busy(&self) -> bool {
         self.in_flight
     }
 
     /// Start writing `snapshot` to `path`. The caller checks `busy` first.
-    pub fn start(&mut self, path: PathBuf, snapshot: Snapshot) {
+    pub(crate) fn start(&mut self, path: PathBuf, snapshot: Snapshot) {
         debug_assert!(!self.in_flight, "one write at a time");
         self.in_flight = true;
         if self.thread.is_none() {
@@ -68,12 +68,12 @@ impl Writer {
     }
 
     /// The finished write, if there is one, without waiting.
-    pub fn finished(&mut self) -> Option<Written> {
+    pub(crate) fn finished(&mut self) -> Option<Written> {
         self.take(false)
     }
 
     /// Wait for the write under way, if any, and return it.
-    pub fn wait(&mut self) -> Option<Written> {
+    pub(crate) fn wait(&mut self) -> Option<Written> {
         self.take(true)
     }
 

@@ -15,7 +15,7 @@ pub enum Urgency {
     Overtime,
 }
 
-pub fn urgency(remaining: TimeDelta, warn_minutes: &[u32]) -> Urgency {
+pub(crate) fn urgency(remaining: TimeDelta, warn_minutes: &[u32]) -> Urgency {
     let secs = remaining.num_seconds();
     let at_or_below = |minutes: Option<&u32>| minutes.is_some_and(|&m| secs <= i64::from(m) * 60);
     if secs <= 0 {
@@ -39,14 +39,14 @@ pub enum Alarm {
 /// Which thresholds have rung, so each rings once; one that time climbs back above (after
 /// an extension) may ring again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Alarms {
+pub(crate) struct Alarms {
     rung: BTreeSet<u32>,
 }
 
 impl Alarms {
     /// Start with every threshold already passed marked as rung: reopening a session in
     /// its last minutes must not ring for warnings given long ago.
-    pub fn already_passed(remaining: TimeDelta, warn_minutes: &[u32]) -> Alarms {
+    pub(crate) fn already_passed(remaining: TimeDelta, warn_minutes: &[u32]) -> Alarms {
         let mut alarms = Alarms::default();
         let _ = alarms.check(remaining, warn_minutes);
         alarms

@@ -124,7 +124,7 @@ impl Clock {
             .count() as u32
     }
 
-    pub fn extensions_left(&self) -> u32 {
+    pub(crate) fn extensions_left(&self) -> u32 {
         self.rules
             .extensions_allowed
             .saturating_sub(self.extensions_used())
@@ -153,7 +153,7 @@ impl Clock {
 
     /// The stretches the clock ran, up to `now` for one still running. Like `elapsed`, a
     /// stretch never runs backwards.
-    pub fn running_intervals(&self, now: Timestamp) -> Vec<(Timestamp, Timestamp)> {
+    pub(crate) fn running_intervals(&self, now: Timestamp) -> Vec<(Timestamp, Timestamp)> {
         let mut stretches = Vec::new();
         let mut running_since: Option<Timestamp> = None;
         for event in &self.events {
@@ -198,7 +198,7 @@ impl Clock {
     }
 
     /// Pause with a reason, e.g. when the app noticed that the computer had slept.
-    pub fn pause_with_note(
+    pub(crate) fn pause_with_note(
         &mut self,
         now: Timestamp,
         note: Option<String>,
@@ -237,7 +237,7 @@ impl Clock {
     }
 
     /// Whether an extension would be accepted now (the UI asks before confirming).
-    pub fn can_extend(&self) -> Result<(), ClockError> {
+    pub(crate) fn can_extend(&self) -> Result<(), ClockError> {
         match self.state() {
             ClockState::Ready => Err(ClockError::NotStarted),
             ClockState::Ended => Err(ClockError::AlreadyEnded),
@@ -317,7 +317,7 @@ impl Clock {
     }
 }
 
-pub fn kind_name(kind: EventKind) -> &'static str {
+pub(crate) fn kind_name(kind: EventKind) -> &'static str {
     match kind {
         EventKind::Start => "start",
         EventKind::Pause => "pause",
@@ -332,7 +332,7 @@ fn non_negative(delta: TimeDelta) -> TimeDelta {
 }
 
 /// `mm:ss`, or `h:mm:ss` from one hour on. Always of the magnitude; callers add the sign.
-pub fn format_duration(delta: TimeDelta) -> String {
+pub(crate) fn format_duration(delta: TimeDelta) -> String {
     let secs = delta.num_seconds().unsigned_abs();
     let (h, m, s) = (secs / 3600, (secs / 60) % 60, secs % 60);
     if h > 0 {

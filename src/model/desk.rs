@@ -30,7 +30,7 @@ pub fn progress(session: &SessionSummary) -> Progress {
 }
 
 /// The day of the consultation: the day it ended, or the day it is scheduled.
-pub fn consultation_day(session: &SessionSummary) -> NaiveDate {
+pub(crate) fn consultation_day(session: &SessionSummary) -> NaiveDate {
     session
         .ended_at
         .map(|at| at.date_naive())
@@ -71,7 +71,7 @@ pub enum StateFilter {
 }
 
 impl StateFilter {
-    pub const ALL: [StateFilter; 8] = [
+    pub(crate) const ALL: [StateFilter; 8] = [
         StateFilter::All,
         StateFilter::Scheduled,
         StateFilter::InConsultation,
@@ -82,7 +82,7 @@ impl StateFilter {
         StateFilter::ReportOverdue,
     ];
 
-    pub fn next(self) -> StateFilter {
+    pub(crate) fn next(self) -> StateFilter {
         let index = StateFilter::ALL
             .iter()
             .position(|f| *f == self)

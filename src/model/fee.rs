@@ -73,7 +73,7 @@ pub struct Fee {
 }
 
 impl FeeSchedule {
-    pub fn compute(&self, mode: Mode, extensions_used: u32) -> Fee {
+    pub(crate) fn compute(&self, mode: Mode, extensions_used: u32) -> Fee {
         let mut lines = Vec::new();
         match (mode, self.online) {
             (Mode::Online | Mode::Hybrid, Some(online)) => lines.push(FeeLine {
@@ -101,7 +101,7 @@ impl FeeSchedule {
 }
 
 /// "¥5,500" for yen, "1,234 EUR" otherwise; amounts are whole units.
-pub fn format_amount(amount: u64, currency: &str) -> String {
+pub(crate) fn format_amount(amount: u64, currency: &str) -> String {
     let digits = amount.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {

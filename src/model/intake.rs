@@ -58,7 +58,7 @@ pub enum MaterialKind {
 }
 
 impl MaterialKind {
-    pub const ALL: [MaterialKind; 7] = [
+    pub(crate) const ALL: [MaterialKind; 7] = [
         MaterialKind::BloodTest,
         MaterialKind::Ultrasound,
         MaterialKind::XRay,
@@ -195,7 +195,7 @@ pub enum Missing {
 
 /// Age in whole years on `day`. One becomes a year older on the birthday; someone born on
 /// 29 February becomes older on 1 March in other years (as Japanese law counts it).
-pub fn age_on(date_of_birth: NaiveDate, day: NaiveDate) -> u32 {
+pub(crate) fn age_on(date_of_birth: NaiveDate, day: NaiveDate) -> u32 {
     let mut age = day.year() - date_of_birth.year();
     let birthday_this_year =
         NaiveDate::from_ymd_opt(day.year(), date_of_birth.month(), date_of_birth.day())

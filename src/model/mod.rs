@@ -1,17 +1,17 @@
 //! The domain, pure: no IO, no terminal, no system clock. Everything here is serde.
 
 pub mod alerts;
-pub mod clock;
+pub(crate) mod clock;
 pub mod desk;
-pub mod fee;
+pub(crate) mod fee;
 pub mod intake;
 pub mod opinion;
 pub mod payment;
 pub mod question;
-pub mod report_status;
+pub(crate) mod report_status;
 pub mod roles;
-pub mod session;
-pub mod summary;
+pub(crate) mod session;
+pub(crate) mod summary;
 
 pub use clock::{Clock, ClockError, ClockEvent, ClockRules, ClockState, EventKind, Timestamp};
 pub use fee::{Fee, FeeItem, FeeLine, FeeSchedule, PaymentTiming};

@@ -37,7 +37,7 @@ impl TreatmentKind {
         TreatmentKind::WatchfulWaiting,
     ];
 
-    pub fn is_optional(self) -> bool {
+    pub(crate) fn is_optional(self) -> bool {
         !Self::CORE.contains(&self)
     }
 
@@ -81,7 +81,7 @@ pub enum Recommendation {
 
 impl Recommendation {
     /// In the order shown on screen; the digit keys 1 to 4 pick from it.
-    pub const SCALE: [Recommendation; 4] = [
+    pub(crate) const SCALE: [Recommendation; 4] = [
         Recommendation::Recommended,
         Recommendation::Consider,
         Recommendation::NotRecommended,
@@ -89,12 +89,12 @@ impl Recommendation {
     ];
 
     /// 1-based position on the scale, as typed with the digit keys.
-    pub fn from_digit(digit: u32) -> Option<Recommendation> {
+    pub(crate) fn from_digit(digit: u32) -> Option<Recommendation> {
         let index = usize::try_from(digit).ok()?.checked_sub(1)?;
         Self::SCALE.get(index).copied()
     }
 
-    pub fn digit(self) -> u32 {
+    pub(crate) fn digit(self) -> u32 {
         self.index() as u32 + 1
     }
 
@@ -103,7 +103,7 @@ impl Recommendation {
     }
 
     /// The next step on the scale, wrapping round, so one key reaches every value.
-    pub fn cycled(self, forward: bool) -> Recommendation {
+    pub(crate) fn cycled(self, forward: bool) -> Recommendation {
         let n = Self::SCALE.len();
         let step = if forward { 1 } else { n - 1 };
         Self::SCALE[(self.index() + step) % n]
@@ -121,7 +121,7 @@ pub enum DrugClass {
 }
 
 impl DrugClass {
-    pub const ALL: [DrugClass; 4] = [
+    pub(crate) const ALL: [DrugClass; 4] = [
         DrugClass::Chemotherapy,
         DrugClass::TargetedTherapy,
         DrugClass::Immunotherapy,
@@ -174,7 +174,7 @@ pub struct TreatmentOpinion {
 }
 
 impl TreatmentOpinion {
-    pub fn new(kind: TreatmentKind) -> Self {
+    pub(crate) fn new(kind: TreatmentKind) -> Self {
         TreatmentOpinion {
             kind,
             recommendation: Recommendation::NotDiscussed,
@@ -188,7 +188,7 @@ impl TreatmentOpinion {
     }
 
     /// Nothing recorded: still "not discussed", no class chosen, no text.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.recommendation == Recommendation::NotDiscussed
             && self.drug_classes.is_empty()
             && TreatmentText::ALL
@@ -226,7 +226,7 @@ pub enum DiagnosisView {
 }
 
 impl DiagnosisView {
-    pub const ALL: [DiagnosisView; 2] = [DiagnosisView::Agrees, DiagnosisView::Differs];
+    pub(crate) const ALL: [DiagnosisView; 2] = [DiagnosisView::Agrees, DiagnosisView::Differs];
 }
 
 /// The specialist's position on the primary physician's treatment plan.
@@ -239,7 +239,7 @@ pub enum PlanAgreement {
 }
 
 impl PlanAgreement {
-    pub const ALL: [PlanAgreement; 3] = [
+    pub(crate) const ALL: [PlanAgreement; 3] = [
         PlanAgreement::Agrees,
         PlanAgreement::PartlyDiffers,
         PlanAgreement::Differs,
@@ -339,7 +339,7 @@ pub enum Gap {
 impl Opinion {
     /// Nothing recorded yet (the session file then leaves the opinion out). Rows that were
     /// touched and set back to nothing count as nothing.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         let without_rows = Opinion {
             treatments: Vec::new(),
             ..self.clone()

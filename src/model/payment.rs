@@ -13,7 +13,7 @@ pub enum PaymentMethod {
 }
 
 impl PaymentMethod {
-    pub const ALL: [PaymentMethod; 3] = [
+    pub(crate) const ALL: [PaymentMethod; 3] = [
         PaymentMethod::Cash,
         PaymentMethod::Card,
         PaymentMethod::Transfer,

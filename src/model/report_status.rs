@@ -51,7 +51,7 @@ impl ReportStatus {
     }
 
     /// Whether the report was exported to this file before.
-    pub fn was_exported_to(&self, path: &str) -> bool {
+    pub(crate) fn was_exported_to(&self, path: &str) -> bool {
         self.exported_path.as_deref() == Some(path) || self.exported_paths.iter().any(|p| p == path)
     }
 

@@ -26,7 +26,7 @@ use super::question::{Asker, Priority, Question};
 use super::session::Session;
 
 /// The version of the part file format.
-pub const PART_FORMAT: u32 = 1;
+pub(crate) const PART_FORMAT: u32 = 1;
 
 /// Which terminal a process is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -51,7 +51,7 @@ impl Role {
 
     /// Who a question picked from a list or read from a file is put down to: the patient
     /// on the specialist's terminal (the family prepared them), the companion on theirs.
-    pub fn default_asker(self) -> Asker {
+    pub(crate) fn default_asker(self) -> Asker {
         match self {
             Role::Specialist => Asker::Patient,
             Role::Companion => Asker::Companion,

@@ -13,7 +13,7 @@ pub use super::question::Question;
 use super::report_status::ReportStatus;
 
 /// The version of the session file format; bumped when a field changes meaning.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -26,7 +26,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::InPerson, Mode::Online, Mode::Hybrid];
+    pub(crate) const ALL: [Mode; 3] = [Mode::InPerson, Mode::Online, Mode::Hybrid];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -207,14 +207,14 @@ impl Session {
         self.refresh_fee();
     }
 
-    pub fn refresh_fee(&mut self) {
+    pub(crate) fn refresh_fee(&mut self) {
         self.fee = self
             .fee_schedule
             .compute(self.mode, self.clock.extensions_used());
     }
 
     /// A short label for lists: the patient, or a placeholder when none was entered.
-    pub fn patient_label(&self) -> &str {
+    pub(crate) fn patient_label(&self) -> &str {
         patient_label(&self.patient.name)
     }
 }

@@ -56,7 +56,7 @@ impl Session {
 
 impl SessionSummary {
     /// The patient, or a placeholder when none was entered (as `Session::patient_label`).
-    pub fn patient_label(&self) -> &str {
+    pub(crate) fn patient_label(&self) -> &str {
         super::session::patient_label(&self.patient_name)
     }
 }

@@ -13,7 +13,7 @@ use crate::config::Lang;
 /// Raised when a field of the json export changes meaning or is removed. 2: the opinion
 /// became structured (`session.opinion`, the `findings`, `options` and `parts` bodies),
 /// `session.summary` moved into it, and questions carry their state and both answers.
-pub const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Export<'a> {

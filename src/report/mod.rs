@@ -13,11 +13,11 @@
 //! configuration's.
 
 mod document;
-pub mod docx;
+pub(crate) mod docx;
 mod facts;
-pub mod json;
+pub(crate) mod json;
 mod letter;
-pub mod markdown;
+pub(crate) mod markdown;
 mod sections;
 pub mod template;
 mod text;
@@ -50,7 +50,7 @@ pub enum Format {
 
 impl Format {
     /// The file name extension, also the name recorded in the session.
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             Format::Docx => "docx",
             Format::Markdown => "md",

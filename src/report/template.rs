@@ -21,10 +21,10 @@ use checks::name_missing_key;
 pub use phrase::{Piece, fill, pieces};
 
 pub const REPORT_JA: &str = include_str!("../../templates/report.ja.toml");
-pub const REPORT_EN: &str = include_str!("../../templates/report.en.toml");
+pub(crate) const REPORT_EN: &str = include_str!("../../templates/report.en.toml");
 
 /// The version of the template layout this sonote reads.
-pub const TEMPLATE_FORMAT: u32 = 1;
+pub(crate) const TEMPLATE_FORMAT: u32 = 1;
 
 /// A body section of the report, as named in a template's `sections` list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
@@ -112,7 +112,7 @@ pub struct Headings {
 }
 
 impl Headings {
-    pub fn of(&self, key: SectionKey) -> &str {
+    pub(crate) fn of(&self, key: SectionKey) -> &str {
         match key {
             SectionKey::Patient => &self.patient,
             SectionKey::Consultation => &self.consultation,
@@ -376,7 +376,7 @@ fn embedded_source(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-pub fn section_name(key: SectionKey) -> &'static str {
+pub(crate) fn section_name(key: SectionKey) -> &'static str {
     match key {
         SectionKey::Patient => "patient",
         SectionKey::Consultation => "consultation",

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 /// Paragraph properties (`w:pPr`): what the report sets, in docx-rs's order.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Para {
+pub(crate) struct Para {
     align: Option<Align>,
     indent: Option<Indent>,
     before: Option<u32>,
@@ -22,48 +22,48 @@ pub struct Para {
 }
 
 impl Para {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Para::default()
     }
 
-    pub fn align(mut self, align: Align) -> Self {
+    pub(crate) fn align(mut self, align: Align) -> Self {
         self.align = Some(align);
         self
     }
 
-    pub fn indent(mut self, indent: Indent) -> Self {
+    pub(crate) fn indent(mut self, indent: Indent) -> Self {
         self.indent = Some(indent);
         self
     }
 
-    pub fn before(mut self, twips: u32) -> Self {
+    pub(crate) fn before(mut self, twips: u32) -> Self {
         self.before = Some(twips);
         self
     }
 
-    pub fn after(mut self, twips: u32) -> Self {
+    pub(crate) fn after(mut self, twips: u32) -> Self {
         self.after = Some(twips);
         self
     }
 
-    pub fn exact_line(mut self, twips: i32) -> Self {
+    pub(crate) fn exact_line(mut self, twips: i32) -> Self {
         self.exact_line = Some(twips);
         self
     }
 
-    pub fn border_below(mut self, border: Border) -> Self {
+    pub(crate) fn border_below(mut self, border: Border) -> Self {
         self.border_below = Some(border);
         self
     }
 
-    pub fn keep_next(mut self, keep: bool) -> Self {
+    pub(crate) fn keep_next(mut self, keep: bool) -> Self {
         self.keep_next = keep;
         self
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
+pub(crate) enum Align {
     Left,
     Center,
     Right,
@@ -81,7 +81,7 @@ impl Align {
 
 /// `w:ind`, in twips.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Indent {
+pub(crate) struct Indent {
     left: i32,
     right: i32,
     first: Option<First>,
@@ -94,24 +94,24 @@ enum First {
 }
 
 impl Indent {
-    pub fn left(left: i32) -> Self {
+    pub(crate) fn left(left: i32) -> Self {
         Indent {
             left,
             ..Indent::default()
         }
     }
 
-    pub fn right(mut self, right: i32) -> Self {
+    pub(crate) fn right(mut self, right: i32) -> Self {
         self.right = right;
         self
     }
 
-    pub fn first_line(mut self, twips: i32) -> Self {
+    pub(crate) fn first_line(mut self, twips: i32) -> Self {
         self.first = Some(First::Line(twips));
         self
     }
 
-    pub fn hanging(mut self, twips: i32) -> Self {
+    pub(crate) fn hanging(mut self, twips: i32) -> Self {
         self.first = Some(First::Hanging(twips));
         self
     }
@@ -120,7 +120,7 @@ impl Indent {
 /// A single line, as `w:pBdr/w:bottom`: its space above the text (points), width (eighths
 /// of a point) and colour.
 #[derive(Debug, Clone, Copy)]
-pub struct Border {
+pub(crate) struct Border {
     pub space: u32,
     pub size: u32,
     pub color: &'static str,
@@ -129,7 +129,7 @@ pub struct Border {
 /// Run properties (`w:rPr`): size in half-points, colour, bold, and the heading fonts
 /// rather than the document's default (body) fonts.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Style {
+pub(crate) struct Style {
     size: Option<usize>,
     color: Option<&'static str>,
     bold: bool,
@@ -137,26 +137,26 @@ pub struct Style {
 }
 
 impl Style {
-    pub fn plain() -> Self {
+    pub(crate) fn plain() -> Self {
         Style::default()
     }
 
-    pub fn size(mut self, half_points: usize) -> Self {
+    pub(crate) fn size(mut self, half_points: usize) -> Self {
         self.size = Some(half_points);
         self
     }
 
-    pub fn color(mut self, color: &'static str) -> Self {
+    pub(crate) fn color(mut self, color: &'static str) -> Self {
         self.color = Some(color);
         self
     }
 
-    pub fn bold(mut self) -> Self {
+    pub(crate) fn bold(mut self) -> Self {
         self.bold = true;
         self
     }
 
-    pub fn heading(mut self) -> Self {
+    pub(crate) fn heading(mut self) -> Self {
         self.heading = true;
         self
     }
@@ -164,7 +164,7 @@ impl Style {
 
 /// What ends a run after its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Then {
+pub(crate) enum Then {
     Nothing,
     Tab,
     LineBreak,
@@ -173,7 +173,7 @@ pub enum Then {
 /// A table's properties: its width and column widths (twips), the lines drawn, the cell
 /// margins (top, left, bottom, right) and the indent from the margin.
 #[derive(Debug, Clone)]
-pub struct TableProps<'a> {
+pub(crate) struct TableProps<'a> {
     pub width: i32,
     pub columns: &'a [usize],
     /// Every outer and inner line, or none.
@@ -184,7 +184,7 @@ pub struct TableProps<'a> {
 
 /// A table cell's width and look.
 #[derive(Debug, Clone, Copy)]
-pub enum Cell {
+pub(crate) enum Cell {
     Plain(usize),
     /// Text at the top of the cell.
     Top(usize),
@@ -206,7 +206,7 @@ pub struct Body {
 
 impl Body {
     /// A body whose heading runs use `east_asia` for Japanese and `latin` for the rest.
-    pub fn new(east_asia: &str, latin: &str, capacity: usize) -> Self {
+    pub(crate) fn new(east_asia: &str, latin: &str, capacity: usize) -> Self {
         let mut heading_fonts = String::from("<w:rFonts");
         for (name, font) in [
             ("ascii", latin),
@@ -227,22 +227,22 @@ impl Body {
     }
 
     /// The next paragraph id, for paragraphs made elsewhere (the page header and footer).
-    pub fn next_id(&mut self) -> String {
+    pub(crate) fn next_id(&mut self) -> String {
         self.last_id += 1;
         format!("{:08X}", self.last_id)
     }
 
     /// XML written as it is: the document around the body.
-    pub fn raw(&mut self, xml: &str) {
+    pub(crate) fn raw(&mut self, xml: &str) {
         self.xml.push_str(xml);
     }
 
-    pub fn into_xml(self) -> String {
+    pub(crate) fn into_xml(self) -> String {
         self.xml
     }
 
     /// Open a paragraph: end it with [`Body::end_paragraph`].
-    pub fn paragraph(&mut self, p: &Para) {
+    pub(crate) fn paragraph(&mut self, p: &Para) {
         self.last_id += 1;
         let x = &mut self.xml;
         let _ = write!(
@@ -297,12 +297,12 @@ impl Body {
         x.push_str("</w:pPr>");
     }
 
-    pub fn end_paragraph(&mut self) {
+    pub(crate) fn end_paragraph(&mut self) {
         self.xml.push_str("</w:p>");
     }
 
     /// A paragraph of one run.
-    pub fn paragraph_of(&mut self, p: &Para, style: Style, text: &str) {
+    pub(crate) fn paragraph_of(&mut self, p: &Para, style: Style, text: &str) {
         self.paragraph(p);
         self.run(style, text, Then::Nothing);
         self.end_paragraph();
@@ -354,7 +354,7 @@ impl Body {
     }
 
     /// Open a table: its rows follow, then [`Body::end_table`].
-    pub fn table(&mut self, t: &TableProps) {
+    pub(crate) fn table(&mut self, t: &TableProps) {
         let x = &mut self.xml;
         let _ = write!(
             x,
@@ -393,25 +393,25 @@ impl Body {
         x.push_str("</w:tblGrid>");
     }
 
-    pub fn end_table(&mut self) {
+    pub(crate) fn end_table(&mut self) {
         self.xml.push_str("</w:tbl>");
     }
 
     /// Open a row that never splits across pages; a header row is repeated on each page
     /// the table runs over.
-    pub fn row(&mut self, header: bool) {
+    pub(crate) fn row(&mut self, header: bool) {
         self.xml.push_str(match header {
             true => "<w:tr><w:trPr><w:tblHeader /><w:cantSplit /></w:trPr>",
             false => "<w:tr><w:trPr><w:cantSplit /></w:trPr>",
         });
     }
 
-    pub fn end_row(&mut self) {
+    pub(crate) fn end_row(&mut self) {
         self.xml.push_str("</w:tr>");
     }
 
     /// Open a cell: its paragraphs follow (at least one), then [`Body::end_cell`].
-    pub fn cell(&mut self, cell: Cell) {
+    pub(crate) fn cell(&mut self, cell: Cell) {
         let x = &mut self.xml;
         let width = match cell {
             Cell::Plain(w) | Cell::Top(w) | Cell::Shaded(w, _) => w,
@@ -430,7 +430,7 @@ impl Body {
         x.push_str("</w:tcPr>");
     }
 
-    pub fn end_cell(&mut self) {
+    pub(crate) fn end_cell(&mut self) {
         self.xml.push_str("</w:tc>");
     }
 }
