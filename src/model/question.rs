@@ -472,31 +472,29 @@ impl Session {
         asked_by: &str,
     ) -> (usize, usize) {
         // Looked up in a set, not by reading every question again for each line, and
-        // numbered up from the highest id once: both made a large import quadratic.
-        let mut shown: std::collections::HashSet<String> = self
-            .questions
-            .iter()
-            .map(|q| q.text.trim().to_string())
-            .collect();
+        // numbered up from the highest id once: both made a large import quadratic. The
+        // set borrows the wordings, so the new questions wait in `new` until it is done.
+        let mut shown: std::collections::HashSet<&str> =
+            self.questions.iter().map(|q| q.text.trim()).collect();
         let mut number = self.highest_question_number(prefix);
-        let (mut added, mut skipped) = (0, 0);
+        let mut new = Vec::new();
         for item in listed {
             let text = item.text.trim();
             // A line repeated in the list is skipped too: it is shown once it is added.
-            if !shown.insert(text.to_string()) {
-                skipped += 1;
+            if !shown.insert(text) {
                 continue;
             }
             number += 1;
-            self.questions.push(Question {
+            new.push(Question {
                 id: format!("{prefix}{number}"),
                 priority: item.priority,
                 owner,
                 ..Question::new(text, asker, asked_by)
             });
-            added += 1;
         }
-        (added, skipped)
+        let added = new.len();
+        self.questions.append(&mut new);
+        (added, listed.len() - added)
     }
 }
 
