@@ -6,7 +6,9 @@
 //! writing it beside the session file, `store::stage_session`), which is renamed into place
 //! once the report is on disk. And listing a data directory of 300 past sessions beside the
 //! large one (the home screen, the desk, `sonote list`): from the summaries kept in memory,
-//! from the listing cache file, without it, and every session read the old way.
+//! from the listing cache file, without it, and every session read the old way. And the
+//! clerk's import of a list of 1,000, 10,000 and 100,000 questions into a new session
+//! (`sonote questions import`, without starting the process), with its steps at the largest.
 //!
 //! `cargo bench --bench save [-- --quick]`. The data directory is a temporary directory on
 //! the disk the session files live on (`TMPDIR` picks another).
@@ -137,6 +139,83 @@ fn main() {
         save.median, save.p99, write.median
     );
     listing(dir.path(), if quick { 5 } else { 30 });
+    import(dir.path(), quick);
+}
+
+/// One line of a prepared list: short enough that 100,000 of them fit in a session file
+/// sonote reads back (16 MB); every tenth marked important.
+fn question_line(n: usize) -> String {
+    let mark = if n.is_multiple_of(10) { "!" } else { "-" };
+    format!("{mark} 質問 {n}: 副作用はどのくらい続きますか\n")
+}
+
+fn import(dir: &std::path::Path, quick: bool) {
+    use sonote::core::import;
+    use sonote::model::{Asker, Role};
+    let data = dir.join("import");
+    let store = Store::open(&data).expect("open");
+    let config = Config::embedded();
+    // Today's consultation as the intake left it: the demo's patient and its few questions.
+    let mut draft =
+        sonote::demo::demo_session(config.ui.language, large_session::day()).expect("the demo");
+    draft.demo = false;
+    let mut session = sonote::model::Session::new(
+        draft,
+        config.clock_rules(),
+        config.fee.clone(),
+        large_session::start(),
+    );
+    let path = store.create(&mut session).expect("create");
+    let pristine = std::fs::read(&path).expect("read");
+    println!("\nimport of a list into a new session (import::import_file, whole)");
+    println!("{}", stats::HEADER);
+    for (count, rounds) in [(1_000, 20), (10_000, 10), (100_000, 5)] {
+        let rounds = if quick { rounds.min(3) } else { rounds };
+        let list = dir.join(format!("questions-{count}.txt"));
+        std::fs::write(&list, (1..=count).map(question_line).collect::<String>())
+            .expect("write the list");
+        // A fresh session each round, put back before the clock starts.
+        let samples: Vec<Duration> = (0..rounds)
+            .map(|_| {
+                std::fs::write(&path, &pristine).expect("put the session back");
+                let started = Instant::now();
+                let imported =
+                    import::import_file(&path, &list, Asker::Patient, "").expect("import");
+                let took = started.elapsed();
+                assert_eq!(imported.added, count);
+                took
+            })
+            .collect();
+        show(&format!("import {count} questions"), &samples);
+    }
+    // Where the time of the largest goes, step by step.
+    let list = dir.join("questions-100000.txt");
+    println!("{}", stats::HEADER);
+    let rounds = if quick { 3 } else { 5 };
+    show(
+        "  read and parse the list",
+        &time(rounds, || import::read_question_file(&list).expect("list")),
+    );
+    let listed = import::read_question_file(&list).expect("list");
+    std::fs::write(&path, &pristine).expect("put the session back");
+    let empty = store::load(&path).expect("load");
+    show(
+        "  add them to the session (in memory)",
+        &time(rounds, || {
+            let mut session = empty.clone();
+            session.import_questions(&listed, "i", Role::Specialist, Asker::Patient, "")
+        }),
+    );
+    let mut full = empty.clone();
+    full.import_questions(&listed, "i", Role::Specialist, Asker::Patient, "");
+    show(
+        "  save (serialize, write, 2 fsyncs)",
+        &time(rounds, || store::save(&path, &full).expect("save")),
+    );
+    println!(
+        "  (a session file of {:.1} MB)",
+        std::fs::metadata(&path).expect("size").len() as f64 / 1e6
+    );
 }
 
 /// Past consultations beside the large session for the listing.

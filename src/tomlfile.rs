@@ -158,10 +158,86 @@ pub fn line_at(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// Find the line where a dotted field is set, by following `[table]` headers and `key =`
-/// lines. Array indices (`events[2]`) count `[[…]]` headers. Good enough for the files
-/// people write by hand; returns None when the layout is more exotic.
+/// The line where a dotted field (`session.minutes`, `clock.events[2].kind`,
+/// `sections[8]`) is set: where the parsed document's spans put its key (or, for an array
+/// element, its value). A field that names a table or an array of tables is on its first
+/// header's line.
+///
+/// The spans are the `toml` crate's own (`toml::de::DeTable`), so comments, multi-line
+/// strings, inline tables and arrays spread over lines all land on the right line. The
+/// crate gives no span when the text is not TOML or the field is not in it (a missing key,
+/// or a field of the defaults a configuration is merged with); only then is the line
+/// looked for by hand (`line_of_field_by_hand`), as before spans were used.
 pub fn line_of_field(text: &str, field: &str) -> Option<usize> {
+    span_of_field(text, field)
+        .map(|span| line_at(text, span.start))
+        .or_else(|| line_of_field_by_hand(text, field))
+}
+
+/// One step down a dotted field path.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `clock.events[2].kind` as steps; None for the document itself (`.` or empty, as
+/// serde_path_to_error names it) or a path this cannot read (an unknown `?` segment).
+fn steps(field: &str) -> Option<Vec<Step<'_>>> {
+    let mut steps = Vec::new();
+    for part in field.split('.').filter(|p| !p.is_empty()) {
+        let (name, mut rest) = part
+            .split_once('[')
+            .map_or((part, ""), |(name, rest)| (name, rest));
+        if !name.is_empty() {
+            steps.push(Step::Key(name));
+        }
+        while !rest.is_empty() {
+            let (index, after) = rest.split_once(']')?;
+            steps.push(Step::Index(index.parse().ok()?));
+            rest = after.strip_prefix('[').unwrap_or(after);
+        }
+    }
+    (!steps.is_empty()).then_some(steps)
+}
+
+/// The byte range of a field in the text, from the crate's spanned document.
+fn span_of_field(text: &str, field: &str) -> Option<std::ops::Range<usize>> {
+    use toml::de::{DeTable, DeValue};
+    let steps = steps(field)?;
+    let document = DeTable::parse(text).ok()?;
+    // Where the walk is: None for the document's root table.
+    let mut value: Option<&DeValue> = None;
+    let mut span = None;
+    for step in steps {
+        let (at, next) = match step {
+            Step::Key(key) => {
+                let table = match value {
+                    None => document.get_ref(),
+                    Some(DeValue::Table(table)) => table,
+                    Some(_) => return None,
+                };
+                let (key, next) = table.get_key_value(key)?;
+                (key.span(), next)
+            }
+            Step::Index(index) => {
+                let Some(DeValue::Array(array)) = value else {
+                    return None;
+                };
+                let element = array.get(index)?;
+                (element.span(), element)
+            }
+        };
+        span = Some(at);
+        value = Some(next.get_ref());
+    }
+    span
+}
+
+/// Find the line where a dotted field is set, by following `[table]` headers and `key =`
+/// lines. Array indices (`events[2]`) count `[[…]]` headers. Only for text the `toml` crate
+/// gives no span for (see `line_of_field`): it can be fooled by a multi-line string whose
+/// lines look like keys, and it returns None when the layout is more exotic.
+fn line_of_field_by_hand(text: &str, field: &str) -> Option<usize> {
     let parts: Vec<(String, Option<usize>)> = field
         .split('.')
         .filter(|p| !p.is_empty())
@@ -243,6 +319,160 @@ mod tests {
         assert_eq!(line_of_field(TEXT, "clock.events[1].kind"), Some(8));
         assert_eq!(line_of_field(TEXT, "clock.events[0].kind"), Some(6));
         assert_eq!(line_of_field(TEXT, "session.missing"), None);
+        assert_eq!(
+            line_of_field(TEXT, "clock.events"),
+            Some(5),
+            "its first header"
+        );
+        assert_eq!(line_of_field(TEXT, "."), None, "the document itself");
+        // The finder by hand, kept for text the crate gives no span for, agrees here.
+        for field in [
+            "a",
+            "session.minutes",
+            "clock.events[1].kind",
+            "clock.events",
+        ] {
+            assert_eq!(
+                line_of_field_by_hand(TEXT, field),
+                line_of_field(TEXT, field),
+                "{field}"
+            );
+        }
+    }
+
+    /// The document the line tests read: the line of each key is written beside it.
+    const SESSION: &str = "format = 1\n\
+        note = \"\"\"\n\
+        [session]\n\
+        minutes = 45\n\
+        \"\"\"\n\
+        \n\
+        [session]\n\
+        minutes = 30\n\
+        [session.deep]\n\
+        steps = [1,\n\
+        2,\n\
+        3]\n\
+        [[clock.events]]\n\
+        kind = \"start\"\n\
+        at = 1\n\
+        # a comment\n\
+        [[clock.events]]\n\
+        kind = \"pause\"\n\
+        at = 2\n";
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        format: u32,
+        note: String,
+        session: Sess,
+        clock: Clock,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sess {
+        minutes: u32,
+        deep: Deep,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Deep {
+        steps: Vec<u32>,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Clock {
+        events: Vec<Event>,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        Start,
+        Pause,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Event {
+        kind: Kind,
+        at: u32,
+    }
+
+    fn error_in(text: &str) -> FileError {
+        match parse::<Doc>(Path::new("s.toml"), text) {
+            Ok(doc) => panic!("read: {doc:?}"),
+            Err(err) => err,
+        }
+    }
+
+    #[test]
+    fn the_line_of_an_error_comes_from_the_spans() {
+        assert!(parse::<Doc>(Path::new("s.toml"), SESSION).is_ok());
+
+        // A wrong type deep in a table, in an array spread over lines: the element's line.
+        let err = error_in(&SESSION.replace("2,\n", "\"two\",\n"));
+        assert_eq!(err.field.as_deref(), Some("session.deep.steps[1]"));
+        assert_eq!(err.line, Some(11), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("s.toml:11: field `session.deep.steps[1]`: ")
+        );
+
+        // A wrong value in the second of an array of tables.
+        let err = error_in(&SESSION.replace("\"pause\"", "\"stop\""));
+        assert_eq!(err.field.as_deref(), Some("clock.events[1].kind"));
+        assert_eq!(err.line, Some(18), "{err}");
+
+        // A missing field: the line of the table it is missing from.
+        let err = error_in(&SESSION.replace("at = 2\n", ""));
+        assert_eq!(err.field.as_deref(), Some("clock.events[1]"));
+        assert_eq!(err.message, "missing field `at`");
+        assert_eq!(err.line, Some(17), "{err}");
+
+        // The key, not the look-alike inside the multi-line string before it (line 4),
+        // which is where the finder by hand would point.
+        let err = error_in(&SESSION.replace("minutes = 30", "minutes = \"30\""));
+        assert_eq!(err.field.as_deref(), Some("session.minutes"));
+        assert_eq!(err.line, Some(8), "{err}");
+        assert_eq!(line_of_field_by_hand(SESSION, "session.minutes"), Some(4));
+
+        // An unknown key after a comment and a blank line.
+        let err = error_in(&SESSION.replace("# a comment\n", "# a comment\n\nkinds = 1\n"));
+        assert_eq!(err.field.as_deref(), Some("clock.events[0].kinds"));
+        assert_eq!(err.line, Some(18), "{err}");
+    }
+
+    #[test]
+    fn syntax_errors_are_placed_by_the_crate() {
+        // A value left out, an unclosed string, a table defined twice.
+        for (text, line) in [
+            (SESSION.replace("at = 2", "at ="), 19),
+            (SESSION.replace("\"start\"", "\"start"), 14),
+            (SESSION.replace("[session.deep]", "[session]"), 9),
+        ] {
+            let err = error_in(&text);
+            assert_eq!(
+                (err.line, err.field.as_deref()),
+                (Some(line), None),
+                "{err}"
+            );
+            assert!(
+                err.to_string().starts_with(&format!("s.toml:{line}: ")),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_toml_is_searched_by_hand() {
+        // A later error must not hide where an earlier field is.
+        let text = "[session]\nminutes = 3\nbroken =\n";
+        assert_eq!(span_of_field(text, "session.minutes"), None);
+        assert_eq!(line_of_field(text, "session.minutes"), Some(2));
     }
 
     #[test]

@@ -309,35 +309,19 @@ fn snake_name<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-/// The clerk's import before the day. It writes the session file, so it refuses once the
-/// clock has started: from then on the specialist's terminal owns that file. (A terminal
-/// that has the session open before the start takes the new questions in within a second.)
+/// The clerk's import before the day (see `import::import_file`).
 fn import_questions(store: &Store, args: ImportArgs) -> Result<(), Failure> {
     let path = store.resolve(&args.session);
-    let mut session = store::load(&path).map_err(|err| Failure::new(err.to_string()))?;
-    if session.state() != ClockState::Ready {
-        return Err(Failure::new(format!(
-            "{}: the consultation has already started; add questions on its screen \
-             instead (F2: a to add, i to read a file)",
-            path.display()
-        )));
-    }
-    let listed = crate::core::import::read_question_file(&args.file)
-        .map_err(|err| Failure::new(err.to_string()))?;
-    let (added, skipped) = session.import_questions(
-        &listed,
-        "i",
-        Role::Specialist,
+    let imported = crate::core::import::import_file(
+        &path,
+        &args.file,
         args.asker.into(),
         args.asked_by.trim(),
-    );
-    if added > 0 {
-        store::save(&path, &session)
-            .map_err(|err| Failure::new(format!("{}: {err}", path.display())))?;
-    }
+    )
+    .map_err(|err| Failure::new(err.to_string()))?;
     println!(
-        "{}: {added} questions added, {skipped} already there",
-        session.id
+        "{}: {} questions added, {} already there",
+        imported.session_id, imported.added, imported.skipped
     );
     Ok(())
 }

@@ -1,10 +1,13 @@
 //! Reading a plain text file of prepared questions, one per line, for
-//! `sonote questions import` and the questions tab.
+//! `sonote questions import` and the questions tab; and the clerk's import of such a file
+//! into a session file.
 
 use std::path::Path;
 
 use crate::model::question::{ListedQuestion, parse_question_list};
-use crate::tomlfile::FileError;
+use crate::model::{Asker, ClockState, Role, Session};
+use crate::store;
+use crate::tomlfile::{FileError, MAX_FILE_BYTES};
 
 /// Read and parse a question list (format: `model::question::parse_question_list`).
 /// The file must be UTF-8; an error names the file and, when it can, the line.
@@ -19,6 +22,67 @@ pub fn read_question_file(path: &Path) -> Result<Vec<ListedQuestion>, FileError>
         ));
     }
     Ok(questions)
+}
+
+/// What an import into a session file did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub session_id: String,
+    pub added: usize,
+    /// Lines whose wording the session already showed (or that the file repeats).
+    pub skipped: usize,
+}
+
+/// The clerk's import before the day (`sonote questions import`): the questions of `file`
+/// added to the session at `session_path` with ids `i1`, `i2`, … It writes the session
+/// file, so it refuses once the clock has started: from then on the specialist's terminal
+/// owns that file. (A terminal that has the session open before the start takes the new
+/// questions in within a second.) Nothing is written when nothing is new.
+pub fn import_file(
+    session_path: &Path,
+    file: &Path,
+    asker: Asker,
+    asked_by: &str,
+) -> Result<Imported, FileError> {
+    let mut session = store::load(session_path)?;
+    if session.state() != ClockState::Ready {
+        return Err(FileError::new(
+            session_path,
+            "the consultation has already started; add questions on its screen instead \
+             (F2: a to add, i to read a file)",
+        ));
+    }
+    let listed = read_question_file(file)?;
+    let (added, skipped) =
+        session.import_questions(&listed, "i", Role::Specialist, asker, asked_by);
+    if added > 0 {
+        save_within_limit(session_path, &session)?;
+    }
+    Ok(Imported {
+        session_id: session.id,
+        added,
+        skipped,
+    })
+}
+
+/// Save the session, unless its file would be larger than sonote reads back
+/// (`tomlfile::MAX_FILE_BYTES`): a file that large could not be opened again, so the
+/// import is refused and the file left as it was.
+fn save_within_limit(path: &Path, session: &Session) -> Result<(), FileError> {
+    let cannot = |err: &dyn std::fmt::Display| FileError::new(path, err.to_string());
+    let text = toml::to_string(session).map_err(|err| cannot(&err))?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            format!(
+                "these questions would make the session file {:.1} MB; sonote reads files \
+                 of at most {} MB: nothing was imported",
+                text.len() as f64 / 1e6,
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    store::write_atomically(path, text.as_bytes()).map_err(|err| cannot(&err))
 }
 
 /// Expand a leading `~/` to the home directory, as a shell would: people type paths that
