@@ -181,7 +181,7 @@ enum Step<'a> {
 }
 
 /// `clock.events[2].kind` as steps; None for the document itself (`.` or empty, as
-/// serde_path_to_error names it) or a path this cannot read (an unknown `?` segment).
+/// serde_path_to_error names it) or an index that is not a number.
 fn steps(field: &str) -> Option<Vec<Step<'_>>> {
     let mut steps = Vec::new();
     for part in field.split('.').filter(|p| !p.is_empty()) {
