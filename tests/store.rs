@@ -55,7 +55,10 @@ fn opening_one_session_checks_its_own_files_and_the_folders_only() {
     let paths = |found: Vec<(std::path::PathBuf, u32)>| -> Vec<_> {
         found.into_iter().map(|(path, _)| path).collect()
     };
-    assert_eq!(paths(store.loose_permissions()), [other.clone()]);
+    assert_eq!(
+        paths(store.loose_permissions()),
+        std::slice::from_ref(&other)
+    );
     assert!(
         store.loose_permissions_of(&mine).is_empty(),
         "not the other's"
