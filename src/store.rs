@@ -64,27 +64,29 @@ impl Store {
     /// Files and folders of the store that others than the user may read or write (mode
     /// bits beyond 0700/0600), with their mode: patient data must stay private.
     pub fn loose_permissions(&self) -> Vec<(PathBuf, u32)> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mut paths = vec![
-                self.root.clone(),
-                self.sessions_dir(),
-                self.listing_cache_path(),
-            ];
-            if let Ok(entries) = fs::read_dir(self.sessions_dir()) {
-                paths.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
-            }
-            paths
-                .into_iter()
-                .filter_map(|path| {
-                    let mode = fs::metadata(&path).ok()?.permissions().mode() & 0o777;
-                    (mode & 0o077 != 0).then_some((path, mode))
-                })
-                .collect()
+        let mut paths = self.own_paths();
+        if let Ok(entries) = fs::read_dir(self.sessions_dir()) {
+            paths.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
         }
-        #[cfg(not(unix))]
-        Vec::new()
+        loose_among(paths)
+    }
+
+    /// [`Store::loose_permissions`] for opening one session: the data directory's folders
+    /// and listing cache, the session's file and its companion's part, and no other
+    /// session's file (a year of them would be one `stat` each at every start).
+    pub fn loose_permissions_of(&self, session_path: &Path) -> Vec<(PathBuf, u32)> {
+        let mut paths = self.own_paths();
+        paths.extend([session_path.to_path_buf(), part_path(session_path)]);
+        loose_among(paths)
+    }
+
+    /// The folders and files of the data directory that are not sessions.
+    fn own_paths(&self) -> Vec<PathBuf> {
+        vec![
+            self.root.clone(),
+            self.sessions_dir(),
+            self.listing_cache_path(),
+        ]
     }
 
     /// Remove a session for good: its file, the companion's part, its lock, and the report
@@ -273,6 +275,26 @@ pub fn part_path(session_path: &Path) -> PathBuf {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     session_path.with_file_name(format!("{stem}.{}.toml", role_suffix(Role::Companion)))
+}
+
+/// Those of `paths` that exist with mode bits for others than the user, with their mode.
+fn loose_among(paths: Vec<PathBuf>) -> Vec<(PathBuf, u32)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        paths
+            .into_iter()
+            .filter_map(|path| {
+                let mode = fs::metadata(&path).ok()?.permissions().mode() & 0o777;
+                (mode & 0o077 != 0).then_some((path, mode))
+            })
+            .collect()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = paths;
+        Vec::new()
+    }
 }
 
 fn role_suffix(role: Role) -> &'static str {

@@ -52,14 +52,7 @@ fn stored_session() -> (tempfile::TempDir, sonote::store::Store, PathBuf) {
 
 /// An app on `path` in `role`, on the questions tab.
 fn app_on(store: &sonote::store::Store, path: &Path, role: Role) -> App {
-    let mut app = App::new(
-        Config::embedded(),
-        store.clone(),
-        Theme { color: true },
-        today(),
-    );
-    app.role = role;
-    app.open_session(path, at(0, 0)).unwrap();
+    let mut app = app_in_role(store, path, role);
     key(&mut app, KeyCode::F(2), at(0, 0));
     app
 }

@@ -41,6 +41,45 @@ fn files_and_directories_are_private() {
     assert_eq!(names.len(), 1);
 }
 
+#[cfg(unix)]
+#[test]
+fn opening_one_session_checks_its_own_files_and_the_folders_only() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut mine = new_session(&config);
+    let mine = store.create(&mut mine).unwrap();
+    let mut other = new_session(&config);
+    let other = store.create(&mut other).unwrap();
+    let loose = |p: &std::path::Path| fs::set_permissions(p, fs::Permissions::from_mode(0o644));
+    loose(&other).unwrap();
+    let paths = |found: Vec<(std::path::PathBuf, u32)>| -> Vec<_> {
+        found.into_iter().map(|(path, _)| path).collect()
+    };
+    assert_eq!(
+        paths(store.loose_permissions()),
+        std::slice::from_ref(&other)
+    );
+    assert!(
+        store.loose_permissions_of(&mine).is_empty(),
+        "not the other's"
+    );
+    // Its own file, its companion's part and the data directory are checked.
+    loose(&mine).unwrap();
+    let part = store::part_path(&mine);
+    fs::write(&part, "").unwrap();
+    loose(&part).unwrap();
+    fs::set_permissions(store.root(), fs::Permissions::from_mode(0o755)).unwrap();
+    let found = store.loose_permissions_of(&mine);
+    assert_eq!(
+        paths(found.clone()),
+        [store.root().to_path_buf(), mine.clone(), part]
+    );
+    assert!(
+        found.iter().all(|(_, mode)| *mode & 0o077 != 0),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn a_saved_session_reads_back_the_same() {
     let config = Config::embedded();

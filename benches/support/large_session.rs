@@ -181,9 +181,16 @@ fn opinion() -> Opinion {
 /// clock started at 10:00 and extended at 10:25, 150 questions worked through on it, the
 /// notes and the opinion.
 pub fn build(config: &Config) -> Session {
+    build_with(config, QUESTIONS)
+}
+
+/// The large session with `questions` prepared questions instead of 200 (the first
+/// `ANSWERED_ON_CLOCK` worked through, all of them when there are fewer); the clock, the
+/// notes and the opinion the same, so that sizes compare.
+pub fn build_with(config: &Config, questions: usize) -> Session {
     let mut draft = sonote::demo::demo_session(Lang::Ja, day()).expect("the embedded demo");
     draft.demo = false;
-    draft.questions = (0..QUESTIONS).map(question).collect();
+    draft.questions = (0..questions).map(question).collect();
     let mut session = Session::new(
         draft,
         config.clock_rules(),
@@ -191,6 +198,8 @@ pub fn build(config: &Config) -> Session {
         start() - TimeDelta::minutes(5),
     );
     session.toggle_clock(start()).expect("the clock starts");
+    // With fewer questions than this the clock runs on all the same (nothing is left to
+    // advance to): the extension and the clock's record stay those of the 200.
     for n in 0..ANSWERED_ON_CLOCK {
         let at = start() + TimeDelta::seconds(20 * n as i64);
         if at == start() + TimeDelta::minutes(25) {
@@ -230,9 +239,17 @@ pub fn typed_bytes(session: &Session) -> (usize, usize) {
 /// Write the large session into the store at `data_dir`; returns the store, the session's
 /// file and the session (its id set).
 pub fn write(data_dir: &std::path::Path) -> (Store, std::path::PathBuf, Session) {
+    write_with(data_dir, QUESTIONS)
+}
+
+/// [`write`] with `questions` prepared questions (see [`build_with`]).
+pub fn write_with(
+    data_dir: &std::path::Path,
+    questions: usize,
+) -> (Store, std::path::PathBuf, Session) {
     let config = Config::embedded();
     let store = Store::open(data_dir).expect("open the data directory");
-    let mut session = build(&config);
+    let mut session = build_with(&config, questions);
     let path = store.create(&mut session).expect("write the session");
     (store, path, session)
 }

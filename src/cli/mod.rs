@@ -61,22 +61,29 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         return Ok(());
     }
     let store = open_store(cli.data_dir.as_deref())?;
+    // Opening one session checks its own files only; every other command may read them all.
+    let loose = match &cli.command {
+        Some(Command::Open { session, .. }) => store.loose_permissions_of(&store.resolve(session)),
+        _ => store.loose_permissions(),
+    };
+    warn_loose(&loose);
+    let loose = loose.len();
     match cli.command {
-        None => open_tui(config, store, Start::Home, Role::Specialist),
+        None => open_tui(config, store, Start::Home, Role::Specialist, loose),
         Some(Command::Demo) => {
             let path = demo(&config, &store)?;
-            open_tui(config, store, Start::Session(path), Role::Specialist)
+            open_tui(config, store, Start::Session(path), Role::Specialist, loose)
         }
         Some(Command::Open { session, role }) => {
             let path = store.resolve(&session);
-            open_tui(config, store, Start::Session(path), role.into())
+            open_tui(config, store, Start::Session(path), role.into(), loose)
         }
         Some(Command::Questions(QuestionsCommand::Import(args))) => import_questions(&store, args),
         Some(Command::Questions(QuestionsCommand::List { session })) => {
             list_questions(&store, &session)
         }
         Some(Command::Purge { older_than, yes }) => purge(&store, older_than, yes),
-        Some(Command::Desk) => open_tui(config, store, Start::Desk, Role::Specialist),
+        Some(Command::Desk) => open_tui(config, store, Start::Desk, Role::Specialist, loose),
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
         Some(Command::Check) => Ok(()),
@@ -101,9 +108,12 @@ fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
         None => Store::default_root()
             .ok_or_else(|| Failure::new("no data directory: set --data-dir or SONOTE_DATA_DIR"))?,
     };
-    let store =
-        Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))?;
-    for (path, mode) in store.loose_permissions() {
+    Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))
+}
+
+/// Warn on stderr about each file or folder of the data directory others can read.
+fn warn_loose(loose: &[(PathBuf, u32)]) {
+    for (path, mode) in loose {
         let want = if path.is_dir() { "700" } else { "600" };
         eprintln!(
             "sonote: warning: {} can be read by others (mode {mode:03o}); patient data \
@@ -111,7 +121,6 @@ fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
             path.display()
         );
     }
-    Ok(store)
 }
 
 /// Remove old sessions after showing them and asking; `yes` skips the question.
@@ -179,9 +188,16 @@ enum Start {
     Desk,
 }
 
-fn open_tui(config: Config, store: Store, start: Start, role: Role) -> Result<(), Failure> {
+/// `loose`: how many files or folders of the data directory others can read (warned about
+/// on stderr already; the screen says so too).
+fn open_tui(
+    config: Config,
+    store: Store,
+    start: Start,
+    role: Role,
+    loose: usize,
+) -> Result<(), Failure> {
     let now = local_now();
-    let loose = store.loose_permissions().len();
     let (theme, today) = (Theme::from_env(), now.date_naive());
     let mut app = match start {
         Start::Home => App::new(config, store, theme, today),

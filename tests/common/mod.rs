@@ -11,7 +11,7 @@ use sonote::model::opinion::{
     DiagnosisView, DrugClass, Ecog, PlanAgreement, Recommendation, TreatmentKind,
 };
 use sonote::model::{
-    Asker, Intake, Mode, NewSession, Patient, Question, QuestionState, Session, Specialist,
+    Asker, Intake, Mode, NewSession, Patient, Question, QuestionState, Role, Session, Specialist,
 };
 use sonote::store::Store;
 
@@ -161,6 +161,16 @@ pub fn open_app(config: Config) -> (tempfile::TempDir, sonote::tui::app::App, st
     let mut app = sonote::tui::app::App::new(config, store, theme, today());
     app.open_session(&path, at(0, 0)).unwrap();
     (dir, app, path)
+}
+
+/// An app on the session at `path` in `role` (two of them are the two terminals of one
+/// consultation), opened at 10:00.
+pub fn app_in_role(store: &Store, path: &std::path::Path, role: Role) -> sonote::tui::app::App {
+    let theme = sonote::tui::theme::Theme { color: true };
+    let mut app = sonote::tui::app::App::new(Config::embedded(), store.clone(), theme, today());
+    app.role = role;
+    app.open_session(path, at(0, 0)).unwrap();
+    app
 }
 
 /// A small deterministic random source (xorshift): a failing run can be replayed from

@@ -16,10 +16,14 @@ use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::{display_width, wrap};
+use crate::tui::widgets::wrapped::WrapCache;
 
 pub struct ConsultTab {
     memo: TextArea<'static>,
     pub editing: bool,
+    /// The questions on screen, wrapped, by id: typing in the notes redraws the list at
+    /// every key, and it need not be wrapped again.
+    question_rows: WrapCache<String>,
 }
 
 impl ConsultTab {
@@ -27,6 +31,7 @@ impl ConsultTab {
         ConsultTab {
             memo: text_field::multi_line(&session.memo),
             editing: false,
+            question_rows: WrapCache::default(),
         }
     }
 
@@ -69,7 +74,8 @@ impl ConsultTab {
             Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
                 .areas(upper);
         let words = ctx.config.ui.language.questions_texts();
-        draw_questions(frame, questions, session, texts, words, theme);
+        let rows = &mut self.question_rows;
+        draw_questions(frame, questions, session, texts, words, theme, rows);
         draw_record(frame, record, session, texts, theme);
 
         let (title, style) = if self.editing {
@@ -84,6 +90,8 @@ impl ConsultTab {
     }
 }
 
+/// The questions from the top, as many as the panel shows: those below it are not laid
+/// out at all, so the frame costs the same with 10 questions or 5,000.
 fn draw_questions(
     frame: &mut Frame,
     area: Rect,
@@ -91,11 +99,13 @@ fn draw_questions(
     texts: &Texts,
     words: &QuestionsTexts,
     theme: &Theme,
+    rows: &mut WrapCache<String>,
 ) {
     let block = Block::new()
         .borders(Borders::TOP | Borders::RIGHT)
         .title(Span::styled(texts.questions, theme.title()));
     let inner = block.inner(area);
+    let height = usize::from(inner.height);
     let mut lines: Vec<Line> = Vec::new();
     if session.questions.is_empty() {
         lines.push(Line::styled(texts.no_questions, theme.dim()));
@@ -111,21 +121,29 @@ fn draw_questions(
     let indent = 5 + state_width;
     let text_width = usize::from(inner.width).saturating_sub(indent);
     let current = session.current_question();
+    let mut text = String::new();
     for (i, question) in session.questions.iter().enumerate() {
-        let mut text = question.text.clone();
+        if lines.len() >= height {
+            break;
+        }
         let who = if question.asked_by.is_empty() {
             words.asker(question.asker)
         } else {
             &question.asked_by
         };
-        text.push_str(&format!(" ({who})"));
+        text.clear();
+        text.push_str(&question.text);
+        text.push_str(" (");
+        text.push_str(who);
+        text.push(')');
         let state = words.state_short(question.state);
         let state_style = if question.state.is_open() {
             theme.dim()
         } else {
             theme.info()
         };
-        for (row, piece) in wrap(&text, text_width).into_iter().enumerate() {
+        let pieces = rows.get(question.id.as_str(), &text, text_width);
+        for (row, piece) in pieces.iter().enumerate() {
             let mut spans = if row == 0 {
                 let marker = if current == Some(question.id.as_str()) {
                     ">"
@@ -140,10 +158,11 @@ fn draw_questions(
             } else {
                 vec![Span::raw(" ".repeat(indent))]
             };
-            spans.push(Span::raw(piece));
+            spans.push(Span::raw(piece.clone()));
             lines.push(Line::from(spans));
         }
     }
+    rows.sweep();
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 

@@ -24,9 +24,10 @@ use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::{display_width, wrap};
+use crate::tui::widgets::wrapped::WrapCache;
 
 /// Something the focus can rest on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     ReferralDiagnosis,
     ReferralStage,
@@ -208,6 +209,9 @@ pub struct OpinionTab {
     /// The first row shown in each column, kept between frames so that the view moves
     /// only as far as the focus needs.
     scroll: Vec<usize>,
+    /// Each field's text as last wrapped: typing into one field wraps that one again, not
+    /// the whole opinion.
+    wraps: WrapCache<Field>,
 }
 
 impl OpinionTab {
@@ -218,6 +222,7 @@ impl OpinionTab {
             focus: Field::ReferralDiagnosis,
             editor: None,
             scroll: Vec::new(),
+            wraps: WrapCache::default(),
         }
     }
 
@@ -536,6 +541,7 @@ impl OpinionTab {
         }
         let rects = Layout::horizontal(vec![Constraint::Fill(1); columns.len()]).split(body);
         let label_width = self.label_width();
+        let mut wraps = std::mem::take(&mut self.wraps);
         for (index, (sections, rect)) in columns.iter().zip(rects.iter()).enumerate() {
             let mut rect = *rect;
             if index > 0 {
@@ -547,13 +553,23 @@ impl OpinionTab {
             let geometry = Geometry::new(rect.width, label_width);
             // Every grade of the performance status is described when there is room, not
             // only while it has the focus.
-            let mut items = self.items(sections, opinion, &geometry, scale, &styles, rect.height);
+            let mut items = self.items(
+                sections,
+                opinion,
+                &geometry,
+                scale,
+                &styles,
+                rect.height,
+                &mut wraps,
+            );
             if total_height(&items) > usize::from(rect.height) {
                 self.shorten_performance_status(&mut items, opinion, &geometry, &styles);
             }
             space_out(&mut items, rect.height);
             self.draw_column(frame, rect, index, items, &geometry);
         }
+        wraps.sweep();
+        self.wraps = wraps;
     }
 
     /// Which sections each column shows: one column on a narrow terminal; the overview and
@@ -609,6 +625,7 @@ impl OpinionTab {
     }
 
     /// What each field of `sections` shows, with every grade of the performance status.
+    #[allow(clippy::too_many_arguments)]
     fn items(
         &self,
         sections: &[Section],
@@ -617,6 +634,7 @@ impl OpinionTab {
         scale: &ScaleWords,
         styles: &Styles,
         view: u16,
+        wraps: &mut WrapCache<Field>,
     ) -> Vec<Item> {
         let words = self.words();
         let mut items = Vec::new();
@@ -643,7 +661,7 @@ impl OpinionTab {
                         1
                     } else {
                         // Room for the next line to appear without the view jumping.
-                        wrap(written, usize::from(g.value_width)).len() + 1
+                        wraps.get(&field, written, usize::from(g.value_width)).len() + 1
                     };
                     let height = needed.clamp(1, usize::from(view.max(1)));
                     let label = labelled(field.label(words), true, Vec::new(), g, styles);
@@ -660,7 +678,7 @@ impl OpinionTab {
                             g,
                             styles,
                         ),
-                        _ => field_lines(field, opinion, focused, g, words, styles),
+                        _ => field_lines(field, opinion, focused, g, words, styles, wraps),
                     };
                     (lines, None)
                 };
@@ -984,13 +1002,8 @@ fn option_piece(
     }
 }
 
-fn wrapped(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
-    wrap(text, usize::from(width))
-        .into_iter()
-        .map(|piece| Line::styled(piece, style))
-        .collect()
-}
-
+/// A field's lines: its label beside its value (a choice, or its text wrapped, taken from
+/// `wraps` when the text is as it was).
 fn field_lines(
     field: Field,
     opinion: &Opinion,
@@ -998,6 +1011,7 @@ fn field_lines(
     g: &Geometry,
     words: &OpinionTexts,
     styles: &Styles,
+    wraps: &mut WrapCache<Field>,
 ) -> Vec<Line<'static>> {
     let label = field.label(words);
     let body = match field {
@@ -1044,7 +1058,11 @@ fn field_lines(
                     Vec::new()
                 }
             } else {
-                wrapped(written, g.value_width, Style::new())
+                wraps
+                    .get(&field, written, usize::from(g.value_width))
+                    .iter()
+                    .map(|piece| Line::styled(piece.clone(), Style::new()))
+                    .collect()
             }
         }
     };

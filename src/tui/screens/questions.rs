@@ -28,6 +28,7 @@ use crate::tui::outcome::{DrawContext, Effect, Status, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::{display_width, wrap};
+use crate::tui::widgets::wrapped::Wrapped;
 
 type KeyHelp = &'static [(&'static str, &'static str)];
 
@@ -88,6 +89,18 @@ pub struct QuestionsTab {
     selected_index: usize,
     list_offset: usize,
     mode: Mode,
+    /// The selected question's text and answers as last wrapped for the detail below the
+    /// list: a frame while an answer is typed wraps only what the key changed.
+    detail: DetailWraps,
+}
+
+/// The texts of the detail view, each kept wrapped (see `Wrapped`: a text that changed, by
+/// this terminal or the other's merge, or another width, is wrapped again).
+#[derive(Default)]
+struct DetailWraps {
+    text: Wrapped,
+    mine: Wrapped,
+    other: Wrapped,
 }
 
 fn info(text: impl Into<String>) -> TabOutcome {
@@ -140,6 +153,7 @@ impl QuestionsTab {
             selected_index: 0,
             list_offset: 0,
             mode: Mode::Browse,
+            detail: DetailWraps::default(),
         }
     }
 
@@ -196,10 +210,16 @@ impl QuestionsTab {
             self.selected_id = None;
             return None;
         }
+        // Looked for where it was last seen first: comparing the ids of thousands of
+        // questions at every frame would cost more than drawing them.
+        let at = self.selected_index;
         let index = self
             .selected_id
             .as_deref()
-            .and_then(|id| session.question_position(id))
+            .and_then(|id| match session.questions.get(at) {
+                Some(question) if question.id == id => Some(at),
+                _ => session.question_position(id),
+            })
             .unwrap_or_else(|| self.selected_index.min(session.questions.len() - 1));
         self.select(session, index);
         Some(index)
@@ -781,10 +801,19 @@ impl QuestionsTab {
                 role,
                 t,
                 ctx,
+                &mut self.detail,
             ),
-            Mode::Browse | Mode::Prompts(_) => {
-                draw_detail(frame, detail_area, session, selected, None, role, t, ctx)
-            }
+            Mode::Browse | Mode::Prompts(_) => draw_detail(
+                frame,
+                detail_area,
+                session,
+                selected,
+                None,
+                role,
+                t,
+                ctx,
+                &mut self.detail,
+            ),
         }
     }
 
@@ -947,6 +976,7 @@ fn draw_detail(
     role: Role,
     t: &QuestionsTexts,
     ctx: &DrawContext,
+    wraps: &mut DetailWraps,
 ) {
     let theme = ctx.theme;
     let Some(index) = selected else {
@@ -971,7 +1001,7 @@ fn draw_detail(
         return;
     }
     let width = usize::from(inner.width);
-    let text_lines = wrap(&question.text, width.saturating_sub(1));
+    let text_lines = wraps.text.get(&question.text, width.saturating_sub(1));
     let text_height = text_lines.len().min(3) as u16;
     let mut meta = t.asker(question.asker).to_string();
     if !question.asked_by.is_empty() && question.asked_by != meta {
@@ -991,7 +1021,7 @@ fn draw_detail(
     ])
     .areas(inner);
     let lines: Vec<Line> = text_lines
-        .into_iter()
+        .iter()
         .take(usize::from(text_height))
         .map(|piece| {
             Line::styled(
@@ -1019,9 +1049,9 @@ fn draw_detail(
     };
     let other_text = question.answer_of(other_role);
     let other_lines = if other_text.is_empty() {
-        Vec::new()
+        &[]
     } else {
-        wrap(other_text, width)
+        wraps.other.get(other_text, width)
     };
     let available = answers_area.height;
     let other_height = if other_lines.is_empty() {
@@ -1030,7 +1060,12 @@ fn draw_detail(
         (other_lines.len() as u16 + 1).min((available / 2).max(2))
     };
     let editing = field.is_some();
-    let mine_lines = wrap(question.answer_of(role), width);
+    // While typing, the editor lays the answer out itself.
+    let mine_lines = if editing {
+        &[]
+    } else {
+        wraps.mine.get(question.answer_of(role), width)
+    };
     // The editor takes all the room there is; a written answer only what it needs, so the
     // other terminal's record sits right under it.
     let mine_height = if editing {
@@ -1056,7 +1091,7 @@ fn draw_detail(
     match field {
         Some(field) => text_field::draw(frame, mine_area, field, mine_block, true),
         None => {
-            let lines: Vec<Line> = mine_lines.into_iter().map(Line::raw).collect();
+            let lines: Vec<Line> = shown(mine_lines, mine_area);
             frame.render_widget(Paragraph::new(lines).block(mine_block), mine_area);
         }
     }
@@ -1068,9 +1103,18 @@ fn draw_detail(
         let block = Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(label, theme.title()));
-        let lines: Vec<Line> = other_lines.into_iter().map(Line::raw).collect();
+        let lines: Vec<Line> = shown(other_lines, other_area);
         frame.render_widget(Paragraph::new(lines).block(block), other_area);
     }
+}
+
+/// The wrapped lines that fit in `area` (under its one-row title), as lines to draw.
+fn shown(pieces: &[String], area: Rect) -> Vec<Line<'static>> {
+    pieces
+        .iter()
+        .take(usize::from(area.height))
+        .map(|piece| Line::raw(piece.clone()))
+        .collect()
 }
 
 /// The inside of a form, one column in from the left like the lines around it.
@@ -1264,6 +1308,10 @@ fn draw_prompts(
     }
     let mut lines = Vec::new();
     for (index, (question, pieces)) in topic.questions.iter().zip(&items).enumerate().skip(first) {
+        // Below the list's bottom nothing shows: no need to look each one up in the session.
+        if lines.len() >= height {
+            break;
+        }
         let in_session = session
             .questions
             .iter()

@@ -2,10 +2,13 @@
 //! `report::build` that writes the documents, so what is read here is what is printed. A
 //! gentle check of what is still empty stands above it, and three keys export it.
 //!
-//! The preview is built and laid out at most once a second (and when the width or language
-//! changes, or the tab is shown again): a large session's report takes about 2 ms to build
-//! and wrap, too much for every scrolling key; a second is as fresh as the other terminal's
-//! edits arrive anyway.
+//! The preview is built and laid out again only when what it is made from changed: the
+//! language, the width, or the session. A large session's report takes 2 ms to build and
+//! wrap, 40 ms and more with 5,000 questions: too much for every scrolling key, and for
+//! every second of a screen at rest. Whether the session changed is looked at once a second
+//! and when the tab is shown again, by its fingerprint (`widgets::fingerprint`, a fraction
+//! of a millisecond even then); a second is as fresh as the other terminal's edits arrive
+//! anyway. The template is read once per language, so the language stands for it.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -23,6 +26,7 @@ use crate::report::template::ReportTemplate;
 use crate::report::{self, Body, Field, Format, OptionsTable, Report};
 use crate::tui::outcome::{DrawContext, Effect, Status, TabOutcome};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::fingerprint;
 use crate::tui::widgets::wrap::{display_width, wrap};
 
 /// Wider lines are hard to read: on a wide terminal the report stands in a centred column.
@@ -45,20 +49,50 @@ pub struct ReportTab {
     templates: [Result<ReportTemplate, String>; 2],
     /// The preview as last laid out, and for what.
     preview: Option<Preview>,
+    /// Look at the session's fingerprint at the next draw, not a second later.
+    recheck: bool,
 }
 
 /// A laid-out preview and what it was laid out for.
 struct Preview {
     lang: Lang,
     width: usize,
-    built_at: crate::model::Timestamp,
+    /// The session's fingerprint when it was laid out (None: it could not be taken, and the
+    /// preview is laid out again at every check).
+    fingerprint: Option<u64>,
+    /// When the session's fingerprint was last compared with it.
+    checked_at: Timestamp,
     lines: Vec<Line<'static>>,
 }
 
+impl Preview {
+    /// Whether the preview is still that of `session` in `lang` at `width`. The session is
+    /// looked at when `recheck` or a second after the last look; in between it is taken as
+    /// unchanged.
+    fn still_fresh(
+        &mut self,
+        session: &Session,
+        lang: Lang,
+        width: usize,
+        now: Timestamp,
+        recheck: bool,
+    ) -> bool {
+        if self.lang != lang || self.width != width {
+            return false;
+        }
+        if !recheck && (now - self.checked_at).num_milliseconds().abs() < 1000 {
+            return true;
+        }
+        self.checked_at = now;
+        self.fingerprint.is_some() && fingerprint::of(session) == self.fingerprint
+    }
+}
+
 impl ReportTab {
-    /// Lay the preview out afresh at the next draw (the tab is shown again).
+    /// Look at the session again at the next draw (the tab is shown again): the preview is
+    /// laid out afresh if anything changed meanwhile.
     pub fn refresh(&mut self) {
-        self.preview = None;
+        self.recheck = true;
     }
 
     /// `templates`: the report templates in Japanese and in English, as read (or why not).
@@ -71,6 +105,7 @@ impl ReportTab {
             max_scroll: 0,
             templates,
             preview: None,
+            recheck: false,
         }
     }
 
@@ -194,11 +229,11 @@ impl ReportTab {
         frame.render_widget(Paragraph::new(pad(check)), top);
 
         let lang = self.lang;
-        let fresh = self.preview.as_ref().is_some_and(|p| {
-            p.lang == lang
-                && p.width == inner
-                && (ctx.now - p.built_at).num_milliseconds().abs() < 1000
-        });
+        let recheck = std::mem::take(&mut self.recheck);
+        let fresh = self
+            .preview
+            .as_mut()
+            .is_some_and(|p| p.still_fresh(session, lang, inner, ctx.now, recheck));
         if !fresh {
             let lines = match self.template() {
                 Ok(template) => {
@@ -213,7 +248,8 @@ impl ReportTab {
             self.preview = Some(Preview {
                 lang,
                 width: inner,
-                built_at: ctx.now,
+                fingerprint: fingerprint::of(session),
+                checked_at: ctx.now,
                 lines,
             });
         }
@@ -262,22 +298,15 @@ fn check_lines(
     };
     let gaps = session.opinion.gaps(&config.opinion.optional_kinds());
     let gap_line = ui.opinion_texts().gap_line(&gaps, config.opinion.scale(ui));
-    let open: Vec<String> = session
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.state.is_open())
-        .map(|(index, _)| fill(words.question_ref, &[("n", &(index + 1).to_string())]))
-        .collect();
-    if gap_line.is_none() && open.is_empty() {
+    let open = open_questions_line(session, words, width);
+    if gap_line.is_none() && open.is_none() {
         note(words.complete.to_string(), theme.info());
     }
     if let Some(gaps) = gap_line {
         note(gaps, theme.key());
     }
-    if !open.is_empty() {
-        let list = open.join(words.list_separator);
-        note(fill(words.open_questions, &[("list", &list)]), theme.key());
+    if let Some(open) = open {
+        note(open, theme.key());
     }
     let status = &session.report;
     let exported = match (status.exported_at, &status.exported_path) {
@@ -301,6 +330,41 @@ fn check_lines(
     };
     note(exported, theme.dim());
     lines
+}
+
+/// "まだ回答のない質問: Q1、Q5、…" (None when every question is answered). Two lines of it
+/// show: numbers are added only until they fill those, not for each of 5,000 questions.
+fn open_questions_line(session: &Session, words: &ReportTexts, width: usize) -> Option<String> {
+    let mut open = session
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.state.is_open())
+        .map(|(index, _)| fill(words.question_ref, &[("n", &(index + 1).to_string())]));
+    let mut list = open.next()?;
+    // Wrapping never changes a line it has finished: once what stands before the list and
+    // the numbers so far wrap onto a third line, the first two are those of the whole list.
+    let before = match words.open_questions.split_once("{list}") {
+        Some((before, after)) if !after.contains("{list}") => Some(before),
+        _ => None,
+    };
+    let mut list_width = display_width(&list);
+    let mut looked_at = 0;
+    for item in open {
+        if let Some(before) = before
+            && list_width >= 2 * width
+            && list_width >= looked_at + width / 2
+        {
+            if wrap(&format!("{before}{list}"), width).len() > 2 {
+                break;
+            }
+            looked_at = list_width;
+        }
+        list.push_str(words.list_separator);
+        list.push_str(&item);
+        list_width += display_width(words.list_separator) + display_width(&item);
+    }
+    Some(fill(words.open_questions, &[("list", &list)]))
 }
 
 /// "─ 報告書（日本語） ───────── 1-15/140行 ─"

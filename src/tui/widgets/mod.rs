@@ -1,6 +1,8 @@
 //! Pieces drawn on several screens.
 
 pub mod clock_bar;
+pub mod fingerprint;
 pub mod popup;
 pub mod text_field;
 pub mod wrap;
+pub mod wrapped;
