@@ -17,10 +17,11 @@ use sonote::config::{Config, Lang};
 use sonote::model::{Role, Session, Timestamp};
 use sonote::store::Store;
 use sonote::tui::app::{App, Screen};
+use sonote::tui::outcome::DrawContext;
 use sonote::tui::screens::consult::ConsultTab;
 use sonote::tui::screens::opinion::OpinionTab;
 use sonote::tui::screens::questions::QuestionsTab;
-use sonote::tui::session_view::{DrawContext, SessionView};
+use sonote::tui::session_view::SessionView;
 use sonote::tui::theme::Theme;
 use sonote::tui::view;
 
@@ -62,7 +63,7 @@ fn view_of(app: &mut App) -> &mut SessionView {
 }
 
 fn session_of(app: &App) -> &Session {
-    &app.session_view().expect("a session is open").session
+    &app.session_view().expect("a session is open").open.session
 }
 
 /// What `draw` draws into an area of `width` x `height`.
@@ -84,8 +85,8 @@ fn assert_tab_as_new(app: &mut App, width: u16, height: u16) {
         now: at(1, 0),
     };
     let view = view_of(app);
-    let role = view.role;
-    let session = view.session.clone();
+    let role = view.role();
+    let session = view.open.session.clone();
     let pairs = [
         (
             "consult",

@@ -21,7 +21,7 @@ use crate::config::{Config, Lang};
 use crate::core::export::{ExportError, Exported};
 use crate::i18n::fill;
 use crate::i18n::report::ReportTexts;
-use crate::model::Session;
+use crate::model::{Session, Timestamp};
 use crate::report::template::ReportTemplate;
 use crate::report::{self, Body, Field, Format, OptionsTable, Report};
 use crate::tui::outcome::{DrawContext, Effect, Status, TabOutcome};
