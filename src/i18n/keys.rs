@@ -240,7 +240,7 @@ pub static JA: KeyTexts = KeyTexts {
     intake: IntakeKeys {
         field: both("項目を選ぶ", "項目"),
         enter: both("文字の項目を編集 / あり・なしを切り替え", "編集/切替"),
-        choose: both("選択肢を切り替える（性別・形式・資料の種類など）", "選択"),
+        choose: both("選択肢を切り替える（性別・形式・資料など）", "選択"),
         companion: both("同行者を追加", "同行者追加"),
         material: both("検査資料を追加", "資料追加"),
         delete_row: both("選んだ同行者・資料を削除", "行を削除"),
@@ -350,7 +350,7 @@ pub static EN: KeyTexts = KeyTexts {
     },
     intake: IntakeKeys {
         field: both("select a field", "field"),
-        enter: both("edit a text field / toggle yes-no", "edit/toggle"),
+        enter: both("edit a text field / toggle yes-no", "edit"),
         choose: both("change a choice (sex, mode, kind of material…)", "choose"),
         companion: both("add a companion", "add companion"),
         material: both("add a test material", "add material"),
