@@ -68,17 +68,17 @@ impl Key {
 
 /// One line of the help: keys that give one command (or, like ↑ and ↓, the two ways of
 /// one), named once.
-pub struct Binding<C: 'static> {
+pub(crate) struct Binding<C: 'static> {
     /// How the help names the keys ("↑/↓, k/j").
-    pub label: &'static str,
+    pub(crate) label: &'static str,
     /// How the hint line names them; `None` keeps the binding off the hint line.
-    pub hint: Option<&'static str>,
+    pub(crate) hint: Option<&'static str>,
     /// The keys, each with what it gives. The commands of one binding share their words.
-    pub keys: &'static [(Key, C)],
+    pub(crate) keys: &'static [(Key, C)],
 }
 
 impl<C> Binding<C> {
-    pub const fn new(
+    pub(crate) const fn new(
         label: &'static str,
         hint: Option<&'static str>,
         keys: &'static [(Key, C)],
@@ -87,7 +87,7 @@ impl<C> Binding<C> {
     }
 }
 
-pub type Table<C> = &'static [Binding<C>];
+pub(crate) type Table<C> = &'static [Binding<C>];
 
 /// ↑/↓ and k/j, the way through every list: one gives `$previous`, the other `$next`.
 macro_rules! up_down {
@@ -139,21 +139,21 @@ pub(crate) use {home_end, undo_redo, up_down};
 
 /// Back or forth, for the pairs of keys that move one way or the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
+pub(crate) enum Step {
     Previous,
     Next,
 }
 
 /// The first or the last, for Home and End.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edge {
+pub(crate) enum Edge {
     First,
     Last,
 }
 
 /// The command `event` gives in `table`. A key that needs Ctrl or Alt wins over one that
 /// takes any modifiers (Alt+↑ moves a question, ↑ selects one).
-pub fn lookup<C: Clone>(table: &[Binding<C>], event: &KeyEvent) -> Option<C> {
+pub(crate) fn lookup<C: Clone>(table: &[Binding<C>], event: &KeyEvent) -> Option<C> {
     let keys = || table.iter().flat_map(|binding| binding.keys.iter());
     keys()
         .find(|(key, _)| key.mods != Mods::Any && key.matches(event))
@@ -178,7 +178,7 @@ impl Entry {
     }
 }
 
-pub fn entries<'a, C: 'static>(
+pub(crate) fn entries<'a, C: 'static>(
     bindings: impl IntoIterator<Item = &'a Binding<C>>,
     words: impl Fn(&C) -> &'static KeyText,
 ) -> Vec<Entry> {
@@ -198,7 +198,7 @@ pub fn entries<'a, C: 'static>(
 }
 
 /// The help's lines: the keys as labelled, and what they do.
-pub fn help_rows(entries: &[Entry]) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn help_rows(entries: &[Entry]) -> Vec<(&'static str, &'static str)> {
     entries
         .iter()
         .map(|entry| (entry.label, entry.text().help))
@@ -207,7 +207,7 @@ pub fn help_rows(entries: &[Entry]) -> Vec<(&'static str, &'static str)> {
 
 /// The hint line: "keys word" for each binding that has a hint, two spaces apart. Bindings
 /// side by side with the same word share it ("↑↓ PgUp/PgDn g/G scroll").
-pub fn hint_line<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> String {
+pub(crate) fn hint_line<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> String {
     let mut items: Vec<(Vec<&str>, &str)> = Vec::new();
     for entry in entries {
         let (Some(keys), Some(word)) = (entry.hint, entry.text().hint) else {
@@ -253,7 +253,7 @@ impl Context {
     ];
 
     /// The context's own keys (Ctrl+C, in `ANYWHERE`, works in all of them).
-    pub fn table(self) -> Table<Action> {
+    pub(crate) fn table(self) -> Table<Action> {
         match self {
             Context::Home => HOME,
             Context::Desk => DESK,
@@ -322,18 +322,22 @@ pub fn words(
 }
 
 /// The bindings of `context` as the help shows them.
-pub fn context_entries(keys: &'static AppKeys, context: Context) -> Vec<Entry> {
+pub(crate) fn context_entries(keys: &'static AppKeys, context: Context) -> Vec<Entry> {
     entries(context.table(), |action| words(keys, Some(context), action))
 }
 
 /// The keys that work everywhere, as the help shows them.
-pub fn anywhere_entries(keys: &'static AppKeys) -> Vec<Entry> {
+pub(crate) fn anywhere_entries(keys: &'static AppKeys) -> Vec<Entry> {
     entries(ANYWHERE, |action| words(keys, None, action))
 }
 
 /// The bindings of `context` that give one of `actions`: the global keys a tab's hint line
 /// reminds of.
-pub fn entries_giving(keys: &'static AppKeys, context: Context, actions: &[Action]) -> Vec<Entry> {
+pub(crate) fn entries_giving(
+    keys: &'static AppKeys,
+    context: Context,
+    actions: &[Action],
+) -> Vec<Entry> {
     let giving = context
         .table()
         .iter()
@@ -346,7 +350,7 @@ const DOWN: Key = Key::code(KeyCode::Down);
 const ENTER: Key = Key::code(KeyCode::Enter);
 const ESC: Key = Key::code(KeyCode::Esc);
 
-pub const ANYWHERE: Table<Action> = &[Binding::new(
+const ANYWHERE: Table<Action> = &[Binding::new(
     "Ctrl+C",
     None,
     &[(Key::ctrl('c'), Action::Quit)],
@@ -417,7 +421,7 @@ const NEW_FORM: Table<Action> = &[
 ];
 
 /// The help's own keys: q and Enter close it too, without a mention.
-pub const HELP: Table<Action> = &[Binding::new(
+const HELP: Table<Action> = &[Binding::new(
     "? / Esc",
     Some("? / Esc"),
     &[

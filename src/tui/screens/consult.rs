@@ -24,7 +24,7 @@ use crate::tui::widgets::wrap::{display_width, wrap};
 
 /// What the tab's keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     EditNotes,
     StopEditing,
     Undo,
@@ -32,7 +32,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
         match self {
             Command::EditNotes => &keys.consult.edit_notes,
             Command::StopEditing => &keys.consult.stop_notes,

@@ -416,7 +416,7 @@ impl DeskScreen {
 
 /// What the desk's keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     Select(Step),
     Open,
     /// Ask how the fee was paid.
@@ -433,7 +433,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
         let k = &keys.desk;
         match self {
             Command::Select(_) => &k.select,

@@ -669,7 +669,7 @@ impl Default for IntakeTab {
 
 /// What the tab's keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     Field(Step),
     Edge(Edge),
     /// Edit a text field, or toggle or step a choice.
@@ -683,7 +683,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
         let k = &keys.intake;
         match self {
             Command::Field(_) => &k.field,

@@ -155,12 +155,12 @@ impl NewSessionScreen {
 
 /// What the form's own keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     Mode(Step),
 }
 
 impl Command {
-    pub fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
         match self {
             Command::Mode(_) => &keys.app.mode,
         }

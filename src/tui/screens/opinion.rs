@@ -1227,7 +1227,7 @@ fn footer_lines(
 
 /// What the tab's keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     Field(Step),
     Card(Step),
     Edge(Edge),
@@ -1247,7 +1247,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
         let k = &keys.opinion;
         match self {
             Command::Field(_) => &k.field,

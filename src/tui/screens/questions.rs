@@ -1314,7 +1314,7 @@ fn pad(text: &str, width: usize) -> String {
 
 /// What the tab's keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     Select(Step),
     Edge(Edge),
     Answer,
@@ -1346,7 +1346,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
         let k = &keys.questions;
         match self {
             Command::Select(_) => &k.select,
@@ -1379,7 +1379,7 @@ impl Command {
 
     /// What only the specialist's terminal does (`model::roles`): the companion's is told
     /// so, and its help leaves these keys out.
-    pub fn specialist_only(self) -> bool {
+    pub(crate) fn specialist_only(self) -> bool {
         matches!(
             self,
             Command::Advance
@@ -1394,7 +1394,7 @@ impl Command {
 
 /// Which tables have the keyboard, by the tab's mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keys {
+pub(crate) enum Keys {
     Browse,
     Answer,
     /// Rewording a question, or the path of a file to read.
@@ -1406,7 +1406,7 @@ pub enum Keys {
 }
 
 impl Keys {
-    pub const ALL: [Keys; 7] = [
+    pub(crate) const ALL: [Keys; 7] = [
         Keys::Browse,
         Keys::Answer,
         Keys::Form,
@@ -1442,7 +1442,7 @@ impl Keys {
     }
 
     /// The bindings of the mode on `role`'s terminal, as the help lists them.
-    pub fn entries(self, role: Role, keys: &'static KeyTexts) -> Vec<Entry> {
+    pub(crate) fn entries(self, role: Role, keys: &'static KeyTexts) -> Vec<Entry> {
         let bindings = self.tables().iter().flat_map(|table| table.iter());
         let usable = bindings.filter(|binding| {
             role == Role::Specialist

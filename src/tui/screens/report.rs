@@ -750,7 +750,7 @@ fn line_text(line: &Line) -> String {
 
 /// What the tab's keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     Line(Step),
     Page(Step),
     Edge(Edge),
@@ -759,7 +759,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
         let k = &keys.report;
         match self {
             Command::Line(_) => &k.line,
