@@ -580,8 +580,12 @@ fn the_help_and_the_hints_name_the_opinion_keys() {
     let texts = app.texts();
     let view = app.session_view().unwrap();
     let help = view.help(texts);
-    assert!(help.iter().any(|(k, _)| k.contains("1-4")));
-    assert!(help.iter().any(|(k, _)| k.contains("0-4")));
+    // One binding for the digits, whose help says what they choose on each field: a
+    // card's recommendation (1-4) and the PS (0-4).
+    assert!(
+        help.iter()
+            .any(|(k, what)| *k == "0-4" && what.contains("1-4") && what.contains("0-4"))
+    );
     assert!(view.hints(texts).contains("Tab"));
     press(&mut app, KeyCode::Enter);
     let view = app.session_view().unwrap();

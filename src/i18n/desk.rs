@@ -21,6 +21,7 @@ pub struct DeskTexts {
     pub nothing: &'static str,
     pub totals: &'static str,
     pub pay_title: &'static str,
+    /// `{amount}`, and `{keys}`: the keys of the ways to pay.
     pub pay_prompt: &'static str,
     pub paid_msg: &'static str,
     pub already_paid: &'static str,
@@ -32,8 +33,6 @@ pub struct DeskTexts {
     /// `{id}` `{path}`.
     pub exported: &'static str,
     pub not_ended: &'static str,
-    pub hints: &'static str,
-    pub help: &'static [(&'static str, &'static str)],
     /// In the order of `Progress`: declined, scheduled, in consultation, ended, exported, sent.
     pub progress: [&'static str; 6],
     /// In the order of `StateFilter::ALL`.
@@ -59,7 +58,7 @@ pub static JA: DeskTexts = DeskTexts {
     nothing: "該当するセッションはありません。",
     totals: "未収 {count}件 {amount}",
     pay_title: "支払方法",
-    pay_prompt: "{amount} を受領。 1 現金  2 カード  3 振込  (Esc 取消)",
+    pay_prompt: "{amount} を受領。 {keys}  (Esc 取消)",
     paid_msg: "{id}: {amount} を{method}で受領しました。",
     already_paid: "{id} は支払済みです。",
     nothing_due: "{id} に未収の料金はありません。",
@@ -69,20 +68,6 @@ pub static JA: DeskTexts = DeskTexts {
     busy: "{id} は別の端末で開かれています。閉じてから操作してください。",
     exported: "{id}: 報告書を出力しました: {path}",
     not_ended: "{id} の相談はまだ終わっていません。報告書は相談の終了後に出力します。",
-    hints: "↑↓ 選択  Enter 開く  p 受領  x 報告書出力  s 送付済  f 絞込  ←/→ 日付  Esc 戻る",
-    help: &[
-        ("↑/↓, k/j", "セッションを選ぶ"),
-        ("Enter", "開く"),
-        ("p", "料金を受領（支払方法を選ぶ）"),
-        ("x", "報告書を Word で出力（データフォルダの exports/）"),
-        ("s", "報告書を送付済みにする"),
-        ("f", "状態で絞り込む（順に切り替え）"),
-        ("←/→", "前の日 / 次の日"),
-        ("t", "今日"),
-        ("a", "全日程"),
-        ("r", "読み直す"),
-        ("Esc", "セッション一覧へ"),
-    ],
     progress: [
         "お断り",
         "予約",
@@ -121,7 +106,7 @@ pub static EN: DeskTexts = DeskTexts {
     nothing: "No session matches.",
     totals: "Unpaid: {count}, {amount}",
     pay_title: "Payment",
-    pay_prompt: "Received {amount}. 1 cash  2 card  3 transfer  (Esc cancels)",
+    pay_prompt: "Received {amount}. {keys}  (Esc cancels)",
     paid_msg: "{id}: {amount} received by {method}.",
     already_paid: "{id} is already paid.",
     nothing_due: "{id} owes nothing.",
@@ -131,20 +116,6 @@ pub static EN: DeskTexts = DeskTexts {
     busy: "{id} is open on another terminal; close it there first.",
     exported: "{id}: report exported to {path}",
     not_ended: "{id}: the consultation has not ended; its report is exported once it has.",
-    hints: "↑↓ select  Enter open  p paid  x export  s sent  f filter  ←/→ day  Esc back",
-    help: &[
-        ("↑/↓, k/j", "select a session"),
-        ("Enter", "open it"),
-        ("p", "record the payment (choose how)"),
-        ("x", "export the report (Word) into exports/"),
-        ("s", "mark the report sent"),
-        ("f", "filter by state (cycles)"),
-        ("←/→", "previous / next day"),
-        ("t", "today"),
-        ("a", "all dates"),
-        ("r", "reload"),
-        ("Esc", "back to the sessions"),
-    ],
     progress: [
         "declined",
         "scheduled",
@@ -194,23 +165,5 @@ impl DeskTexts {
             .position(|m| *m == method)
             .unwrap_or(0);
         self.methods[index]
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    // The width a terminal gives the text (the screens wrap by it too).
-    fn display_width(text: &str) -> usize {
-        use unicode_width::UnicodeWidthChar;
-        text.chars().map(|c| c.width().unwrap_or(0)).sum()
-    }
-
-    #[test]
-    fn the_hints_fit_80_columns() {
-        for words in [&JA, &EN] {
-            // The status line starts with a space.
-            assert!(display_width(words.hints) <= 79, "{}", words.hints);
-        }
     }
 }

@@ -4,8 +4,6 @@
 use crate::config::{Lang, ScaleWords};
 use crate::model::opinion::{DiagnosisView, DrugClass, Ecog, Gap, PlanAgreement, TreatmentKind};
 
-type KeyHelp = &'static [(&'static str, &'static str)];
-
 pub struct OpinionTexts {
     pub overview: &'static str,
     pub conclusion: &'static str,
@@ -63,10 +61,7 @@ pub struct OpinionTexts {
     pub name_separator: &'static str,
     /// `{word}` is the scale's "not discussed", `{names}` the options.
     pub gap_not_discussed: &'static str,
-    pub hints: &'static str,
     pub hints_editing: &'static str,
-    pub help: KeyHelp,
-    pub help_editing: KeyHelp,
 }
 
 pub static JA: OpinionTexts = OpinionTexts {
@@ -126,25 +121,7 @@ pub static JA: OpinionTexts = OpinionTexts {
     list_separator: "、",
     name_separator: "・",
     gap_not_discussed: "{word}（{names}）",
-    hints: "↑↓ 項目  Tab 次のカード  ←→/1-4 推奨度  Enter 編集  ? キー  q 終了",
     hints_editing: "入力中 — Esc で終了  Tab 次の欄 (入力は自動保存)",
-    help: &[
-        ("↑/↓, k/j", "前 / 次の項目へ"),
-        ("Tab / Shift+Tab", "次 / 前のカードへ (PgDn / PgUp も)"),
-        ("←/→, 1-4", "治療カードの推奨度を選ぶ"),
-        ("c, t, i, h", "薬剤: 化学/分子標的/免疫/ホルモン"),
-        ("0-4, ←/→", "PS (ECOG) を選ぶ (各段階の説明つき)"),
-        ("←/→, 1-3", "診断への見解・主治医の方針を選ぶ"),
-        ("Backspace", "選んだものを取り消す"),
-        ("Enter", "テキスト欄を編集 (日本語入力可)"),
-        ("Home/End, g/G", "最初 / 最後の項目へ"),
-    ],
-    help_editing: &[
-        ("Esc", "編集を終える (入力は1秒以内に保存)"),
-        ("Tab / Shift+Tab", "次 / 前の欄へ進む"),
-        ("Enter", "改行 (1行の欄では編集を終える)"),
-        ("Ctrl+Z / Ctrl+Y", "元に戻す / やり直す"),
-    ],
 };
 
 pub static EN: OpinionTexts = OpinionTexts {
@@ -204,25 +181,7 @@ pub static EN: OpinionTexts = OpinionTexts {
     list_separator: ", ",
     name_separator: ", ",
     gap_not_discussed: "{word} ({names})",
-    hints: "↑↓ field  Tab next card  ←→/1-4 recommend  Enter edit  ? keys  q quit",
     hints_editing: "Editing — Esc to stop  Tab next field (saved as you type)",
-    help: &[
-        ("↑/↓, k/j", "previous / next field"),
-        ("Tab / Shift+Tab", "next / previous card (also PgDn / PgUp)"),
-        ("←/→, 1-4", "set the recommendation on a treatment card"),
-        ("c, t, i, h", "drugs: chemo/targeted/immuno/hormone"),
-        ("0-4, ←/→", "set PS (ECOG), each level described"),
-        ("←/→, 1-3", "set the view on the diagnosis / the plan"),
-        ("Backspace", "clear the choice"),
-        ("Enter", "edit the text field (Japanese input works)"),
-        ("Home/End, g/G", "first / last field"),
-    ],
-    help_editing: &[
-        ("Esc", "stop editing (saved within a second)"),
-        ("Tab / Shift+Tab", "go on to the next / previous field"),
-        ("Enter", "new line (ends editing on one-line fields)"),
-        ("Ctrl+Z / Ctrl+Y", "undo / redo"),
-    ],
 };
 
 impl Lang {
@@ -333,29 +292,6 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::model::Opinion;
-    // The width a terminal gives the text (the screens wrap by it too).
-    fn display_width(text: &str) -> usize {
-        use unicode_width::UnicodeWidthChar;
-        text.chars().map(|c| c.width().unwrap_or(0)).sum()
-    }
-
-    #[test]
-    fn every_help_line_fits_the_help_popup() {
-        // The popup is 64 columns: a border each side, a space each side of the keys.
-        for (words, general) in [(&JA, &crate::i18n::JA), (&EN, &crate::i18n::EN)] {
-            for specific in [words.help, words.help_editing] {
-                let all: Vec<_> = specific.iter().chain(general.help_session).collect();
-                let key_width = all.iter().map(|(k, _)| display_width(k)).max().unwrap();
-                for (key, what) in all {
-                    assert!(
-                        1 + key_width + 1 + display_width(what) <= 62,
-                        "{key}: {what}"
-                    );
-                }
-            }
-        }
-    }
-
     #[test]
     fn the_options_not_discussed_make_one_phrase_in_screen_order() {
         let config = Config::embedded();

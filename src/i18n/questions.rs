@@ -4,8 +4,6 @@
 use crate::config::Lang;
 use crate::model::{Asker, Priority, QuestionState};
 
-type KeyHelp = &'static [(&'static str, &'static str)];
-
 pub struct QuestionsTexts {
     /// Short, for the list: in the order of `QuestionState::ALL`.
     pub states_short: [&'static str; 5],
@@ -65,16 +63,7 @@ pub struct QuestionsTexts {
     pub wording_elsewhere: &'static str,
     pub no_new_session: &'static str,
     pub companion_terminal: &'static str,
-    pub hints_browse: &'static str,
-    pub hints_browse_companion: &'static str,
     pub hints_answer: &'static str,
-    pub hints_form: &'static str,
-    pub hints_add: &'static str,
-    pub hints_state: &'static str,
-    pub hints_confirm: &'static str,
-    pub hints_prompts: &'static str,
-    pub help: KeyHelp,
-    pub help_companion: KeyHelp,
 }
 
 pub static JA: QuestionsTexts = QuestionsTexts {
@@ -135,33 +124,7 @@ pub static JA: QuestionsTexts = QuestionsTexts {
     wording_elsewhere: "この質問の文面は、追加した端末で直します。",
     no_new_session: "同行者の端末ではセッションを作成できません。",
     companion_terminal: "同行者の端末",
-    hints_browse: "↑↓ 選択  Enter 回答  n 回答済→次  c 現在  s 状態  a 追加  l ヒント集  ? キー",
-    hints_browse_companion: "↑↓ 選択  Enter 回答を記入  a 追加  l ヒント集  i 読み込み  ? キー  q 終了",
     hints_answer: "回答を記入中 — Esc で終了（入力は自動保存、もう一方の端末にも表示）",
-    hints_form: "Enter 確定  Esc 取消",
-    hints_add: "Enter 追加  Tab 次の欄  ←/→ 質問者  Esc 取消",
-    hints_state: "1〜5 で状態を選ぶ  Esc 取消",
-    hints_confirm: "y 削除  n 取消",
-    hints_prompts: "←/→ 話題  ↑↓ 選択  Enter 加える  Tab 日本語/English  Esc 閉じる",
-    help: &[
-        ("↑/↓, k/j", "質問を選ぶ"),
-        ("Enter", "回答を記入（Esc で終了）"),
-        ("n", "現在の質問を回答済にして次へ"),
-        ("c", "選んだ質問を現在の質問に（時間を計る）"),
-        ("s / p", "状態を選ぶ / 優先度を変える"),
-        ("a / t, E", "質問を追加 / 文面を直す"),
-        ("K/J, Alt+↑/↓", "順番を上げる / 下げる"),
-        ("d", "削除（確認あり）"),
-        ("l", "質問のヒント集から加える"),
-        ("i", "テキストファイルから読み込む"),
-    ],
-    help_companion: &[
-        ("↑/↓, k/j", "質問を選ぶ"),
-        ("Enter", "回答を記入（Esc で終了）"),
-        ("a / t, E", "質問を追加 / 追加した質問の文面を直す"),
-        ("l", "質問のヒント集から加える"),
-        ("i", "テキストファイルから読み込む"),
-    ],
 };
 
 pub static EN: QuestionsTexts = QuestionsTexts {
@@ -222,33 +185,7 @@ pub static EN: QuestionsTexts = QuestionsTexts {
     wording_elsewhere: "This question is reworded on the terminal that added it.",
     no_new_session: "Sessions cannot be created on the companion's terminal.",
     companion_terminal: "companion's terminal",
-    hints_browse: "↑↓ select  Enter answer  n answered→next  c current  s state  a add  l prompts  ? keys",
-    hints_browse_companion: "↑↓ select  Enter write answer  a add  l prompts  i import  ? keys  q quit",
     hints_answer: "Writing the answer — Esc stops (saved as you type, shown on the other terminal)",
-    hints_form: "Enter save  Esc cancel",
-    hints_add: "Enter add  Tab next field  ←/→ asked by  Esc cancel",
-    hints_state: "1-5 choose the state  Esc cancel",
-    hints_confirm: "y delete  n cancel",
-    hints_prompts: "←/→ topic  ↑↓ select  Enter add  Tab 日本語/English  Esc close",
-    help: &[
-        ("↑/↓, k/j", "select a question"),
-        ("Enter", "write the answer (Esc stops)"),
-        ("n", "current one answered, go to the next"),
-        ("c", "make the selected one current (timed)"),
-        ("s / p", "choose the state / change the priority"),
-        ("a / t, E", "add a question / reword it"),
-        ("K/J, Alt+↑/↓", "move up / down"),
-        ("d", "delete (asks first)"),
-        ("l", "add from the question prompt list"),
-        ("i", "read questions from a text file"),
-    ],
-    help_companion: &[
-        ("↑/↓, k/j", "select a question"),
-        ("Enter", "write the answer (Esc stops)"),
-        ("a / t, E", "add a question / reword one added here"),
-        ("l", "add from the question prompt list"),
-        ("i", "read questions from a text file"),
-    ],
 };
 
 impl Lang {

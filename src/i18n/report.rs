@@ -6,8 +6,6 @@ use crate::core::export::ExportError;
 use crate::i18n::fill;
 use crate::report::Format;
 
-type KeyHelp = &'static [(&'static str, &'static str)];
-
 pub struct ReportTexts {
     /// Over the preview: `{lang}` is the report's language, `{lines}` the lines in view.
     pub preview: &'static str,
@@ -33,8 +31,6 @@ pub struct ReportTexts {
     pub failed: &'static str,
     /// `{err}`.
     pub template_error: &'static str,
-    pub hints: &'static str,
-    pub help: KeyHelp,
 }
 
 pub static JA: ReportTexts = ReportTexts {
@@ -52,16 +48,6 @@ pub static JA: ReportTexts = ReportTexts {
     not_ours: "{path} はこのセッションの出力ではないため、上書きしませんでした。移動してから出力し直してください。",
     failed: "出力できませんでした: {err}",
     template_error: "報告書テンプレートを使えません: {err}",
-    hints: "↑↓ PgUp/PgDn g/G 移動  d Word  m Markdown  j JSON  L 日本語/English  ? キー",
-    help: &[
-        ("↑/↓", "1行ずつ送る"),
-        ("PgUp/PgDn", "1画面ずつ送る"),
-        ("g/G, Home/End", "先頭 / 末尾へ"),
-        ("d", "Word (docx) で出力（データフォルダの exports/）"),
-        ("m", "Markdown で出力（電子カルテへの貼り付け用）"),
-        ("j", "JSON で出力（他のシステム用）"),
-        ("L", "報告書の言語を切り替え（日本語 / English）"),
-    ],
 };
 
 pub static EN: ReportTexts = ReportTexts {
@@ -79,16 +65,6 @@ pub static EN: ReportTexts = ReportTexts {
     not_ours: "{path} is not an export of this session, so it was left alone. Move it away and export again.",
     failed: "Could not export: {err}",
     template_error: "The report template cannot be used: {err}",
-    hints: "↑↓ PgUp/PgDn g/G scroll  d Word  m Markdown  j JSON  L 日本語/English  ? keys",
-    help: &[
-        ("↑/↓", "scroll a line"),
-        ("PgUp/PgDn", "scroll a screen"),
-        ("g/G, Home/End", "top / bottom"),
-        ("d", "export Word (docx) into exports/ (data folder)"),
-        ("m", "export Markdown (to paste into a chart)"),
-        ("j", "export JSON (for other systems)"),
-        ("L", "report language: 日本語 / English"),
-    ],
 };
 
 impl Lang {
@@ -127,33 +103,6 @@ impl ReportTexts {
             Format::Docx => "Word (docx)",
             Format::Markdown => "Markdown",
             Format::Json => "JSON",
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    // The width a terminal gives the text (the screens wrap by it too).
-    fn display_width(text: &str) -> usize {
-        use unicode_width::UnicodeWidthChar;
-        text.chars().map(|c| c.width().unwrap_or(0)).sum()
-    }
-
-    #[test]
-    fn the_hints_fit_80_columns_and_the_help_fits_its_popup() {
-        for (words, general) in [(&JA, &crate::i18n::JA), (&EN, &crate::i18n::EN)] {
-            // The status line starts with a space, so 79 columns are left.
-            assert!(display_width(words.hints) <= 79, "{}", words.hints);
-            // The popup is 64 columns: a border each side, a space each side of the keys.
-            let all: Vec<_> = words.help.iter().chain(general.help_session).collect();
-            let key_width = all.iter().map(|(k, _)| display_width(k)).max().unwrap();
-            for (key, what) in all {
-                assert!(
-                    1 + key_width + 1 + display_width(what) <= 62,
-                    "{key}: {what}"
-                );
-            }
         }
     }
 }

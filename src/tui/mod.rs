@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod echo;
+pub mod help;
 pub mod keymap;
 pub mod outcome;
 pub mod run;

@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
+use super::keymap::{Entry, help_rows};
 use super::outcome::{DrawContext, Status, TabOutcome};
 use super::screens::consult::ConsultTab;
 use super::screens::intake::IntakeTab;
@@ -22,6 +23,7 @@ use super::widgets::clock_bar;
 use crate::config::Config;
 use crate::core::{OpenSession, SessionEvent};
 use crate::i18n::Texts;
+use crate::i18n::keys::KeyTexts;
 use crate::model::{Role, Timestamp};
 use crate::report::template::ReportTemplate;
 
@@ -217,25 +219,30 @@ impl SessionView {
         }
     }
 
-    pub fn help(&self, texts: &'static Texts) -> &'static [(&'static str, &'static str)] {
+    /// The help's lines for the tab as it is (the session's own keys follow them).
+    pub fn help(&self, texts: &'static Texts) -> Vec<(&'static str, &'static str)> {
+        help_rows(&self.key_entries(texts.keys))
+    }
+
+    /// The keys of the tab as it is, from its key tables.
+    pub fn key_entries(&self, keys: &'static KeyTexts) -> Vec<Entry> {
         match self.tab {
-            Tab::Consult if self.consult.editing => texts.help_memo,
-            Tab::Consult => texts.help_consult,
-            Tab::Intake => self.language.intake_texts().help,
-            Tab::Opinion => self.opinion.help(),
-            Tab::Questions => self.questions.help(),
-            Tab::Report => self.report.help(),
+            Tab::Consult => self.consult.key_entries(keys),
+            Tab::Intake => self.intake.key_entries(keys),
+            Tab::Opinion => self.opinion.key_entries(keys),
+            Tab::Questions => self.questions.key_entries(keys),
+            Tab::Report => ReportTab::key_entries(keys),
         }
     }
 
-    pub fn hints(&self, texts: &'static Texts) -> &'static str {
+    pub fn hints(&self, texts: &'static Texts) -> String {
+        let keys = texts.keys;
         match self.tab {
-            Tab::Consult if self.consult.editing => texts.hints_memo,
-            Tab::Consult => texts.hints_consult,
-            Tab::Intake => self.intake.hints(self.language.intake_texts()),
-            Tab::Opinion => self.opinion.hints(),
-            Tab::Questions => self.questions.hints(),
-            Tab::Report => self.report.hints(),
+            Tab::Consult => self.consult.hints(texts),
+            Tab::Intake => self.intake.hints(self.language.intake_texts(), keys),
+            Tab::Opinion => self.opinion.hints(keys),
+            Tab::Questions => self.questions.hints(keys),
+            Tab::Report => self.report.hints(keys),
         }
     }
 

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay, Screen};
+use super::help;
 use super::outcome::{DrawContext, StatusKind};
 use super::widgets::{popup, text_field};
 use crate::model::Timestamp;
@@ -41,29 +42,15 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
         };
         Line::from(Span::styled(format!(" {}", status.text), style))
     } else {
-        let hints = match &app.screen {
-            Screen::Home(_) => texts.hints_home,
-            Screen::Desk(_) => app.config.ui.language.desk_texts().hints,
-            Screen::NewSession(_) => texts.new_hint,
-            Screen::Session(view) => view.hints(texts),
-        };
-        Line::styled(format!(" {hints}"), theme.dim())
+        Line::styled(format!(" {}", help::hints(app)), theme.dim())
     };
     frame.render_widget(Paragraph::new(status_line), status);
 
     match app.overlay {
         Some(Overlay::Help) => {
-            let specific = match &app.screen {
-                Screen::Home(_) => texts.help_home,
-                Screen::Desk(_) => app.config.ui.language.desk_texts().help,
-                Screen::NewSession(_) => texts.help_new,
-                Screen::Session(view) => view.help(texts),
-            };
-            let global = match &app.screen {
-                Screen::Session(_) => texts.help_session,
-                _ => texts.help_everywhere,
-            };
-            popup::draw_help(frame, main, texts, &theme, specific, global)
+            let rows = help::rows(app);
+            let close = help::close_line(texts);
+            popup::draw_help(frame, main, texts, &theme, &rows, &close)
         }
         Some(Overlay::Confirm(pending)) => {
             let question = app.confirm_text(pending);
@@ -92,7 +79,8 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
         && desk.asking_payment
     {
         let desk_texts = app.config.ui.language.desk_texts();
-        let question = desk.payment_question(desk_texts, app.config.desk.report_due_days);
+        let due_days = app.config.desk.report_due_days;
+        let question = desk.payment_question(desk_texts, texts.keys, due_days);
         popup::draw_confirm(frame, main, &question, &theme);
     }
 }

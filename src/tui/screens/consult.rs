@@ -9,14 +9,58 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::i18n::Texts;
+use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::i18n::questions::QuestionsTexts;
 use crate::model::Session;
 use crate::model::fee::format_amount;
+use crate::tui::action::Action;
+use crate::tui::keymap::{
+    self, Binding, Context, Entry, Key, Table, entries, hint_line, lookup, undo_redo,
+};
 use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::{display_width, wrap};
 use crate::tui::widgets::wrapped::WrapCache;
+
+/// What the tab's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    EditNotes,
+    StopEditing,
+    Undo,
+    Redo,
+}
+
+impl Command {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+        match self {
+            Command::EditNotes => &keys.consult.edit_notes,
+            Command::StopEditing => &keys.consult.stop_notes,
+            Command::Undo | Command::Redo => &keys.app.undo,
+        }
+    }
+}
+
+const NOTES_SHUT: Table<Command> = &[Binding::new(
+    "m, Tab, Enter",
+    Some("m"),
+    &[
+        (Key::char('m'), Command::EditNotes),
+        (Key::code(KeyCode::Tab), Command::EditNotes),
+        (Key::code(KeyCode::Enter), Command::EditNotes),
+    ],
+)];
+
+/// Writing the notes: every other key is the field's.
+const NOTES_OPEN: Table<Command> = &[
+    Binding::new(
+        "Esc",
+        None,
+        &[(Key::code(KeyCode::Esc), Command::StopEditing)],
+    ),
+    undo_redo!(Command::Undo, Command::Redo),
+];
 
 pub struct ConsultTab {
     memo: TextArea<'static>,
@@ -41,20 +85,51 @@ impl ConsultTab {
 
     pub fn key(&mut self, session: &mut Session, key: KeyEvent, _texts: &Texts) -> TabOutcome {
         if !self.editing {
-            if matches!(key.code, KeyCode::Char('m') | KeyCode::Tab | KeyCode::Enter) {
+            if lookup(NOTES_SHUT, &key) == Some(Command::EditNotes) {
                 self.editing = true;
             }
             return TabOutcome::default();
         }
-        if key.code == KeyCode::Esc {
-            self.editing = false;
-            return TabOutcome::default();
-        }
-        if self.memo.input(key) {
+        let changed = match lookup(NOTES_OPEN, &key) {
+            Some(Command::StopEditing) => {
+                self.editing = false;
+                return TabOutcome::default();
+            }
+            Some(Command::Undo) => self.memo.undo(),
+            Some(Command::Redo) => self.memo.redo(),
+            Some(Command::EditNotes) | None => self.memo.input(key),
+        };
+        if changed {
             session.memo = text_field::text_of(&self.memo);
             return TabOutcome::changed();
         }
         TabOutcome::default()
+    }
+
+    /// The keys of the tab as it is (the notes shut, or being written), as the help lists
+    /// them.
+    pub fn key_entries(&self, keys: &'static KeyTexts) -> Vec<Entry> {
+        Self::entries_of(self.editing, keys)
+    }
+
+    /// The hint line: the clock's keys (the session's, which this tab is for) around the
+    /// tab's own, or what to do while writing the notes.
+    pub fn hints(&self, texts: &'static Texts) -> String {
+        if self.editing {
+            return texts.hints_memo.to_string();
+        }
+        let app = &texts.keys.app;
+        let clock = [Action::ToggleClock, Action::AskExtend, Action::AskEnd];
+        let way_out = [Action::Back, Action::ToggleHelp, Action::Quit];
+        let mut shown = keymap::entries_giving(app, Context::Session, &clock);
+        shown.extend(self.key_entries(texts.keys));
+        shown.extend(keymap::entries_giving(app, Context::Session, &way_out));
+        hint_line(&shown)
+    }
+
+    pub fn entries_of(editing: bool, keys: &'static KeyTexts) -> Vec<Entry> {
+        let table = if editing { NOTES_OPEN } else { NOTES_SHUT };
+        entries(table, |command| command.words(keys))
     }
 
     pub fn paste(&mut self, session: &mut Session, text: &str) -> TabOutcome {

@@ -15,10 +15,14 @@ use crate::core::desk::{DeskChange, DeskDone, DeskError};
 use crate::core::sessions::Listing;
 use crate::i18n::desk::DeskTexts;
 use crate::i18n::fill;
+use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::model::desk::{self, Progress, StateFilter};
 use crate::model::fee::format_amount;
 use crate::model::payment::PaymentMethod;
 use crate::model::{ClockState, SessionSummary};
+use crate::tui::keymap::{
+    Binding, Entry, Key, Step, Table as KeyTable, entries, hint_line, lookup, up_down,
+};
 use crate::tui::outcome::{Effect, Status};
 use crate::tui::theme::Theme;
 
@@ -122,46 +126,53 @@ impl DeskScreen {
         let due_days = config.desk.report_due_days;
         if self.asking_payment {
             self.asking_payment = false;
-            let method = match key.code {
-                KeyCode::Char('1') => PaymentMethod::Cash,
-                KeyCode::Char('2') => PaymentMethod::Card,
-                KeyCode::Char('3') => PaymentMethod::Transfer,
-                _ => {
-                    return (
-                        Some(Status::info(config.ui.language.texts().cancelled)),
-                        None,
-                    );
-                }
+            let Some(Command::Paid(method)) = lookup(PAYMENT, &key) else {
+                return (
+                    Some(Status::info(config.ui.language.texts().cancelled)),
+                    None,
+                );
             };
             return (None, self.change(DeskChange::Pay(method), due_days));
         }
         let day = self.day.unwrap_or(self.today);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.select_previous(),
-            KeyCode::Down | KeyCode::Char('j') => self.select_next(due_days),
-            KeyCode::Enter => {
+        match lookup(KEYS, &key) {
+            Some(Command::Select(Step::Previous)) => self.select_previous(),
+            Some(Command::Select(Step::Next)) => self.select_next(due_days),
+            Some(Command::Open) => {
                 if let Some(path) = self.selected_entry_path(due_days) {
                     return (None, Some(Effect::Open(path.to_path_buf())));
                 }
             }
-            KeyCode::Char('f') => {
+            Some(Command::Filter) => {
                 self.filter = self.filter.next();
                 self.selected = 0;
             }
-            KeyCode::Left => self.show_day(day - TimeDelta::days(1)),
-            KeyCode::Right => self.show_day(day + TimeDelta::days(1)),
-            KeyCode::Char('t') => self.show_day(self.today),
-            KeyCode::Char('a') => {
+            Some(Command::Day(Step::Previous)) => self.show_day(day - TimeDelta::days(1)),
+            Some(Command::Day(Step::Next)) => self.show_day(day + TimeDelta::days(1)),
+            Some(Command::Today) => self.show_day(self.today),
+            Some(Command::AllDates) => {
                 self.day = None;
                 self.selected = 0;
             }
-            KeyCode::Char('r') => return (None, Some(Effect::ReloadList)),
-            KeyCode::Char('p') => return (self.ask_payment(texts, due_days), None),
-            KeyCode::Char('s') => return (None, self.change(DeskChange::MarkSent, due_days)),
-            KeyCode::Char('x') => return self.export(texts, due_days),
-            _ => {}
+            Some(Command::Reload) => return (None, Some(Effect::ReloadList)),
+            Some(Command::AskPayment) => return (self.ask_payment(texts, due_days), None),
+            Some(Command::MarkSent) => {
+                return (None, self.change(DeskChange::MarkSent, due_days));
+            }
+            Some(Command::Export) => return self.export(texts, due_days),
+            Some(Command::Paid(_)) | None => {}
         }
         (None, None)
+    }
+
+    /// The desk's keys, as the help lists them (the way out is `keymap`'s).
+    pub fn key_entries(keys: &'static KeyTexts) -> Vec<Entry> {
+        entries(KEYS, |command| command.words(keys))
+    }
+
+    /// The keys of the ways to pay, while asking how the fee was paid.
+    pub fn payment_entries(keys: &'static KeyTexts) -> Vec<Entry> {
+        entries(PAYMENT, |command| command.words(keys))
     }
 
     /// The clerk's change to the selected session, for the app to make on disk.
@@ -212,12 +223,18 @@ impl DeskScreen {
     }
 
     /// The question shown while asking how the fee was paid.
-    pub fn payment_question(&self, texts: &DeskTexts, due_days: u32) -> String {
+    pub fn payment_question(
+        &self,
+        texts: &DeskTexts,
+        keys: &'static KeyTexts,
+        due_days: u32,
+    ) -> String {
         let amount = self
             .selected_session(due_days)
             .map(|e| format_amount(e.summary.fee_total, &e.summary.fee_currency))
             .unwrap_or_default();
-        fill(texts.pay_prompt, &[("amount", &amount)])
+        let ways = hint_line(&Self::payment_entries(keys));
+        fill(texts.pay_prompt, &[("amount", &amount), ("keys", &ways)])
     }
 
     /// What came of a clerk's change to session `id`, worded for the status line.
@@ -393,3 +410,88 @@ impl DeskScreen {
         ])
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Keys
+
+/// What the desk's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    Select(Step),
+    Open,
+    /// Ask how the fee was paid.
+    AskPayment,
+    /// The answer.
+    Paid(PaymentMethod),
+    Export,
+    MarkSent,
+    Filter,
+    Day(Step),
+    Today,
+    AllDates,
+    Reload,
+}
+
+impl Command {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+        let k = &keys.desk;
+        match self {
+            Command::Select(_) => &k.select,
+            Command::Open => &k.open,
+            Command::AskPayment => &k.pay,
+            Command::Paid(PaymentMethod::Cash) => &k.cash,
+            Command::Paid(PaymentMethod::Card) => &k.card,
+            Command::Paid(PaymentMethod::Transfer) => &k.transfer,
+            Command::Export => &k.export,
+            Command::MarkSent => &k.sent,
+            Command::Filter => &k.filter,
+            Command::Day(_) => &k.day,
+            Command::Today => &k.today,
+            Command::AllDates => &k.all_dates,
+            Command::Reload => &k.reload,
+        }
+    }
+}
+
+const KEYS: KeyTable<Command> = &[
+    up_down!(Command::Select(Step::Previous), Command::Select(Step::Next)),
+    Binding::new(
+        "Enter",
+        Some("Enter"),
+        &[(Key::code(KeyCode::Enter), Command::Open)],
+    ),
+    Binding::new("p", Some("p"), &[(Key::char('p'), Command::AskPayment)]),
+    Binding::new("x", Some("x"), &[(Key::char('x'), Command::Export)]),
+    Binding::new("s", Some("s"), &[(Key::char('s'), Command::MarkSent)]),
+    Binding::new("f", Some("f"), &[(Key::char('f'), Command::Filter)]),
+    Binding::new(
+        "←/→",
+        Some("←/→"),
+        &[
+            (Key::code(KeyCode::Left), Command::Day(Step::Previous)),
+            (Key::code(KeyCode::Right), Command::Day(Step::Next)),
+        ],
+    ),
+    Binding::new("t", None, &[(Key::char('t'), Command::Today)]),
+    Binding::new("a", None, &[(Key::char('a'), Command::AllDates)]),
+    Binding::new("r", None, &[(Key::char('r'), Command::Reload)]),
+];
+
+/// Asking how the fee was paid: any other key cancels.
+const PAYMENT: KeyTable<Command> = &[
+    Binding::new(
+        "1",
+        Some("1"),
+        &[(Key::char('1'), Command::Paid(PaymentMethod::Cash))],
+    ),
+    Binding::new(
+        "2",
+        Some("2"),
+        &[(Key::char('2'), Command::Paid(PaymentMethod::Card))],
+    ),
+    Binding::new(
+        "3",
+        Some("3"),
+        &[(Key::char('3'), Command::Paid(PaymentMethod::Transfer))],
+    ),
+];

@@ -11,9 +11,13 @@ use ratatui_textarea::TextArea;
 
 use crate::i18n::Texts;
 use crate::i18n::intake::IntakeTexts;
+use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::model::Session;
 use crate::model::intake::{Companion, Declined, Exclusion, Material, MaterialKind, Medium, Sex};
 
+use crate::tui::keymap::{
+    Binding, Edge, Entry, Key, Step, Table, entries, hint_line, home_end, lookup, up_down,
+};
 use crate::tui::outcome::{DrawContext, Status, TabOutcome};
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::wrap;
@@ -429,12 +433,12 @@ impl IntakeTab {
     ) -> TabOutcome {
         if let Some((field, editor)) = &mut self.editor {
             let field = *field;
-            return match key.code {
-                KeyCode::Esc => {
+            return match lookup(TYPING, &key) {
+                Some(Command::Cancel) => {
                     self.editor = None;
                     TabOutcome::default()
                 }
-                KeyCode::Enter => {
+                Some(Command::Keep) => {
                     let text = text_field::text_of(editor);
                     match set_text(session, field, &text, t) {
                         Ok(()) => {
@@ -456,12 +460,15 @@ impl IntakeTab {
         let all = fields(session, t);
         self.focus = self.focus.min(all.len().saturating_sub(1));
         let field = all[self.focus];
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.focus = self.focus.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.focus = (self.focus + 1).min(all.len() - 1),
-            KeyCode::Home | KeyCode::Char('g') => self.focus = 0,
-            KeyCode::End | KeyCode::Char('G') => self.focus = all.len() - 1,
-            KeyCode::Enter => match field.kind() {
+        let Some(command) = lookup(BROWSE, &key) else {
+            return TabOutcome::default();
+        };
+        match command {
+            Command::Field(Step::Previous) => self.focus = self.focus.saturating_sub(1),
+            Command::Field(Step::Next) => self.focus = (self.focus + 1).min(all.len() - 1),
+            Command::Edge(Edge::First) => self.focus = 0,
+            Command::Edge(Edge::Last) => self.focus = all.len() - 1,
+            Command::Enter => match field.kind() {
                 Kind::Text => {
                     let current = value(session, field, texts, t);
                     self.editor = Some((field, text_field::single_line(&current)));
@@ -471,17 +478,17 @@ impl IntakeTab {
                     return TabOutcome::changed();
                 }
             },
-            KeyCode::Left | KeyCode::Right if !matches!(field.kind(), Kind::Text) => {
-                change(session, field, key.code == KeyCode::Right);
+            Command::Choose(step) if !matches!(field.kind(), Kind::Text) => {
+                change(session, field, step == Step::Next);
                 return TabOutcome::changed();
             }
-            KeyCode::Char('c') => {
+            Command::AddCompanion => {
                 session.intake.companions.push(Companion::default());
                 let index = session.intake.companions.len() - 1;
                 self.focus_on(session, t, Field::CompanionName(index));
                 return TabOutcome::changed();
             }
-            KeyCode::Char('M') => {
+            Command::AddMaterial => {
                 session.intake.materials.push(Material {
                     kind: MaterialKind::Other,
                     medium: Medium::Paper,
@@ -492,7 +499,7 @@ impl IntakeTab {
                 self.focus_on(session, t, Field::MaterialKind(index));
                 return TabOutcome::changed();
             }
-            KeyCode::Char('D') => {
+            Command::DeleteRow => {
                 let removed = match field {
                     Field::CompanionName(i) | Field::CompanionRelationship(i) => {
                         session.intake.companions.remove(i);
@@ -531,12 +538,21 @@ impl IntakeTab {
         TabOutcome::default()
     }
 
-    pub fn hints(&self, t: &'static IntakeTexts) -> &'static str {
+    pub fn hints(&self, t: &'static IntakeTexts, keys: &'static KeyTexts) -> String {
         if self.editing() {
-            t.hints_editing
-        } else {
-            t.hints
+            return t.hints_editing.to_string();
         }
+        hint_line(&self.key_entries(keys))
+    }
+
+    /// The keys of the tab as it is, as the help lists them.
+    pub fn key_entries(&self, keys: &'static KeyTexts) -> Vec<Entry> {
+        Self::entries_of(self.editing(), keys)
+    }
+
+    pub fn entries_of(editing: bool, keys: &'static KeyTexts) -> Vec<Entry> {
+        let table = if editing { TYPING } else { BROWSE };
+        entries(table, |command| command.words(keys))
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, session: &Session, ctx: &DrawContext) {
@@ -647,3 +663,65 @@ impl Default for IntakeTab {
         Self::new()
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Keys
+
+/// What the tab's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    Field(Step),
+    Edge(Edge),
+    /// Edit a text field, or toggle or step a choice.
+    Enter,
+    Choose(Step),
+    AddCompanion,
+    AddMaterial,
+    DeleteRow,
+    Keep,
+    Cancel,
+}
+
+impl Command {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+        let k = &keys.intake;
+        match self {
+            Command::Field(_) => &k.field,
+            Command::Edge(_) => &k.edges,
+            Command::Enter => &k.enter,
+            Command::Choose(_) => &k.choose,
+            Command::AddCompanion => &k.companion,
+            Command::AddMaterial => &k.material,
+            Command::DeleteRow => &k.delete_row,
+            Command::Keep => &k.keep,
+            Command::Cancel => &k.cancel,
+        }
+    }
+}
+
+const BROWSE: Table<Command> = &[
+    up_down!(Command::Field(Step::Previous), Command::Field(Step::Next)),
+    Binding::new(
+        "Enter",
+        Some("Enter"),
+        &[(Key::code(KeyCode::Enter), Command::Enter)],
+    ),
+    Binding::new(
+        "←/→",
+        Some("←/→"),
+        &[
+            (Key::code(KeyCode::Left), Command::Choose(Step::Previous)),
+            (Key::code(KeyCode::Right), Command::Choose(Step::Next)),
+        ],
+    ),
+    Binding::new("c", Some("c"), &[(Key::char('c'), Command::AddCompanion)]),
+    Binding::new("M", Some("M"), &[(Key::char('M'), Command::AddMaterial)]),
+    Binding::new("D", Some("D"), &[(Key::char('D'), Command::DeleteRow)]),
+    home_end!(Command::Edge(Edge::First), Command::Edge(Edge::Last)),
+];
+
+/// Typing into a field: every other key is the field's.
+const TYPING: Table<Command> = &[
+    Binding::new("Enter", None, &[(Key::code(KeyCode::Enter), Command::Keep)]),
+    Binding::new("Esc", None, &[(Key::code(KeyCode::Esc), Command::Cancel)]),
+];

@@ -9,7 +9,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::i18n::Texts;
+use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::model::{Mode, NewSession, Patient};
+use crate::tui::keymap::{Binding, Entry, Key, Step, Table, entries, lookup};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
 
@@ -51,14 +53,21 @@ impl NewSessionScreen {
         if self.focus == MODE_FIELD {
             let index = Mode::ALL.iter().position(|m| *m == self.mode).unwrap_or(0);
             let count = Mode::ALL.len();
-            match key.code {
-                KeyCode::Left => self.mode = Mode::ALL[(index + count - 1) % count],
-                KeyCode::Right | KeyCode::Char(' ') => self.mode = Mode::ALL[(index + 1) % count],
-                _ => {}
+            match lookup(MODE, &key) {
+                Some(Command::Mode(Step::Previous)) => {
+                    self.mode = Mode::ALL[(index + count - 1) % count]
+                }
+                Some(Command::Mode(Step::Next)) => self.mode = Mode::ALL[(index + 1) % count],
+                None => {}
             }
         } else {
             self.fields[self.focus].input(key);
         }
+    }
+
+    /// The form's own keys, as the help lists them (the fields' are `keymap`'s).
+    pub fn key_entries(keys: &'static KeyTexts) -> Vec<Entry> {
+        entries(MODE, |command| command.words(keys))
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -140,3 +149,31 @@ impl NewSessionScreen {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Keys
+
+/// What the form's own keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    Mode(Step),
+}
+
+impl Command {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+        match self {
+            Command::Mode(_) => &keys.app.mode,
+        }
+    }
+}
+
+/// On the mode field; the text fields take these keys as text.
+const MODE: Table<Command> = &[Binding::new(
+    "←/→",
+    Some("←/→"),
+    &[
+        (Key::code(KeyCode::Left), Command::Mode(Step::Previous)),
+        (Key::code(KeyCode::Right), Command::Mode(Step::Next)),
+        (Key::char(' '), Command::Mode(Step::Next)),
+    ],
+)];

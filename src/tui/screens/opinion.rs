@@ -14,11 +14,17 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::config::{Config, Lang, ScaleWords};
+use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::i18n::opinion::OpinionTexts;
 use crate::model::Session;
 use crate::model::opinion::{
     DiagnosisView, DrugClass, Ecog, Opinion, PlanAgreement, Recommendation, TreatmentKind,
     TreatmentText,
+};
+use crate::tui::action::Action;
+use crate::tui::keymap::{
+    self, Binding, Context, Edge, Entry, Key, Step, Table, entries, hint_line, home_end, lookup,
+    undo_redo, up_down,
 };
 use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
@@ -179,23 +185,16 @@ fn cycle<T: Copy + PartialEq>(all: &[T], current: Option<T>, forward: bool) -> O
     steps[(at + if forward { 1 } else { n - 1 }) % n]
 }
 
-fn drug_class_key(c: char) -> Option<DrugClass> {
-    match c {
-        'c' => Some(DrugClass::Chemotherapy),
-        't' => Some(DrugClass::TargetedTherapy),
-        'i' => Some(DrugClass::Immunotherapy),
-        'h' => Some(DrugClass::HormoneTherapy),
-        _ => None,
-    }
-}
-
+/// The letter that toggles a drug class, as the key table has it: the card shows it.
 fn drug_class_letter(class: DrugClass) -> char {
-    match class {
-        DrugClass::Chemotherapy => 'c',
-        DrugClass::TargetedTherapy => 't',
-        DrugClass::Immunotherapy => 'i',
-        DrugClass::HormoneTherapy => 'h',
-    }
+    BROWSE
+        .iter()
+        .flat_map(|binding| binding.keys)
+        .find_map(|(key, command)| match (key.code, command) {
+            (KeyCode::Char(c), Command::Drug(of)) if *of == class => Some(c),
+            _ => None,
+        })
+        .unwrap_or(' ')
 }
 
 pub struct OpinionTab {
@@ -248,20 +247,24 @@ impl OpinionTab {
         self.lang.opinion_texts()
     }
 
-    pub fn help(&self) -> &'static [(&'static str, &'static str)] {
-        if self.editing() {
-            self.words().help_editing
-        } else {
-            self.words().help
-        }
+    /// The keys of the tab as it is, as the help lists them.
+    pub fn key_entries(&self, keys: &'static KeyTexts) -> Vec<Entry> {
+        Self::entries_of(self.editing(), keys)
     }
 
-    pub fn hints(&self) -> &'static str {
+    pub fn entries_of(editing: bool, keys: &'static KeyTexts) -> Vec<Entry> {
+        let table = if editing { EDITING } else { BROWSE };
+        entries(table, |command| command.words(keys))
+    }
+
+    pub fn hints(&self, keys: &'static KeyTexts) -> String {
         if self.editing() {
-            self.words().hints_editing
-        } else {
-            self.words().hints
+            return self.words().hints_editing.to_string();
         }
+        let mut shown = self.key_entries(keys);
+        let global = [Action::ToggleHelp, Action::Quit];
+        shown.extend(keymap::entries_giving(&keys.app, Context::Session, &global));
+        hint_line(&shown)
     }
 
     fn sections(&self) -> Vec<Section> {
@@ -321,53 +324,45 @@ impl OpinionTab {
         {
             return TabOutcome::default();
         }
+        let Some(command) = lookup(BROWSE, &key) else {
+            return TabOutcome::default();
+        };
         let opinion = &mut session.opinion;
-        let changed = match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.move_by(-1);
+        let changed = match command {
+            Command::Field(step) => {
+                self.move_by(if step == Step::Next { 1 } else { -1 });
                 false
             }
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.move_by(1);
+            Command::Card(step) => {
+                self.jump(step == Step::Next);
                 false
             }
-            KeyCode::Tab | KeyCode::PageDown => {
-                self.jump(true);
+            Command::Edge(edge) => {
+                self.move_to_end(edge == Edge::Last);
                 false
             }
-            KeyCode::BackTab | KeyCode::PageUp => {
-                self.jump(false);
-                false
-            }
-            KeyCode::Home | KeyCode::Char('g') => {
-                self.move_to_end(false);
-                false
-            }
-            KeyCode::End | KeyCode::Char('G') => {
-                self.move_to_end(true);
-                false
-            }
-            KeyCode::Left => self.step(opinion, false),
-            KeyCode::Right => self.step(opinion, true),
-            KeyCode::Backspace | KeyCode::Delete => self.clear(opinion),
-            KeyCode::Char(c) if c.is_ascii_digit() => {
-                self.pick(opinion, c.to_digit(10).unwrap_or(0))
-            }
-            KeyCode::Char(c) => match drug_class_key(c) {
-                Some(class) if self.focus.treatment() == Some(TreatmentKind::DrugTherapy) => {
+            Command::Step(step) => self.step(opinion, step == Step::Next),
+            Command::Clear => self.clear(opinion),
+            Command::Pick(digit) => self.pick(opinion, digit),
+            Command::Drug(class) => {
+                let on_drugs = self.focus.treatment() == Some(TreatmentKind::DrugTherapy);
+                if on_drugs {
                     opinion.toggle_drug_class(class);
-                    true
                 }
-                _ => false,
-            },
-            KeyCode::Enter => {
+                on_drugs
+            }
+            Command::Edit => {
                 if let Field::Card(kind) = self.focus {
                     self.focus = Field::CardText(kind, TreatmentText::Reasoning);
                 }
                 self.start_editing(opinion);
                 false
             }
-            _ => false,
+            Command::StopEditing
+            | Command::EditField(_)
+            | Command::NewLine
+            | Command::Undo
+            | Command::Redo => false,
         };
         if changed {
             TabOutcome::changed()
@@ -464,22 +459,20 @@ impl OpinionTab {
     }
 
     fn edit_key(&mut self, session: &mut Session, key: KeyEvent) -> TabOutcome {
-        let ends_line = matches!(key.code, KeyCode::Enter)
-            || (key.modifiers.contains(KeyModifiers::CONTROL)
-                && matches!(key.code, KeyCode::Char('m' | 'j')));
-        match key.code {
-            KeyCode::Esc => {
+        let command = lookup(EDITING, &key);
+        match command {
+            Some(Command::StopEditing) => {
                 self.editor = None;
                 return TabOutcome::default();
             }
             // Fast entry: Tab finishes this field and goes on writing in the next one.
-            KeyCode::Tab | KeyCode::BackTab => {
+            Some(Command::EditField(step)) => {
                 self.editor = None;
-                self.move_by(if key.code == KeyCode::Tab { 1 } else { -1 });
+                self.move_by(if step == Step::Next { 1 } else { -1 });
                 self.start_editing(&session.opinion);
                 return TabOutcome::default();
             }
-            _ if ends_line && self.focus.is_single_line() => {
+            Some(Command::NewLine) if self.focus.is_single_line() => {
                 self.editor = None;
                 return TabOutcome::default();
             }
@@ -488,7 +481,12 @@ impl OpinionTab {
         let Some(editor) = &mut self.editor else {
             return TabOutcome::default();
         };
-        if !editor.input(key) {
+        let changed = match command {
+            Some(Command::Undo) => editor.undo(),
+            Some(Command::Redo) => editor.redo(),
+            _ => editor.input(key),
+        };
+        if !changed {
             return TabOutcome::default();
         }
         self.write_back(session)
@@ -1241,3 +1239,138 @@ fn footer_lines(
         })
         .collect()
 }
+
+// ---------------------------------------------------------------------------------------
+// Keys
+
+/// What the tab's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    Field(Step),
+    Card(Step),
+    Edge(Edge),
+    /// ← and →: along the card's scale, or through the focused choice.
+    Step(Step),
+    /// A digit: a step of the card's scale (1-4), an ECOG grade (0-4), or a choice (1-3).
+    Pick(u32),
+    Drug(DrugClass),
+    Clear,
+    Edit,
+    StopEditing,
+    EditField(Step),
+    /// Enter: a new line, or the end of a one-line field.
+    NewLine,
+    Undo,
+    Redo,
+}
+
+impl Command {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+        let k = &keys.opinion;
+        match self {
+            Command::Field(_) => &k.field,
+            Command::Card(_) => &k.card,
+            Command::Edge(_) => &k.edges,
+            Command::Step(_) => &k.step,
+            Command::Pick(_) => &k.pick,
+            Command::Drug(_) => &k.drugs,
+            Command::Clear => &k.clear,
+            Command::Edit => &k.edit,
+            Command::StopEditing => &k.stop,
+            Command::EditField(_) => &k.edit_fields,
+            Command::NewLine => &k.new_line,
+            Command::Undo | Command::Redo => &keys.app.undo,
+        }
+    }
+}
+
+const ENTER: Key = Key::code(KeyCode::Enter);
+
+const BROWSE: Table<Command> = &[
+    up_down!(Command::Field(Step::Previous), Command::Field(Step::Next)),
+    Binding::new(
+        "Tab / Shift+Tab",
+        Some("Tab"),
+        &[
+            (Key::code(KeyCode::Tab), Command::Card(Step::Next)),
+            (Key::code(KeyCode::BackTab), Command::Card(Step::Previous)),
+        ],
+    ),
+    Binding::new(
+        "PgDn / PgUp",
+        None,
+        &[
+            (Key::code(KeyCode::PageDown), Command::Card(Step::Next)),
+            (Key::code(KeyCode::PageUp), Command::Card(Step::Previous)),
+        ],
+    ),
+    Binding::new(
+        "←/→",
+        Some("←→"),
+        &[
+            (Key::code(KeyCode::Left), Command::Step(Step::Previous)),
+            (Key::code(KeyCode::Right), Command::Step(Step::Next)),
+        ],
+    ),
+    Binding::new(
+        "0-4",
+        Some("0-4"),
+        &[
+            (Key::char('0'), Command::Pick(0)),
+            (Key::char('1'), Command::Pick(1)),
+            (Key::char('2'), Command::Pick(2)),
+            (Key::char('3'), Command::Pick(3)),
+            (Key::char('4'), Command::Pick(4)),
+        ],
+    ),
+    Binding::new(
+        "c, t, i, h",
+        None,
+        &[
+            (Key::char('c'), Command::Drug(DrugClass::Chemotherapy)),
+            (Key::char('t'), Command::Drug(DrugClass::TargetedTherapy)),
+            (Key::char('i'), Command::Drug(DrugClass::Immunotherapy)),
+            (Key::char('h'), Command::Drug(DrugClass::HormoneTherapy)),
+        ],
+    ),
+    Binding::new(
+        "Backspace, Del",
+        None,
+        &[
+            (Key::code(KeyCode::Backspace), Command::Clear),
+            (Key::code(KeyCode::Delete), Command::Clear),
+        ],
+    ),
+    Binding::new("Enter", Some("Enter"), &[(ENTER, Command::Edit)]),
+    home_end!(Command::Edge(Edge::First), Command::Edge(Edge::Last)),
+];
+
+/// Writing in a field: every other key is the field's.
+const EDITING: Table<Command> = &[
+    Binding::new(
+        "Esc",
+        None,
+        &[(Key::code(KeyCode::Esc), Command::StopEditing)],
+    ),
+    Binding::new(
+        "Tab / Shift+Tab",
+        None,
+        &[
+            (Key::code(KeyCode::Tab), Command::EditField(Step::Next)),
+            (
+                Key::code(KeyCode::BackTab),
+                Command::EditField(Step::Previous),
+            ),
+        ],
+    ),
+    Binding::new(
+        "Enter",
+        None,
+        &[
+            (ENTER, Command::NewLine),
+            (Key::ctrl('m'), Command::NewLine),
+            (Key::ctrl('j'), Command::NewLine),
+        ],
+    ),
+    undo_redo!(Command::Undo, Command::Redo),
+];

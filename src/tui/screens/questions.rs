@@ -5,7 +5,7 @@
 
 use chrono::TimeDelta;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -16,6 +16,7 @@ use unicode_width::UnicodeWidthChar;
 use crate::config::Lang;
 use crate::core::import;
 use crate::i18n::fill;
+use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::i18n::questions::QuestionsTexts;
 use crate::model::alerts::Urgency;
 use crate::model::clock::format_duration;
@@ -24,13 +25,16 @@ use crate::model::{
     Asker, ClockState, Priority, Question, QuestionState, Role, Session, Timestamp,
 };
 use crate::prompts::{PromptList, prompt_list};
+use crate::tui::action::Action;
+use crate::tui::keymap::{
+    self, Binding, Context, Edge, Entry, Key, Step, Table, entries, hint_line, home_end, lookup,
+    up_down,
+};
 use crate::tui::outcome::{DrawContext, Effect, Status, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::{display_width, wrap};
 use crate::tui::widgets::wrapped::Wrapped;
-
-type KeyHelp = &'static [(&'static str, &'static str)];
 
 /// What has the keyboard inside the tab. Anything but `Browse` counts as editing, so that
 /// every key (Esc and Space included) comes here rather than to the global keys.
@@ -183,25 +187,27 @@ impl QuestionsTab {
         self.texts
     }
 
-    pub fn help(&self) -> KeyHelp {
-        match self.role {
-            Role::Specialist => self.texts.help,
-            Role::Companion => self.texts.help_companion,
-        }
+    /// The keys of the tab as it is, as the help lists them.
+    pub fn key_entries(&self, keys: &'static KeyTexts) -> Vec<Entry> {
+        Keys::of(&self.mode).entries(self.role, keys)
     }
 
-    pub fn hints(&self) -> &'static str {
-        let t = self.texts;
-        match &self.mode {
-            Mode::Browse if self.role == Role::Companion => t.hints_browse_companion,
-            Mode::Browse => t.hints_browse,
-            Mode::Answer { .. } => t.hints_answer,
-            Mode::EditText { .. } | Mode::Import { .. } => t.hints_form,
-            Mode::Add(_) => t.hints_add,
-            Mode::ChooseState { .. } => t.hints_state,
-            Mode::ConfirmDelete { .. } => t.hints_confirm,
-            Mode::Prompts(_) => t.hints_prompts,
+    /// The hint line: the keys of the mode, or what to do while writing an answer.
+    pub fn hints(&self, keys: &'static KeyTexts) -> String {
+        let mode = Keys::of(&self.mode);
+        if mode == Keys::Answer {
+            return self.texts.hints_answer.to_string();
         }
+        let mut shown = mode.entries(self.role, keys);
+        if mode == Keys::Browse {
+            // The companion's line has room for quitting; the specialist's has not.
+            let global: &[Action] = match self.role {
+                Role::Specialist => &[Action::ToggleHelp],
+                Role::Companion => &[Action::ToggleHelp, Action::Quit],
+            };
+            shown.extend(keymap::entries_giving(&keys.app, Context::Session, global));
+        }
+        hint_line(&shown)
     }
 
     /// The index of the selected question, re-found by id (None when there are none).
@@ -310,11 +316,15 @@ impl QuestionsTab {
         now: Timestamp,
     ) -> TabOutcome {
         let t = self.texts;
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let count = session.questions.len();
-        // Keys that need no question, or that only the specialist's terminal may use.
-        match key.code {
-            KeyCode::Char('a') => {
+        let Some(command) = lookup(BROWSE, &key) else {
+            return TabOutcome::default();
+        };
+        if self.role == Role::Companion && command.specialist_only() {
+            return info(t.specialist_only);
+        }
+        // Commands that need no question.
+        match command {
+            Command::Add => {
                 self.mode = Mode::Add(Box::new(AddForm {
                     text: text_field::multi_line(""),
                     asker: match self.role {
@@ -326,7 +336,7 @@ impl QuestionsTab {
                 }));
                 return TabOutcome::default();
             }
-            KeyCode::Char('l') => {
+            Command::Prompts => {
                 return match prompt_list(self.lang) {
                     Ok(list) => {
                         self.mode = Mode::Prompts(Box::new(PromptBrowser {
@@ -340,52 +350,40 @@ impl QuestionsTab {
                     Err(err) => error(err.to_string()),
                 };
             }
-            KeyCode::Char('i') => {
+            Command::Import => {
                 self.mode = Mode::Import {
                     field: text_field::single_line(""),
                 };
                 return TabOutcome::default();
             }
-            KeyCode::Char('n') if self.role == Role::Specialist => {
-                return self.advance(session, now);
-            }
-            KeyCode::Char('d' | 'c' | 'n' | 's' | 'p' | 'K' | 'J')
-                if self.role == Role::Companion =>
-            {
-                return info(t.specialist_only);
-            }
-            KeyCode::Up | KeyCode::Down if alt && self.role == Role::Companion => {
-                return info(t.specialist_only);
-            }
+            Command::Advance => return self.advance(session, now),
             _ => {}
         }
         let Some(index) = selected else {
             return TabOutcome::default();
         };
+        let count = session.questions.len();
         let id = session.questions[index].id.clone();
         let number = index + 1;
-        match key.code {
-            KeyCode::Up if alt => self.move_selected(session, &id, true),
-            KeyCode::Down if alt => self.move_selected(session, &id, false),
-            KeyCode::Char('K') => self.move_selected(session, &id, true),
-            KeyCode::Char('J') => self.move_selected(session, &id, false),
-            KeyCode::Up | KeyCode::Char('k') => {
+        match command {
+            Command::Move(step) => self.move_selected(session, &id, step == Step::Previous),
+            Command::Select(Step::Previous) => {
                 self.select(session, index.saturating_sub(1));
                 TabOutcome::default()
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Command::Select(Step::Next) => {
                 self.select(session, (index + 1).min(count - 1));
                 TabOutcome::default()
             }
-            KeyCode::Home | KeyCode::Char('g') => {
+            Command::Edge(Edge::First) => {
                 self.select(session, 0);
                 TabOutcome::default()
             }
-            KeyCode::End | KeyCode::Char('G') => {
+            Command::Edge(Edge::Last) => {
                 self.select(session, count - 1);
                 TabOutcome::default()
             }
-            KeyCode::Enter => {
+            Command::Answer => {
                 let text = session.questions[index].answer_of(self.role);
                 self.mode = Mode::Answer {
                     id,
@@ -393,7 +391,7 @@ impl QuestionsTab {
                 };
                 TabOutcome::default()
             }
-            KeyCode::Char('t' | 'E') => {
+            Command::Reword => {
                 let question = &session.questions[index];
                 if question.owner != self.role {
                     return info(t.wording_elsewhere);
@@ -404,15 +402,15 @@ impl QuestionsTab {
                 };
                 TabOutcome::default()
             }
-            KeyCode::Char('d') => {
+            Command::Delete => {
                 self.mode = Mode::ConfirmDelete { id };
                 TabOutcome::default()
             }
-            KeyCode::Char('s') => {
+            Command::ChooseState => {
                 self.mode = Mode::ChooseState { id };
                 TabOutcome::default()
             }
-            KeyCode::Char('c') => {
+            Command::MakeCurrent => {
                 let q = number.to_string();
                 if session.current_question() == Some(id.as_str()) {
                     session.set_current(None, now);
@@ -422,7 +420,7 @@ impl QuestionsTab {
                     changed_with(fill(t.made_current, &[("q", &q)]))
                 }
             }
-            KeyCode::Char('p') => {
+            Command::Priority => {
                 let question = &mut session.questions[index];
                 question.priority = question.priority.next();
                 let what = t.priority(question.priority);
@@ -478,7 +476,7 @@ impl QuestionsTab {
         id: String,
         mut field: TextArea<'static>,
     ) -> (Mode, TabOutcome) {
-        if key.code == KeyCode::Esc {
+        if lookup(ANSWER, &key) == Some(Command::StopAnswering) {
             return (Mode::Browse, TabOutcome::default());
         }
         let Some(question) = question_near(session, &id, self.selected_index) else {
@@ -500,9 +498,9 @@ impl QuestionsTab {
         id: String,
         mut field: TextArea<'static>,
     ) -> (Mode, TabOutcome) {
-        match key.code {
-            KeyCode::Esc => (Mode::Browse, TabOutcome::default()),
-            KeyCode::Enter => {
+        match lookup(FORM, &key) {
+            Some(Command::Cancel) => (Mode::Browse, TabOutcome::default()),
+            Some(Command::Save) => {
                 let text = one_line(&text_field::text_of(&field)).trim().to_string();
                 if text.is_empty() {
                     return (
@@ -537,11 +535,10 @@ impl QuestionsTab {
             let index = order.iter().position(|f| *f == focus).unwrap_or(0);
             order[(index + if forward { 1 } else { 2 }) % 3]
         };
-        match key.code {
-            KeyCode::Esc => return (Mode::Browse, TabOutcome::default()),
-            KeyCode::Tab => form.focus = next(form.focus, true),
-            KeyCode::BackTab => form.focus = next(form.focus, false),
-            KeyCode::Enter => {
+        match lookup(ADD, &key) {
+            Some(Command::Cancel) => return (Mode::Browse, TabOutcome::default()),
+            Some(Command::AddField(step)) => form.focus = next(form.focus, step == Step::Next),
+            Some(Command::AddQuestion) => {
                 let text = one_line(&text_field::text_of(&form.text))
                     .trim()
                     .to_string();
@@ -569,13 +566,11 @@ impl QuestionsTab {
                 AddField::AskedBy => {
                     form.asked_by.input(key);
                 }
-                AddField::Asker => match key.code {
-                    KeyCode::Left | KeyCode::Up => form.asker = form.asker.cycle(false),
-                    KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
-                        form.asker = form.asker.cycle(true)
+                AddField::Asker => {
+                    if let Some(Command::Asker(step)) = lookup(ASKER, &key) {
+                        form.asker = form.asker.cycle(step == Step::Next);
                     }
-                    _ => {}
-                },
+                }
             },
         }
         (Mode::Add(form), TabOutcome::default())
@@ -588,9 +583,9 @@ impl QuestionsTab {
         id: String,
         now: Timestamp,
     ) -> (Mode, TabOutcome) {
-        let chosen = match key.code {
-            KeyCode::Esc => return (Mode::Browse, TabOutcome::default()),
-            KeyCode::Char(c @ '1'..='5') => QuestionState::ALL[c as usize - '1' as usize],
+        let chosen = match lookup(STATE, &key) {
+            Some(Command::Cancel) => return (Mode::Browse, TabOutcome::default()),
+            Some(Command::SetState(state)) => state,
             _ => return (Mode::ChooseState { id }, TabOutcome::default()),
         };
         if !session.set_question_state(&id, chosen, now) {
@@ -611,15 +606,15 @@ impl QuestionsTab {
         id: String,
         now: Timestamp,
     ) -> (Mode, TabOutcome) {
-        match key.code {
-            KeyCode::Char('y' | 'Y') => {
+        match lookup(DELETE, &key) {
+            Some(Command::DeleteYes) => {
                 if session.delete_question(&id, now) {
                     (Mode::Browse, changed_with(self.texts.deleted))
                 } else {
                     (Mode::Browse, TabOutcome::default())
                 }
             }
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => (Mode::Browse, TabOutcome::default()),
+            Some(Command::DeleteNo) => (Mode::Browse, TabOutcome::default()),
             _ => (Mode::ConfirmDelete { id }, TabOutcome::default()),
         }
     }
@@ -636,23 +631,23 @@ impl QuestionsTab {
             .topics
             .get(browser.topic)
             .map_or(0, |t| t.questions.len());
-        match key.code {
-            KeyCode::Esc => return (Mode::Browse, TabOutcome::default()),
-            KeyCode::Left | KeyCode::Char('h') if topics > 0 => {
+        match lookup(PROMPTS, &key) {
+            Some(Command::ClosePrompts) => return (Mode::Browse, TabOutcome::default()),
+            Some(Command::Topic(Step::Previous)) if topics > 0 => {
                 browser.topic = (browser.topic + topics - 1) % topics;
                 browser.selected = 0;
             }
-            KeyCode::Right | KeyCode::Char('l') if topics > 0 => {
+            Some(Command::Topic(Step::Next)) if topics > 0 => {
                 browser.topic = (browser.topic + 1) % topics;
                 browser.selected = 0;
             }
-            KeyCode::Up | KeyCode::Char('k') => {
+            Some(Command::PromptSelect(Step::Previous)) => {
                 browser.selected = browser.selected.saturating_sub(1)
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Some(Command::PromptSelect(Step::Next)) => {
                 browser.selected = (browser.selected + 1).min(in_topic.saturating_sub(1));
             }
-            KeyCode::Tab => {
+            Some(Command::PromptLanguage) => {
                 let other = match browser.lang {
                     Lang::Ja => Lang::En,
                     Lang::En => Lang::Ja,
@@ -666,7 +661,7 @@ impl QuestionsTab {
                     browser.selected = 0;
                 }
             }
-            KeyCode::Enter => {
+            Some(Command::TakePrompt) => {
                 let Some(text) = browser
                     .list
                     .topics
@@ -725,9 +720,9 @@ impl QuestionsTab {
     }
 
     fn import_key(&mut self, key: KeyEvent, mut field: TextArea<'static>) -> (Mode, TabOutcome) {
-        match key.code {
-            KeyCode::Esc => (Mode::Browse, TabOutcome::default()),
-            KeyCode::Enter => {
+        match lookup(FORM, &key) {
+            Some(Command::Cancel) => (Mode::Browse, TabOutcome::default()),
+            Some(Command::Save) => {
                 let typed = text_field::text_of(&field);
                 if typed.trim().is_empty() {
                     return (Mode::Import { field }, TabOutcome::default());
@@ -1361,3 +1356,290 @@ fn pad(text: &str, width: usize) -> String {
     out.push_str(&" ".repeat(width.saturating_sub(display_width(text))));
     out
 }
+
+// ---------------------------------------------------------------------------------------
+// Keys
+
+/// What the tab's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    Select(Step),
+    Edge(Edge),
+    Answer,
+    Advance,
+    MakeCurrent,
+    ChooseState,
+    Priority,
+    Add,
+    Reword,
+    Move(Step),
+    Delete,
+    Prompts,
+    Import,
+    StopAnswering,
+    /// A one-line form (a question's wording, a file's path).
+    Save,
+    Cancel,
+    AddQuestion,
+    AddField(Step),
+    Asker(Step),
+    SetState(QuestionState),
+    DeleteYes,
+    DeleteNo,
+    Topic(Step),
+    PromptSelect(Step),
+    TakePrompt,
+    PromptLanguage,
+    ClosePrompts,
+}
+
+impl Command {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+        let k = &keys.questions;
+        match self {
+            Command::Select(_) => &k.select,
+            Command::Edge(_) => &k.edges,
+            Command::Answer => &k.answer,
+            Command::Advance => &k.advance,
+            Command::MakeCurrent => &k.current,
+            Command::ChooseState | Command::Priority => &k.state_priority,
+            Command::Add | Command::Reword => &k.add_reword,
+            Command::Move(_) => &k.reorder,
+            Command::Delete => &k.delete,
+            Command::Prompts => &k.prompts,
+            Command::Import => &k.import,
+            Command::StopAnswering => &k.stop_answer,
+            Command::Save => &k.save,
+            Command::Cancel => &k.cancel,
+            Command::AddQuestion => &k.add,
+            Command::AddField(_) => &k.add_fields,
+            Command::Asker(_) => &k.asker,
+            Command::SetState(_) => &k.set_state,
+            Command::DeleteYes => &k.delete_yes,
+            Command::DeleteNo => &k.delete_no,
+            Command::Topic(_) => &k.topic,
+            Command::PromptSelect(_) => &k.prompt_select,
+            Command::TakePrompt => &k.take_prompt,
+            Command::PromptLanguage => &k.prompt_language,
+            Command::ClosePrompts => &k.close_prompts,
+        }
+    }
+
+    /// What only the specialist's terminal does (`model::roles`): the companion's is told
+    /// so, and its help leaves these keys out.
+    pub(crate) fn specialist_only(self) -> bool {
+        matches!(
+            self,
+            Command::Advance
+                | Command::MakeCurrent
+                | Command::ChooseState
+                | Command::Priority
+                | Command::Move(_)
+                | Command::Delete
+        )
+    }
+}
+
+/// Which tables have the keyboard, by the tab's mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keys {
+    Browse,
+    Answer,
+    /// Rewording a question, or the path of a file to read.
+    Form,
+    Add,
+    State,
+    Delete,
+    Prompts,
+}
+
+impl Keys {
+    pub(crate) const ALL: [Keys; 7] = [
+        Keys::Browse,
+        Keys::Answer,
+        Keys::Form,
+        Keys::Add,
+        Keys::State,
+        Keys::Delete,
+        Keys::Prompts,
+    ];
+
+    fn of(mode: &Mode) -> Keys {
+        match mode {
+            Mode::Browse => Keys::Browse,
+            Mode::Answer { .. } => Keys::Answer,
+            Mode::EditText { .. } | Mode::Import { .. } => Keys::Form,
+            Mode::Add(_) => Keys::Add,
+            Mode::ChooseState { .. } => Keys::State,
+            Mode::ConfirmDelete { .. } => Keys::Delete,
+            Mode::Prompts(_) => Keys::Prompts,
+        }
+    }
+
+    /// The tables read in this mode (the asker's keys only on the asker's field).
+    fn tables(self) -> &'static [Table<Command>] {
+        match self {
+            Keys::Browse => &[BROWSE],
+            Keys::Answer => &[ANSWER],
+            Keys::Form => &[FORM],
+            Keys::Add => &[ADD, ASKER],
+            Keys::State => &[STATE],
+            Keys::Delete => &[DELETE],
+            Keys::Prompts => &[PROMPTS],
+        }
+    }
+
+    /// The bindings of the mode on `role`'s terminal, as the help lists them.
+    pub(crate) fn entries(self, role: Role, keys: &'static KeyTexts) -> Vec<Entry> {
+        let bindings = self.tables().iter().flat_map(|table| table.iter());
+        let usable = bindings.filter(|binding| {
+            role == Role::Specialist
+                || !binding
+                    .keys
+                    .iter()
+                    .any(|(_, command)| command.specialist_only())
+        });
+        entries(usable, |command| command.words(keys))
+    }
+}
+
+const UP: Key = Key::code(KeyCode::Up);
+const DOWN: Key = Key::code(KeyCode::Down);
+const LEFT: Key = Key::code(KeyCode::Left);
+const RIGHT: Key = Key::code(KeyCode::Right);
+const ENTER: Key = Key::code(KeyCode::Enter);
+const ESC: Key = Key::code(KeyCode::Esc);
+
+const BROWSE: Table<Command> = &[
+    up_down!(Command::Select(Step::Previous), Command::Select(Step::Next)),
+    Binding::new("Enter", Some("Enter"), &[(ENTER, Command::Answer)]),
+    Binding::new("n", Some("n"), &[(Key::char('n'), Command::Advance)]),
+    Binding::new("c", Some("c"), &[(Key::char('c'), Command::MakeCurrent)]),
+    Binding::new(
+        "s / p",
+        Some("s"),
+        &[
+            (Key::char('s'), Command::ChooseState),
+            (Key::char('p'), Command::Priority),
+        ],
+    ),
+    Binding::new(
+        "a / t, E",
+        Some("a"),
+        &[
+            (Key::char('a'), Command::Add),
+            (Key::char('t'), Command::Reword),
+            (Key::char('E'), Command::Reword),
+        ],
+    ),
+    Binding::new(
+        "K/J, Alt+↑/↓",
+        None,
+        &[
+            (Key::char('K'), Command::Move(Step::Previous)),
+            (Key::char('J'), Command::Move(Step::Next)),
+            (Key::alt(KeyCode::Up), Command::Move(Step::Previous)),
+            (Key::alt(KeyCode::Down), Command::Move(Step::Next)),
+        ],
+    ),
+    Binding::new("d", None, &[(Key::char('d'), Command::Delete)]),
+    Binding::new("l", Some("l"), &[(Key::char('l'), Command::Prompts)]),
+    Binding::new("i", None, &[(Key::char('i'), Command::Import)]),
+    home_end!(Command::Edge(Edge::First), Command::Edge(Edge::Last)),
+];
+
+/// Writing an answer: every other key is the field's.
+const ANSWER: Table<Command> = &[Binding::new("Esc", None, &[(ESC, Command::StopAnswering)])];
+
+const FORM: Table<Command> = &[
+    Binding::new("Enter", Some("Enter"), &[(ENTER, Command::Save)]),
+    Binding::new("Esc", Some("Esc"), &[(ESC, Command::Cancel)]),
+];
+
+const ADD: Table<Command> = &[
+    Binding::new("Enter", Some("Enter"), &[(ENTER, Command::AddQuestion)]),
+    Binding::new(
+        "Tab / Shift+Tab",
+        Some("Tab"),
+        &[
+            (Key::code(KeyCode::Tab), Command::AddField(Step::Next)),
+            (
+                Key::code(KeyCode::BackTab),
+                Command::AddField(Step::Previous),
+            ),
+        ],
+    ),
+    Binding::new("Esc", Some("Esc"), &[(ESC, Command::Cancel)]),
+];
+
+/// On the add form's asker field; the text fields take these keys as text.
+const ASKER: Table<Command> = &[Binding::new(
+    "←/→",
+    Some("←/→"),
+    &[
+        (LEFT, Command::Asker(Step::Previous)),
+        (UP, Command::Asker(Step::Previous)),
+        (RIGHT, Command::Asker(Step::Next)),
+        (DOWN, Command::Asker(Step::Next)),
+        (Key::char(' '), Command::Asker(Step::Next)),
+    ],
+)];
+
+const STATE: Table<Command> = &[
+    Binding::new(
+        "1-5",
+        Some("1-5"),
+        &[
+            (Key::char('1'), Command::SetState(QuestionState::ALL[0])),
+            (Key::char('2'), Command::SetState(QuestionState::ALL[1])),
+            (Key::char('3'), Command::SetState(QuestionState::ALL[2])),
+            (Key::char('4'), Command::SetState(QuestionState::ALL[3])),
+            (Key::char('5'), Command::SetState(QuestionState::ALL[4])),
+        ],
+    ),
+    Binding::new("Esc", Some("Esc"), &[(ESC, Command::Cancel)]),
+];
+
+const DELETE: Table<Command> = &[
+    Binding::new(
+        "y",
+        Some("y"),
+        &[
+            (Key::char('y'), Command::DeleteYes),
+            (Key::char('Y'), Command::DeleteYes),
+        ],
+    ),
+    Binding::new(
+        "n, Esc",
+        Some("n"),
+        &[
+            (Key::char('n'), Command::DeleteNo),
+            (Key::char('N'), Command::DeleteNo),
+            (ESC, Command::DeleteNo),
+        ],
+    ),
+];
+
+const PROMPTS: Table<Command> = &[
+    Binding::new(
+        "←/→, h/l",
+        Some("←/→"),
+        &[
+            (LEFT, Command::Topic(Step::Previous)),
+            (Key::char('h'), Command::Topic(Step::Previous)),
+            (RIGHT, Command::Topic(Step::Next)),
+            (Key::char('l'), Command::Topic(Step::Next)),
+        ],
+    ),
+    up_down!(
+        Command::PromptSelect(Step::Previous),
+        Command::PromptSelect(Step::Next)
+    ),
+    Binding::new("Enter", Some("Enter"), &[(ENTER, Command::TakePrompt)]),
+    Binding::new(
+        "Tab",
+        Some("Tab"),
+        &[(Key::code(KeyCode::Tab), Command::PromptLanguage)],
+    ),
+    Binding::new("Esc", Some("Esc"), &[(ESC, Command::ClosePrompts)]),
+];

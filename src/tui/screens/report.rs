@@ -20,10 +20,15 @@ use ratatui::widgets::Paragraph;
 use crate::config::{Config, Lang};
 use crate::core::export::{ExportError, Exported};
 use crate::i18n::fill;
+use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::i18n::report::ReportTexts;
 use crate::model::{Session, Timestamp};
 use crate::report::template::ReportTemplate;
 use crate::report::{self, Body, Field, Format, OptionsTable, Report};
+use crate::tui::action::Action;
+use crate::tui::keymap::{
+    self, Binding, Context, Edge, Entry, Key, Step, Table, entries, hint_line, lookup,
+};
 use crate::tui::outcome::{DrawContext, Effect, Status, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::fingerprint;
@@ -113,42 +118,46 @@ impl ReportTab {
         self.config.ui.language.report_texts()
     }
 
-    pub fn hints(&self) -> &'static str {
-        self.words().hints
+    pub fn key_entries(keys: &'static KeyTexts) -> Vec<Entry> {
+        entries(KEYS, |command| command.words(keys))
     }
 
-    pub fn help(&self) -> &'static [(&'static str, &'static str)] {
-        self.words().help
+    pub fn hints(&self, keys: &'static KeyTexts) -> String {
+        let mut shown = Self::key_entries(keys);
+        let help = [Action::ToggleHelp];
+        shown.extend(keymap::entries_giving(&keys.app, Context::Session, &help));
+        hint_line(&shown)
     }
 
     /// Keys that only move the view or change the language shown: they are allowed where
     /// the session is read-only.
     pub fn only_looks(key: &KeyEvent) -> bool {
-        !matches!(
-            key.code,
-            KeyCode::Char('d') | KeyCode::Char('m') | KeyCode::Char('j')
-        )
+        !matches!(lookup(KEYS, key), Some(Command::Export(_)))
     }
 
     pub fn key(&mut self, key: KeyEvent) -> TabOutcome {
         let page = self.page.saturating_sub(1).max(1);
-        match key.code {
-            KeyCode::Up => self.scroll = self.scroll.min(self.max_scroll).saturating_sub(1),
-            KeyCode::Down => self.scroll = (self.scroll + 1).min(self.max_scroll),
-            KeyCode::PageUp => self.scroll = self.scroll.min(self.max_scroll).saturating_sub(page),
-            KeyCode::PageDown => self.scroll = (self.scroll + page).min(self.max_scroll),
-            KeyCode::Home | KeyCode::Char('g') => self.scroll = 0,
-            KeyCode::End | KeyCode::Char('G') => self.scroll = self.max_scroll,
-            KeyCode::Char('L') => {
+        match lookup(KEYS, &key) {
+            Some(Command::Line(Step::Previous)) => {
+                self.scroll = self.scroll.min(self.max_scroll).saturating_sub(1)
+            }
+            Some(Command::Line(Step::Next)) => self.scroll = (self.scroll + 1).min(self.max_scroll),
+            Some(Command::Page(Step::Previous)) => {
+                self.scroll = self.scroll.min(self.max_scroll).saturating_sub(page)
+            }
+            Some(Command::Page(Step::Next)) => {
+                self.scroll = (self.scroll + page).min(self.max_scroll)
+            }
+            Some(Command::Edge(Edge::First)) => self.scroll = 0,
+            Some(Command::Edge(Edge::Last)) => self.scroll = self.max_scroll,
+            Some(Command::Language) => {
                 self.lang = match self.lang {
                     Lang::Ja => Lang::En,
                     Lang::En => Lang::Ja,
                 };
             }
-            KeyCode::Char('d') => return self.export(Format::Docx),
-            KeyCode::Char('m') => return self.export(Format::Markdown),
-            KeyCode::Char('j') => return self.export(Format::Json),
-            _ => {}
+            Some(Command::Export(format)) => return self.export(format),
+            None => {}
         }
         TabOutcome::default()
     }
@@ -799,6 +808,79 @@ fn pad_to(text: &str, width: usize) -> String {
 fn line_text(line: &Line) -> String {
     line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
+
+// ---------------------------------------------------------------------------------------
+// Keys
+
+/// What the tab's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    Line(Step),
+    Page(Step),
+    Edge(Edge),
+    Export(Format),
+    Language,
+}
+
+impl Command {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+        let k = &keys.report;
+        match self {
+            Command::Line(_) => &k.line,
+            Command::Page(_) => &k.page,
+            Command::Edge(_) => &k.edge,
+            Command::Export(Format::Docx) => &k.docx,
+            Command::Export(Format::Markdown) => &k.markdown,
+            Command::Export(Format::Json) => &k.json,
+            Command::Language => &k.language,
+        }
+    }
+}
+
+const KEYS: Table<Command> = &[
+    Binding::new(
+        "↑/↓",
+        Some("↑↓"),
+        &[
+            (Key::code(KeyCode::Up), Command::Line(Step::Previous)),
+            (Key::code(KeyCode::Down), Command::Line(Step::Next)),
+        ],
+    ),
+    Binding::new(
+        "PgUp/PgDn",
+        Some("PgUp/PgDn"),
+        &[
+            (Key::code(KeyCode::PageUp), Command::Page(Step::Previous)),
+            (Key::code(KeyCode::PageDown), Command::Page(Step::Next)),
+        ],
+    ),
+    Binding::new(
+        "g/G, Home/End",
+        Some("g/G"),
+        &[
+            (Key::char('g'), Command::Edge(Edge::First)),
+            (Key::code(KeyCode::Home), Command::Edge(Edge::First)),
+            (Key::char('G'), Command::Edge(Edge::Last)),
+            (Key::code(KeyCode::End), Command::Edge(Edge::Last)),
+        ],
+    ),
+    Binding::new(
+        "d",
+        Some("d"),
+        &[(Key::char('d'), Command::Export(Format::Docx))],
+    ),
+    Binding::new(
+        "m",
+        Some("m"),
+        &[(Key::char('m'), Command::Export(Format::Markdown))],
+    ),
+    Binding::new(
+        "j",
+        Some("j"),
+        &[(Key::char('j'), Command::Export(Format::Json))],
+    ),
+    Binding::new("L", Some("L"), &[(Key::char('L'), Command::Language)]),
+];
 
 #[cfg(test)]
 mod tests {

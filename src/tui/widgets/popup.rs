@@ -24,9 +24,6 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     rect
 }
 
-type KeyHelp = [(&'static str, &'static str)];
-
-/// The key list: the keys of what is on screen, then the keys that work everywhere.
 /// Clear the popup's rectangle. A double-width character just left of it would have its
 /// right half covered by the border, and the terminal would draw it over the border: blank
 /// such characters (and the orphaned halves just right of it) first.
@@ -50,22 +47,22 @@ fn clear(frame: &mut Frame, rect: Rect) {
     frame.render_widget(Clear, rect);
 }
 
+/// The key list: a line for each binding (its keys, what they do), then how to close it.
 pub fn draw_help(
     frame: &mut Frame,
     area: Rect,
     texts: &Texts,
     theme: &Theme,
-    specific: &KeyHelp,
-    global: &KeyHelp,
+    rows: &[(&str, &str)],
+    close: &str,
 ) {
-    let key_width = specific
+    let key_width = rows
         .iter()
-        .chain(global)
         .map(|(key, _)| unicode_width::UnicodeWidthStr::width(*key))
         .max()
         .unwrap_or(0);
     let mut lines: Vec<Line> = Vec::new();
-    for (key, what) in specific.iter().chain(global) {
+    for (key, what) in rows {
         let pad = key_width - unicode_width::UnicodeWidthStr::width(*key);
         lines.push(Line::from(vec![
             Span::styled(format!(" {key}{} ", " ".repeat(pad)), theme.key()),
@@ -73,7 +70,7 @@ pub fn draw_help(
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!(" {}", texts.help_close), theme.dim()));
+    lines.push(Line::styled(format!(" {close}"), theme.dim()));
     let rect = centered(area, 64, lines.len() as u16 + 2);
     clear(frame, rect);
     frame.render_widget(
