@@ -6,6 +6,9 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 
+mod burst;
+
+use self::burst::Bursts;
 use super::app::App;
 use super::echo::{self, Echo};
 use super::view;
@@ -17,7 +20,8 @@ const TICK: Duration = Duration::from_secs(1);
 /// each way keeps an edit's way to the other screen well under a second.
 const SYNC: Duration = Duration::from_millis(250);
 /// At most this many events are taken in between two frames, so that the screen still
-/// moves during a flood of input.
+/// moves during a flood of input. (All that came together, up to this, take one frame:
+/// `burst`.)
 const BATCH: usize = 64;
 
 pub fn local_now() -> Timestamp {
@@ -64,12 +68,14 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
     let mut last_tick = Instant::now();
     let mut last_sync = Instant::now();
     let mut echo = Echo::default();
+    let mut bursts = Bursts::default();
     loop {
         let now = local_now();
         let frame = terminal.draw(|frame| {
             view::draw(frame, app, now);
             echo.resend(frame.buffer_mut());
         })?;
+        let size = (frame.area.width, frame.area.height);
         echo.keep(frame.buffer);
         if std::mem::take(&mut app.bell) {
             let mut out = io::stdout();
@@ -79,7 +85,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if app.should_quit {
             return Ok(());
         }
-        // Draw after each event, and at each sync and tick so the clock moves and the other
+        // Draw after each burst of events, and at each sync and tick so the clock moves and the other
         // terminal's edits show; wake early when typed text is due on disk. Never spin.
         let mut timeout = TICK
             .saturating_sub(last_tick.elapsed())
@@ -87,27 +93,22 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if let Some(autosave) = app.autosave_wait(local_now()) {
             timeout = timeout.min(autosave);
         }
-        if event::poll(timeout)? {
-            let field = app.focused_field().map(text_field::address);
-            let mut edits_text = true;
-            // Take in every event that has come before drawing: keys arriving faster than
-            // frames (a slow machine, a burst) then cost one frame, and the loop keeps up.
-            for _ in 0..BATCH {
-                let event = event::read()?;
-                crash_for_tests(&event);
-                edits_text &= echo::edits_text(&event);
-                app.on_event(event, local_now());
-                if app.should_quit || !event::poll(Duration::ZERO)? {
-                    break;
-                }
-            }
-            // Show the keys in their field first when they stayed in the same field.
-            if let Some(edited) = app.focused_field()
-                && edits_text
-                && field == Some(text_field::address(edited))
-            {
-                echo.draw(&mut io::stdout(), edited)?;
-            }
+        let field = app.focused_field().map(text_field::address);
+        let mut edits_text = true;
+        let taken = bursts.take_in(&mut burst::Terminal, timeout, BATCH, size, |event| {
+            crash_for_tests(&event);
+            edits_text &= echo::edits_text(&event);
+            app.on_event(event, local_now());
+            !app.should_quit
+        })?;
+        log_burst_for_tests(taken);
+        // Show the keys in their field first when they stayed in the same field.
+        if taken > 0
+            && edits_text
+            && let Some(edited) = app.focused_field()
+            && field == Some(text_field::address(edited))
+        {
+            echo.draw(&mut io::stdout(), edited)?;
         }
         if last_tick.elapsed() >= TICK {
             // The tick syncs too.
@@ -132,5 +133,20 @@ fn crash_for_tests(event: &event::Event) {
         && key.code == event::KeyCode::Char(trigger.chars().next().unwrap_or('\0'))
     {
         panic!("test crash requested with SONOTE_TEST_PANIC_ON");
+    }
+}
+
+/// Debug builds only: `SONOTE_TEST_BURSTS=<file>` appends to the file how many events each
+/// frame took in, a line a frame, so that the tests can check a burst costs one frame.
+fn log_burst_for_tests(taken: usize) {
+    if !cfg!(debug_assertions) || taken == 0 {
+        return;
+    }
+    if let Some(path) = std::env::var_os("SONOTE_TEST_BURSTS") {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path);
+        let _ = file.and_then(|mut file| writeln!(file, "{taken}"));
     }
 }
