@@ -1,6 +1,7 @@
 //! The large session every benchmark uses: 200 prepared questions, all answered in writing,
-//! and about 50 KB of Japanese text in the specialist's notes and opinion. Deterministic:
-//! fixed dates and text chosen by index, so every run measures the same bytes.
+//! and about 50 KB of Japanese text in the specialist's notes and opinion; and its
+//! 5,000-question variant, for what grows with the questions. Deterministic: fixed dates and
+//! text chosen by index, so every run measures the same bytes.
 //!
 //! Shared by `benches/*.rs` and `examples/large_session.rs` through `#[path]`.
 #![allow(dead_code)]
@@ -14,6 +15,8 @@ use sonote::model::{Asker, Priority, Question, Recommendation, Session, Treatmen
 use sonote::store::Store;
 
 pub const QUESTIONS: usize = 200;
+/// The variant's questions: far more than any consultation has, to show what grows with them.
+pub const MANY_QUESTIONS: usize = 5_000;
 /// How many of the questions were worked through (marked answered) on the clock; the rest
 /// have written answers too, typed ahead or by the companion.
 pub const ANSWERED_ON_CLOCK: usize = 150;
@@ -181,9 +184,14 @@ fn opinion() -> Opinion {
 /// clock started at 10:00 and extended at 10:25, 150 questions worked through on it, the
 /// notes and the opinion.
 pub fn build(config: &Config) -> Session {
+    build_with(config, QUESTIONS)
+}
+
+/// The same with `questions` questions (the same 150 worked through on the clock).
+pub fn build_with(config: &Config, questions: usize) -> Session {
     let mut draft = sonote::demo::demo_session(Lang::Ja, day()).expect("the embedded demo");
     draft.demo = false;
-    draft.questions = (0..QUESTIONS).map(question).collect();
+    draft.questions = (0..questions).map(question).collect();
     let mut session = Session::new(
         draft,
         config.clock_rules(),
@@ -230,9 +238,17 @@ pub fn typed_bytes(session: &Session) -> (usize, usize) {
 /// Write the large session into the store at `data_dir`; returns the store, the session's
 /// file and the session (its id set).
 pub fn write(data_dir: &std::path::Path) -> (Store, std::path::PathBuf, Session) {
+    write_with(data_dir, QUESTIONS)
+}
+
+/// The same with `questions` questions.
+pub fn write_with(
+    data_dir: &std::path::Path,
+    questions: usize,
+) -> (Store, std::path::PathBuf, Session) {
     let config = Config::embedded();
     let store = Store::open(data_dir).expect("open the data directory");
-    let mut session = build(&config);
+    let mut session = build_with(&config, questions);
     let path = store.create(&mut session).expect("write the session");
     (store, path, session)
 }
