@@ -95,20 +95,22 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         }
         let field = app.focused_field().map(text_field::address);
         let mut edits_text = true;
+        let mut first = true;
         let taken = bursts.take_in(&mut burst::Terminal, timeout, BATCH, size, |event| {
             crash_for_tests(&event);
             edits_text &= echo::edits_text(&event);
             app.on_event(event, local_now());
-            !app.should_quit
+            // The first key shows at once: most keys come alone, and finding out whether
+            // others came with it takes a moment (`burst`).
+            if std::mem::take(&mut first) && edits_text {
+                echo_in(&mut echo, app, field)?;
+            }
+            Ok(!app.should_quit)
         })?;
         log_burst_for_tests(taken);
-        // Show the keys in their field first when they stayed in the same field.
-        if taken > 0
-            && edits_text
-            && let Some(edited) = app.focused_field()
-            && field == Some(text_field::address(edited))
-        {
-            echo.draw(&mut io::stdout(), edited)?;
+        // Then the rest of the burst, when all of it stayed in that field.
+        if taken > 1 && edits_text {
+            echo_in(&mut echo, app, field)?;
         }
         if last_tick.elapsed() >= TICK {
             // The tick syncs too.
@@ -121,6 +123,17 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         }
         app.autosave(local_now());
     }
+}
+
+/// Show the keys in their field first, before the whole frame, when the field with the
+/// caret is still `field`, the one they were typed into.
+fn echo_in(echo: &mut Echo, app: &App, field: Option<usize>) -> io::Result<()> {
+    if let Some(edited) = app.focused_field()
+        && field == Some(text_field::address(edited))
+    {
+        echo.draw(&mut io::stdout(), edited)?;
+    }
+    Ok(())
 }
 
 /// Debug builds only: `SONOTE_TEST_PANIC_ON=<char>` panics when that key is pressed, so the

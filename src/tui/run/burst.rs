@@ -70,13 +70,14 @@ impl Bursts {
     /// Wait up to `timeout` for an event; then take in every event that has come, at most
     /// `cap`, giving each to `take`, which returns false to stop (the app quits). `size` is
     /// the terminal's (columns, rows) at the last frame. Returns how many were taken in.
+    /// (`take` has the first event before anything else is looked for.)
     pub(crate) fn take_in(
         &mut self,
         source: &mut impl Source,
         timeout: Duration,
         cap: usize,
         size: (u16, u16),
-        mut take: impl FnMut(Event) -> bool,
+        mut take: impl FnMut(Event) -> io::Result<bool>,
     ) -> io::Result<usize> {
         let mut taken = 0;
         if !source.poll(timeout)? {
@@ -89,14 +90,14 @@ impl Bursts {
                 self.marker_pending = false;
                 if event != Event::Resize(size.0, size.1) {
                     taken += 1;
-                    take(event);
+                    take(event)?;
                 }
                 // Everything that had come before it is in. (A marker left over from a burst
                 // stopped at the cap may be the first event: then nothing came after it.)
                 return Ok(taken);
             }
             taken += 1;
-            if !take(event) || taken >= cap {
+            if !take(event)? || taken >= cap {
                 // A pending marker stays pending: it comes after the rest of the burst.
                 return Ok(taken);
             }
@@ -159,7 +160,9 @@ fn raise_sigwinch() -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
     use std::collections::VecDeque;
+    use std::rc::Rc;
 
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -184,6 +187,8 @@ mod tests {
         marks: usize,
         /// Polls that found nothing after a positive timeout: time the loop spent waiting.
         waited: Vec<Duration>,
+        /// What was asked of the script, in order, shared with a test's `take`.
+        calls: Rc<RefCell<Vec<&'static str>>>,
     }
 
     impl Script {
@@ -199,6 +204,7 @@ mod tests {
 
     impl Source for Script {
         fn poll(&mut self, timeout: Duration) -> io::Result<bool> {
+            self.calls.borrow_mut().push("poll");
             if timeout.is_zero() {
                 return Ok(self.zero_poll_works && !self.waiting.is_empty());
             }
@@ -210,6 +216,7 @@ mod tests {
         }
 
         fn read(&mut self) -> io::Result<Event> {
+            self.calls.borrow_mut().push("read");
             if let Some(event) = self.waiting.pop_front() {
                 return Ok(event);
             }
@@ -219,6 +226,7 @@ mod tests {
         }
 
         fn mark(&mut self) -> bool {
+            self.calls.borrow_mut().push("mark");
             if self.markers {
                 self.marks += 1;
                 self.marker_queued = !self.markers_lost;
@@ -237,7 +245,7 @@ mod tests {
         let taken = bursts
             .take_in(script, TIMEOUT, cap, SIZE, |event| {
                 events.push(event);
-                true
+                Ok(true)
             })
             .expect("the script does not fail");
         assert_eq!(taken, events.len());
@@ -265,6 +273,26 @@ mod tests {
         let mut bursts = Bursts::default();
         assert_eq!(burst(&mut bursts, &mut script, 64), vec![key('a')]);
         assert!(script.waited.is_empty(), "waited {:?}", script.waited);
+    }
+
+    #[test]
+    fn the_first_event_is_taken_before_more_are_looked_for() {
+        let mut script = Script::keys("ab");
+        let calls = Rc::clone(&script.calls);
+        let mut bursts = Bursts::default();
+        bursts
+            .take_in(&mut script, TIMEOUT, 64, SIZE, |_| {
+                calls.borrow_mut().push("take");
+                Ok(true)
+            })
+            .expect("the script does not fail");
+        let calls = script.calls.borrow().clone();
+        assert_eq!(
+            calls,
+            [
+                "poll", "read", "take", "mark", "poll", "read", "take", "poll", "read"
+            ]
+        );
     }
 
     #[test]
@@ -307,7 +335,7 @@ mod tests {
         let taken = bursts
             .take_in(&mut script, TIMEOUT, 64, SIZE, |_| {
                 seen += 1;
-                seen < 3
+                Ok(seen < 3)
             })
             .expect("the script does not fail");
         assert_eq!((taken, script.waiting.len()), (3, 3));
