@@ -84,8 +84,8 @@ impl Counts {
 
 /// Type into every field at both sizes, both ways, rounds alternating sonote and vim; each
 /// field's sonote started anew each round on a data directory of its own (one sonote a
-/// session), vim kept open on the same text for all. Returns the rows and the keys that
-/// timed out (sonote, vim).
+/// session), vim kept open on the same text for all, on a new line for each field's run.
+/// Returns the rows and the keys that timed out (sonote, vim).
 pub fn run(dir: &Path, sonote: &str, counts: &Counts) -> (Vec<Row>, [usize; 2]) {
     let mut rows = Vec::new();
     let mut timeouts = [0, 0];
@@ -110,8 +110,9 @@ pub fn run(dir: &Path, sonote: &str, counts: &Counts) -> (Vec<Row>, [usize; 2]) 
             });
         }
         println!(
-            "fields: {questions} questions, a {} B session file",
-            std::fs::metadata(&setups[0].session_path).map_or(0, |m| m.len())
+            "fields: {questions} questions, a {} B session file; vim on {} B of the same text",
+            std::fs::metadata(&setups[0].session_path).map_or(0, |m| m.len()),
+            std::fs::metadata(&text_file).map_or(0, |m| m.len()),
         );
         let first = rows.len();
         for field in Field::ALL {
@@ -130,6 +131,8 @@ pub fn run(dir: &Path, sonote: &str, counts: &Counts) -> (Vec<Row>, [usize; 2]) 
         for _ in 0..counts.rounds {
             for (k, field) in Field::ALL.into_iter().enumerate() {
                 let mut typist = Typist::start_in(&setups[k], Program::Sonote, field);
+                // vim's line holds what this field's run adds, as the field holds its own.
+                vim.new_line();
                 for (m, mode) in Mode::ALL.into_iter().enumerate() {
                     let row = &mut rows[first + k * Mode::ALL.len() + m];
                     for (program, typist) in

@@ -218,6 +218,19 @@ impl Typist {
         }
     }
 
+    /// vim: go on typing on a new line (Esc, o), untimed, so that a run does not lengthen
+    /// the line the runs before it typed: vim's time for a key grows with its line.
+    pub fn new_line(&mut self) {
+        assert_eq!(
+            self.program,
+            Program::Vim,
+            "only vim's text is typed in lines"
+        );
+        self.term.send(b"\x1bo");
+        self.term.drain(Duration::from_millis(100));
+        self.typed.push('\n');
+    }
+
     /// Type `keys` characters of `chars` in turn, one at a time, `GAP` apart.
     pub fn type_keys(&mut self, chars: &str, keys: usize) -> Vec<Sample> {
         self.type_runs(chars, keys, 1)
