@@ -1,60 +1,44 @@
 //! sonote in a real pseudo-terminal beside `vim -u NONE` (and `cat` on a raw terminal, the
 //! floor: what the pty and the harness take), in one run, on the large session:
 //! keystroke to screen (ASCII and Japanese), start-up to the first drawn frame, and peak
-//! memory. `cargo bench --bench terminal [-- --quick]`; needs `vim` on the PATH.
+//! memory; then keystroke to screen in the answer, the notes and an opinion field with 200
+//! and with 5,000 questions, one key at a time and ten committed at once (`fields`).
+//! `cargo bench --bench terminal [-- --quick] [-- startup | fields]`; needs `vim` on the
+//! PATH.
 //!
 //! A keystroke's latency runs from just before its bytes are written to the pty master to
 //! the moment the read that completed the screen's update returned: the parsed screen
-//! (vt100) shows the character just left of the cursor, the cursor having moved. The same
-//! rule for both programs. Keystrokes are 20 ms apart so each is measured alone; sonote
-//! saves typed text while this runs, and each keystroke is classed by whether a save's
-//! write (`wchar` of `/proc/PID/io`) fell in its window or in the gap just before it.
+//! (vt100) shows the character (of a burst, the last) just left of the cursor, the cursor
+//! having moved. The same rule for both programs. Keystrokes are 20 ms apart so each is
+//! measured alone; sonote saves typed text while this runs, and each keystroke is classed by
+//! whether a save's write (`wchar` of `/proc/PID/io`) fell in its window or in the gap just
+//! before it.
 
+#[path = "terminal/fields.rs"]
+mod fields;
 #[path = "support/large_session.rs"]
 mod large_session;
 #[path = "support/pty.rs"]
 mod pty;
 #[path = "support/stats.rs"]
 mod stats;
+#[path = "terminal/typing.rs"]
+mod typing;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use pty::Pty;
 use stats::Summary;
+use typing::{
+    ASCII, COLS, GAP, JAPANESE, KEY_TIMEOUT, Program, ROWS, Sample, Setup, Start, Typist,
+    first_frame_drawn,
+};
 
-const COLS: u16 = 200;
-const ROWS: u16 = 50;
 const KEYS: usize = 200;
-const GAP: Duration = Duration::from_millis(20);
-const KEY_TIMEOUT: Duration = Duration::from_secs(2);
-const ASCII: &str = "abcdefghijklmnopqrstuvwxyz";
-const JAPANESE: &str = "あいうえおかきくけこさしすせそたちつてとなにぬねの";
-/// Bytes written in a window that mean a session file was saved (the file is ~230 KB;
-/// a frame is a few KB at most).
-const SAVE_BYTES: u64 = 64 * 1024;
 
 const TARGET_RATIO: f64 = 1.5;
 const TARGET_P99_MS: f64 = 5.0;
 const TARGET_STARTUP_MS: f64 = 50.0;
 const TARGET_RSS_MB: f64 = 30.0;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Program {
-    Sonote,
-    Vim,
-    /// `cat` on a raw terminal: the pty's and the harness's own share of any latency.
-    Cat,
-}
-
-impl Program {
-    fn name(self) -> &'static str {
-        match self {
-            Program::Sonote => "sonote",
-            Program::Vim => "vim",
-            Program::Cat => "cat",
-        }
-    }
-}
 
 /// Past consultations beside the large session in the second data directory: 300, a year
 /// of a clinic, unless `SONOTE_BENCH_PAST` says otherwise.
@@ -63,17 +47,6 @@ fn past_sessions() -> usize {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(300)
-}
-
-/// The screen sonote starts on.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Start {
-    /// `open ID`: the large session.
-    Session,
-    /// No command: the home screen, which lists every session.
-    Home,
-    /// `desk`: the clerk's desk, which lists every session too.
-    Desk,
 }
 
 /// The start-ups with the full data directory, in turn: where, whether the listing cache
@@ -87,43 +60,6 @@ const FULL_STARTS: [(Start, bool, &str); 4] = [
 
 fn full_name(insert: &str) -> String {
     format!("sonote start-up{insert}, {} past beside", past_sessions())
-}
-
-/// Where things are for one run.
-#[derive(Clone)]
-struct Setup {
-    sonote: String,
-    data: String,
-    id: String,
-    session_path: std::path::PathBuf,
-    text_file: String,
-    start: Start,
-}
-
-impl Setup {
-    fn spawn(&self, program: Program) -> Pty {
-        match program {
-            Program::Sonote => {
-                let mut args = vec!["--data-dir", &self.data];
-                match self.start {
-                    Start::Session => args.extend(["open", &self.id]),
-                    Start::Home => {}
-                    Start::Desk => args.push("desk"),
-                }
-                Pty::spawn(&self.sonote, &args, COLS, ROWS)
-            }
-            Program::Vim => Pty::spawn("vim", &["-u", "NONE", "-N", &self.text_file], COLS, ROWS),
-            Program::Cat => Pty::spawn("sh", &["-c", "stty raw -echo; exec cat"], COLS, ROWS),
-        }
-    }
-}
-
-/// The first frame is whole when its first and last rows are drawn (both programs draw
-/// row by row, the status line last).
-fn first_frame_drawn(screen: &vt100::Screen) -> bool {
-    let rows: Vec<String> = screen.rows(0, COLS).collect();
-    rows.first().is_some_and(|r| !r.trim().is_empty())
-        && rows.last().is_some_and(|r| !r.trim().is_empty())
 }
 
 /// Spawn to first frame, then quit.
@@ -144,190 +80,6 @@ fn startup(setup: &Setup, program: Program) -> Duration {
     took
 }
 
-/// The screen shows `c` as typed: the cursor moved from `before`, and the character is just
-/// left of it, or (the line wrapped, perhaps scrolling) in `before`'s column on the row just
-/// above the cursor.
-fn shows(screen: &vt100::Screen, c: &str, width: u16, before: (u16, u16)) -> bool {
-    let (row, col) = screen.cursor_position();
-    if (row, col) == before {
-        return false;
-    }
-    let at = |r: u16, k: u16| screen.cell(r, k).is_some_and(|cell| cell.contents() == c);
-    (col >= width && at(row, col - width)) || (col < before.1 && row >= 1 && at(row - 1, before.1))
-}
-
-/// One typed key: its latency, the first output's latency, and whether a save was near.
-struct Sample {
-    latency: Duration,
-    first_output: Duration,
-    /// A save's write fell inside the keystroke's window.
-    save_during: bool,
-    /// A save's write fell in the gap before the keystroke (it may still be syncing).
-    save_before: bool,
-    /// What the program was doing when the key was written (`pty::activity`).
-    activity: &'static str,
-}
-
-struct Typist {
-    program: Program,
-    term: Pty,
-    pid: u32,
-    typed: String,
-    timeouts: usize,
-}
-
-impl Typist {
-    /// Start the program and open a text field at the end of the text: sonote on the
-    /// questions tab (F2) in the current question's answer (Enter); vim on a new last line.
-    fn start(setup: &Setup, program: Program) -> Typist {
-        let mut term = setup.spawn(program);
-        if program != Program::Cat {
-            term.until(Duration::from_secs(10), first_frame_drawn)
-                .expect("a first frame");
-        }
-        match program {
-            Program::Sonote => {
-                term.send(pty::F2.as_bytes());
-                term.drain(Duration::from_millis(300));
-                term.send(pty::ENTER.as_bytes());
-            }
-            Program::Vim => {
-                term.send(b"Go");
-            }
-            Program::Cat => {}
-        }
-        term.drain(Duration::from_millis(500));
-        let pid = term.pid().expect("a child pid");
-        Typist {
-            program,
-            term,
-            pid,
-            typed: String::new(),
-            timeouts: 0,
-        }
-    }
-
-    fn type_keys(&mut self, chars: &str) -> Vec<Sample> {
-        let chars: Vec<char> = chars.chars().collect();
-        let mut samples = Vec::with_capacity(KEYS);
-        let mut written_after_last = pty::written_bytes(self.pid).unwrap_or(0);
-        for i in 0..KEYS {
-            if self.program == Program::Cat && i % 100 == 0 {
-                // cat does not wrap lines as the editors do: start a new one, untimed.
-                self.term.send(b"\r\n");
-                self.term.drain(GAP);
-            }
-            let (sample, written_after) = self.key(chars[i % chars.len()], written_after_last);
-            samples.push(sample);
-            written_after_last = written_after;
-            self.term.drain(GAP);
-        }
-        samples
-    }
-
-    /// Type `c` and time it; `written_after_last` is the program's `wchar` after the key
-    /// before. Returns the sample and the `wchar` after this key.
-    fn key(&mut self, c: char, written_after_last: u64) -> (Sample, u64) {
-        let text = c.to_string();
-        let width = if c.is_ascii() { 1 } else { 2 };
-        // Start from a screen at rest: the program may still be drawing for the key before
-        // (sonote draws the field first, then the whole frame, and a busy machine may
-        // stop it in between), and a cursor read mid-frame would be the wrong start.
-        let deadline = Instant::now() + Duration::from_secs(1);
-        while !pty::waits_for_input(&pty::current_syscall(self.pid)) && Instant::now() < deadline {
-            self.term.drain(Duration::from_micros(200));
-        }
-        self.term.drain(Duration::from_millis(2));
-        let before = self.term.parser.screen().cursor_position();
-        let written_before = pty::written_bytes(self.pid).unwrap_or(0);
-        let activity = pty::activity(&pty::current_syscall(self.pid));
-        let started = Instant::now();
-        self.term.send(text.as_bytes());
-        let result = self
-            .term
-            .until_with_first(KEY_TIMEOUT, |screen| shows(screen, &text, width, before));
-        let written_after = pty::written_bytes(self.pid).unwrap_or(0);
-        self.typed.push(c);
-        let (first, done) = match result {
-            Some((first, done)) => (first - started, done - started),
-            None => {
-                if self.timeouts == 0 {
-                    eprintln!(
-                        "{}: no screen update for {c:?} (cursor {before:?} -> {:?}); the screen:\n{}",
-                        self.program.name(),
-                        self.term.parser.screen().cursor_position(),
-                        self.term.parser.screen().contents()
-                    );
-                }
-                self.timeouts += 1;
-                (KEY_TIMEOUT, KEY_TIMEOUT)
-            }
-        };
-        let sample = Sample {
-            latency: done,
-            first_output: first,
-            save_during: written_after - written_before >= SAVE_BYTES,
-            save_before: written_before - written_after_last >= SAVE_BYTES,
-            activity,
-        };
-        (sample, written_after)
-    }
-
-    /// The worst case on purpose: after each typed key, wait until a thread of the program
-    /// is in fsync (the autosave that key caused), and type the next key right then.
-    /// Returns the latencies of the keys typed during a save, and how many saves were seen.
-    fn type_during_saves(&mut self, chars: &str, keys: usize) -> (Vec<Duration>, usize) {
-        let chars: Vec<char> = chars.chars().collect();
-        let mut latencies = Vec::new();
-        let mut missed = 0;
-        for i in 0..keys {
-            let (_, written) = self.key(chars[i % chars.len()], 0);
-            let deadline = Instant::now() + Duration::from_secs(1);
-            let mut caught = false;
-            while Instant::now() < deadline {
-                if pty::syncing(self.pid) {
-                    caught = true;
-                    break;
-                }
-                std::thread::sleep(Duration::from_micros(50));
-            }
-            if !caught {
-                missed += 1;
-                continue;
-            }
-            let (sample, _) = self.key(chars[(i + 7) % chars.len()], written);
-            latencies.push(sample.latency);
-            self.term.drain(Duration::from_millis(50));
-        }
-        let seen = keys - missed;
-        (latencies, seen)
-    }
-
-    /// Peak resident memory so far, in MB.
-    fn peak_rss_mb(&self) -> f64 {
-        pty::proc_status_kb(self.pid, "VmHWM").unwrap_or(0) as f64 / 1024.0
-    }
-
-    /// Leave the field and quit (sonote saves first; vim writes the file).
-    fn quit(mut self) -> String {
-        match self.program {
-            Program::Sonote => {
-                self.term.send(pty::ESC.as_bytes());
-                self.term.drain(Duration::from_millis(200));
-                self.term.send(b"q");
-            }
-            Program::Vim => {
-                self.term.send(b"\x1b:wq\r");
-            }
-            Program::Cat => return self.typed,
-        }
-        if !self.term.wait_exit(Duration::from_secs(10)) {
-            eprintln!("{} did not quit; killed", self.program.name());
-        }
-        self.typed
-    }
-}
-
 fn print_and_record(name: &str, samples: &[Duration], extra: &[(&str, String)]) -> Summary {
     let s = stats::summarize(samples);
     println!("{}", stats::line(name, &s));
@@ -345,13 +97,21 @@ fn main() {
         .unwrap_or(startups);
 
     let dir = tempfile::tempdir().expect("a temporary directory");
+    // SONOTE_BENCH_BIN measures another build (an earlier commit's, say) the same way.
+    let sonote_bin =
+        std::env::var("SONOTE_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sonote").into());
+    let field_counts = fields::Counts::new(quick);
+    if std::env::args().any(|a| a == "fields") {
+        // The fields alone (`-- fields`).
+        let (rows, timeouts) = fields::run(dir.path(), &sonote_bin, &field_counts);
+        print_verdicts(fields::report(&rows, timeouts));
+        return;
+    }
     let (_, session_path, session) = large_session::write(&dir.path().join("data"));
     let text_file = dir.path().join("large.txt");
     std::fs::write(&text_file, large_session::plain_text(&session)).expect("write the text");
     let setup = Setup {
-        // SONOTE_BENCH_BIN measures another build (an earlier commit's, say) the same way.
-        sonote: std::env::var("SONOTE_BENCH_BIN")
-            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_sonote").to_string()),
+        sonote: sonote_bin.clone(),
         data: dir.path().join("data").to_string_lossy().into_owned(),
         id: session.id.clone(),
         session_path,
@@ -427,10 +187,10 @@ fn main() {
     for _ in 0..rounds {
         for (set, chars) in [ASCII, JAPANESE].into_iter().enumerate() {
             for (k, typist) in typists.iter_mut().enumerate() {
-                let samples = typist.type_keys(chars);
+                let samples = typist.type_keys(chars, KEYS);
                 runs[set * 2 + k].extend(samples);
             }
-            floor_runs[set].extend(floor.type_keys(chars).iter().map(|s| s.latency));
+            floor_runs[set].extend(floor.type_keys(chars, KEYS).iter().map(|s| s.latency));
         }
     }
     floor.quit();
@@ -452,7 +212,10 @@ fn main() {
     let vim_typed = vim.quit();
     check_typed(&setup, &sonote_typed, &vim_typed);
 
-    report(
+    // Each field at both sizes, both ways of typing.
+    let (field_rows, field_timeouts) = fields::run(dir.path(), &sonote_bin, &field_counts);
+
+    let mut verdicts = report(
         &runs,
         &floor_runs,
         &start_times,
@@ -462,6 +225,8 @@ fn main() {
         &during,
         seen,
     );
+    verdicts.extend(fields::report(&field_rows, field_timeouts));
+    print_verdicts(verdicts);
 }
 
 /// Every typed character arrived: in the session file's answer, and at the end of vim's
@@ -494,7 +259,7 @@ fn report(
     timeouts: [usize; 2],
     during: &[Duration],
     saves_seen: usize,
-) {
+) -> Vec<String> {
     println!("\nkeystroke to screen, {KEYS} keys a run, {GAP:?} apart");
     println!("{}", stats::HEADER);
     let mut verdicts = Vec::new();
@@ -549,15 +314,7 @@ fn report(
         }
         let ratio = s.median / v.median;
         stats::record_value("keystroke", &format!("ratio {chars}"), ratio, "x");
-        verdicts.push(format!(
-            "{chars}: median {:.3} ms vs vim {:.3} ms = {ratio:.2}x (target <= {TARGET_RATIO}x: {}); \
-             p99 {:.3} ms (target < {TARGET_P99_MS} ms: {})",
-            s.median,
-            v.median,
-            verdict(ratio <= TARGET_RATIO),
-            s.p99,
-            verdict(s.p99 < TARGET_P99_MS),
-        ));
+        verdicts.push(keystroke_verdict(chars, &s, &v));
     }
     if timeouts != [0, 0] {
         println!(
@@ -617,6 +374,25 @@ fn report(
         rss[0],
         verdict(rss[0] < TARGET_RSS_MB)
     ));
+    verdicts
+}
+
+/// One keystroke measure against the targets: sonote's median within `TARGET_RATIO` of
+/// vim's, its p99 under `TARGET_P99_MS`.
+fn keystroke_verdict(name: &str, s: &Summary, v: &Summary) -> String {
+    let ratio = s.median / v.median;
+    format!(
+        "{name}: median {:.3} ms vs vim {:.3} ms = {ratio:.2}x (target <= {TARGET_RATIO}x: {}); \
+         p99 {:.3} ms (target < {TARGET_P99_MS} ms: {})",
+        s.median,
+        v.median,
+        verdict(ratio <= TARGET_RATIO),
+        s.p99,
+        verdict(s.p99 < TARGET_P99_MS),
+    )
+}
+
+fn print_verdicts(verdicts: Vec<String>) {
     println!();
     for line in verdicts {
         println!("{line}");

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every benchmark of issue 8 in one run, on a release build and the large session, with the
 # programs a user could pick instead measured beside sonote in the same run:
-#   keystroke to screen (beside vim -u NONE), export to docx (beside pandoc), drawing one
-#   frame, start-up, peak memory, autosave.
+#   keystroke to screen (beside vim -u NONE; also in the answer, the notes and an opinion
+#   field with 200 and 5,000 questions, one key at a time and ten committed at once),
+#   export to docx (beside pandoc), drawing one frame, start-up, peak memory, autosave.
 #
 #   scripts/bench.sh            # the full run (about 3 minutes once built)
 #   scripts/bench.sh --quick    # fewer rounds: a smoke test of the harness
@@ -109,6 +110,19 @@ for set in ASCII Japanese; do
     echo "| keystroke to screen, $set: p99 (max) | $p99 ms ($mx ms) | vim $vp99 ms | | < 5 ms | $(verdict "$p99 < 5") |"
 done
 echo "| the pty's own share (cat on a raw terminal): median, ASCII / Japanese | | $(stat_of "cat ASCII (pty floor)" median) ms / $(stat_of "cat Japanese (pty floor)" median) ms | | | |"
+# Each field, with 200 and 5,000 questions, one key at a time and ten committed at once
+# (Japanese; a burst timed to its last character on screen), vim typing beside it.
+for questions in 200 5000; do
+    for field in answer notes opinion; do
+        for mode in "one key" "10 at once"; do
+            name="sonote $field, $questions questions, $mode"
+            s=$(stat_of "$name" median); p99=$(stat_of "$name" p99)
+            v=$(stat_of "vim beside $field, $questions questions, $mode" median)
+            ratio=$(value_of "ratio $name")
+            echo "| keystroke to screen, $field, $questions questions, $mode: median (p99) | $s ms ($p99 ms) | vim $v ms | ${ratio}x | <= 1.5x, p99 < 5 ms | $(verdict "$ratio <= 1.5 && $p99 < 5") |"
+        done
+    done
+done
 ratio=$(awk "BEGIN { printf \"%.3f\", $export_ms / $pandoc_ms }")
 printf '| export to docx, whole process: median (p90) | %.1f ms (%.1f ms) | pandoc %.1f ms (%.1f ms) | %sx (rounds: %s) | <= 0.1x | %s |\n' \
     "$export_ms" "$export_p90" "$pandoc_ms" "$pandoc_p90" "$ratio" "$round_ratios" "$(verdict "$ratio <= 0.1")"

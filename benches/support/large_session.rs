@@ -1,6 +1,7 @@
 //! The large session every benchmark uses: 200 prepared questions, all answered in writing,
-//! and about 50 KB of Japanese text in the specialist's notes and opinion. Deterministic:
-//! fixed dates and text chosen by index, so every run measures the same bytes.
+//! and about 50 KB of Japanese text in the specialist's notes and opinion; and its
+//! 5,000-question variant, for what grows with the questions. Deterministic: fixed dates and
+//! text chosen by index, so every run measures the same bytes.
 //!
 //! Shared by `benches/*.rs` and `examples/large_session.rs` through `#[path]`.
 #![allow(dead_code)]
@@ -14,6 +15,8 @@ use sonote::model::{Asker, Priority, Question, Recommendation, Session, Treatmen
 use sonote::store::Store;
 
 pub const QUESTIONS: usize = 200;
+/// The variant's questions: far more than any consultation has, to show what grows with them.
+pub const MANY_QUESTIONS: usize = 5_000;
 /// How many of the questions were worked through (marked answered) on the clock; the rest
 /// have written answers too, typed ahead or by the companion.
 pub const ANSWERED_ON_CLOCK: usize = 150;

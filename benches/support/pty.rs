@@ -15,6 +15,7 @@ pub const F3: &str = "\x1bOR";
 pub const F4: &str = "\x1bOS";
 pub const F5: &str = "\x1b[15~";
 pub const ENTER: &str = "\r";
+pub const DOWN: &str = "\x1b[B";
 pub const ESC: &str = "\x1b";
 
 pub struct Pty {

@@ -6,6 +6,9 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 
+mod burst;
+
+use self::burst::Bursts;
 use super::app::App;
 use super::echo::{self, Echo};
 use super::view;
@@ -15,7 +18,8 @@ use crate::core::now as local_now;
 /// The clock on screen moves once a second.
 const TICK: Duration = Duration::from_secs(1);
 /// At most this many events are taken in between two frames, so that the screen still
-/// moves during a flood of input.
+/// moves during a flood of input. (All that came together, up to this, take one frame:
+/// `burst`.)
 const BATCH: usize = 64;
 
 /// Take over the terminal, run until the user quits, and give the terminal back as it was,
@@ -57,12 +61,14 @@ pub fn run(app: &mut App) -> io::Result<()> {
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
     let mut last_tick = Instant::now();
     let mut echo = Echo::default();
+    let mut bursts = Bursts::default();
     loop {
         let now = local_now();
         let frame = terminal.draw(|frame| {
             view::draw(frame, app, now);
             echo.resend(frame.buffer_mut());
         })?;
+        let size = (frame.area.width, frame.area.height);
         echo.keep(frame.buffer);
         if std::mem::take(&mut app.bell) {
             let mut out = io::stdout();
@@ -78,33 +84,41 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if let Some(due) = app.next_due(local_now()) {
             timeout = timeout.min(due);
         }
-        if event::poll(timeout)? {
-            let field = app.focused_field().map(text_field::address);
-            let mut edits_text = true;
-            // Take in every event that has come before drawing: keys arriving faster than
-            // frames (a slow machine, a burst) then cost one frame, and the loop keeps up.
-            for _ in 0..BATCH {
-                let event = event::read()?;
-                crash_for_tests(&event);
-                edits_text &= echo::edits_text(&event);
-                app.on_event(event, local_now());
-                if app.should_quit || !event::poll(Duration::ZERO)? {
-                    break;
-                }
+        let field = app.focused_field().map(text_field::address);
+        let mut edits_text = true;
+        let mut first = true;
+        let taken = bursts.take_in(&mut burst::Terminal, timeout, BATCH, size, |event| {
+            crash_for_tests(&event);
+            edits_text &= echo::edits_text(&event);
+            app.on_event(event, local_now());
+            // The first key shows at once: most keys come alone, and finding out whether
+            // others came with it takes a moment (`burst`).
+            if std::mem::take(&mut first) && edits_text {
+                echo_in(&mut echo, app, field)?;
             }
-            // Show the keys in their field first when they stayed in the same field.
-            if let Some(edited) = app.focused_field()
-                && edits_text
-                && field == Some(text_field::address(edited))
-            {
-                echo.draw(&mut io::stdout(), edited)?;
-            }
+            Ok(!app.should_quit)
+        })?;
+        log_burst_for_tests(taken);
+        // Then the rest of the burst, when all of it stayed in that field.
+        if taken > 1 && edits_text {
+            echo_in(&mut echo, app, field)?;
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
         }
         app.poll(local_now());
     }
+}
+
+/// Show the keys in their field first, before the whole frame, when the field with the
+/// caret is still `field`, the one they were typed into.
+fn echo_in(echo: &mut Echo, app: &App, field: Option<usize>) -> io::Result<()> {
+    if let Some(edited) = app.focused_field()
+        && field == Some(text_field::address(edited))
+    {
+        echo.draw(&mut io::stdout(), edited)?;
+    }
+    Ok(())
 }
 
 /// Debug builds only: `SONOTE_TEST_PANIC_ON=<char>` panics when that key is pressed, so the
@@ -117,5 +131,20 @@ fn crash_for_tests(event: &event::Event) {
         && key.code == event::KeyCode::Char(trigger.chars().next().unwrap_or('\0'))
     {
         panic!("test crash requested with SONOTE_TEST_PANIC_ON");
+    }
+}
+
+/// Debug builds only: `SONOTE_TEST_BURSTS=<file>` appends to the file how many events each
+/// frame took in, a line a frame, so that the tests can check a burst costs one frame.
+fn log_burst_for_tests(taken: usize) {
+    if !cfg!(debug_assertions) || taken == 0 {
+        return;
+    }
+    if let Some(path) = std::env::var_os("SONOTE_TEST_BURSTS") {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path);
+        let _ = file.and_then(|mut file| writeln!(file, "{taken}"));
     }
 }
