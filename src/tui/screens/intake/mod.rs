@@ -22,6 +22,14 @@ use crate::tui::outcome::{DrawContext, Status, TabOutcome};
 use crate::tui::widgets::text_field;
 use crate::tui::widgets::wrap::wrap;
 
+mod draw;
+mod keys;
+
+#[allow(unused_imports)]
+use draw::*;
+#[allow(unused_imports)]
+pub(crate) use keys::*;
+
 /// One field of the form, naming what it edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -554,174 +562,4 @@ impl IntakeTab {
         let table = if editing { TYPING } else { BROWSE };
         entries(table, |command| command.words(keys))
     }
-
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, session: &Session, ctx: &DrawContext) {
-        let t = ctx.config.ui.language.intake_texts();
-        let theme = ctx.theme;
-        let missing = session.missing_requirements();
-        let status_lines: Vec<Line> = if missing.is_empty() {
-            vec![Line::styled(format!(" {}", t.eligible), theme.info())]
-        } else {
-            missing
-                .iter()
-                .flat_map(|m| {
-                    wrap(
-                        &ctx.texts.missing(m),
-                        usize::from(area.width).saturating_sub(3),
-                    )
-                })
-                .map(|piece| Line::styled(format!(" ・{piece}"), theme.error()))
-                .collect()
-        };
-        let status_height = (status_lines.len() as u16).min(area.height / 3).max(1);
-        let [status, form] =
-            Layout::vertical([Constraint::Length(status_height), Constraint::Min(0)]).areas(area);
-        frame.render_widget(Paragraph::new(status_lines), status);
-
-        let block = Block::new()
-            .borders(Borders::TOP)
-            .title(Span::styled(t.title, theme.title()));
-        let inner = block.inner(form);
-        frame.render_widget(block, form);
-        let rows = rows(session, t);
-        let label_width = 22usize.min(usize::from(inner.width) / 2);
-        let mut lines: Vec<Line> = Vec::new();
-        let mut focus_line = 0;
-        let mut field_index = 0;
-        let mut caret: Option<(u16, u16)> = None;
-        for row in rows {
-            match row {
-                Row::Heading(heading) => {
-                    lines.push(Line::styled(format!("■ {heading}"), theme.title()))
-                }
-                Row::Field(field) => {
-                    let focused = field_index == self.focus;
-                    let label = label(field, t);
-                    let pad = label_width
-                        .saturating_sub(crate::tui::widgets::wrap::display_width(&label));
-                    let label_span = Span::styled(
-                        format!("  {label}{}", " ".repeat(pad)),
-                        if focused {
-                            theme.selected()
-                        } else {
-                            theme.dim()
-                        },
-                    );
-                    let (shown, style) = match &self.editor {
-                        Some((editing, editor)) if *editing == field && focused => {
-                            let text = text_field::text_of(editor);
-                            let before: String = text.chars().take(editor.cursor().1).collect();
-                            caret = Some((
-                                lines.len() as u16,
-                                (label_width
-                                    + 3
-                                    + crate::tui::widgets::wrap::display_width(&before))
-                                    as u16,
-                            ));
-                            (text, theme.key())
-                        }
-                        _ => {
-                            let shown = value(session, field, ctx.texts, t);
-                            if shown.is_empty() {
-                                (t.unset.to_string(), theme.dim())
-                            } else {
-                                (shown, ratatui::style::Style::new())
-                            }
-                        }
-                    };
-                    if focused {
-                        focus_line = lines.len();
-                    }
-                    lines.push(Line::from(vec![
-                        label_span,
-                        Span::raw(" "),
-                        Span::styled(shown, style),
-                    ]));
-                    field_index += 1;
-                }
-            }
-        }
-        // Keep the focused field in view, a few lines from the edges.
-        let height = usize::from(inner.height);
-        let top = focus_line.saturating_sub(height.saturating_sub(3).min(height / 2));
-        let top = top.min(lines.len().saturating_sub(height));
-        frame.render_widget(
-            Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()),
-            inner,
-        );
-        if let Some((row, col)) = caret {
-            let row = row.saturating_sub(top as u16);
-            if row < inner.height && col < inner.width {
-                frame.set_cursor_position((inner.x + col, inner.y + row));
-            }
-        }
-    }
 }
-
-impl Default for IntakeTab {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Keys
-
-/// What the tab's keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Command {
-    Field(Step),
-    Edge(Edge),
-    /// Edit a text field, or toggle or step a choice.
-    Enter,
-    Choose(Step),
-    AddCompanion,
-    AddMaterial,
-    DeleteRow,
-    Keep,
-    Cancel,
-}
-
-impl Command {
-    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
-        let k = &keys.intake;
-        match self {
-            Command::Field(_) => &k.field,
-            Command::Edge(_) => &k.edges,
-            Command::Enter => &k.enter,
-            Command::Choose(_) => &k.choose,
-            Command::AddCompanion => &k.companion,
-            Command::AddMaterial => &k.material,
-            Command::DeleteRow => &k.delete_row,
-            Command::Keep => &k.keep,
-            Command::Cancel => &k.cancel,
-        }
-    }
-}
-
-const BROWSE: Table<Command> = &[
-    up_down!(Command::Field(Step::Previous), Command::Field(Step::Next)),
-    Binding::new(
-        "Enter",
-        Some("Enter"),
-        &[(Key::code(KeyCode::Enter), Command::Enter)],
-    ),
-    Binding::new(
-        "←/→",
-        Some("←/→"),
-        &[
-            (Key::code(KeyCode::Left), Command::Choose(Step::Previous)),
-            (Key::code(KeyCode::Right), Command::Choose(Step::Next)),
-        ],
-    ),
-    Binding::new("c", Some("c"), &[(Key::char('c'), Command::AddCompanion)]),
-    Binding::new("M", Some("M"), &[(Key::char('M'), Command::AddMaterial)]),
-    Binding::new("D", Some("D"), &[(Key::char('D'), Command::DeleteRow)]),
-    home_end!(Command::Edge(Edge::First), Command::Edge(Edge::Last)),
-];
-
-/// Typing into a field: every other key is the field's.
-const TYPING: Table<Command> = &[
-    Binding::new("Enter", None, &[(Key::code(KeyCode::Enter), Command::Keep)]),
-    Binding::new("Esc", None, &[(Key::code(KeyCode::Esc), Command::Cancel)]),
-];

@@ -1,221 +1,9 @@
-//! The report tab: the report to the referring physician as text, worded by the same
-//! `report::build` that writes the documents, so what is read here is what is printed. A
-//! gentle check of what is still empty stands above it, and three keys export it.
-//!
-//! The preview is built and laid out again only when what it is made from changed: the
-//! language, the width, or the session. A large session's report takes 2 ms to build and
-//! wrap, 40 ms and more with 5,000 questions: too much for every scrolling key, and for
-//! every second of a screen at rest. Whether the session changed is looked at once a second
-//! and when the tab is shown again, by its fingerprint (`widgets::fingerprint`, a fraction
-//! of a millisecond even then); a second is as fresh as the other terminal's edits arrive
-//! anyway. The template is read once per language, so the language stands for it.
+//! Drawing the report tab: the frame from the tab's state, nothing written.
 
-use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-
-use crate::config::{Config, Lang};
-use crate::core::export::{ExportError, Exported};
-use crate::i18n::fill;
-use crate::i18n::keys::{KeyText, KeyTexts};
-use crate::i18n::report::ReportTexts;
-use crate::model::{Session, Timestamp};
-use crate::report::template::ReportTemplate;
-use crate::report::{self, Body, Field, Format, OptionsTable, Report};
-use crate::tui::action::Action;
-use crate::tui::keymap::{
-    self, Binding, Context, Edge, Entry, Key, Step, Table, entries, hint_line, lookup,
-};
-use crate::tui::outcome::{DrawContext, Effect, Status, TabOutcome};
-use crate::tui::theme::Theme;
-use crate::tui::widgets::fingerprint;
-use crate::tui::widgets::wrap::{display_width, wrap};
-
-/// Wider lines are hard to read: on a wide terminal the report stands in a centred column.
-const MAX_WIDTH: u16 = 100;
-/// Below this the opinion table is laid out as a list instead.
-const TABLE_MIN_WIDTH: usize = 60;
-
-pub struct ReportTab {
-    config: Config,
-    /// The language of the report shown and exported.
-    lang: Lang,
-    /// The first line of the report in view.
-    scroll: usize,
-    /// From the last draw: the lines in view, and the last useful scroll position.
-    page: usize,
-    max_scroll: usize,
-    /// Read by the app when the session is opened, one per language (a hospital's template
-    /// is a file), for the preview and the exports alike: a template edited meanwhile is
-    /// read again when the session is opened again.
-    templates: [Result<ReportTemplate, String>; 2],
-    /// The preview as last laid out, and for what.
-    preview: Option<Preview>,
-    /// Look at the session's fingerprint at the next draw, not a second later.
-    recheck: bool,
-}
-
-/// A laid-out preview and what it was laid out for.
-struct Preview {
-    lang: Lang,
-    width: usize,
-    /// The session's fingerprint when it was laid out (None: it could not be taken, and the
-    /// preview is laid out again at every check).
-    fingerprint: Option<u64>,
-    /// When the session's fingerprint was last compared with it.
-    checked_at: Timestamp,
-    lines: Vec<Line<'static>>,
-}
-
-impl Preview {
-    /// Whether the preview is still that of `session` in `lang` at `width`. The session is
-    /// looked at when `recheck` or a second after the last look; in between it is taken as
-    /// unchanged.
-    fn still_fresh(
-        &mut self,
-        session: &Session,
-        lang: Lang,
-        width: usize,
-        now: Timestamp,
-        recheck: bool,
-    ) -> bool {
-        if self.lang != lang || self.width != width {
-            return false;
-        }
-        if !recheck && (now - self.checked_at).num_milliseconds().abs() < 1000 {
-            return true;
-        }
-        self.checked_at = now;
-        self.fingerprint.is_some() && fingerprint::of(session) == self.fingerprint
-    }
-}
+#[allow(unused_imports)]
+use super::*;
 
 impl ReportTab {
-    /// Look at the session again at the next draw (the tab is shown again): the preview is
-    /// laid out afresh if anything changed meanwhile.
-    pub fn refresh(&mut self) {
-        self.recheck = true;
-    }
-
-    /// `templates`: the report templates in Japanese and in English, as read (or why not).
-    pub fn new(config: &Config, templates: [Result<ReportTemplate, String>; 2]) -> Self {
-        ReportTab {
-            config: config.clone(),
-            lang: config.report.language,
-            scroll: 0,
-            page: 1,
-            max_scroll: 0,
-            templates,
-            preview: None,
-            recheck: false,
-        }
-    }
-
-    fn words(&self) -> &'static ReportTexts {
-        self.config.ui.language.report_texts()
-    }
-
-    pub fn key_entries(keys: &'static KeyTexts) -> Vec<Entry> {
-        entries(KEYS, |command| command.words(keys))
-    }
-
-    pub fn hints(&self, keys: &'static KeyTexts) -> String {
-        let mut shown = Self::key_entries(keys);
-        let help = [Action::ToggleHelp];
-        shown.extend(keymap::entries_giving(&keys.app, Context::Session, &help));
-        hint_line(&shown)
-    }
-
-    /// Keys that only move the view or change the language shown: they are allowed where
-    /// the session is read-only.
-    pub fn only_looks(key: &KeyEvent) -> bool {
-        !matches!(lookup(KEYS, key), Some(Command::Export(_)))
-    }
-
-    pub fn key(&mut self, key: KeyEvent) -> TabOutcome {
-        let page = self.page.saturating_sub(1).max(1);
-        match lookup(KEYS, &key) {
-            Some(Command::Line(Step::Previous)) => {
-                self.scroll = self.scroll.min(self.max_scroll).saturating_sub(1)
-            }
-            Some(Command::Line(Step::Next)) => self.scroll = (self.scroll + 1).min(self.max_scroll),
-            Some(Command::Page(Step::Previous)) => {
-                self.scroll = self.scroll.min(self.max_scroll).saturating_sub(page)
-            }
-            Some(Command::Page(Step::Next)) => {
-                self.scroll = (self.scroll + page).min(self.max_scroll)
-            }
-            Some(Command::Edge(Edge::First)) => self.scroll = 0,
-            Some(Command::Edge(Edge::Last)) => self.scroll = self.max_scroll,
-            Some(Command::Language) => {
-                self.lang = match self.lang {
-                    Lang::Ja => Lang::En,
-                    Lang::En => Lang::Ja,
-                };
-            }
-            Some(Command::Export(format)) => return self.export(format),
-            None => {}
-        }
-        TabOutcome::default()
-    }
-
-    /// Ask the app to export through the open session (this terminal holds its writer's
-    /// lock, so the export is recorded on the session in memory and saved with it), with
-    /// the template the preview shows, so that the file says what the screen does.
-    fn export(&mut self, format: Format) -> TabOutcome {
-        match self.template() {
-            Ok(_) => TabOutcome::effect(Effect::Export {
-                format,
-                lang: self.lang,
-            }),
-            Err(err) => {
-                let message = fill(self.words().template_error, &[("err", err)]);
-                TabOutcome {
-                    status: Some(Status::error(message)),
-                    ..TabOutcome::default()
-                }
-            }
-        }
-    }
-
-    /// What came of the export the tab asked for.
-    pub fn exported(&self, format: Format, result: Result<Exported, ExportError>) -> TabOutcome {
-        let words = self.words();
-        match result {
-            Ok(out) => TabOutcome {
-                changed: true,
-                status: Some(Status::info(fill(
-                    words.exported,
-                    &[
-                        ("format", words.format(format)),
-                        ("path", &out.path.display().to_string()),
-                    ],
-                ))),
-                ..TabOutcome::default()
-            },
-            Err(err) => TabOutcome {
-                status: Some(Status::error(words.export_error(&err))),
-                ..TabOutcome::default()
-            },
-        }
-    }
-
-    /// The template of `lang`, as read when the session was opened.
-    pub fn template_of(&self, lang: Lang) -> Result<&ReportTemplate, &str> {
-        let index = match lang {
-            Lang::Ja => 0,
-            Lang::En => 1,
-        };
-        self.templates[index].as_ref().map_err(String::as_str)
-    }
-
-    fn template(&self) -> Result<&ReportTemplate, &str> {
-        self.template_of(self.lang)
-    }
-
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, session: &Session, ctx: &DrawContext) {
         let theme = ctx.theme;
         let words = self.words();
@@ -291,7 +79,7 @@ impl ReportTab {
 }
 
 /// What is still empty (never blocking), then where the report was last exported.
-fn check_lines(
+pub(super) fn check_lines(
     session: &Session,
     config: &Config,
     ui: Lang,
@@ -343,7 +131,11 @@ fn check_lines(
 
 /// "まだ回答のない質問: Q1、Q5、…" (None when every question is answered). Two lines of it
 /// show: numbers are added only until they fill those, not for each of 5,000 questions.
-fn open_questions_line(session: &Session, words: &ReportTexts, width: usize) -> Option<String> {
+pub(super) fn open_questions_line(
+    session: &Session,
+    words: &ReportTexts,
+    width: usize,
+) -> Option<String> {
     let mut open = session
         .questions
         .iter()
@@ -377,7 +169,7 @@ fn open_questions_line(session: &Session, words: &ReportTexts, width: usize) -> 
 }
 
 /// "─ 報告書（日本語） ───────── 1-15/140行 ─"
-fn rule_line(title: &str, position: &str, width: usize, theme: &Theme) -> Line<'static> {
+pub(super) fn rule_line(title: &str, position: &str, width: usize, theme: &Theme) -> Line<'static> {
     let used = 3 + display_width(title) + 1 + 1 + display_width(position) + 2;
     let fill = width.saturating_sub(used);
     Line::from(vec![
@@ -390,7 +182,7 @@ fn rule_line(title: &str, position: &str, width: usize, theme: &Theme) -> Line<'
 }
 
 /// One column of air on the left.
-fn pad(lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
+pub(super) fn pad(lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
     lines
         .into_iter()
         .map(|mut line| {
@@ -489,23 +281,23 @@ pub fn layout(report: &Report, width: usize, theme: &Theme) -> Vec<Line<'static>
 }
 
 /// Lines being laid out.
-struct Doc {
-    lines: Vec<Line<'static>>,
-    width: usize,
-    theme: Theme,
-    ja: bool,
+pub(super) struct Doc {
+    pub(super) lines: Vec<Line<'static>>,
+    pub(super) width: usize,
+    pub(super) theme: Theme,
+    pub(super) ja: bool,
 }
 
 impl Doc {
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         self.lines.push(Line::raw(""));
     }
 
-    fn text(&mut self, text: &str, style: Style) {
+    pub(super) fn text(&mut self, text: &str, style: Style) {
         self.indented(0, text, style);
     }
 
-    fn indented(&mut self, indent: usize, text: &str, style: Style) {
+    pub(super) fn indented(&mut self, indent: usize, text: &str, style: Style) {
         self.hanging(
             vec![Span::raw(" ".repeat(indent))],
             indent,
@@ -513,7 +305,7 @@ impl Doc {
         );
     }
 
-    fn right(&mut self, text: &str, style: Style) {
+    pub(super) fn right(&mut self, text: &str, style: Style) {
         for piece in wrap(text, self.width) {
             let gap = self.width.saturating_sub(display_width(&piece));
             self.lines.push(Line::from(vec![
@@ -523,7 +315,7 @@ impl Doc {
         }
     }
 
-    fn center(&mut self, text: &str, style: Style) {
+    pub(super) fn center(&mut self, text: &str, style: Style) {
         for piece in wrap(text, self.width) {
             let gap = self.width.saturating_sub(display_width(&piece)) / 2;
             self.lines.push(Line::from(vec![
@@ -534,7 +326,7 @@ impl Doc {
     }
 
     /// "1. 患者 ──────": the heading and a rule to the right edge.
-    fn heading(&mut self, heading: &str) {
+    pub(super) fn heading(&mut self, heading: &str) {
         let pieces = wrap(heading, self.width);
         let last = pieces.len().saturating_sub(1);
         for (index, piece) in pieces.into_iter().enumerate() {
@@ -552,7 +344,12 @@ impl Doc {
 
     /// `head` (as wide as `indent`) starts the first line; each chunk is wrapped on lines
     /// of its own, indented by `indent`.
-    fn hanging(&mut self, head: Vec<Span<'static>>, indent: usize, chunks: &[(&str, Style)]) {
+    pub(super) fn hanging(
+        &mut self,
+        head: Vec<Span<'static>>,
+        indent: usize,
+        chunks: &[(&str, Style)],
+    ) {
         let text_width = self.width.saturating_sub(indent).max(2);
         let mut head = Some(head);
         for (text, style) in chunks {
@@ -570,7 +367,7 @@ impl Doc {
     }
 
     /// Label and value pairs, the values lined up.
-    fn fields(&mut self, fields: &[Field]) {
+    pub(super) fn fields(&mut self, fields: &[Field]) {
         let label_width = fields
             .iter()
             .map(|f| display_width(&f.label))
@@ -594,7 +391,7 @@ impl Doc {
         }
     }
 
-    fn question(&mut self, q: &report::QuestionItem, label_width: usize) {
+    pub(super) fn question(&mut self, q: &report::QuestionItem, label_width: usize) {
         let indent = label_width + 1;
         self.hanging(
             vec![Span::styled(pad_to(&q.label, indent), self.theme.key())],
@@ -636,7 +433,7 @@ impl Doc {
     }
 
     /// The opinion table: ruled columns when there is room, else one block per option.
-    fn options(&mut self, table: &OptionsTable) {
+    pub(super) fn options(&mut self, table: &OptionsTable) {
         let column = |i: usize| table.columns.get(i).map(String::as_str).unwrap_or("");
         let widest = |i: usize, cells: &mut dyn Iterator<Item = &String>| {
             cells
@@ -677,7 +474,7 @@ impl Doc {
         self.lines.push(rule("└", "┴", "┘"));
     }
 
-    fn table_row(&mut self, cells: &[Cell], widths: [usize; 3]) {
+    pub(super) fn table_row(&mut self, cells: &[Cell], widths: [usize; 3]) {
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let dim = self.theme.dim();
         for row in 0..height {
@@ -700,7 +497,7 @@ impl Doc {
 
     /// The opinion on a narrow screen: the option and its recommendation, the details
     /// indented under them.
-    fn option_blocks(&mut self, table: &OptionsTable) {
+    pub(super) fn option_blocks(&mut self, table: &OptionsTable) {
         let dim = self.theme.dim();
         for row in &table.rows {
             let colon = if self.ja { "：" } else { ": " };
@@ -729,7 +526,7 @@ impl Doc {
     }
 
     /// The signature block: on the right half in Japanese, as on the letter.
-    fn signature(&mut self, report: &Report) {
+    pub(super) fn signature(&mut self, report: &Report) {
         let s = &report.signature;
         let indent = if self.ja { self.width / 2 } else { 0 };
         let dim = self.theme.dim();
@@ -752,9 +549,9 @@ impl Doc {
 }
 
 /// The lines of a table cell, each with its width.
-type Cell = Vec<(Vec<Span<'static>>, usize)>;
+pub(super) type Cell = Vec<(Vec<Span<'static>>, usize)>;
 
-fn cell_lines(chunks: &[(&str, Style)], width: usize) -> Cell {
+pub(super) fn cell_lines(chunks: &[(&str, Style)], width: usize) -> Cell {
     chunks
         .iter()
         .flat_map(|(text, style)| {
@@ -767,7 +564,7 @@ fn cell_lines(chunks: &[(&str, Style)], width: usize) -> Cell {
 }
 
 /// "判断の理由：…" wrapped, the label dimmed, as in the document.
-fn detail_lines(detail: &Field, width: usize, ja: bool, dim: Style) -> Cell {
+pub(super) fn detail_lines(detail: &Field, width: usize, ja: bool, dim: Style) -> Cell {
     let label = format!("{}{}", detail.label, if ja { "：" } else { ": " });
     let text = format!("{label}{}", detail.value);
     // What of the label is still to come: each line starts with the rest of it, but for
@@ -800,181 +597,11 @@ fn detail_lines(detail: &Field, width: usize, ja: bool, dim: Style) -> Cell {
         .collect()
 }
 
-fn pad_to(text: &str, width: usize) -> String {
+pub(super) fn pad_to(text: &str, width: usize) -> String {
     let gap = width.saturating_sub(display_width(text));
     format!("{text}{}", " ".repeat(gap))
 }
 
-fn line_text(line: &Line) -> String {
+pub(super) fn line_text(line: &Line) -> String {
     line.spans.iter().map(|s| s.content.as_ref()).collect()
-}
-
-// ---------------------------------------------------------------------------------------
-// Keys
-
-/// What the tab's keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Command {
-    Line(Step),
-    Page(Step),
-    Edge(Edge),
-    Export(Format),
-    Language,
-}
-
-impl Command {
-    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
-        let k = &keys.report;
-        match self {
-            Command::Line(_) => &k.line,
-            Command::Page(_) => &k.page,
-            Command::Edge(_) => &k.edge,
-            Command::Export(Format::Docx) => &k.docx,
-            Command::Export(Format::Markdown) => &k.markdown,
-            Command::Export(Format::Json) => &k.json,
-            Command::Language => &k.language,
-        }
-    }
-}
-
-const KEYS: Table<Command> = &[
-    Binding::new(
-        "↑/↓",
-        Some("↑↓"),
-        &[
-            (Key::code(KeyCode::Up), Command::Line(Step::Previous)),
-            (Key::code(KeyCode::Down), Command::Line(Step::Next)),
-        ],
-    ),
-    Binding::new(
-        "PgUp/PgDn",
-        Some("PgUp/PgDn"),
-        &[
-            (Key::code(KeyCode::PageUp), Command::Page(Step::Previous)),
-            (Key::code(KeyCode::PageDown), Command::Page(Step::Next)),
-        ],
-    ),
-    Binding::new(
-        "g/G, Home/End",
-        Some("g/G"),
-        &[
-            (Key::char('g'), Command::Edge(Edge::First)),
-            (Key::code(KeyCode::Home), Command::Edge(Edge::First)),
-            (Key::char('G'), Command::Edge(Edge::Last)),
-            (Key::code(KeyCode::End), Command::Edge(Edge::Last)),
-        ],
-    ),
-    Binding::new(
-        "d",
-        Some("d"),
-        &[(Key::char('d'), Command::Export(Format::Docx))],
-    ),
-    Binding::new(
-        "m",
-        Some("m"),
-        &[(Key::char('m'), Command::Export(Format::Markdown))],
-    ),
-    Binding::new(
-        "j",
-        Some("j"),
-        &[(Key::char('j'), Command::Export(Format::Json))],
-    ),
-    Binding::new("L", Some("L"), &[(Key::char('L'), Command::Language)]),
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::report::template::ReportTemplate;
-
-    fn demo_report(lang: Lang) -> Report {
-        let config = Config::embedded();
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-        let draft = crate::demo::demo_session(lang, date).unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-21T09:00:00+09:00").unwrap();
-        let mut session = Session::new(draft, config.clock_rules(), config.fee.clone(), now);
-        session.opinion.set_recommendation(
-            crate::model::TreatmentKind::Surgery,
-            crate::model::Recommendation::Consider,
-        );
-        session
-            .opinion
-            .treatment_mut(crate::model::TreatmentKind::Surgery)
-            .reasoning = "腹腔動脈への浸潤があり、現時点では切除不能と考えます。".repeat(3);
-        report::build(&session, &config, &ReportTemplate::embedded(lang))
-    }
-
-    #[test]
-    fn no_line_is_wider_than_the_column_at_any_width() {
-        let theme = Theme { color: false };
-        for lang in [Lang::Ja, Lang::En] {
-            let report = demo_report(lang);
-            for width in [20, 30, 59, 60, 78, 98] {
-                for line in layout(&report, width, &theme) {
-                    let text = line_text(&line);
-                    assert!(display_width(&text) <= width, "{width}: {text:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_table_is_ruled_when_wide_and_a_list_when_narrow() {
-        let theme = Theme { color: false };
-        let report = demo_report(Lang::Ja);
-        let text = |width| -> Vec<String> {
-            layout(&report, width, &theme)
-                .iter()
-                .map(line_text)
-                .collect()
-        };
-        let wide = text(78);
-        assert!(wide.iter().any(|l| l.starts_with("┌") && l.ends_with("┐")));
-        assert!(
-            wide.iter()
-                .any(|l| l.starts_with("│ 手術") && l.contains("│ 選択肢"))
-        );
-        let narrow = text(40);
-        assert!(!narrow.iter().any(|l| l.contains('┌')));
-        assert!(narrow.iter().any(|l| l == "  手術：選択肢"), "{narrow:#?}");
-        assert!(
-            narrow
-                .iter()
-                .any(|l| l.starts_with("    判断の理由：腹腔動脈"))
-        );
-    }
-
-    #[test]
-    fn a_detail_label_is_dimmed_even_when_it_wraps() {
-        let dim = Style::new().add_modifier(Modifier::DIM);
-        let detail = Field {
-            label: "根拠（ガイドライン等）".into(),
-            value: "膵癌診療ガイドライン".into(),
-        };
-        let dimmed = |lines: Cell| -> String {
-            lines
-                .iter()
-                .flat_map(|(spans, _)| spans.iter())
-                .filter(|span| span.style == dim)
-                .map(|span| span.content.as_ref())
-                .collect()
-        };
-        assert_eq!(
-            dimmed(detail_lines(&detail, 10, true, dim)),
-            "根拠（ガイドライン等）："
-        );
-        // An English label wrapped at its spaces (which wrapping drops): the label's words
-        // are dimmed, the text after it is not.
-        let detail = Field {
-            label: "Risks and side effects".into(),
-            value: "nausea".into(),
-        };
-        let lines = detail_lines(&detail, 12, false, dim);
-        let texts: Vec<String> = lines
-            .iter()
-            .map(|(spans, _)| spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect();
-        assert_eq!(texts, ["Risks and", "side", "effects:", "nausea"]);
-        assert_eq!(dimmed(lines), "Risks andsideeffects:");
-    }
 }

@@ -1,0 +1,78 @@
+//! The report tab's keys: one table per mode, the command each key gives, and the
+//! words of each in the help.
+
+#[allow(unused_imports)]
+use super::*;
+
+// ---------------------------------------------------------------------------------------
+// Keys
+
+/// What the tab's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    Line(Step),
+    Page(Step),
+    Edge(Edge),
+    Export(Format),
+    Language,
+}
+
+impl Command {
+    pub(crate) fn words(self, keys: &'static KeyTexts) -> &'static KeyText {
+        let k = &keys.report;
+        match self {
+            Command::Line(_) => &k.line,
+            Command::Page(_) => &k.page,
+            Command::Edge(_) => &k.edge,
+            Command::Export(Format::Docx) => &k.docx,
+            Command::Export(Format::Markdown) => &k.markdown,
+            Command::Export(Format::Json) => &k.json,
+            Command::Language => &k.language,
+        }
+    }
+}
+
+pub(super) const KEYS: Table<Command> = &[
+    Binding::new(
+        "↑/↓",
+        Some("↑↓"),
+        &[
+            (Key::code(KeyCode::Up), Command::Line(Step::Previous)),
+            (Key::code(KeyCode::Down), Command::Line(Step::Next)),
+        ],
+    ),
+    Binding::new(
+        "PgUp/PgDn",
+        Some("PgUp/PgDn"),
+        &[
+            (Key::code(KeyCode::PageUp), Command::Page(Step::Previous)),
+            (Key::code(KeyCode::PageDown), Command::Page(Step::Next)),
+        ],
+    ),
+    Binding::new(
+        "g/G, Home/End",
+        Some("g/G"),
+        &[
+            (Key::char('g'), Command::Edge(Edge::First)),
+            (Key::code(KeyCode::Home), Command::Edge(Edge::First)),
+            (Key::char('G'), Command::Edge(Edge::Last)),
+            (Key::code(KeyCode::End), Command::Edge(Edge::Last)),
+        ],
+    ),
+    Binding::new(
+        "d",
+        Some("d"),
+        &[(Key::char('d'), Command::Export(Format::Docx))],
+    ),
+    Binding::new(
+        "m",
+        Some("m"),
+        &[(Key::char('m'), Command::Export(Format::Markdown))],
+    ),
+    Binding::new(
+        "j",
+        Some("j"),
+        &[(Key::char('j'), Command::Export(Format::Json))],
+    ),
+    Binding::new("L", Some("L"), &[(Key::char('L'), Command::Language)]),
+];
