@@ -32,6 +32,12 @@ use ratatui::crossterm::event::{self, Event};
 /// it otherwise.
 const MARKER_WAIT: Duration = Duration::from_millis(50);
 
+/// The longest a burst is taken in before drawing: keys that came together arrive within
+/// microseconds, while a typist's keys keep coming every few milliseconds and would keep
+/// the marker behind them, the screen undrawn and the autosave unlooked-at (the SIGKILL
+/// test lost a second of typing that way).
+const BURST_TIME: Duration = Duration::from_millis(8);
+
 /// Where the events come from: the terminal through crossterm, or a test's script.
 pub(crate) trait Source {
     /// Whether an event can be read within `timeout` (`event::poll`).
@@ -83,6 +89,7 @@ impl Bursts {
         if !source.poll(timeout)? {
             return Ok(taken);
         }
+        let started = std::time::Instant::now();
         loop {
             let event = source.read()?;
             let marker = self.marker_pending && matches!(event, Event::Resize(..));
@@ -97,7 +104,7 @@ impl Bursts {
                 return Ok(taken);
             }
             taken += 1;
-            if !take(event)? || taken >= cap {
+            if !take(event)? || taken >= cap || started.elapsed() >= BURST_TIME {
                 // A pending marker stays pending: it comes after the rest of the burst.
                 return Ok(taken);
             }
