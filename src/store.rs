@@ -45,7 +45,7 @@ impl Store {
     }
 
     /// The platform's data directory for sonote (e.g. `~/.local/share/sonote`).
-    pub fn default_root() -> Option<PathBuf> {
+    pub(crate) fn default_root() -> Option<PathBuf> {
         directories::ProjectDirs::from("", "", "sonote").map(|dirs| dirs.data_dir().to_path_buf())
     }
 
@@ -92,7 +92,7 @@ impl Store {
     /// Remove a session for good: its file, the companion's part, its lock, and the report
     /// files it exported. Refused while the session is open on a terminal. Returns what was
     /// removed.
-    pub fn purge(&self, path: &Path) -> Result<Vec<PathBuf>, UpdateError> {
+    pub(crate) fn purge(&self, path: &Path) -> Result<Vec<PathBuf>, UpdateError> {
         let lock = try_lock(path)
             .map_err(UpdateError::Io)?
             .ok_or(UpdateError::Busy)?;
@@ -243,7 +243,7 @@ impl std::fmt::Display for UpdateError {
 
 /// Change a session on disk safely: take its writer's lock (refusing while another sonote
 /// has it open), read it fresh, change it, write it atomically.
-pub fn update<T>(
+pub(crate) fn update<T>(
     path: &Path,
     change: impl FnOnce(&mut Session) -> T,
 ) -> Result<(Session, T), UpdateError> {
@@ -305,7 +305,7 @@ fn role_suffix(role: Role) -> &'static str {
 }
 
 /// Whether a path is a companion's part file rather than a session.
-pub fn is_part_file(path: &Path) -> bool {
+pub(crate) fn is_part_file(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|name| name.to_string_lossy().ends_with(".companion.toml"))
 }
@@ -352,7 +352,7 @@ pub fn save_part(path: &Path, part: &CompanionPart) -> io::Result<()> {
 /// place, so the inode changes, and the size or time usually do too; any write, rename or
 /// chmod sets the status change time (ctime), which nothing can set back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fingerprint {
+pub(crate) struct Fingerprint {
     len: u64,
     modified: Option<SystemTime>,
     inode: u64,
@@ -382,7 +382,7 @@ impl Fingerprint {
 }
 
 /// The file's fingerprint, or None when it does not exist (or cannot be read).
-pub fn fingerprint(path: &Path) -> Option<Fingerprint> {
+pub(crate) fn fingerprint(path: &Path) -> Option<Fingerprint> {
     fs::metadata(path).ok().map(|meta| Fingerprint::of(&meta))
 }
 

@@ -32,7 +32,7 @@ impl fmt::Display for FileError {
 impl std::error::Error for FileError {}
 
 impl FileError {
-    pub fn new(path: &Path, message: impl Into<String>) -> Self {
+    pub(crate) fn new(path: &Path, message: impl Into<String>) -> Self {
         FileError {
             path: path.to_path_buf(),
             line: None,
@@ -42,7 +42,12 @@ impl FileError {
     }
 
     /// An error about `field`, with its line looked up in the file's text.
-    pub fn at_field(path: &Path, text: &str, field: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn at_field(
+        path: &Path,
+        text: &str,
+        field: &str,
+        message: impl Into<String>,
+    ) -> Self {
         FileError {
             path: path.to_path_buf(),
             line: line_of_field(text, field),
@@ -58,13 +63,13 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Read a text file a person or sonote wrote: refused when missing, too large or not UTF-8,
 /// with the file (and the line of the first bad byte) named. A leading BOM is dropped.
-pub fn read_text(path: &Path) -> Result<String, FileError> {
+pub(crate) fn read_text(path: &Path) -> Result<String, FileError> {
     read_text_if_exists(path)?
         .ok_or_else(|| FileError::new(path, "cannot read the file: it does not exist"))
 }
 
 /// The same, but a missing file is `None`.
-pub fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileError> {
+pub(crate) fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileError> {
     let cannot = |err: std::io::Error| FileError::new(path, format!("cannot read the file: {err}"));
     let size = match std::fs::metadata(path) {
         Ok(meta) => meta.len(),
@@ -100,7 +105,7 @@ pub fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileError> {
 }
 
 /// Parse TOML text into a table, reporting syntax errors by line.
-pub fn parse_table(path: &Path, text: &str) -> Result<toml::Table, FileError> {
+pub(crate) fn parse_table(path: &Path, text: &str) -> Result<toml::Table, FileError> {
     text.parse::<toml::Table>()
         .map_err(|err| syntax_error(path, text, &err))
 }
@@ -115,7 +120,7 @@ fn syntax_error(path: &Path, text: &str, err: &toml::de::Error) -> FileError {
 }
 
 /// Turn a parsed table into `T`, reporting a wrong or unknown field by its path and line.
-pub fn from_table<T: DeserializeOwned>(
+pub(crate) fn from_table<T: DeserializeOwned>(
     path: &Path,
     text: &str,
     table: toml::Table,
@@ -139,7 +144,7 @@ fn field_error(
 /// the old way, through the table with the path tracked, which is more lenient (it hands
 /// a bare TOML date to a field as a string) and names the field that is wrong: every file
 /// reads, or fails, as it always did.
-pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileError> {
+pub(crate) fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileError> {
     let document = toml::Deserializer::parse(text).map_err(|err| syntax_error(path, text, &err))?;
     T::deserialize(document).or_else(|_| from_table(path, text, parse_table(path, text)?))
 }
@@ -149,7 +154,7 @@ fn first_line(message: &str) -> String {
 }
 
 /// 1-based line number of a byte offset.
-pub fn line_at(text: &str, offset: usize) -> usize {
+pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     text.as_bytes()[..offset]
         .iter()
@@ -168,7 +173,7 @@ pub fn line_at(text: &str, offset: usize) -> usize {
 /// crate gives no span when the text is not TOML or the field is not in it (a missing key,
 /// or a field of the defaults a configuration is merged with); only then is the line
 /// looked for by hand (`line_of_field_by_hand`), as before spans were used.
-pub fn line_of_field(text: &str, field: &str) -> Option<usize> {
+pub(crate) fn line_of_field(text: &str, field: &str) -> Option<usize> {
     span_of_field(text, field)
         .map(|span| line_at(text, span.start))
         .or_else(|| line_of_field_by_hand(text, field))
@@ -529,7 +534,7 @@ mod tests {
 
 /// A date written by hand: a TOML date (`2026-11-21`) or a string (`"2026-11-21"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FlexDate(pub chrono::NaiveDate);
+pub(crate) struct FlexDate(pub chrono::NaiveDate);
 
 impl<'de> serde::Deserialize<'de> for FlexDate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -87,7 +87,7 @@ fn save_within_limit(path: &Path, session: &Session) -> Result<(), FileError> {
 
 /// Expand a leading `~/` to the home directory, as a shell would: people type paths that
 /// way in the questions tab.
-pub fn expand_home(typed: &str) -> std::path::PathBuf {
+pub(crate) fn expand_home(typed: &str) -> std::path::PathBuf {
     let typed = typed.trim();
     match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => Path::new(&home).join(rest),
@@ -98,7 +98,7 @@ pub fn expand_home(typed: &str) -> std::path::PathBuf {
 /// Read the question list at `path` into the session, as questions of `role`'s terminal
 /// put down to its default asker; questions already there are skipped. Returns how many
 /// were added and skipped.
-pub fn into_session(
+pub(crate) fn into_session(
     session: &mut crate::model::Session,
     path: &Path,
     role: crate::model::Role,

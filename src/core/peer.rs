@@ -63,7 +63,7 @@ impl PeerFiles {
 
     /// Write this terminal's own file: the session file on the specialist's terminal, the
     /// part file on the companion's (which never writes the session file).
-    pub(crate) fn save(&mut self, path: &Path, session: &Session) -> io::Result<()> {
+    pub fn save(&mut self, path: &Path, session: &Session) -> io::Result<()> {
         // Never two writes of one file at once: finish the one under way (this write
         // supersedes its result).
         self.wait_written();

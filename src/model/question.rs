@@ -25,9 +25,9 @@ pub enum Asker {
 }
 
 impl Asker {
-    pub const ALL: [Asker; 3] = [Asker::Patient, Asker::Companion, Asker::Specialist];
+    pub(crate) const ALL: [Asker; 3] = [Asker::Patient, Asker::Companion, Asker::Specialist];
 
-    pub fn cycle(self, forward: bool) -> Asker {
+    pub(crate) fn cycle(self, forward: bool) -> Asker {
         cycle(&Self::ALL, self, forward)
     }
 }
@@ -43,7 +43,7 @@ pub enum Priority {
 
 impl Priority {
     /// The order one key steps through: from normal, one press makes a question important.
-    pub fn next(self) -> Priority {
+    pub(crate) fn next(self) -> Priority {
         match self {
             Priority::Normal => Priority::High,
             Priority::High => Priority::Low,
@@ -67,7 +67,7 @@ pub enum QuestionState {
 }
 
 impl QuestionState {
-    pub const ALL: [QuestionState; 5] = [
+    pub(crate) const ALL: [QuestionState; 5] = [
         QuestionState::NotYet,
         QuestionState::Asked,
         QuestionState::Answered,
@@ -144,14 +144,14 @@ impl Question {
     }
 
     /// The answer typed on `role`'s terminal.
-    pub fn answer_of(&self, role: Role) -> &str {
+    pub(crate) fn answer_of(&self, role: Role) -> &str {
         match role {
             Role::Specialist => &self.answer,
             Role::Companion => &self.companion_answer,
         }
     }
 
-    pub fn set_answer_of(&mut self, role: Role, text: String) {
+    pub(crate) fn set_answer_of(&mut self, role: Role, text: String) {
         match role {
             Role::Specialist => self.answer = text,
             Role::Companion => self.companion_answer = text,
@@ -167,7 +167,7 @@ impl Question {
             .join("\n")
     }
 
-    pub fn has_answer(&self) -> bool {
+    pub(crate) fn has_answer(&self) -> bool {
         !self.answer.trim().is_empty() || !self.companion_answer.trim().is_empty()
     }
 }
@@ -226,7 +226,7 @@ impl Session {
         self.questions.iter_mut().find(|q| q.id == id)
     }
 
-    pub fn question_position(&self, id: &str) -> Option<usize> {
+    pub(crate) fn question_position(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
     }
 
@@ -500,7 +500,7 @@ impl Session {
 
 /// The time `id` was current, counted only while the clock ran: the overlap of each stretch
 /// the question was current with each running stretch of the clock.
-pub fn time_on(
+pub(crate) fn time_on(
     log: &[CurrentMark],
     running: &[(Timestamp, Timestamp)],
     id: &str,

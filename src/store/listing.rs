@@ -36,7 +36,7 @@ use crate::model::SessionSummary;
 use crate::tomlfile::{FileError, MAX_FILE_BYTES};
 
 /// In the data directory, beside `sessions/`.
-pub const CACHE_FILE: &str = "listing-cache.json";
+pub(crate) const CACHE_FILE: &str = "listing-cache.json";
 
 /// Bump when a summary's fields or meaning change, or what `store::load` accepts: a cache
 /// of another format (or another version of sonote) is not read.
