@@ -338,6 +338,11 @@ const WORDS_FROM_BEFORE: [&str; 2] = ["exclusions", "ecog"];
 /// `text`, with each of [`WORDS_FROM_BEFORE`] it lacks appended from the built-in template
 /// of its language (after its last line, so that the lines of errors stay the file's).
 fn with_words_from_before(text: &str) -> std::borrow::Cow<'_, str> {
+    // Every template from now on has the tables: no second parse on the ordinary path.
+    let headed = |key: &str| text.lines().any(|l| l.trim() == format!("[{key}]"));
+    if WORDS_FROM_BEFORE.into_iter().all(headed) {
+        return text.into();
+    }
     let Ok(table) = text.parse::<toml::Table>() else {
         // The parse below says what is wrong.
         return text.into();
