@@ -78,7 +78,15 @@ fn main() {
     );
     let save = show(
         "store::save, whole",
-        &time(disk_rounds, || store::save(&path, &session).expect("save")),
+        &time(disk_rounds, || {
+            store::save(
+                &path,
+                &session,
+                &sonote::store::journal::Author::new("bench", "specialist"),
+                sonote::core::now(),
+            )
+            .expect("save")
+        }),
     );
     let plain = dir.path().join("data/sessions/plain.toml");
     show(
@@ -130,7 +138,13 @@ fn main() {
     show(
         "stage the record (serialize, fsync)",
         &time(disk_rounds, || {
-            store::stage_session(&path, &session).expect("stage")
+            store::stage_session(
+                &path,
+                &session,
+                &sonote::store::journal::Author::new("bench", "clerk"),
+                sonote::core::now(),
+            )
+            .expect("stage")
         }),
     );
     println!(
@@ -165,7 +179,13 @@ fn import(dir: &std::path::Path, quick: bool) {
         config.fee.clone(),
         large_session::start(),
     );
-    let path = store.create(&mut session).expect("create");
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .expect("create");
     let pristine = std::fs::read(&path).expect("read");
     println!("\nimport of a list into a new session (import::import_file, whole)");
     println!("{}", stats::HEADER);
@@ -179,8 +199,15 @@ fn import(dir: &std::path::Path, quick: bool) {
             .map(|_| {
                 std::fs::write(&path, &pristine).expect("put the session back");
                 let started = Instant::now();
-                let imported =
-                    import::import_file(&path, &list, Asker::Patient, "").expect("import");
+                let imported = import::import_file(
+                    &path,
+                    &list,
+                    Asker::Patient,
+                    "",
+                    &sonote::store::journal::Author::new("bench", "clerk"),
+                    sonote::core::now(),
+                )
+                .expect("import");
                 let took = started.elapsed();
                 assert_eq!(imported.added, count);
                 took
@@ -210,7 +237,15 @@ fn import(dir: &std::path::Path, quick: bool) {
     full.import_questions(&listed, "i", Role::Specialist, Asker::Patient, "");
     show(
         "  save (serialize, write, 2 fsyncs)",
-        &time(rounds, || store::save(&path, &full).expect("save")),
+        &time(rounds, || {
+            store::save(
+                &path,
+                &full,
+                &sonote::store::journal::Author::new("bench", "specialist"),
+                sonote::core::now(),
+            )
+            .expect("save")
+        }),
     );
     println!(
         "  (a session file of {:.1} MB)",

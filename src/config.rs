@@ -30,6 +30,9 @@ pub struct Config {
     pub fee: FeeSchedule,
     pub desk: DeskConfig,
     pub ui: UiConfig,
+    /// Who works at this terminal (`--user` overrides it).
+    #[serde(default)]
+    pub user: UserConfig,
     pub report: ReportConfig,
     pub opinion: OpinionConfig,
 }
@@ -57,6 +60,27 @@ pub struct SessionConfig {
 #[serde(deny_unknown_fields)]
 pub struct DeskConfig {
     pub report_due_days: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserConfig {
+    /// The person the journal names for this terminal's changes; empty: the login name.
+    pub name: String,
+}
+
+impl UserConfig {
+    /// The name to record: the configured one, else the login name, else "unknown".
+    pub fn name_or_login(&self) -> String {
+        let configured = self.name.trim();
+        if !configured.is_empty() {
+            return configured.to_string();
+        }
+        ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+            .unwrap_or_else(|| "unknown".to_string())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,9 +21,16 @@ use crate::model::session::FORMAT_VERSION;
 use crate::model::{Role, Session};
 use crate::tomlfile::{self, FileError};
 
+pub mod journal;
 mod listing;
 
 pub use listing::Listed;
+
+use journal::{Author, JournalWriter, Tail};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::model::Timestamp;
 
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -99,9 +106,11 @@ impl Store {
         let session = load_main(path).map_err(UpdateError::File)?;
         let mut removed = Vec::new();
         let exported = session.report.exported_path.as_deref().map(PathBuf::from);
+        let journals = [journal::path_for(&part_path(path)), journal::path_for(path)];
         for file in [Some(part_path(path)), exported, Some(path.to_path_buf())]
             .into_iter()
             .flatten()
+            .chain(journals)
         {
             match fs::remove_file(&file) {
                 Ok(()) => removed.push(file),
@@ -175,14 +184,14 @@ impl Store {
 
     /// Save a new session under the first free id of its date, setting `session.id`.
     /// The id is claimed with an exclusive create, so two clerks never get the same one.
-    pub fn create(&self, session: &mut Session) -> io::Result<PathBuf> {
+    pub fn create(&self, session: &mut Session, by: &Author, at: Timestamp) -> io::Result<PathBuf> {
         for n in 1..10_000 {
             let id = format!("{}-{n:02}", session.scheduled_date);
             let path = self.path_of(&id);
             match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(_) => {
                     session.id = id;
-                    save(&path, session)?;
+                    save(&path, session, by, at)?;
                     return Ok(path);
                 }
                 Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -245,6 +254,8 @@ impl std::fmt::Display for UpdateError {
 /// has it open), read it fresh, change it, write it atomically.
 pub(crate) fn update<T>(
     path: &Path,
+    by: &Author,
+    at: Timestamp,
     change: impl FnOnce(&mut Session) -> T,
 ) -> Result<(Session, T), UpdateError> {
     let _lock = match try_lock(path).map_err(UpdateError::Io)? {
@@ -253,7 +264,7 @@ pub(crate) fn update<T>(
     };
     let mut session = load(path).map_err(UpdateError::File)?;
     let result = change(&mut session);
-    save(path, &session).map_err(UpdateError::Io)?;
+    save(path, &session, by, at).map_err(UpdateError::Io)?;
     Ok((session, result))
 }
 
@@ -317,6 +328,10 @@ pub fn load_part(path: &Path, session_id: &str) -> Result<Option<CompanionPart>,
         return Ok(None);
     };
     let part: CompanionPart = tomlfile::parse(path, &text)?;
+    let part = match part.format > PART_FORMAT {
+        true => part,
+        false => caught_up(path, &text, part),
+    };
     if part.format > PART_FORMAT {
         return Err(FileError::at_field(
             path,
@@ -389,7 +404,12 @@ pub(crate) fn fingerprint(path: &Path) -> Option<Fingerprint> {
 /// Read and check a session file alone, without the companion's part.
 pub fn load_main(path: &Path) -> Result<Session, FileError> {
     let text = tomlfile::read_text(path)?;
-    let mut session: Session = tomlfile::parse(path, &text)?;
+    let session: Session = tomlfile::parse(path, &text)?;
+    // A newer sonote's journal is not replayed either: the format check comes first.
+    let mut session = match session.format > FORMAT_VERSION {
+        true => session,
+        false => caught_up(path, &text, session),
+    };
     if session.format > FORMAT_VERSION {
         return Err(FileError::at_field(
             path,
@@ -411,17 +431,100 @@ pub fn load_main(path: &Path) -> Result<Session, FileError> {
     Ok(session)
 }
 
-/// Write a session atomically: a private temporary file beside it, fsync, rename over the
+/// What was read of a file, brought up to its journal when the journal is ahead (a save
+/// cut short by a crash: see `journal::missing_from`). Anything the journal cannot bring
+/// up leaves the file as it was read.
+fn caught_up<T: Serialize + DeserializeOwned>(path: &Path, text: &str, parsed: T) -> T {
+    let Ok(Some(missing)) = journal::missing_from(path, text.as_bytes()) else {
+        return parsed;
+    };
+    serde_json::to_value(&parsed)
+        .ok()
+        .and_then(|value| journal::replay(value, &missing))
+        .and_then(|value| serde_json::from_value(value).ok())
+        .unwrap_or(parsed)
+}
+
+/// The end of the journal of the file at `path`, for a writer to continue: the file as it
+/// is now, brought up to its journal, or nothing when there is no file yet (or an empty
+/// one, as `Store::create` leaves while it takes an id).
+pub fn journal_tail<T: Serialize + DeserializeOwned>(path: &Path) -> io::Result<Tail> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) if !text.is_empty() => text,
+        Ok(_) => return Tail::of(path, None, Value::Null),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            return Tail::of(path, None, Value::Null);
+        }
+        Err(err) => return Err(err),
+    };
+    let parsed: T =
+        tomlfile::parse(path, &text).map_err(|err| io::Error::other(err.to_string()))?;
+    let value = serde_json::to_value(caught_up(path, &text, parsed)).map_err(io::Error::other)?;
+    Tail::of(path, Some(text.as_bytes()), value)
+}
+
+/// Write a session atomically, its change journaled as made by `by` at `at`: a private
+/// temporary file beside it, fsync, the journal line appended and synced, rename over the
 /// old one, fsync the directory. A crash at any point leaves the old or the new file whole.
-pub fn save(path: &Path, session: &Session) -> io::Result<()> {
-    stage_session(path, session)?.commit()
+pub fn save(path: &Path, session: &Session, by: &Author, at: Timestamp) -> io::Result<()> {
+    stage_session(path, session, by, at)?.commit()
 }
 
 /// The first half of [`save`]: the session serialized, written and synced beside its file,
-/// not yet in its place.
-pub fn stage_session(path: &Path, session: &Session) -> io::Result<Staged> {
+/// not yet in its place nor in its journal.
+pub fn stage_session(
+    path: &Path,
+    session: &Session,
+    by: &Author,
+    at: Timestamp,
+) -> io::Result<Recorded> {
+    let journal = JournalWriter::open(path, journal_tail::<Session>(path)?)?;
     let text = toml::to_string(session).map_err(io::Error::other)?;
-    stage(path, text.as_bytes())
+    let value = serde_json::to_value(session).map_err(io::Error::other)?;
+    Ok(Recorded {
+        hash: journal::hash(text.as_bytes()),
+        staged: stage(path, text.as_bytes())?,
+        journal,
+        value,
+        by: by.clone(),
+        at,
+    })
+}
+
+/// A change staged ([`stage_session`]): the new file synced beside its place, its journal
+/// line ready. Dropped without [`Recorded::commit`], it leaves no trace.
+pub struct Recorded {
+    staged: Staged,
+    journal: JournalWriter,
+    value: Value,
+    hash: String,
+    by: Author,
+    at: Timestamp,
+}
+
+impl Recorded {
+    /// Journal the change (synced), then put the file in its place: the file is never
+    /// ahead of its journal, and a crash between the two is caught up on the next read.
+    pub fn commit(self) -> io::Result<()> {
+        let Recorded {
+            staged,
+            mut journal,
+            value,
+            hash,
+            by,
+            at,
+        } = self;
+        journal.record(&by, at, value, hash)?;
+        journal.sync()?;
+        staged.commit()
+    }
+}
+
+/// Write a session file without a journal line, as a program other than sonote would:
+/// for tests and benchmarks that set a file up. sonote itself saves with [`save`].
+pub fn save_unjournaled(path: &Path, session: &Session) -> io::Result<()> {
+    let text = toml::to_string(session).map_err(io::Error::other)?;
+    write_atomically(path, text.as_bytes())
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -502,7 +605,7 @@ impl Drop for Staged {
     }
 }
 
-fn private_file_options() -> OpenOptions {
+pub(crate) fn private_file_options() -> OpenOptions {
     let mut options = OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]

@@ -188,7 +188,7 @@ fn purge_removes_old_sessions_and_their_exports_only_when_confirmed() {
     let old = dir.path().join("sessions/2020-01-10-01.toml");
     let mut session = sonote::store::load(&old).unwrap();
     session.report.exported_path = Some(report.display().to_string());
-    sonote::store::save(&old, &session).unwrap();
+    sonote::store::save_unjournaled(&old, &session).unwrap();
 
     // Without a terminal to ask on, nothing goes without --yes.
     let out = sonote(&["--data-dir", data, "purge", "--older-than", "30"]);

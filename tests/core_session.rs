@@ -18,7 +18,13 @@ use sonote::store;
 fn opened(config: &Config) -> (tempfile::TempDir, OpenSession, std::path::PathBuf) {
     let (dir, store) = temp_store();
     let mut session = new_session(config);
-    let path = store.create(&mut session).unwrap();
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let open = OpenSession::open(&path, Role::Specialist, config, at(0, 0)).unwrap();
     (dir, open, path)
 }

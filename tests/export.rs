@@ -38,7 +38,13 @@ fn ended(config: &Config) -> Session {
 }
 
 fn saved(store: &Store, mut session: Session) -> String {
-    store.create(&mut session).unwrap();
+    store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     session.id
 }
 

@@ -78,12 +78,26 @@ fn an_import_gives_what_adding_one_at_a_time_gave() {
 fn the_clerks_import_writes_the_session_once_and_then_skips_everything() {
     let (dir, store) = temp_store();
     let mut session = new_session(&Config::embedded());
-    let path = store.create(&mut session).unwrap();
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let list = dir.path().join("questions.txt");
     let text: String = (1..=2000).map(|n| format!("質問 {n}\n")).collect();
     fs::write(&list, text).unwrap();
 
-    let imported = import_file(&path, &list, Asker::Patient, "").unwrap();
+    let imported = import_file(
+        &path,
+        &list,
+        Asker::Patient,
+        "",
+        &sonote::store::journal::Author::new("test", "clerk"),
+        sonote::core::now(),
+    )
+    .unwrap();
     let id = session.id.clone();
     assert_eq!(
         imported,
@@ -98,7 +112,15 @@ fn the_clerks_import_writes_the_session_once_and_then_skips_everything() {
     assert_eq!(saved.questions[2001].id, "i2000");
 
     let written = fs::read(&path).unwrap();
-    let again = import_file(&path, &list, Asker::Patient, "").unwrap();
+    let again = import_file(
+        &path,
+        &list,
+        Asker::Patient,
+        "",
+        &sonote::store::journal::Author::new("test", "clerk"),
+        sonote::core::now(),
+    )
+    .unwrap();
     assert_eq!((again.added, again.skipped), (0, 2000));
     assert_eq!(
         fs::read(&path).unwrap(),
@@ -112,24 +134,46 @@ fn an_import_that_would_make_the_file_too_large_to_open_is_refused() {
     let (dir, store) = temp_store();
     let mut session = new_session(&Config::embedded());
     // A session just under the largest file sonote reads.
-    let path = store.create(&mut session).unwrap();
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let size = fs::metadata(&path).unwrap().len();
     session.memo = "a".repeat((MAX_FILE_BYTES - size - 1000) as usize);
-    store::save(&path, &session).unwrap();
+    store::save_unjournaled(&path, &session).unwrap();
     let before = fs::read(&path).unwrap();
     assert!(before.len() as u64 <= MAX_FILE_BYTES);
 
     let list = dir.path().join("questions.txt");
     let text: String = (1..=100).map(|n| format!("質問 {n}\n")).collect();
     fs::write(&list, text).unwrap();
-    let err = import_file(&path, &list, Asker::Patient, "").unwrap_err();
+    let err = import_file(
+        &path,
+        &list,
+        Asker::Patient,
+        "",
+        &sonote::store::journal::Author::new("test", "clerk"),
+        sonote::core::now(),
+    )
+    .unwrap_err();
     assert_eq!(err.path, path);
     assert!(err.to_string().contains("nothing was imported"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before, "the file is as it was");
 
     // A few questions still fit.
     fs::write(&list, "質問 1\n").unwrap();
-    let imported = import_file(&path, &list, Asker::Patient, "").unwrap();
+    let imported = import_file(
+        &path,
+        &list,
+        Asker::Patient,
+        "",
+        &sonote::store::journal::Author::new("test", "clerk"),
+        sonote::core::now(),
+    )
+    .unwrap();
     assert_eq!(imported.added, 1);
     assert!(store::load(&path).is_ok());
 }

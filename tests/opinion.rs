@@ -28,7 +28,7 @@ fn a_session_file_from_before_the_opinion_still_loads() {
     let (dir, _store) = temp_store();
     let path = dir.path().join("old.toml");
     let session = new_session(&config);
-    store::save(&path, &session).unwrap();
+    store::save_unjournaled(&path, &session).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
         !text.contains("opinion"),
@@ -72,7 +72,7 @@ fn the_opinion_is_saved_with_stable_snake_case_names_and_read_back_whole() {
     let path = dir.path().join("s.toml");
     let mut session = new_session(&config);
     session.opinion = filled_opinion();
-    store::save(&path, &session).unwrap();
+    store::save_unjournaled(&path, &session).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     for expected in [
         "[opinion]",
@@ -122,7 +122,7 @@ fn a_performance_status_out_of_range_in_a_file_names_the_field_and_line() {
     let mut session = new_session(&config);
     session.opinion.summary = "x".into();
     session.opinion.performance_status = Ecog::new(1);
-    store::save(&path, &session).unwrap();
+    store::save_unjournaled(&path, &session).unwrap();
     let text = std::fs::read_to_string(&path)
         .unwrap()
         .replace("performance_status = 1", "performance_status = 5");
@@ -245,7 +245,13 @@ fn opinion_key() -> KeyCode {
 fn opinion_app(config: Config) -> (tempfile::TempDir, App, std::path::PathBuf) {
     let (dir, store) = temp_store();
     let mut session = new_session(&config);
-    let path = store.create(&mut session).unwrap();
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
     app.open_session(&path, at(0, 0)).unwrap();
     press(&mut app, opinion_key());

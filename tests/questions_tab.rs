@@ -46,7 +46,13 @@ fn status(app: &App) -> String {
 fn stored_session() -> (tempfile::TempDir, sonote::store::Store, PathBuf) {
     let (dir, store) = temp_store();
     let mut session = new_session(&Config::embedded());
-    let path = store.create(&mut session).unwrap();
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     (dir, store, path)
 }
 
@@ -358,7 +364,7 @@ fn questions_imported_while_the_session_is_open_are_taken_in() {
         sonote::model::Question::new("imported", Asker::Patient, ""),
         "i",
     );
-    store::save(&path, &on_disk).unwrap();
+    store::save_unjournaled(&path, &on_disk).unwrap();
     // Meanwhile the specialist typed something that is not yet saved.
     press(&mut app, 'a', at(0, 0));
     type_text(&mut app, "typed", at(0, 0));
@@ -421,7 +427,7 @@ fn consultation_under_way() -> (tempfile::TempDir, App) {
     q1.answer = "化学療法と放射線の併用も選べる。".into();
     q1.companion_answer =
         "手術だけでなく、放射線と薬を組み合わせる方法もある。\n体力を見て決める。".into();
-    store::save(&path, &s).unwrap();
+    store::save_unjournaled(&path, &s).unwrap();
     let mut app = App::new(Config::embedded(), store, Theme { color: true }, today());
     app.open_session(&path, at(0, 0)).unwrap();
     key(&mut app, KeyCode::F(2), at(0, 0));

@@ -25,7 +25,13 @@ fn consult_app(lang: Lang) -> (tempfile::TempDir, App) {
     let mut session = new_session(&config);
     session.toggle_clock(at(0, 0)).unwrap();
     session.memo = "PS 1。家族の希望は在宅での治療。".into();
-    let path = store.create(&mut session).unwrap();
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
     app.open_session(&path, at(0, 0)).unwrap();
     (dir, app)
@@ -93,9 +99,21 @@ fn home_screen_lists_today_first() {
     let mut yesterday = new_session(&config);
     yesterday.scheduled_date = today().pred_opt().unwrap();
     yesterday.patient.name = "昨日 一郎".into();
-    store.create(&mut yesterday).unwrap();
+    store
+        .create(
+            &mut yesterday,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let mut todays = new_session(&config);
-    store.create(&mut todays).unwrap();
+    store
+        .create(
+            &mut todays,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
     let terminal = draw(&mut app, 80, 24, at(0, 0));
     insta::assert_snapshot!(terminal.backend());

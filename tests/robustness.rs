@@ -133,7 +133,13 @@ fn sample_session_text() -> String {
     session.toggle_clock(at(0, 0)).unwrap();
     session.extend(at(25, 0)).unwrap();
     session.memo = "所見\nPS 1".into();
-    let path = store.create(&mut session).unwrap();
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -249,7 +255,13 @@ fn every_screen_draws_at_every_size_without_panic() {
     let mut session = new_session(&config);
     session.toggle_clock(at(0, 0)).unwrap();
     session.memo = "長い所見".repeat(50);
-    let path = store.create(&mut session).unwrap();
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
 
     let mut screens: Vec<ScreenEntry> = vec![

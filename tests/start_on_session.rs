@@ -18,9 +18,21 @@ fn home_from_a_session_opened_at_start_lists_every_session() {
     let config = Config::embedded();
     let (_dir, store) = temp_store();
     let mut first = new_session(&config);
-    let path = store.create(&mut first).unwrap();
+    let path = store
+        .create(
+            &mut first,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let mut second = new_session(&config);
-    store.create(&mut second).unwrap();
+    store
+        .create(
+            &mut second,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
 
     let mut app = App::starting_elsewhere(config, store, Theme { color: true }, today());
     match &app.screen {
@@ -50,9 +62,21 @@ fn open_warns_about_its_own_file_only() {
     let (_dir, store) = temp_store();
     let mut mine = new_session(&config);
     mine.patient.name = "開封 一郎".into();
-    let mine_path = store.create(&mut mine).unwrap();
+    let mine_path = store
+        .create(
+            &mut mine,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let mut other = new_session(&config);
-    let other_path = store.create(&mut other).unwrap();
+    let other_path = store
+        .create(
+            &mut other,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let loose = std::fs::Permissions::from_mode(0o644);
     std::fs::set_permissions(&other_path, loose.clone()).unwrap();
 

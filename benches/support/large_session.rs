@@ -253,7 +253,13 @@ pub fn write_with(
     let config = Config::embedded();
     let store = Store::open(data_dir).expect("open the data directory");
     let mut session = build_with(&config, questions);
-    let path = store.create(&mut session).expect("write the session");
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .expect("write the session");
     (store, path, session)
 }
 
@@ -336,6 +342,12 @@ pub fn write_past(data_dir: &std::path::Path, count: usize) {
     let store = Store::open(data_dir).expect("open the data directory");
     for days_ago in 1..=count as i64 {
         let mut session = past(&config, days_ago);
-        store.create(&mut session).expect("write a past session");
+        store
+            .create(
+                &mut session,
+                &sonote::store::journal::Author::new("test", "clerk"),
+                sonote::core::now(),
+            )
+            .expect("write a past session");
     }
 }

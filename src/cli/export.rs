@@ -66,10 +66,11 @@ fn message(err: &ExportError, job: &Job) -> String {
     }
 }
 
-pub(super) fn mark_sent(store: &Store, session_arg: &str) -> Result<(), Failure> {
+pub(super) fn mark_sent(config: &Config, store: &Store, session_arg: &str) -> Result<(), Failure> {
     let path = store.resolve(session_arg);
     let now = local_now();
-    let (session, result) = store::update(&path, |session| session.report.mark_sent(now))
+    let by = crate::core::author(config, "clerk");
+    let (session, result) = store::update(&path, &by, now, |session| session.report.mark_sent(now))
         .map_err(|err| failure(format!("{}: {err}", path.display())))?;
     match result {
         Err(err) => Err(failure(format!(

@@ -78,7 +78,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             let path = store.resolve(&session);
             open_tui(config, store, Start::Session(path), role.into(), loose)
         }
-        Some(Command::Questions(QuestionsCommand::Import(args))) => import_questions(&store, args),
+        Some(Command::Questions(QuestionsCommand::Import(args))) => {
+            import_questions(&config, &store, args)
+        }
         Some(Command::Questions(QuestionsCommand::List { session })) => {
             list_questions(&store, &session)
         }
@@ -88,7 +90,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::List) => list(&store),
         Some(Command::Check) => Ok(()),
         Some(Command::Export(args)) => export::export(&config, &store, args),
-        Some(Command::MarkSent { session }) => export::mark_sent(&store, &session),
+        Some(Command::MarkSent { session }) => export::mark_sent(&config, &store, &session),
     }
 }
 
@@ -326,13 +328,15 @@ fn snake_name<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// The clerk's import before the day (see `import::import_file`).
-fn import_questions(store: &Store, args: ImportArgs) -> Result<(), Failure> {
+fn import_questions(config: &Config, store: &Store, args: ImportArgs) -> Result<(), Failure> {
     let path = store.resolve(&args.session);
     let imported = crate::core::import::import_file(
         &path,
         &args.file,
         args.asker.into(),
         args.asked_by.trim(),
+        &crate::core::author(config, "clerk"),
+        local_now(),
     )
     .map_err(|err| Failure::new(err.to_string()))?;
     println!(

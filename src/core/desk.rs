@@ -50,6 +50,7 @@ pub fn apply(
     data_dir: &Path,
     now: Timestamp,
 ) -> Result<DeskDone, DeskError> {
+    let by = super::author(config, "clerk");
     let updated = |err| match err {
         UpdateError::Busy => DeskError::Busy,
         other => DeskError::Update(other),
@@ -61,12 +62,12 @@ pub fn apply(
                     session.mark_paid(method, now);
                 }
             };
-            let (session, ()) = store::update(path, pay).map_err(updated)?;
+            let (session, ()) = store::update(path, &by, now, pay).map_err(updated)?;
             Ok(DeskDone::Paid(Box::new(session)))
         }
         DeskChange::MarkSent => {
-            let (_, sent) =
-                store::update(path, |session| session.report.mark_sent(now)).map_err(updated)?;
+            let (_, sent) = store::update(path, &by, now, |session| session.report.mark_sent(now))
+                .map_err(updated)?;
             Ok(match sent {
                 Ok(newly) => DeskDone::Sent(newly),
                 Err(_) => DeskDone::NotExported,

@@ -173,8 +173,9 @@ fn export_file(
     // the report is made and written (two cores for the two, and two fsyncs waited for at
     // once); it goes into its place only once the report is on disk. (The report does not
     // print the record.)
+    let by = super::author(job.config, "clerk");
     let (written, record) = std::thread::scope(|scope| {
-        let record = scope.spawn(|| store::stage_session(session_path, session));
+        let record = scope.spawn(|| store::stage_session(session_path, session, &by, now));
         let report = report::build(session, job.config, job.template);
         let written = render(&report, job.format, &out)
             .and_then(|bytes| write_out(&bytes, &out, ours, job.force));
@@ -187,7 +188,7 @@ fn export_file(
     // report that was not written.
     written?;
     record
-        .and_then(store::Staged::commit)
+        .and_then(store::Recorded::commit)
         .map_err(|err| ExportError::Io(session_path.into(), err))?;
     Ok(Exported {
         id: session.id.clone(),

@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use crate::model::question::{ListedQuestion, parse_question_list};
-use crate::model::{Asker, ClockState, Role, Session};
+use crate::model::{Asker, ClockState, Role, Session, Timestamp};
 use crate::store;
+use crate::store::journal::Author;
 use crate::tomlfile::{FileError, MAX_FILE_BYTES};
 
 /// Read and parse a question list (format: `model::question::parse_question_list`).
@@ -43,6 +44,8 @@ pub fn import_file(
     file: &Path,
     asker: Asker,
     asked_by: &str,
+    by: &Author,
+    at: Timestamp,
 ) -> Result<Imported, FileError> {
     let mut session = store::load(session_path)?;
     if session.state() != ClockState::Ready {
@@ -56,7 +59,7 @@ pub fn import_file(
     let (added, skipped) =
         session.import_questions(&listed, "i", Role::Specialist, asker, asked_by);
     if added > 0 {
-        save_within_limit(session_path, &session)?;
+        save_within_limit(session_path, &session, by, at)?;
     }
     Ok(Imported {
         session_id: session.id,
@@ -68,7 +71,12 @@ pub fn import_file(
 /// Save the session, unless its file would be larger than sonote reads back
 /// (`tomlfile::MAX_FILE_BYTES`): a file that large could not be opened again, so the
 /// import is refused and the file left as it was.
-fn save_within_limit(path: &Path, session: &Session) -> Result<(), FileError> {
+fn save_within_limit(
+    path: &Path,
+    session: &Session,
+    by: &Author,
+    at: Timestamp,
+) -> Result<(), FileError> {
     let cannot = |err: &dyn std::fmt::Display| FileError::new(path, err.to_string());
     let text = toml::to_string(session).map_err(|err| cannot(&err))?;
     if text.len() as u64 > MAX_FILE_BYTES {
@@ -82,7 +90,7 @@ fn save_within_limit(path: &Path, session: &Session) -> Result<(), FileError> {
             ),
         ));
     }
-    store::write_atomically(path, text.as_bytes()).map_err(|err| cannot(&err))
+    store::save(path, session, by, at).map_err(|err| cannot(&err))
 }
 
 /// Expand a leading `~/` to the home directory, as a shell would: people type paths that

@@ -12,4 +12,16 @@ pub(crate) mod sessions;
 mod writer;
 
 pub use clock::now;
+
+use crate::config::Config;
+use crate::store::journal::Author;
+
+/// Who the journal names for a change made here in `role` ("specialist", "companion",
+/// "clerk"): the configured person (`--user` or `[user] name`), else the login name.
+pub(crate) fn author(config: &Config, role: &str) -> Author {
+    Author {
+        name: config.user.name_or_login(),
+        role: role.to_string(),
+    }
+}
 pub use open_session::{OpenSession, SessionEvent};

@@ -122,7 +122,18 @@ impl OpenSession {
         };
         let remaining = session.clock.remaining(now);
         let warn_minutes = config.session.warn_minutes.clone();
-        let peer = PeerFiles::new(&session, role, read_only, store::fingerprint(&path));
+        let role_name = match role {
+            Role::Specialist => "specialist",
+            Role::Companion => "companion",
+        };
+        let peer = PeerFiles::new(
+            &session,
+            &path,
+            role,
+            read_only,
+            store::fingerprint(&path),
+            super::author(config, role_name),
+        );
         OpenSession {
             alarms: Alarms::already_passed(remaining, &warn_minutes),
             warn_minutes,
@@ -199,7 +210,7 @@ impl OpenSession {
             self.dirty_since = None;
             return Ok(None);
         }
-        let result = self.peer.save(&self.path, &self.session);
+        let result = self.peer.save(&self.path, &self.session, self.last_seen);
         match self.note_written(result) {
             Ok(()) => {
                 self.dirty_since = None;
@@ -336,11 +347,12 @@ impl OpenSession {
         if !self.write_behind {
             return self.save_now().err();
         }
-        // Read-only: nothing of ours to write. Else a copy goes to the writing thread,
-        // unless the last write is still under way (then it stays due).
-        if self.read_only || self.peer.save_in_background(&self.path, &self.session) {
-            self.dirty_since = None;
+        // Read-only: nothing of ours to write. Else a copy goes to the writing threads.
+        if !self.read_only {
+            self.peer
+                .save_in_background(&self.path, &self.session, self.last_seen);
         }
+        self.dirty_since = None;
         None
     }
 

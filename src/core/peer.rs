@@ -7,7 +7,8 @@ use std::path::Path;
 
 use super::writer::{Snapshot, Writer};
 use crate::model::roles::{self, CompanionPart};
-use crate::model::{Role, Session};
+use crate::model::{Role, Session, Timestamp};
+use crate::store::journal::Author;
 use crate::store::{self, Fingerprint};
 
 /// What this terminal last saw of the files. The fingerprints start as None, so the first
@@ -43,13 +44,29 @@ pub(crate) struct TakenIn {
 }
 
 impl PeerFiles {
-    /// `main_seen`: the session file's fingerprint when it was read.
+    /// `path`: the session file; `main_seen`: its fingerprint when it was read; `by`: who
+    /// this terminal's journal names.
     pub(crate) fn new(
         session: &Session,
+        path: &Path,
         role: Role,
         read_only: bool,
         main_seen: Option<Fingerprint>,
+        by: Author,
     ) -> PeerFiles {
+        // The file this terminal writes, and where its journal ends (read-only: never used).
+        let (file, tail) = match role {
+            Role::Specialist => (path.to_path_buf(), store::journal_tail::<Session>(path)),
+            Role::Companion => {
+                let part = store::part_path(path);
+                let tail = store::journal_tail::<CompanionPart>(&part);
+                (part, tail)
+            }
+        };
+        let tail = match read_only {
+            true => Err(io::Error::other("read-only")),
+            false => tail,
+        };
         PeerFiles {
             role,
             read_only,
@@ -57,38 +74,21 @@ impl PeerFiles {
             // The first look reads the files, except a follower's: its session is fresh.
             main_seen: if read_only { main_seen } else { None },
             part: CompanionPart::of(session, &CompanionPart::empty(&session.id)),
-            writer: Writer::default(),
+            writer: Writer::new(by, file, tail),
         }
     }
 
     /// Write this terminal's own file: the session file on the specialist's terminal, the
     /// part file on the companion's (which never writes the session file).
-    pub fn save(&mut self, path: &Path, session: &Session) -> io::Result<()> {
-        // Never two writes of one file at once: finish the one under way (this write
-        // supersedes its result).
-        self.wait_written();
-        match self.role {
-            Role::Specialist => {
-                store::save(path, session)?;
-                self.main_seen = store::fingerprint(path);
-            }
-            Role::Companion => {
-                let part = CompanionPart::of(session, &self.part);
-                let part_path = store::part_path(path);
-                store::save_part(&part_path, &part)?;
-                self.part = part;
-                self.part_seen = store::fingerprint(&part_path);
-            }
-        }
-        Ok(())
+    /// Waits for the disk (and for the writes under way, which this one supersedes).
+    pub fn save(&mut self, path: &Path, session: &Session, at: Timestamp) -> io::Result<()> {
+        self.save_in_background(path, session, at);
+        self.wait_written().unwrap_or(Ok(()))
     }
 
     /// The same without waiting for the disk: a copy of what to write goes to the writing
-    /// thread. Returns false, writing nothing, while the last such write is under way.
-    pub(crate) fn save_in_background(&mut self, path: &Path, session: &Session) -> bool {
-        if self.writer.busy() {
-            return false;
-        }
+    /// threads, which journal it at once and save the file when the disk is free.
+    pub(crate) fn save_in_background(&mut self, path: &Path, session: &Session, at: Timestamp) {
         let (path, snapshot) = match self.role {
             Role::Specialist => (
                 path.to_path_buf(),
@@ -100,8 +100,7 @@ impl PeerFiles {
                 (store::part_path(path), Snapshot::Part(Box::new(part)))
             }
         };
-        self.writer.start(path, snapshot);
-        true
+        self.writer.start(path, snapshot, at);
     }
 
     /// A background write is under way.

@@ -24,7 +24,7 @@ pub(crate) fn create(
     now: Timestamp,
 ) -> Result<(Session, PathBuf), String> {
     let mut session = Session::new(draft, config.clock_rules(), config.fee.clone(), now);
-    match store.create(&mut session) {
+    match store.create(&mut session, &super::author(config, "clerk"), now) {
         Ok(path) => Ok((session, path)),
         Err(err) => Err(format!("{}: {err}", store.sessions_dir().display())),
     }

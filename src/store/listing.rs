@@ -287,7 +287,7 @@ mod tests {
     use super::*;
     use crate::model::payment::PaymentMethod;
     use crate::model::{ClockRules, CompanionPart, FeeSchedule, NewSession, Patient, Session};
-    use crate::store::{Store, is_part_file, save, save_part};
+    use crate::store::{Store, is_part_file, journal, save_part, save_unjournaled};
 
     fn at(time: &str) -> crate::model::Timestamp {
         DateTime::parse_from_rfc3339(&format!("2026-11-{time}+09:00")).unwrap()
@@ -316,7 +316,13 @@ mod tests {
             FeeSchedule::default(),
             created,
         );
-        let path = store.create(&mut session).unwrap();
+        let path = store
+            .create(
+                &mut session,
+                &journal::Author::new("test", "clerk"),
+                chrono::Local::now().fixed_offset(),
+            )
+            .unwrap();
         (path, session)
     }
 
@@ -387,7 +393,7 @@ mod tests {
         done.report
             .mark_exported(at("19T12:00:00"), "/r/a.docx".into(), "docx");
         done.report.mark_sent(at("20T09:00:00")).unwrap();
-        save(&path, &done).unwrap();
+        save_unjournaled(&path, &done).unwrap();
         save_part(&part_path(&path), &CompanionPart::empty(&done.id)).unwrap();
         fs::write(store.path_of("2026-11-18-01"), "x = [").unwrap();
         let (path, _) = create(&store, 17, "一覧 三郎");
@@ -438,7 +444,7 @@ mod tests {
         // Saved as sonote saves: a new file renamed into place.
         next_tick();
         session.patient.name = "川田 太郎".into();
-        save(&path, &session).unwrap();
+        save_unjournaled(&path, &session).unwrap();
         put_time_back();
         assert_eq!(size_and_time(&path), (size, modified));
         assert_eq!(patient_shown(&store, &path), "川田 太郎");

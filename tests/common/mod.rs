@@ -156,7 +156,13 @@ pub fn temp_store() -> (tempfile::TempDir, Store) {
 pub fn open_app(config: Config) -> (tempfile::TempDir, sonote::tui::app::App, std::path::PathBuf) {
     let (dir, store) = temp_store();
     let mut session = new_session(&config);
-    let path = store.create(&mut session).unwrap();
+    let path = store
+        .create(
+            &mut session,
+            &sonote::store::journal::Author::new("test", "clerk"),
+            sonote::core::now(),
+        )
+        .unwrap();
     let theme = sonote::tui::theme::Theme { color: true };
     let mut app = sonote::tui::app::App::new(config, store, theme, today());
     app.open_session(&path, at(0, 0)).unwrap();
