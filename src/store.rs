@@ -520,6 +520,30 @@ impl Recorded {
     }
 }
 
+/// Check a session's files (its own and the companion's part) against their journals.
+pub fn verify(path: &Path) -> Vec<Result<journal::check::Checked, journal::check::Broken>> {
+    fn content<T: Serialize + DeserializeOwned>(path: &Path, bytes: &[u8]) -> Option<Value> {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let parsed: T = tomlfile::parse(path, text).ok()?;
+        serde_json::to_value(parsed).ok()
+    }
+    let read = |file: &Path| fs::read(file).ok();
+    let part = part_path(path);
+    let mut checked = vec![journal::check::verify(
+        path,
+        read(path).as_deref(),
+        |bytes| content::<Session>(path, bytes),
+    )];
+    if part.exists() || journal::path_for(&part).exists() {
+        checked.push(journal::check::verify(
+            &part,
+            read(&part).as_deref(),
+            |bytes| content::<CompanionPart>(&part, bytes),
+        ));
+    }
+    checked
+}
+
 /// Write a session file without a journal line, as a program other than sonote would:
 /// for tests and benchmarks that set a file up. sonote itself saves with [`save`].
 pub fn save_unjournaled(path: &Path, session: &Session) -> io::Result<()> {

@@ -295,7 +295,7 @@ fn new_with_an_intake_file_creates_the_session_or_nothing() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "2026-12-01-01");
-    assert_eq!(count(), 1);
+    assert_eq!(count(), 2, "the session and its journal");
     let saved = sonote::store::load(&sessions.join("2026-12-01-01.toml")).unwrap();
     assert_eq!(saved.intake.companions.len(), 1);
     assert!(saved.missing_requirements().is_empty());

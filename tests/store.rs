@@ -54,9 +54,11 @@ fn files_and_directories_are_private() {
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(store.root()), 0o700);
     assert_eq!(mode(&store.sessions_dir()), 0o700);
-    // No temporary file is left behind.
+    let journal = sonote::store::journal::path_for(&path);
+    assert_eq!(mode(&journal), 0o600);
+    // No temporary file is left behind: the session and its journal only.
     let names: Vec<_> = fs::read_dir(store.sessions_dir()).unwrap().collect();
-    assert_eq!(names.len(), 1);
+    assert_eq!(names.len(), 2);
 }
 
 #[cfg(unix)]

@@ -21,6 +21,11 @@ pub struct Cli {
     #[arg(long, env = "SONOTE_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Who works at this terminal, as the journal records each change (default: [user]
+    /// name of the configuration, else the login name).
+    #[arg(long, env = "SONOTE_USER", value_name = "NAME")]
+    pub user: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -68,6 +73,19 @@ pub enum Command {
         /// The session: its id, or the path of its file.
         #[arg(value_name = "SESSION")]
         session: String,
+    },
+    /// Show a session's journal: who changed what, and when.
+    History {
+        /// The session: its id, or the path of its file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+    },
+    /// Check the journals of a session (or of every session): exits non-zero naming the
+    /// session and the entry that does not match, as after an edit made outside sonote.
+    Verify {
+        /// The session: its id, or the path of its file (default: every session).
+        #[arg(value_name = "SESSION")]
+        session: Option<String>,
     },
 }
 

@@ -4,6 +4,7 @@
 
 mod args;
 mod export;
+mod journal;
 
 pub use args::{
     Cli, Command, ExportArgs, ExportFormat, ImportArgs, LangArg, NewArgs, QuestionsCommand,
@@ -48,7 +49,10 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<(), Failure> {
-    let config = load_config(cli.config.as_deref())?;
+    let mut config = load_config(cli.config.as_deref())?;
+    if let Some(user) = &cli.user {
+        config.user.name = user.trim().to_string();
+    }
     if let Some(Command::Check) = cli.command {
         let template = crate::report::template::check(&config).map_err(|err| Failure {
             message: err.to_string(),
@@ -91,6 +95,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Check) => Ok(()),
         Some(Command::Export(args)) => export::export(&config, &store, args),
         Some(Command::MarkSent { session }) => export::mark_sent(&config, &store, &session),
+        Some(Command::History { session }) => journal::history(&store, &session),
+        Some(Command::Verify { session }) => journal::verify(&store, session.as_deref()),
     }
 }
 

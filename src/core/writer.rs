@@ -17,6 +17,7 @@ use std::thread::JoinHandle;
 use crate::model::roles::CompanionPart;
 use crate::model::{Session, Timestamp};
 use crate::store::journal::{self, Author, JournalWriter, Tail};
+
 use crate::store::{self, Fingerprint};
 
 /// What to write, copied on the event loop's thread.
@@ -60,6 +61,35 @@ struct Journaled {
     text: String,
     /// The journal's append failed: the save goes ahead, and this is reported.
     journal_error: Option<io::Error>,
+    /// The journal's file, to sync before the save.
+    journal_file: Option<std::fs::File>,
+}
+
+/// The journal of the file this terminal writes: opened when first needed, and opened
+/// again when its file went away (a folder removed and made again), continuing the chain.
+struct JournalSlot {
+    file: PathBuf,
+    tail: io::Result<Tail>,
+    writer: Option<JournalWriter>,
+}
+
+impl JournalSlot {
+    fn get(&mut self) -> io::Result<&mut JournalWriter> {
+        if let Some(writer) = self.writer.take_if(|writer| !writer.in_place()) {
+            self.tail = Ok(writer.into_tail());
+        }
+        let writer = match self.writer.take() {
+            Some(writer) => writer,
+            None => {
+                let tail = match &self.tail {
+                    Ok(tail) => tail.clone(),
+                    Err(err) => return Err(io::Error::new(err.kind(), err.to_string())),
+                };
+                JournalWriter::open(&self.file, tail)?
+            }
+        };
+        Ok(self.writer.insert(writer))
+    }
 }
 
 /// Between the two threads: the latest journaled job not yet saved.
@@ -82,11 +112,8 @@ struct Threads {
 /// The event loop's end of the two threads.
 pub(crate) struct Writer {
     by: Author,
-    /// The file this terminal writes (the session's, or the companion's part).
-    file: PathBuf,
     /// The journal, until the threads take it (or for writing here when they cannot start).
-    journal: Option<io::Result<JournalWriter>>,
-    tail: Option<io::Result<Tail>>,
+    journal: Option<JournalSlot>,
     threads: Option<Threads>,
     /// Serials handed over and answered.
     sent: u64,
@@ -101,9 +128,11 @@ impl Writer {
     pub(crate) fn new(by: Author, file: PathBuf, tail: io::Result<Tail>) -> Writer {
         Writer {
             by,
-            file,
-            journal: None,
-            tail: Some(tail),
+            journal: Some(JournalSlot {
+                file,
+                tail,
+                writer: None,
+            }),
             threads: None,
             sent: 0,
             answered: 0,
@@ -138,11 +167,11 @@ impl Writer {
             None => job,
         };
         self.threads = None;
-        let by = self.by.clone();
-        let journal = self.journal_here();
-        let journaled = journal_job(journal, &by, job);
-        let sync = journal.as_ref().ok().map(JournalWriter::file);
-        let (serial, written) = save_job(sync, journaled);
+        let journaled = match self.journal.as_mut() {
+            Some(journal) => journal_job(journal, &self.by, job),
+            None => unjournaled(job),
+        };
+        let (serial, written) = save_job(journaled);
         self.answered = serial;
         self.ready = Some(written);
     }
@@ -187,27 +216,17 @@ impl Writer {
         last
     }
 
-    /// The journal for writing on this thread, opened the first time.
-    fn journal_here(&mut self) -> &mut io::Result<JournalWriter> {
-        let (file, tail) = (&self.file, self.tail.take());
-        self.journal.get_or_insert_with(|| open_journal(file, tail))
-    }
-
     /// Start the two threads; None when the system has no thread to give.
     fn spawn(&mut self) -> Option<Threads> {
-        let mut journal = match self.journal.take() {
-            Some(journal) => journal,
-            None => open_journal(&self.file, self.tail.take()),
-        };
+        let mut journal = self.journal.take()?;
         let by = self.by.clone();
         let (jobs, incoming) = channel::<Job>();
         let (answers, done) = channel();
         let shared: Shared = Arc::default();
-        let sync_handle = journal.as_ref().ok().and_then(|j| j.try_clone_file().ok());
         let handover = Arc::clone(&shared);
         let save = std::thread::Builder::new()
             .name("sonote-save".into())
-            .spawn(move || save_thread(&handover, sync_handle, &answers))
+            .spawn(move || save_thread(&handover, &answers))
             .ok()?;
         let handover = Arc::clone(&shared);
         let journal = std::thread::Builder::new()
@@ -252,40 +271,62 @@ impl Drop for Writer {
     }
 }
 
-fn open_journal(
-    file: &std::path::Path,
-    tail: Option<io::Result<Tail>>,
-) -> io::Result<JournalWriter> {
-    let tail = tail.unwrap_or_else(|| Err(io::Error::other("the journal's end is not known")))?;
-    JournalWriter::open(file, tail)
-}
-
 /// Serialize a job and append its change to the journal.
-fn journal_job(journal: &mut io::Result<JournalWriter>, by: &Author, job: Job) -> Journaled {
-    let (text, journal_error) = match job.snapshot.text_and_value() {
-        Ok((text, value)) => {
-            let hash = journal::hash(text.as_bytes());
-            let appended = match journal {
-                Ok(journal) => journal.record(by, job.at, value, hash),
-                Err(err) => Err(io::Error::new(err.kind(), format!("journal: {err}"))),
-            };
-            (text, appended.err())
-        }
-        Err(err) => (String::new(), Some(err)),
+fn journal_job(journal: &mut JournalSlot, by: &Author, job: Job) -> Journaled {
+    let (text, value) = match job.snapshot.text_and_value() {
+        Ok(serialized) => serialized,
+        Err(err) => return failed(job, err),
+    };
+    let hash = journal::hash(text.as_bytes());
+    let (journal_file, journal_error) = match journal.get() {
+        Ok(writer) => (
+            writer.try_clone_file().ok(),
+            writer.record(by, job.at, value, hash).err(),
+        ),
+        Err(err) => (None, Some(err)),
     };
     Journaled {
         serial: job.serial,
         path: job.path,
         text,
-        journal_error,
+        journal_error: journal_error
+            .map(|err| io::Error::new(err.kind(), format!("journal: {err}"))),
+        journal_file,
+    }
+}
+
+/// A job that cannot be written: its error, to be reported.
+fn failed(job: Job, err: io::Error) -> Journaled {
+    Journaled {
+        serial: job.serial,
+        path: job.path,
+        text: String::new(),
+        journal_error: Some(err),
+        journal_file: None,
+    }
+}
+
+/// A job written without a journal (its journal went to the thread that failed).
+fn unjournaled(job: Job) -> Journaled {
+    match job.snapshot.text_and_value() {
+        Ok((text, _)) => Journaled {
+            serial: job.serial,
+            path: job.path,
+            text,
+            journal_error: Some(io::Error::other("journal: the journal thread stopped")),
+            journal_file: None,
+        },
+        Err(err) => failed(job, err),
     }
 }
 
 /// Sync the journal, then put the file in place.
-fn save_job(journal: Option<&std::fs::File>, job: Journaled) -> (u64, Written) {
+fn save_job(job: Journaled) -> (u64, Written) {
     let result = match job.journal_error {
         Some(err) if job.text.is_empty() => Err(err),
-        journal_error => journal
+        journal_error => job
+            .journal_file
+            .as_ref()
             .map_or(Ok(()), |file| file.sync_data())
             .and_then(|()| store::stage(&job.path, job.text.as_bytes()))
             .and_then(store::Staged::commit)
@@ -298,11 +339,7 @@ fn save_job(journal: Option<&std::fs::File>, job: Journaled) -> (u64, Written) {
     (job.serial, written)
 }
 
-fn save_thread(
-    handover: &Shared,
-    journal: Option<std::fs::File>,
-    answers: &Sender<(u64, Written)>,
-) {
+fn save_thread(handover: &Shared, answers: &Sender<(u64, Written)>) {
     let (lock, wake) = &**handover;
     loop {
         let job = {
@@ -322,7 +359,7 @@ fn save_thread(
                 };
             }
         };
-        if answers.send(save_job(journal.as_ref(), job)).is_err() {
+        if answers.send(save_job(job)).is_err() {
             return;
         }
     }

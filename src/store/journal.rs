@@ -12,6 +12,7 @@
 //! and reading it replays the lines it lacks ([`catch_up`]).
 
 pub mod change;
+pub mod check;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -104,10 +105,8 @@ pub fn read(path: &Path) -> Result<Journal, JournalError> {
         Err(err) => return Err(io_err(err)),
     };
     let mut journal = Journal::default();
-    let mut lines = text.split_inclusive(|b| *b == b'\n').peekable();
-    let mut number = 0;
-    while let Some(line) = lines.next() {
-        number += 1;
+    for (index, line) in text.split_inclusive(|b| *b == b'\n').enumerate() {
+        let number = index + 1;
         let Some(line) = line.strip_suffix(b"\n") else {
             journal.torn = true;
             break;
@@ -285,6 +284,7 @@ impl Tail {
 /// Appends to one file's journal.
 pub struct JournalWriter {
     file: File,
+    path: PathBuf,
     tail: Tail,
 }
 
@@ -304,7 +304,29 @@ impl JournalWriter {
             journal.set_len(keep as u64)?;
         }
         let file = OpenOptions::new().append(true).open(&path)?;
-        Ok(JournalWriter { file, tail })
+        Ok(JournalWriter { file, path, tail })
+    }
+
+    /// The journal's path still names the file this writer appends to (it was not removed
+    /// or replaced, with its folder say).
+    pub fn in_place(&self) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            match (fs::metadata(&self.path), self.file.metadata()) {
+                (Ok(named), Ok(open)) => named.ino() == open.ino() && named.dev() == open.dev(),
+                _ => false,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            self.path.exists()
+        }
+    }
+
+    /// Where the journal ends, to continue it in another file.
+    pub fn into_tail(self) -> Tail {
+        self.tail
     }
 
     /// Append the change from the last state to `value` (whose file will hash to
@@ -347,11 +369,6 @@ impl JournalWriter {
     /// put in place, so the file is never ahead of its journal.
     pub fn sync(&self) -> io::Result<()> {
         self.file.sync_data()
-    }
-
-    /// The journal's file, to sync it.
-    pub fn file(&self) -> &File {
-        &self.file
     }
 
     /// A second handle on the journal, for the thread that syncs it.

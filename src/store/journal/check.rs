@@ -1,0 +1,135 @@
+//! Checking a file against its journal, as a third party would (`sonote verify`): the
+//! lines chain, the states follow on from each other, and the file is a state the journal
+//! reached.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::{Journal, Standing, change, hash, path_for, read, standing};
+
+/// What is wrong, naming the file and the entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Broken {
+    pub file: PathBuf,
+    /// The entry's number (its line), when one entry is at fault.
+    pub entry: Option<u64>,
+    pub why: String,
+}
+
+impl std::fmt::Display for Broken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.entry {
+            Some(n) => write!(f, "{}: entry {n}: {}", self.file.display(), self.why),
+            None => write!(f, "{}: {}", self.file.display(), self.why),
+        }
+    }
+}
+
+/// What a good check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    pub entries: usize,
+    /// Entries the file has not caught up with yet (a save cut short; the next read
+    /// replays them).
+    pub pending: usize,
+}
+
+/// Check `file` (None when it does not exist) against its journal. `parse` reads the
+/// file's content as the journal records it, to replay a journal that starts from nothing
+/// and compare its end with the file.
+pub fn verify(
+    file: &Path,
+    bytes: Option<&[u8]>,
+    parse: impl Fn(&[u8]) -> Option<Value>,
+) -> Result<Checked, Broken> {
+    let broken = |entry: Option<u64>, why: String| Broken {
+        file: file.to_path_buf(),
+        entry,
+        why,
+    };
+    let journal = read(&path_for(file)).map_err(|err| broken(None, err.to_string()))?;
+    let Journal { entries, torn } = journal;
+    if torn {
+        let n = entries.len() as u64 + 1;
+        return Err(broken(
+            Some(n),
+            "the last line was cut short (a crash while it was written)".into(),
+        ));
+    }
+    let mut prev_line = String::new();
+    let mut prev_to: Option<&str> = None;
+    for (index, (entry, line_hash)) in entries.iter().enumerate() {
+        let n = index as u64 + 1;
+        if entry.n != n {
+            return Err(broken(
+                Some(n),
+                format!("numbered {} (an entry was removed or moved)", entry.n),
+            ));
+        }
+        if entry.prev != prev_line {
+            return Err(broken(
+                Some(n),
+                "the line before it is not the one it was chained to (a line was changed, \
+                 removed or inserted)"
+                    .into(),
+            ));
+        }
+        if let Some(prev_to) = prev_to
+            && entry.from != prev_to
+        {
+            return Err(broken(
+                Some(n),
+                "the file was changed outside sonote before this entry".into(),
+            ));
+        }
+        prev_line = line_hash.clone();
+        prev_to = Some(&entry.to);
+    }
+    let Some(bytes) = bytes else {
+        return match entries.is_empty() {
+            true => Ok(Checked {
+                entries: 0,
+                pending: 0,
+            }),
+            false => Err(broken(None, "the file is missing".into())),
+        };
+    };
+    let journal = Journal { entries, torn };
+    let pending = match standing(&hash(bytes), &journal) {
+        Standing::Current => 0,
+        Standing::Behind { at } => journal.entries.len() - at,
+        Standing::Unknown => {
+            let last = journal.entries.len();
+            return Err(broken(
+                None,
+                format!("the file was changed outside sonote after entry {last}"),
+            ));
+        }
+    };
+    // A journal from the file's creation holds every change: replayed from nothing, it
+    // must give the file's content (what the hashes claim, checked by content).
+    if pending == 0
+        && journal
+            .entries
+            .first()
+            .is_some_and(|(e, _)| e.from.is_empty())
+    {
+        let mut replayed = Value::Null;
+        for (entry, _) in &journal.entries {
+            change::apply(&mut replayed, &entry.changes).map_err(|change::Mismatch(why)| {
+                broken(Some(entry.n), format!("its changes do not apply: {why}"))
+            })?;
+        }
+        if parse(bytes).is_some_and(|content| content != replayed) {
+            return Err(broken(
+                None,
+                "the journal's changes, replayed, do not give the file's content".into(),
+            ));
+        }
+    }
+    Ok(Checked {
+        entries: journal.entries.len(),
+        pending,
+    })
+}
