@@ -206,11 +206,38 @@ impl Store {
 /// A second process that cannot take it opens the session read-only.
 #[derive(Debug)]
 pub struct SessionLock {
-    _file: File,
+    file: File,
+    path: PathBuf,
 }
 
-/// The lock file beside a session file: `.<id>.lock` (the session file itself is replaced
-/// on every save, so a lock on it would not outlive the first save).
+impl SessionLock {
+    /// The lock file still has its name: nobody removed or replaced it (a process that
+    /// came after could then take a lock of its own and write too).
+    pub fn in_place(&self) -> bool {
+        same_file(&self.path, &self.file)
+    }
+}
+
+/// `path` names the open `file` (the same inode on the same device).
+fn same_file(path: &Path, file: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::symlink_metadata(path), file.metadata()) {
+            (Ok(named), Ok(open)) => named.ino() == open.ino() && named.dev() == open.dev(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
+    }
+}
+
+/// The lock file beside a file sonote writes: `.<stem>.lock` (the file itself is replaced
+/// on every save, so a lock on it would not outlive the first save). The session's is
+/// `.<id>.lock`, the companion's part's `.<id>.companion.lock`.
 fn lock_path(session_path: &Path) -> PathBuf {
     let name = session_path
         .file_stem()
@@ -219,16 +246,25 @@ fn lock_path(session_path: &Path) -> PathBuf {
     session_path.with_file_name(format!(".{name}.lock"))
 }
 
-/// Take the writer's lock of a session, or None when another process holds it.
+/// Take the writer's lock of a file (a session's, or the companion's part), or None when
+/// another process holds it. An error means the lock could not be taken or checked: the
+/// caller must not write.
 pub fn try_lock(session_path: &Path) -> io::Result<Option<SessionLock>> {
-    let file = private_file_options()
-        .truncate(false)
-        .open(lock_path(session_path))?;
+    let path = lock_path(session_path);
+    let file = private_file_options().truncate(false).open(&path)?;
     match file.try_lock() {
-        Ok(()) => Ok(Some(SessionLock { _file: file })),
-        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-        Err(std::fs::TryLockError::Error(err)) => Err(err),
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+        Err(std::fs::TryLockError::Error(err)) => return Err(err),
     }
+    // Removed and made again between our open and our lock: the lock guards nothing.
+    if !same_file(&path, &file) {
+        return Err(io::Error::other(format!(
+            "{}: the lock file changed while it was taken",
+            path.display()
+        )));
+    }
+    Ok(Some(SessionLock { file, path }))
 }
 
 /// Why a session could not be changed from outside its consultation screen.

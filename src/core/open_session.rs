@@ -50,6 +50,17 @@ pub enum SessionEvent {
     Slept { from: String, to: String },
     /// A warning threshold was just crossed.
     Alarm(Alarm),
+    /// The lock file was taken away and another process holds it now: this terminal
+    /// stopped saving; what it shows is kept on screen, unsaved.
+    LockLost(String),
+}
+
+/// The file a role's terminal writes: the session's, or the companion's part.
+fn written_by(role: Role, path: &Path) -> PathBuf {
+    match role {
+        Role::Specialist => path.to_path_buf(),
+        Role::Companion => store::part_path(path),
+    }
 }
 
 /// Why a session could not be opened.
@@ -65,7 +76,10 @@ pub struct OpenSession {
     /// Another process writes this session: look, but do not touch.
     read_only: bool,
     /// The writer's lock, held while the session is open for writing.
-    _lock: Option<SessionLock>,
+    lock: Option<SessionLock>,
+    /// Why this terminal could not take its lock, when that was an error rather than
+    /// another terminal holding it (or why it lost it).
+    lock_error: Option<String>,
     peer: PeerFiles,
     /// When the oldest unsaved change was made (None: nothing unsaved).
     dirty_since: Option<Timestamp>,
@@ -110,15 +124,14 @@ impl OpenSession {
         config: &Config,
         now: Timestamp,
     ) -> OpenSession {
-        let (lock, read_only) = match role {
-            Role::Companion => (None, false),
-            Role::Specialist => match store::try_lock(&path) {
-                Ok(Some(lock)) => (Some(lock), false),
-                Ok(None) => (None, true),
-                // No lock file possible (a read-only disk, say): keep writing; the red
-                // banner says when saving fails.
-                Err(_) => (None, false),
-            },
+        // Each role's terminal locks the file it writes: a second specialist, or a second
+        // companion, opens read-only rather than overwrite the first one's text.
+        let (lock, read_only, lock_error) = match store::try_lock(&written_by(role, &path)) {
+            Ok(Some(lock)) => (Some(lock), false, None),
+            Ok(None) => (None, true, None),
+            // A lock that cannot be taken or checked (a read-only disk, a lock file made a
+            // link): writing could overwrite another terminal's text, so this one reads.
+            Err(err) => (None, true, Some(err.to_string())),
         };
         let remaining = session.clock.remaining(now);
         let warn_minutes = config.session.warn_minutes.clone();
@@ -141,7 +154,8 @@ impl OpenSession {
             path,
             role,
             read_only,
-            _lock: lock,
+            lock_error,
+            lock,
             peer,
             dirty_since: None,
             save_error: None,
@@ -164,6 +178,36 @@ impl OpenSession {
 
     pub fn read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// Why the lock could not be taken, when no other terminal holds it (read-only then).
+    pub fn lock_error(&self) -> Option<&str> {
+        self.lock_error.as_deref()
+    }
+
+    /// The lock file was removed or replaced under this terminal: take it again, or stop
+    /// writing when another process has taken it meanwhile. The text on screen stays.
+    fn keep_lock(&mut self) -> Option<SessionEvent> {
+        if self.lock.as_ref()?.in_place() {
+            return None;
+        }
+        match store::try_lock(&written_by(self.role, &self.path)) {
+            Ok(Some(lock)) => {
+                self.lock = Some(lock);
+                None
+            }
+            // No lock can be made just now (its folder went with a removed disk, say):
+            // the saves fail too and say so; look again at the next look.
+            Err(_) => None,
+            Ok(None) => {
+                self.lock = None;
+                self.read_only = true;
+                self.dirty_since = None;
+                let why = "another terminal took the session's lock".to_string();
+                self.lock_error = Some(why.clone());
+                Some(SessionEvent::LockLost(why))
+            }
+        }
     }
 
     /// Why the last save failed, while it is not yet saved.
@@ -328,6 +372,7 @@ impl OpenSession {
             events.extend(self.look_at_clock(now));
         }
         if looks.peer {
+            events.extend(self.keep_lock());
             self.peer_looked = Some(now);
             events.extend(self.take_in_peer(now));
         }

@@ -153,6 +153,9 @@ impl App {
                     texts.slept,
                     &[("from", &from), ("to", &to)],
                 ))),
+                SessionEvent::LockLost(err) => {
+                    Some(Status::error(fill(texts.lock_lost, &[("err", &err)])))
+                }
                 SessionEvent::Alarm(alarm) => {
                     // One bell in the room is enough: the specialist's terminal rings it.
                     self.bell = self.config.session.bell && view.role() == Role::Specialist;

@@ -128,7 +128,10 @@ impl App {
     /// Show a session: writable if this process could take its lock, else read-only.
     fn show_session(&mut self, mut open: OpenSession) {
         open.set_write_behind(self.write_behind);
-        if open.read_only() {
+        if let Some(err) = open.lock_error() {
+            let message = fill(self.texts().read_only_no_lock, &[("err", err)]);
+            self.status = Some(Status::error(message));
+        } else if open.read_only() {
             self.status = Some(Status::error(self.texts().read_only));
         }
         let templates = export::templates(&self.config);

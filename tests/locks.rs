@@ -1,0 +1,114 @@
+//! One writer per file, always: a second terminal of a role reads, a lock that cannot be
+//! taken or checked means read-only, and a lock taken away is noticed.
+
+mod common;
+
+use chrono::TimeDelta;
+use common::{at, new_session, temp_store};
+use sonote::config::Config;
+use sonote::core::{OpenSession, SessionEvent};
+use sonote::model::Role;
+use sonote::store;
+
+fn created() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, store) = temp_store();
+    let mut session = new_session(&Config::embedded());
+    let clerk = store::journal::Author::new("test", "clerk");
+    let path = store.create(&mut session, &clerk, at(0, 0)).unwrap();
+    (dir, path)
+}
+
+fn open(path: &std::path::Path, role: Role) -> OpenSession {
+    OpenSession::open(path, role, &Config::embedded(), at(0, 0)).unwrap()
+}
+
+fn lock_file(path: &std::path::Path, stem: &str) -> std::path::PathBuf {
+    path.with_file_name(format!(".{stem}.lock"))
+}
+
+/// Two companions' terminals on one session overwrote each other's part file (the first
+/// one's answer was missing from the report in 5 of 5 rounds): the second now reads only.
+#[test]
+fn a_second_companion_terminal_opens_read_only_and_the_first_ones_answer_stays() {
+    let (_dir, path) = created();
+    let mut first = open(&path, Role::Companion);
+    let mut second = open(&path, Role::Companion);
+    assert!(!first.read_only());
+    assert!(second.read_only(), "the second companion must not write");
+    assert!(
+        second.lock_error().is_none(),
+        "another terminal holds it: no error"
+    );
+
+    first.session.questions[0].companion_answer = "痛みは弱まった".into();
+    first.changed(at(0, 1));
+    first.save_now().unwrap();
+    second.session.questions[0].companion_answer = "別の端末".into();
+    second.changed(at(0, 2));
+    second.save_now().unwrap();
+    drop(second);
+    drop(first);
+    let on_disk = store::load(&path).unwrap();
+    assert_eq!(on_disk.questions[0].companion_answer, "痛みは弱まった");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_that_cannot_be_checked_means_read_only_with_the_reason() {
+    let (dir, path) = created();
+    let id = path.file_stem().unwrap().to_str().unwrap().to_string();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::write(&elsewhere, "").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, lock_file(&path, &id)).unwrap();
+    let opened = open(&path, Role::Specialist);
+    assert!(opened.read_only());
+    assert!(opened.lock_error().is_some());
+}
+
+#[test]
+fn a_removed_lock_file_is_taken_again_and_a_later_terminal_still_reads_only() {
+    let (_dir, path) = created();
+    let id = path.file_stem().unwrap().to_str().unwrap().to_string();
+    let mut first = open(&path, Role::Specialist);
+    std::fs::remove_file(lock_file(&path, &id)).unwrap();
+    let events = first.poll(at(0, 1));
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, SessionEvent::LockLost(_)))
+    );
+    assert!(!first.read_only());
+    assert!(open(&path, Role::Specialist).read_only());
+}
+
+#[test]
+fn a_lock_taken_over_by_another_process_stops_this_one_saving() {
+    let (_dir, path) = created();
+    let id = path.file_stem().unwrap().to_str().unwrap().to_string();
+    let mut first = open(&path, Role::Specialist);
+    first.session.memo = "一台目".into();
+    first.changed(at(0, 1));
+    first.save_now().unwrap();
+    std::fs::remove_file(lock_file(&path, &id)).unwrap();
+    let mut second = open(&path, Role::Specialist);
+    assert!(
+        !second.read_only(),
+        "the lock file was gone: it took a new one"
+    );
+    let events = first.poll(at(0, 1) + TimeDelta::seconds(1));
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, SessionEvent::LockLost(_))),
+        "{events:?}"
+    );
+    assert!(first.read_only());
+    first.session.memo = "一台目の続き".into();
+    first.changed(at(0, 3));
+    first.save_now().unwrap();
+    second.session.memo = "二台目".into();
+    second.changed(at(0, 3));
+    second.save_now().unwrap();
+    assert_eq!(store::load(&path).unwrap().memo, "二台目");
+    assert_eq!(first.session.memo, "一台目の続き", "kept on screen");
+}
