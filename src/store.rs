@@ -191,7 +191,17 @@ impl Store {
             match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(_) => {
                     session.id = id;
-                    save(&path, session, by, at)?;
+                    let journal = journal::path_for(&path);
+                    let had_journal = journal.exists();
+                    if let Err(err) = save(&path, session, by, at) {
+                        // A full disk, say: leave nothing behind, not even the claimed id
+                        // (an empty file would fail every later `list`).
+                        let _ = fs::remove_file(&path);
+                        if !had_journal {
+                            let _ = fs::remove_file(&journal);
+                        }
+                        return Err(err);
+                    }
                     return Ok(path);
                 }
                 Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -499,6 +509,26 @@ pub fn journal_tail<T: Serialize + DeserializeOwned>(path: &Path) -> io::Result<
     Tail::of(path, Some(text.as_bytes()), value)
 }
 
+/// The TOML text of a session or part, unless it is larger than sonote reads back
+/// (`tomlfile::MAX_FILE_BYTES`): such a file could not be opened again, so it is not
+/// written, and the error says so (what was typed stays on screen, unsaved).
+pub fn serialize_within_limit<T: Serialize>(content: &T) -> io::Result<String> {
+    let text = toml::to_string(content).map_err(io::Error::other)?;
+    let limit = tomlfile::MAX_FILE_BYTES;
+    if text.len() as u64 > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!(
+                "the file would be {:.1} MB, more than the {} MB sonote reads back: not saved; \
+                 shorten or remove the longest text",
+                text.len() as f64 / 1e6,
+                limit / 1024 / 1024
+            ),
+        ));
+    }
+    Ok(text)
+}
+
 /// Write a session atomically, its change journaled as made by `by` at `at`: a private
 /// temporary file beside it, fsync, the journal line appended and synced, rename over the
 /// old one, fsync the directory. A crash at any point leaves the old or the new file whole.
@@ -514,8 +544,8 @@ pub fn stage_session(
     by: &Author,
     at: Timestamp,
 ) -> io::Result<Recorded> {
+    let text = serialize_within_limit(session)?;
     let journal = JournalWriter::open(path, journal_tail::<Session>(path)?)?;
-    let text = toml::to_string(session).map_err(io::Error::other)?;
     let value = serde_json::to_value(session).map_err(io::Error::other)?;
     Ok(Recorded {
         hash: journal::hash(text.as_bytes()),

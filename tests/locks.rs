@@ -112,3 +112,59 @@ fn a_lock_taken_over_by_another_process_stops_this_one_saving() {
     assert_eq!(store::load(&path).unwrap().memo, "二台目");
     assert_eq!(first.session.memo, "一台目の続き", "kept on screen");
 }
+
+/// Saves that would make a file sonote cannot read back (18 pastes of 1 MB did) are
+/// refused, the text stays on screen, and the file on disk still opens.
+#[test]
+fn a_save_past_the_read_limit_is_refused_and_the_text_stays() {
+    let (_dir, path) = created();
+    let mut opened = open(&path, Role::Specialist);
+    opened.session.memo = "所".repeat(6 * 1024 * 1024);
+    opened.changed(at(0, 1));
+    let err = opened.save_now().unwrap_err();
+    let SessionEvent::SaveFailed(message) = err else {
+        panic!("{err:?}")
+    };
+    assert!(message.contains("16 MB"), "{message}");
+    assert_eq!(
+        opened.session.memo.len(),
+        18 * 1024 * 1024,
+        "kept on screen"
+    );
+    assert!(opened.save_error().is_some());
+    drop(opened);
+    assert!(store::load(&path).is_ok(), "the file on disk still opens");
+}
+
+/// `sonote new` on a full disk left an empty session file that took the id and made every
+/// later `list` fail. A file size limit stands in for the full disk.
+#[cfg(unix)]
+#[test]
+fn new_on_a_full_disk_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 1; trap '' XFSZ; exec \"$0\" --data-dir \"$1\" new --patient 見本 --date 2026-12-01")
+        .arg(env!("CARGO_BIN_EXE_sonote"))
+        .arg(&data)
+        .env_remove("SONOTE_CONFIG")
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let left: Vec<_> = std::fs::read_dir(data.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    let list = common::sonote(&data, &["list"]);
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+}

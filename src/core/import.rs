@@ -8,7 +8,7 @@ use crate::model::question::{ListedQuestion, parse_question_list};
 use crate::model::{Asker, ClockState, Role, Session, Timestamp};
 use crate::store;
 use crate::store::journal::Author;
-use crate::tomlfile::{FileError, MAX_FILE_BYTES};
+use crate::tomlfile::FileError;
 
 /// Read and parse a question list (format: `model::question::parse_question_list`).
 /// The file must be UTF-8; an error names the file and, when it can, the line.
@@ -68,8 +68,7 @@ pub fn import_file(
     })
 }
 
-/// Save the session, unless its file would be larger than sonote reads back
-/// (`tomlfile::MAX_FILE_BYTES`): a file that large could not be opened again, so the
+/// Save the session, unless its file would be larger than sonote reads back: then the
 /// import is refused and the file left as it was.
 fn save_within_limit(
     path: &Path,
@@ -77,20 +76,12 @@ fn save_within_limit(
     by: &Author,
     at: Timestamp,
 ) -> Result<(), FileError> {
-    let cannot = |err: &dyn std::fmt::Display| FileError::new(path, err.to_string());
-    let text = toml::to_string(session).map_err(|err| cannot(&err))?;
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(FileError::new(
-            path,
-            format!(
-                "these questions would make the session file {:.1} MB; sonote reads files \
-                 of at most {} MB: nothing was imported",
-                text.len() as f64 / 1e6,
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
-        ));
-    }
-    store::save(path, session, by, at).map_err(|err| cannot(&err))
+    store::save(path, session, by, at).map_err(|err| match err.kind() {
+        std::io::ErrorKind::FileTooLarge => {
+            FileError::new(path, format!("{err} (nothing was imported)"))
+        }
+        _ => FileError::new(path, err.to_string()),
+    })
 }
 
 /// Expand a leading `~/` to the home directory, as a shell would: people type paths that

@@ -30,13 +30,16 @@ impl Snapshot {
     /// The file's text and its content as the journal compares it.
     fn text_and_value(&self) -> io::Result<(String, serde_json::Value)> {
         let (text, value) = match self {
-            Snapshot::Session(session) => (toml::to_string(session), serde_json::to_value(session)),
-            Snapshot::Part(part) => (toml::to_string(part), serde_json::to_value(part)),
+            Snapshot::Session(session) => (
+                store::serialize_within_limit(session)?,
+                serde_json::to_value(session),
+            ),
+            Snapshot::Part(part) => (
+                store::serialize_within_limit(part)?,
+                serde_json::to_value(part),
+            ),
         };
-        Ok((
-            text.map_err(io::Error::other)?,
-            value.map_err(io::Error::other)?,
-        ))
+        Ok((text, value.map_err(io::Error::other)?))
     }
 }
 
