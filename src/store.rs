@@ -23,6 +23,7 @@ use crate::tomlfile::{self, FileError};
 
 pub mod journal;
 mod listing;
+mod purge;
 
 pub use listing::Listed;
 
@@ -94,35 +95,6 @@ impl Store {
             self.sessions_dir(),
             self.listing_cache_path(),
         ]
-    }
-
-    /// Remove a session for good: its file, the companion's part, its lock, and the report
-    /// files it exported. Refused while the session is open on a terminal. Returns what was
-    /// removed.
-    pub(crate) fn purge(&self, path: &Path) -> Result<Vec<PathBuf>, UpdateError> {
-        let lock = try_lock(path)
-            .map_err(UpdateError::Io)?
-            .ok_or(UpdateError::Busy)?;
-        let session = load_main(path).map_err(UpdateError::File)?;
-        let mut removed = Vec::new();
-        let exported = session.report.exported_path.as_deref().map(PathBuf::from);
-        let journals = [journal::path_for(&part_path(path)), journal::path_for(path)];
-        for file in [Some(part_path(path)), exported, Some(path.to_path_buf())]
-            .into_iter()
-            .flatten()
-            .chain(journals)
-        {
-            match fs::remove_file(&file) {
-                Ok(()) => removed.push(file),
-                Err(err) if err.kind() == io::ErrorKind::NotFound => {}
-                Err(err) => return Err(UpdateError::Io(err)),
-            }
-        }
-        drop(lock);
-        let _ = fs::remove_file(lock_path(path));
-        // The listing cache holds the patient's name too.
-        self.forget_listed(path).map_err(UpdateError::Io)?;
-        Ok(removed)
     }
 
     /// A SESSION argument is an id in this store, or the path of a session file.

@@ -166,11 +166,10 @@ fn loose_permissions_are_warned_about() {
     assert!(err.contains("chmod 600"), "{err}");
 }
 
-#[test]
-fn purge_removes_old_sessions_and_their_exports_only_when_confirmed() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().to_str().unwrap();
-    for date in ["2020-01-10", "2099-01-10"] {
+/// Sessions of `dates` (for patient 古い 人) in data directory `data`, each with its report
+/// exported as Markdown to the file given beside its date.
+fn sessions_with_reports(data: &str, dates: &[(&str, &std::path::Path)]) {
+    for (date, report) in dates {
         let out = sonote(&[
             "--data-dir",
             data,
@@ -181,14 +180,32 @@ fn purge_removes_old_sessions_and_their_exports_only_when_confirmed() {
             date,
         ]);
         assert!(out.status.success(), "{}", text(&out.stderr));
+        let id = format!("{date}-01");
+        let out = sonote(&[
+            "--data-dir",
+            data,
+            "export",
+            &id,
+            "--format",
+            "md",
+            "--out",
+            report.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
     }
-    // An exported report of the old session.
-    let report = dir.path().join("old-report.md");
-    std::fs::write(&report, "report").unwrap();
+}
+
+#[test]
+fn purge_removes_old_sessions_and_their_exports_only_when_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
     let old = dir.path().join("sessions/2020-01-10-01.toml");
-    let mut session = sonote::store::load(&old).unwrap();
-    session.report.exported_path = Some(report.display().to_string());
-    sonote::store::save_unjournaled(&old, &session).unwrap();
+    let report = dir.path().join("old-report.md");
+    let new_report = dir.path().join("new-report.md");
+    sessions_with_reports(
+        data,
+        &[("2020-01-10", &report), ("2099-01-10", &new_report)],
+    );
 
     // Without a terminal to ask on, nothing goes without --yes.
     let out = sonote(&["--data-dir", data, "purge", "--older-than", "30"]);
@@ -202,7 +219,67 @@ fn purge_removes_old_sessions_and_their_exports_only_when_confirmed() {
     let out = sonote(&["--data-dir", data, "purge", "--older-than", "30", "--yes"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(!old.exists() && !report.exists());
+    assert!(!dir.path().join("sessions/2020-01-10-01.journal").exists());
     assert!(dir.path().join("sessions/2099-01-10-01.toml").exists());
+}
+
+/// purge deleted whatever file a session recorded as its export: after the clerk edited
+/// and signed the letter, and, purging a copy of the data directory, a live report
+/// outside it. It now removes a report only while it is what sonote wrote there for
+/// that very session file, and lists every path first.
+#[test]
+fn purge_keeps_a_report_edited_after_export_and_one_exported_from_another_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live");
+    let data = live.to_str().unwrap();
+    let signed = dir.path().join("signed.md");
+    let untouched = dir.path().join("untouched.md");
+    sessions_with_reports(data, &[("2020-01-10", &signed), ("2020-01-11", &untouched)]);
+    // The clerk edits and signs one letter.
+    let mut letter = std::fs::read_to_string(&signed).unwrap();
+    letter.push_str("\n署名済み\n");
+    std::fs::write(&signed, letter).unwrap();
+
+    // A copy of the data directory, purged: the live reports stay.
+    let copy = dir.path().join("copy");
+    let status = std::process::Command::new("cp")
+        .args(["-a", data, copy.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = sonote(&[
+        "--data-dir",
+        copy.to_str().unwrap(),
+        "purge",
+        "--older-than",
+        "30",
+        "--yes",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("exported from another session file"),
+        "{said}"
+    );
+    assert!(signed.exists() && untouched.exists(), "{said}");
+
+    // The live data directory: the untouched report goes, the signed one stays.
+    let out = sonote(&["--data-dir", data, "purge", "--older-than", "30", "--yes"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains(&format!("remove {}", untouched.display())),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "keep   {} (changed since it was exported)",
+            signed.display()
+        )),
+        "{said}"
+    );
+    assert!(signed.exists(), "the signed letter is kept");
+    assert!(!untouched.exists());
 }
 
 #[test]

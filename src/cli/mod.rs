@@ -5,6 +5,7 @@
 mod args;
 mod export;
 mod journal;
+mod purge;
 
 pub use args::{
     Cli, Command, ExportArgs, ExportFormat, ImportArgs, LangArg, NewArgs, QuestionsCommand,
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use crate::config::Config;
 use crate::core::now as local_now;
 use crate::intake_file;
-use crate::model::{ClockState, NewSession, Patient, Role, SessionSummary};
+use crate::model::{ClockState, NewSession, Patient, Role};
 use crate::store::{self, Store};
 use crate::tui::app::App;
 use crate::tui::outcome::Status;
@@ -88,7 +89,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Questions(QuestionsCommand::List { session })) => {
             list_questions(&store, &session)
         }
-        Some(Command::Purge { older_than, yes }) => purge(&store, older_than, yes),
+        Some(Command::Purge { older_than, yes }) => purge::purge(&store, older_than, yes),
         Some(Command::Desk) => open_tui(config, store, Start::Desk, Role::Specialist, loose),
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
@@ -129,64 +130,6 @@ fn warn_loose(loose: &[(PathBuf, u32)]) {
             path.display()
         );
     }
-}
-
-/// Remove old sessions after showing them and asking; `yes` skips the question.
-fn purge(store: &Store, older_than: u32, yes: bool) -> Result<(), Failure> {
-    use std::io::{BufRead, IsTerminal, Write};
-    let cutoff = local_now().date_naive() - chrono::TimeDelta::days(i64::from(older_than));
-    let listed = store
-        .list()
-        .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
-    let old: Vec<(PathBuf, SessionSummary)> = listed
-        .into_iter()
-        .filter_map(|entry| Some((entry.path, entry.summary.ok()?)))
-        .filter(|(_, session)| crate::model::desk::consultation_day(session) < cutoff)
-        .collect();
-    if old.is_empty() {
-        println!("no session from before {cutoff}");
-        return Ok(());
-    }
-    for (_, session) in &old {
-        println!(
-            "{}\t{}\t{}",
-            session.id,
-            crate::model::desk::consultation_day(session),
-            snake_name(&session.state)
-        );
-    }
-    if !yes {
-        if !std::io::stdin().is_terminal() {
-            return Err(Failure::new(
-                "not removing anything without confirmation: run on a terminal, or add --yes",
-            ));
-        }
-        print!(
-            "Remove these {} sessions and their exported reports for good? [y/N] ",
-            old.len()
-        );
-        let _ = std::io::stdout().flush();
-        let mut answer = String::new();
-        let _ = std::io::stdin().lock().read_line(&mut answer);
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            println!("nothing removed");
-            return Ok(());
-        }
-    }
-    let mut failed = false;
-    for (path, session) in old {
-        match store.purge(&path) {
-            Ok(removed) => println!("removed {} ({} files)", session.id, removed.len()),
-            Err(err) => {
-                failed = true;
-                eprintln!("sonote: {}: {err}", session.id);
-            }
-        }
-    }
-    if failed {
-        return Err(Failure::new("some sessions were not removed (see above)"));
-    }
-    Ok(())
 }
 
 /// The screen the app opens on.

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::model::{Session, Timestamp};
+use crate::model::{ExportedFile, Session, Timestamp};
 use crate::report::template::ReportTemplate;
 use crate::report::{self, Format};
 use crate::store;
@@ -131,13 +131,30 @@ fn export_open(
         session.report.was_exported_to(&out_abs),
         job.force,
     )?;
-    session
-        .report
-        .mark_exported(now, out_abs, job.format.extension());
+    note_export(session, session_path, &bytes, out_abs, job, now);
     Ok(Exported {
         id: session.id.clone(),
         path: out,
     })
+}
+
+/// Record in the session where its report went, when, and what was written there.
+fn note_export(
+    session: &mut Session,
+    session_path: &Path,
+    bytes: &[u8],
+    out_abs: String,
+    job: &Job,
+    now: Timestamp,
+) {
+    session.report.record_written(ExportedFile {
+        path: out_abs.clone(),
+        sha256: store::journal::hash(bytes),
+        session_file: absolute_name(session_path),
+    });
+    session
+        .report
+        .mark_exported(now, out_abs, job.format.extension());
 }
 
 /// The session's writer lock is held throughout, so the report and the record are of the
@@ -165,20 +182,17 @@ fn export_file(
     let out = out_path(destination, &session, session_path, job.format)?;
     let out_abs = absolute_name(&out);
     let ours = session.report.was_exported_to(&out_abs);
-    session
-        .report
-        .mark_exported(now, out_abs, job.format.extension());
+    let report = report::build(&session, job.config, job.template);
+    let bytes = render(&report, job.format, &out)?;
+    note_export(&mut session, session_path, &bytes, out_abs, job, now);
     let session = &session;
-    // The session's record of the export is serialized and written beside its file while
-    // the report is made and written (two cores for the two, and two fsyncs waited for at
-    // once); it goes into its place only once the report is on disk. (The report does not
-    // print the record.)
+    // The session's record of the export is written beside its file while the report is
+    // written (two fsyncs waited for at once); it goes into its place only once the report
+    // is on disk.
     let by = super::author(job.config, "clerk");
     let (written, record) = std::thread::scope(|scope| {
         let record = scope.spawn(|| store::stage_session(session_path, session, &by, now));
-        let report = report::build(session, job.config, job.template);
-        let written = render(&report, job.format, &out)
-            .and_then(|bytes| write_out(&bytes, &out, ours, job.force));
+        let written = write_out(&bytes, &out, ours, job.force);
         let record = record
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -18,7 +18,7 @@ pub use fee::{Fee, FeeItem, FeeLine, FeeSchedule, PaymentTiming};
 pub use intake::{Intake, Missing};
 pub use opinion::{Opinion, Recommendation, TreatmentKind};
 pub use question::{Asker, Priority, QuestionState};
-pub use report_status::{ReportStatus, SendError};
+pub use report_status::{ExportedFile, ReportStatus, SendError};
 pub use roles::{CompanionPart, Role};
 pub use session::{Mode, NewSession, Patient, Question, Session, Specialist};
 pub use summary::SessionSummary;

@@ -23,9 +23,24 @@ pub struct ReportStatus {
     /// replace any of them (a docx, then a markdown for the chart, then the docx again).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exported_paths: Vec<String>,
+    /// What each export wrote, by file: `purge` removes a report file only while it is
+    /// still what sonote wrote there for this session file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exported_files: Vec<ExportedFile>,
     /// When the report was handed over or mailed to the referring physician.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<Timestamp>,
+}
+
+/// A report file as sonote wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedFile {
+    pub path: String,
+    /// SHA-256 of the bytes written.
+    pub sha256: String,
+    /// The session file it was exported from (a copy of the data directory is another).
+    pub session_file: String,
 }
 
 /// Why a report cannot be marked sent.
@@ -48,6 +63,13 @@ impl ReportStatus {
         self.exported_at = Some(at.trunc_subsecs(0));
         self.exported_path = Some(path);
         self.exported_format = Some(format.to_string());
+    }
+
+    /// Remember what an export wrote to its file (replacing what an earlier export wrote
+    /// there).
+    pub fn record_written(&mut self, file: ExportedFile) {
+        self.exported_files.retain(|known| known.path != file.path);
+        self.exported_files.push(file);
     }
 
     /// Whether the report was exported to this file before.
