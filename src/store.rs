@@ -286,15 +286,40 @@ pub(crate) fn update<T>(
     Ok((session, result))
 }
 
-/// Read and check a session file.
 /// Read a session: its file, merged with the companion's part file when there is one.
-/// This is what every reader should use.
+/// This is what every reader should use. A part that cannot be read is left out (see
+/// [`set_aside_damaged_part`]): another role's damaged file never locks the specialist or
+/// the desk out of the session.
 pub fn load(path: &Path) -> Result<Session, FileError> {
     let mut session = load_main(path)?;
-    if let Some(part) = load_part(&part_path(path), &session.id)? {
+    if let Ok(Some(part)) = load_part(&part_path(path), &session.id) {
         roles::apply(&mut session, &part);
     }
     Ok(session)
+}
+
+/// Move a companion's part that cannot be read out of the way, to
+/// `<id>.companion.toml.damaged-<time>` beside it, so that the companion's next save starts
+/// a good one and nothing of the damaged one is overwritten. Only when no companion's
+/// terminal has the part open (it would write it again anyway). Returns where it went and
+/// why it could not be read.
+pub fn set_aside_damaged_part(
+    path: &Path,
+    session_id: &str,
+    at: Timestamp,
+) -> io::Result<Option<(PathBuf, FileError)>> {
+    let part = part_path(path);
+    let Err(err) = load_part(&part, session_id) else {
+        return Ok(None);
+    };
+    let Some(_lock) = try_lock(&part)? else {
+        return Ok(None);
+    };
+    let mut aside = part.as_os_str().to_owned();
+    aside.push(format!(".damaged-{}", at.format("%Y%m%d-%H%M%S")));
+    let aside = PathBuf::from(aside);
+    fs::rename(&part, &aside)?;
+    Ok(Some((aside, err)))
 }
 
 /// The companion's part file that belongs beside a session file.

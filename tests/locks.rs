@@ -168,3 +168,31 @@ fn new_on_a_full_disk_leaves_nothing_behind() {
         String::from_utf8_lossy(&list.stderr)
     );
 }
+
+/// A damaged companion's part locked the specialist and the desk out of the session: it is
+/// now set aside (kept, for a person to look at) and the rest of the session stays usable.
+#[test]
+fn a_damaged_companion_part_is_set_aside_and_the_session_stays_usable() {
+    let (_dir, path) = created();
+    let part = store::part_path(&path);
+    std::fs::write(&part, "format = 1\nsession = \"x\nanswers = [").unwrap();
+    assert!(
+        store::load(&path).is_ok(),
+        "the desk and the list still read it"
+    );
+    let mut opened = open(&path, Role::Specialist);
+    let events = opened.poll(at(0, 1));
+    let said = format!("{events:?}");
+    assert!(said.contains("set aside as"), "{said}");
+    assert!(!part.exists());
+    let aside: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".companion.toml.damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    opened.session.memo = "続けて書ける".into();
+    opened.changed(at(0, 2));
+    opened.save_now().unwrap();
+    assert_eq!(store::load(&path).unwrap().memo, "続けて書ける");
+}

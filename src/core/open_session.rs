@@ -77,6 +77,8 @@ pub struct OpenSession {
     read_only: bool,
     /// The writer's lock, held while the session is open for writing.
     lock: Option<SessionLock>,
+    /// An event from opening, given with the first poll's.
+    pending: Option<SessionEvent>,
     /// Why this terminal could not take its lock, when that was an error rather than
     /// another terminal holding it (or why it lost it).
     lock_error: Option<String>,
@@ -107,13 +109,18 @@ impl OpenSession {
         now: Timestamp,
     ) -> Result<OpenSession, OpenError> {
         let session = store::load(path)?;
-        Ok(OpenSession::with(
-            session,
-            path.to_path_buf(),
-            role,
-            config,
-            now,
-        ))
+        let set_aside = store::set_aside_damaged_part(path, &session.id, now);
+        let mut open = OpenSession::with(session, path.to_path_buf(), role, config, now);
+        // Said at the first poll, as the other terminal's troubles are.
+        open.pending = match set_aside {
+            Ok(Some((aside, err))) => Some(SessionEvent::PeerUnreadable(format!(
+                "{err}; set aside as {}",
+                aside.display()
+            ))),
+            Ok(None) => None,
+            Err(err) => Some(SessionEvent::PeerUnreadable(err.to_string())),
+        };
+        Ok(open)
     }
 
     /// A session already read (or just created) at `path`, taking its lock as `open` does.
@@ -156,6 +163,7 @@ impl OpenSession {
             read_only,
             lock_error,
             lock,
+            pending: None,
             peer,
             dirty_since: None,
             save_error: None,
@@ -367,6 +375,7 @@ impl OpenSession {
             .and_then(|result| self.note_written(result).err())
             .into_iter()
             .collect();
+        events.extend(self.pending.take());
         if looks.clock {
             self.clock_looked = Some(now);
             events.extend(self.look_at_clock(now));

@@ -401,7 +401,8 @@ mod tests {
 
         let whole = read_whole(&store);
         assert_eq!(whole.len(), 4);
-        assert_eq!(whole.iter().filter(|(_, s)| s.is_err()).count(), 2);
+        // The damaged session file; a part of another session is left out, not an error.
+        assert_eq!(whole.iter().filter(|(_, s)| s.is_err()).count(), 1);
         let ended = whole[1].1.as_ref().unwrap();
         assert_eq!(
             (ended.fee_total, ended.state),
@@ -415,7 +416,14 @@ mod tests {
         );
         assert!(kept(&store).is_empty());
         assert_eq!(shown(store.list_at(later()).unwrap()), whole, "read, kept");
-        assert_eq!(kept(&store), ["2026-11-19-01.toml", "2026-11-20-01.toml"]);
+        assert_eq!(
+            kept(&store),
+            [
+                "2026-11-17-01.toml",
+                "2026-11-19-01.toml",
+                "2026-11-20-01.toml"
+            ]
+        );
         assert_eq!(shown(store.list_at(later()).unwrap()), whole, "in memory");
         let next_start = Store::open(dir.path()).unwrap();
         assert_eq!(
@@ -460,25 +468,25 @@ mod tests {
         assert_eq!(patient_shown(&next_start, &path), "森田 太郎");
     }
 
+    /// Another role's damaged file does not make the session unreadable (it kept the
+    /// desk from the session): the session is listed from its own file.
     #[test]
-    fn a_companion_part_that_appears_breaks_or_goes_is_seen() {
+    fn a_companion_part_that_breaks_or_belongs_elsewhere_leaves_the_session_listed() {
         let (_dir, store) = temp_store();
         let (path, session) = create(&store, 20, "部分 花子");
-        assert!(store.list_at(later()).unwrap()[0].summary.is_ok());
         let part = part_path(&path);
-        fs::write(&part, "format = 1\nsession = [").unwrap();
-        let listed = store.list_at(later()).unwrap();
-        let err = listed[0].summary.as_ref().unwrap_err();
-        assert_eq!((err.path.as_path(), err.line), (part.as_path(), Some(2)));
-        next_tick();
+        for broken in ["format = 1\nsession = [".to_string(), String::new()] {
+            if broken.is_empty() {
+                save_part(&part, &CompanionPart::empty("another")).unwrap();
+            } else {
+                fs::write(&part, broken).unwrap();
+            }
+            next_tick();
+            let listed = store.list_at(later()).unwrap();
+            let summary = listed[0].summary.as_ref().unwrap();
+            assert_eq!(summary.patient_name, "部分 花子");
+        }
         save_part(&part, &CompanionPart::empty(&session.id)).unwrap();
-        assert!(store.list_at(later()).unwrap()[0].summary.is_ok());
-        next_tick();
-        save_part(&part, &CompanionPart::empty("another")).unwrap();
-        let listed = store.list_at(later()).unwrap();
-        let err = listed[0].summary.as_ref().unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("session"), "{err}");
-        fs::remove_file(&part).unwrap();
         assert!(store.list_at(later()).unwrap()[0].summary.is_ok());
     }
 
