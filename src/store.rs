@@ -447,7 +447,7 @@ pub(crate) fn fingerprint(path: &Path) -> Option<Fingerprint> {
 /// Read and check a session file alone, without the companion's part.
 pub fn load_main(path: &Path) -> Result<Session, FileError> {
     let text = tomlfile::read_text(path)?;
-    let session: Session = tomlfile::parse(path, &text)?;
+    let (session, unknown): (Session, _) = tomlfile::parse_noting_unknown(path, &text)?;
     // A newer sonote's journal is not replayed either: the format check comes first.
     let mut session = match session.format > FORMAT_VERSION {
         true => session,
@@ -471,6 +471,7 @@ pub fn load_main(path: &Path) -> Result<Session, FileError> {
         return Err(err);
     }
     session.ensure_question_ids();
+    session.unknown_fields = unknown;
     Ok(session)
 }
 
@@ -526,6 +527,22 @@ pub fn serialize_within_limit<T: Serialize>(content: &T) -> io::Result<String> {
     Ok(text)
 }
 
+/// A session read with fields this version does not know is not written: they would be
+/// dropped.
+pub fn refuse_unknown_fields(session: &Session) -> io::Result<()> {
+    match session.unknown_fields.as_slice() {
+        [] => Ok(()),
+        fields => Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            format!(
+                "the file has fields this version of sonote does not know ({}): it is \
+                 not changed, so that they are kept; use the sonote that wrote them",
+                fields.join(", ")
+            ),
+        )),
+    }
+}
+
 /// Write a session atomically, its change journaled as made by `by` at `at`: a private
 /// temporary file beside it, fsync, the journal line appended and synced, rename over the
 /// old one, fsync the directory. A crash at any point leaves the old or the new file whole.
@@ -541,6 +558,7 @@ pub fn stage_session(
     by: &Author,
     at: Timestamp,
 ) -> io::Result<Recorded> {
+    refuse_unknown_fields(session)?;
     let text = serialize_within_limit(session)?;
     let journal = JournalWriter::open(path, journal_tail::<Session>(path)?)?;
     let value = serde_json::to_value(session).map_err(io::Error::other)?;

@@ -144,6 +144,25 @@ fn field_error(
 /// the old way, through the table with the path tracked, which is more lenient (it hands
 /// a bare TOML date to a field as a string) and names the field that is wrong: every file
 /// reads, or fails, as it always did.
+/// The same, and the paths of the fields the type does not know (which a type that does
+/// not deny them would otherwise drop without a word).
+pub(crate) fn parse_noting_unknown<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> Result<(T, Vec<String>), FileError> {
+    let document = toml::Deserializer::parse(text).map_err(|err| syntax_error(path, text, &err))?;
+    let mut unknown = Vec::new();
+    if let Ok(value) = serde_ignored::deserialize(document, |at| unknown.push(at.to_string())) {
+        return Ok((value, unknown));
+    }
+    let table = parse_table(path, text)?;
+    unknown.clear();
+    let _ = serde_ignored::deserialize::<_, _, T>(toml::Value::Table(table.clone()), |at| {
+        unknown.push(at.to_string())
+    });
+    Ok((from_table(path, text, table)?, unknown))
+}
+
 pub(crate) fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileError> {
     let document = toml::Deserializer::parse(text).map_err(|err| syntax_error(path, text, &err))?;
     T::deserialize(document).or_else(|_| from_table(path, text, parse_table(path, text)?))

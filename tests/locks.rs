@@ -196,3 +196,28 @@ fn a_damaged_companion_part_is_set_aside_and_the_session_stays_usable() {
     opened.save_now().unwrap();
     assert_eq!(store::load(&path).unwrap().memo, "続けて書ける");
 }
+
+/// Fields this version does not know were silently dropped when the file was rewritten:
+/// such a session now opens read-only, and nothing rewrites it.
+#[test]
+fn a_session_with_fields_this_version_does_not_know_is_kept_as_it_is() {
+    let (_dir, path) = created();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let newer = format!("signature = \"第2版で追加\"\n{text}");
+    std::fs::write(&path, &newer).unwrap();
+    let opened = open(&path, Role::Specialist);
+    assert!(opened.read_only());
+    let why = opened.lock_error().unwrap();
+    assert!(why.contains("signature"), "{why}");
+    drop(opened);
+    let config = Config::embedded();
+    let paid = sonote::core::desk::apply(
+        &path,
+        sonote::core::desk::DeskChange::Pay(sonote::model::payment::PaymentMethod::Cash),
+        &config,
+        path.parent().unwrap(),
+        at(1, 0),
+    );
+    assert!(paid.is_err(), "the desk must not rewrite it");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
+}

@@ -503,12 +503,17 @@ fn the_session_file_holds_the_merged_view_and_load_returns_it() {
         "手術も可能"
     );
     assert_eq!(store.list().unwrap().len(), 1, "the part is not a session");
-    // A part that belongs to another session is refused, naming the file and field.
+    // A part that belongs to another session is refused, naming the file and field, and
+    // the session is read without it.
     let text = fs::read_to_string(&part_path)
         .unwrap()
         .replace("2026-11-21-01", "2026-11-21-02");
     fs::write(&part_path, text).unwrap();
-    let err = store::load(&path).unwrap_err();
+    assert_eq!(
+        store::load(&path).unwrap().questions[0].companion_answer,
+        ""
+    );
+    let err = store::load_part(&part_path, &s.id).unwrap_err();
     assert_eq!(err.path, part_path);
     assert_eq!(err.field.as_deref(), Some("session"));
     assert_eq!(err.line, Some(2));

@@ -140,6 +140,11 @@ impl OpenSession {
             // link): writing could overwrite another terminal's text, so this one reads.
             Err(err) => (None, true, Some(err.to_string())),
         };
+        // Fields a newer sonote wrote would be dropped by a save: read only.
+        let (lock, read_only, lock_error) = match store::refuse_unknown_fields(&session) {
+            Err(err) if role == Role::Specialist => (None, true, Some(err.to_string())),
+            _ => (lock, read_only, lock_error),
+        };
         let remaining = session.clock.remaining(now);
         let warn_minutes = config.session.warn_minutes.clone();
         let role_name = match role {

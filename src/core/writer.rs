@@ -31,7 +31,8 @@ impl Snapshot {
     fn text_and_value(&self) -> io::Result<(String, serde_json::Value)> {
         let (text, value) = match self {
             Snapshot::Session(session) => (
-                store::serialize_within_limit(session)?,
+                store::refuse_unknown_fields(session)
+                    .and_then(|()| store::serialize_within_limit(session))?,
                 serde_json::to_value(session),
             ),
             Snapshot::Part(part) => (

@@ -94,8 +94,8 @@ pub struct Texts {
     pub missing_relationship: &'static str,
     pub declined_because: &'static str,
     pub read_only: &'static str,
-    /// `{err}`: why the lock could not be taken.
-    pub read_only_no_lock: &'static str,
+    /// `{err}`: why this terminal does not save (no lock, fields it does not know).
+    pub read_only_because: &'static str,
     /// `{err}`: why the lock was lost.
     pub lock_lost: &'static str,
     pub read_only_mark: &'static str,
@@ -189,7 +189,7 @@ pub static JA: Texts = Texts {
     declined_because: "お断りした申込みです: {reason}",
     read_only_mark: "読み取り専用",
     read_only: "読み取り専用: このセッションは別の端末で開かれています（表示は自動で更新されます）。",
-    read_only_no_lock: "読み取り専用: 書き込みのロックを取れないため保存しません（{err}）。",
+    read_only_because: "読み取り専用: 保存しません（{err}）。",
     lock_lost: "保存を止めました: 書き込みのロックが失われました（{err}）。画面の未保存の内容を控えてください。",
     override_title: "受付要件が満たされていません",
     override_hint: "それでも開始する場合は理由を入力して Enter（理由は記録され、報告書に記載されます）。Esc で取り消し。",
@@ -288,7 +288,7 @@ pub static EN: Texts = Texts {
     declined_because: "This request was declined: {reason}",
     read_only_mark: "read-only",
     read_only: "Read-only: this session is open on another terminal (the view follows its saves).",
-    read_only_no_lock: "Read-only: the lock for writing cannot be taken, so nothing is saved ({err}).",
+    read_only_because: "Read-only: nothing is saved ({err}).",
     lock_lost: "Saving stopped: the lock for writing was lost ({err}). Copy down what is unsaved on screen.",
     override_title: "Requirements are not met",
     override_hint: "To start anyway, type the reason and press Enter (it is recorded and printed in the report). Esc cancels.",

@@ -93,6 +93,11 @@ pub struct Session {
     /// Export and sending of the report to the referring physician.
     #[serde(default, skip_serializing_if = "ReportStatus::is_empty")]
     pub report: ReportStatus,
+    /// Fields of the file this version does not know (a newer sonote wrote them), as
+    /// paths. Never written: a session that has any is opened read-only, so that a save
+    /// does not drop them.
+    #[serde(skip)]
+    pub unknown_fields: Vec<String>,
 }
 
 /// What a new session starts from; the rest comes from the configuration.
@@ -137,6 +142,7 @@ impl Session {
             fee: Fee::default(),
             payment: None,
             report: ReportStatus::default(),
+            unknown_fields: Vec::new(),
         };
         session.refresh_fee();
         // The opinion starts from what the referral says; the specialist may correct it.
