@@ -292,10 +292,24 @@ pub(crate) fn update<T>(
 /// the desk out of the session.
 pub fn load(path: &Path) -> Result<Session, FileError> {
     let mut session = load_main(path)?;
+    // A confirmed record is what was confirmed: the companion's later notes stay out.
+    if session.record.locked() {
+        return Ok(session);
+    }
     if let Ok(Some(part)) = load_part(&part_path(path), &session.id) {
         roles::apply(&mut session, &part);
     }
     Ok(session)
+}
+
+/// The file that keeps the content of a confirmed `version` beside the session at `path`:
+/// `<id>.v<version>.toml`.
+pub fn version_path(path: &Path, version: u32) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.v{version}.toml"))
 }
 
 /// Move a companion's part that cannot be read out of the way, to
@@ -621,6 +635,24 @@ pub fn verify(path: &Path) -> Vec<Result<journal::check::Checked, journal::check
             read(&part).as_deref(),
             |bytes| content::<CompanionPart>(&part, bytes),
         ));
+    }
+    // Each confirmed version is kept as it was confirmed.
+    if let Ok(session) = load_main(path) {
+        for confirmed in &session.record.confirmations {
+            let kept = version_path(path, confirmed.version);
+            let matches =
+                read(&kept).is_some_and(|bytes| journal::hash(&bytes) == confirmed.sha256);
+            if !matches {
+                checked.push(Err(journal::check::Broken {
+                    file: kept,
+                    entry: None,
+                    why: format!(
+                        "version {} is missing or is not what was confirmed",
+                        confirmed.version
+                    ),
+                }));
+            }
+        }
     }
     checked
 }

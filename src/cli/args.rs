@@ -74,6 +74,23 @@ pub enum Command {
         #[arg(value_name = "SESSION")]
         session: String,
     },
+    /// Confirm (確定) the record of an ended session: from then on it is read-only, and a
+    /// change needs a correction.
+    Confirm {
+        /// The session: its id, or the path of its file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+    },
+    /// Open a correction (訂正) of a confirmed record, with its reason; confirming again
+    /// makes the next version of the report.
+    Correct {
+        /// The session: its id, or the path of its file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// Why the record is corrected (printed in the report's list of corrections).
+        #[arg(long)]
+        reason: String,
+    },
     /// Show a session's journal: who changed what, and when.
     History {
         /// The session: its id, or the path of its file.

@@ -1,6 +1,8 @@
-//! `sonote history` and `sonote verify`: the journal read for people, and checked.
+//! `sonote history` and `sonote verify`: the journal read for people, and checked; and
+//! `sonote confirm` and `sonote correct`, which the journal and `verify` answer for.
 
-use super::Failure;
+use super::{Failure, local_now};
+use crate::config::Config;
 use crate::store::journal::change::{Change, Edit, path_text};
 use crate::store::journal::{self, Entry};
 use crate::store::{self, Store};
@@ -128,4 +130,32 @@ pub(super) fn verify(store: &Store, arg: Option<&str>) -> Result<(), Failure> {
             if n == 1 { "" } else { "s" }
         ))),
     }
+}
+
+/// Confirm a session's record.
+pub(super) fn confirm(config: &Config, store: &Store, arg: &str) -> Result<(), Failure> {
+    let path = store.resolve(arg);
+    let by = crate::core::author(config, "specialist");
+    let version = crate::core::record::confirm_file(&path, &by, local_now())
+        .map_err(|err| Failure::new(format!("{}: {err}", path.display())))?;
+    println!("{}: confirmed, version {version}", path.display());
+    Ok(())
+}
+
+/// Open a correction of a confirmed record.
+pub(super) fn correct(
+    config: &Config,
+    store: &Store,
+    arg: &str,
+    reason: &str,
+) -> Result<(), Failure> {
+    let path = store.resolve(arg);
+    let by = crate::core::author(config, "specialist");
+    crate::core::record::correct_file(&path, &by, reason, local_now())
+        .map_err(|err| Failure::new(format!("{}: {err}", path.display())))?;
+    println!(
+        "{}: open for correction; confirm it again to make the next version",
+        path.display()
+    );
+    Ok(())
 }

@@ -97,6 +97,10 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Export(args)) => export::export(&config, &store, args),
         Some(Command::MarkSent { session }) => export::mark_sent(&config, &store, &session),
         Some(Command::History { session }) => journal::history(&store, &session),
+        Some(Command::Confirm { session }) => journal::confirm(&config, &store, &session),
+        Some(Command::Correct { session, reason }) => {
+            journal::correct(&config, &store, &session, &reason)
+        }
         Some(Command::Verify { session }) => journal::verify(&store, session.as_deref()),
     }
 }

@@ -161,6 +161,8 @@ impl PeerFiles {
                     // Fingerprint first: a write after it is seen on the next look.
                     self.part_seen = seen;
                     match store::load_part(&part_path, &session.id) {
+                        // A confirmed record takes nothing in until a correction opens it.
+                        Ok(Some(_)) if session.record.locked() => {}
                         Ok(Some(part)) => taken.changed |= roles::apply(session, &part),
                         Ok(None) => {}
                         Err(err) => taken.unreadable = unreadable(&err),

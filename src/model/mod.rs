@@ -8,6 +8,7 @@ pub mod intake;
 pub mod opinion;
 pub mod payment;
 pub mod question;
+pub mod record;
 pub(crate) mod report_status;
 pub mod roles;
 pub(crate) mod session;

@@ -10,6 +10,7 @@ use super::opinion::Opinion;
 use super::payment::{Payment, PaymentMethod};
 use super::question::CurrentMark;
 pub use super::question::Question;
+use super::record::Record;
 use super::report_status::ReportStatus;
 
 /// The version of the session file format; bumped when a field changes meaning.
@@ -93,6 +94,9 @@ pub struct Session {
     /// Export and sending of the report to the referring physician.
     #[serde(default, skip_serializing_if = "ReportStatus::is_empty")]
     pub report: ReportStatus,
+    /// Confirmations and corrections of the record.
+    #[serde(default, skip_serializing_if = "Record::is_empty")]
+    pub record: Record,
     /// Fields of the file this version does not know (a newer sonote wrote them), as
     /// paths. Never written: a session that has any is opened read-only, so that a save
     /// does not drop them.
@@ -142,6 +146,7 @@ impl Session {
             fee: Fee::default(),
             payment: None,
             report: ReportStatus::default(),
+            record: Record::default(),
             unknown_fields: Vec::new(),
         };
         session.refresh_fee();

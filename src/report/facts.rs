@@ -46,6 +46,19 @@ pub struct Facts {
     pub memo: Option<String>,
     pub fee: FeeFacts,
     pub clock_events: Vec<ClockEventFacts>,
+    /// The version confirmed last (0: not confirmed) and the corrections before it.
+    pub version: u32,
+    pub corrections: Vec<CorrectionFacts>,
+}
+
+/// A correction of a confirmed record, and what it changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CorrectionFacts {
+    pub at: Timestamp,
+    pub by: String,
+    pub reason: String,
+    pub of_version: u32,
+    pub changes: Vec<crate::model::record::Corrected>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -252,6 +265,21 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
                 at: event.at,
                 minutes: event.minutes,
                 note: event.note.as_deref().and_then(some_text),
+            })
+            .collect(),
+        version: session.record.version(),
+        // The corrections confirmed: an open one is not part of any version yet.
+        corrections: session
+            .record
+            .corrections
+            .iter()
+            .filter(|c| c.of_version < session.record.version())
+            .map(|c| CorrectionFacts {
+                at: c.at,
+                by: c.by.clone(),
+                reason: c.reason.clone(),
+                of_version: c.of_version,
+                changes: c.changes.clone(),
             })
             .collect(),
     }

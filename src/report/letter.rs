@@ -29,7 +29,14 @@ pub fn from_facts(facts: Facts, config: &Config, template: &ReportTemplate) -> R
             facts.institution.name.clone(),
             facts.institution.address.clone(),
         ]),
-        title: t.text.title.clone(),
+        title: match facts.version {
+            0 | 1 => t.text.title.clone(),
+            n => format!(
+                "{}{}",
+                t.text.title,
+                fill(&t.record.version, &[("n", &n.to_string())])
+            ),
+        },
         opening: non_empty([
             match &facts.referral.physician {
                 Some(physician) => fill(&t.text.salutation, &[("physician", physician)]),

@@ -23,7 +23,11 @@ pub(super) struct Words<'a> {
 pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
     let t = w.t;
     let mut sections = Vec::new();
-    for &key in &t.sections {
+    let mut keys = t.sections.clone();
+    if !keys.contains(&SectionKey::Corrections) {
+        keys.push(SectionKey::Corrections);
+    }
+    for key in keys {
         let body = match key {
             SectionKey::Patient => patient_section(facts, t),
             SectionKey::Consultation => consultation_section(facts, t),
@@ -35,11 +39,16 @@ pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
             SectionKey::Opinion => opinion_section(facts, w),
             SectionKey::Summary => summary_section(facts, t),
             SectionKey::Memo => memo_section(facts, t),
+            SectionKey::Corrections if facts.corrections.is_empty() => continue,
+            SectionKey::Corrections => corrections_section(facts, t),
         };
         if t.omit_empty_sections && matches!(body, Body::NotRecorded(_)) {
             continue;
         }
-        let heading = t.headings.of(key);
+        let heading = match key {
+            SectionKey::Corrections => &t.record.corrections,
+            key => t.headings.of(key),
+        };
         let heading = match t.number_headings {
             true => format!("{}. {heading}", sections.len() + 1),
             false => heading.to_string(),
@@ -47,6 +56,33 @@ pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
         sections.push(Section { key, heading, body });
     }
     sections
+}
+
+/// Each correction, then each field it changed with the text it replaced.
+fn corrections_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    let mut items = Vec::new();
+    for c in &facts.corrections {
+        items.push(fill(
+            &t.record.correction,
+            &[
+                ("date", &date_text(t, c.at.date_naive())),
+                ("from", &c.of_version.to_string()),
+                ("by", &c.by),
+                ("reason", &c.reason),
+            ],
+        ));
+        for changed in &c.changes {
+            items.push(fill(
+                &t.record.changed,
+                &[
+                    ("field", &changed.field),
+                    ("before", &changed.before),
+                    ("after", &changed.after),
+                ],
+            ));
+        }
+    }
+    Body::List(items)
 }
 
 fn patient_section(facts: &Facts, t: &ReportTemplate) -> Body {

@@ -41,6 +41,9 @@ pub enum SectionKey {
     Opinion,
     Summary,
     Memo,
+    /// The corrections of a confirmed record: printed last when a template does not place
+    /// them, as every version after the first must list them.
+    Corrections,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -60,6 +63,21 @@ pub struct ReportTemplate {
     pub treatments: TreatmentWords,
     pub exclusions: ExclusionWords,
     pub ecog: EcogWords,
+    pub record: RecordWords,
+}
+
+/// The words of a confirmed record's version and of its corrections (訂正).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordWords {
+    /// After the title from the second version on (`{n}`).
+    pub version: String,
+    /// The heading of the list of corrections.
+    pub corrections: String,
+    /// One correction (`{date}`, `{from}`: the version corrected, `{by}`, `{reason}`).
+    pub correction: String,
+    /// One field it changed (`{field}`, `{before}`, `{after}`).
+    pub changed: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -124,6 +142,8 @@ impl Headings {
             SectionKey::Opinion => &self.opinion,
             SectionKey::Summary => &self.summary,
             SectionKey::Memo => &self.memo,
+            // Worded by `[record] corrections`, which every template has.
+            SectionKey::Corrections => "",
         }
     }
 }
@@ -333,7 +353,7 @@ impl ReportTemplate {
 /// Tables whose words were sonote's own, not the template's, before templates carried
 /// them: a hospital's template from then gets the built-in words of its language, as its
 /// reports always had, instead of being refused.
-const WORDS_FROM_BEFORE: [&str; 2] = ["exclusions", "ecog"];
+const WORDS_FROM_BEFORE: [&str; 3] = ["exclusions", "ecog", "record"];
 
 /// `text`, with each of [`WORDS_FROM_BEFORE`] it lacks appended from the built-in template
 /// of its language (after its last line, so that the lines of errors stay the file's).
@@ -393,6 +413,7 @@ pub(crate) fn section_name(key: SectionKey) -> &'static str {
         SectionKey::Opinion => "opinion",
         SectionKey::Summary => "summary",
         SectionKey::Memo => "memo",
+        SectionKey::Corrections => "corrections",
     }
 }
 

@@ -108,7 +108,12 @@ fn plan(path: &Path, session: &Session) -> PurgePlan {
         path.to_path_buf(),
         journal::path_for(path),
     ];
+    let versions = session
+        .record
+        .confirmations
+        .iter()
+        .map(|confirmed| super::version_path(path, confirmed.version));
     plan.remove
-        .extend(own.into_iter().filter(|file| file.exists()));
+        .extend(own.into_iter().chain(versions).filter(|file| file.exists()));
     plan
 }

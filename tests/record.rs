@@ -1,0 +1,109 @@
+//! Confirmation (確定) and correction (訂正): a confirmed record is not changed silently; a
+//! correction keeps the earlier text and the report says which version it is.
+
+mod common;
+
+use common::{full_session, sonote, temp_store};
+use sonote::config::Config;
+use sonote::core::OpenSession;
+use sonote::model::Role;
+use sonote::store::{self, journal};
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// An ended consultation with a full opinion, saved: (guard, data dir, path).
+fn ended() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let (dir, store) = temp_store();
+    let mut session = full_session(&Config::embedded());
+    let clerk = journal::Author::new("受付", "clerk");
+    let path = store
+        .create(&mut session, &clerk, common::at(0, 0))
+        .unwrap();
+    (dir, store.root().to_path_buf(), path)
+}
+
+fn run(data: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = sonote(data, args);
+    (out.status.success(), text(&out.stdout) + &text(&out.stderr))
+}
+
+#[test]
+fn a_confirmed_record_is_read_only_until_a_correction_and_then_version_two_lists_it() {
+    let (_guard, data, path) = ended();
+    let p = path.to_str().unwrap();
+    let (ok, said) = run(&data, &["--user", "山田 医師", "confirm", p]);
+    assert!(ok, "{said}");
+    assert!(said.contains("version 1"), "{said}");
+    let v1 = store::version_path(&path, 1);
+    assert!(v1.exists(), "the confirmed content is kept");
+    let (ok, said) = run(&data, &["confirm", p]);
+    assert!(!ok && said.contains("already confirmed"), "{said}");
+
+    // Read-only on the specialist's screen.
+    let config = Config::embedded();
+    let open = OpenSession::open(&path, Role::Specialist, &config, common::at(40, 0)).unwrap();
+    assert!(open.session.record.locked());
+    drop(open);
+
+    // A correction needs its reason; then the text may change.
+    let (ok, said) = run(&data, &["correct", p, "--reason", " "]);
+    assert!(!ok && said.contains("reason"), "{said}");
+    let (ok, said) = run(
+        &data,
+        &[
+            "--user",
+            "山田 医師",
+            "correct",
+            p,
+            "--reason",
+            "用量の誤記",
+        ],
+    );
+    assert!(ok, "{said}");
+    let mut open = OpenSession::open(&path, Role::Specialist, &config, common::at(41, 0)).unwrap();
+    let before = open.session.opinion.summary.clone();
+    open.session.opinion.summary = format!("{before}（訂正済み）");
+    open.changed(common::at(41, 0));
+    open.save_now().unwrap();
+    drop(open);
+    let (ok, said) = run(&data, &["--user", "山田 医師", "confirm", p]);
+    assert!(ok && said.contains("version 2"), "{said}");
+
+    let session = store::load(&path).unwrap();
+    let correction = &session.record.corrections[0];
+    assert_eq!(correction.reason, "用量の誤記");
+    assert_eq!(correction.changes.len(), 1, "{:?}", correction.changes);
+    assert_eq!(correction.changes[0].field, "opinion.summary");
+    assert_eq!(
+        correction.changes[0].before, before,
+        "the earlier text is kept"
+    );
+
+    let (ok, said) = run(&data, &["export", p, "--format", "md", "--out", "-"]);
+    assert!(ok, "{said}");
+    assert!(said.contains("（第2版）"), "{said}");
+    assert!(said.contains("訂正の記録"), "{said}");
+    assert!(said.contains("用量の誤記"), "{said}");
+
+    let (ok, said) = run(&data, &["verify", p]);
+    assert!(ok, "{said}");
+    // The kept version changed by hand is found.
+    std::fs::write(&v1, "format = 1\n").unwrap();
+    let (ok, said) = run(&data, &["verify", p]);
+    assert!(!ok && said.contains("version 1"), "{said}");
+}
+
+#[test]
+fn only_an_ended_consultation_is_confirmed() {
+    let (dir, store) = temp_store();
+    let mut session = common::new_session(&Config::embedded());
+    let clerk = journal::Author::new("受付", "clerk");
+    let path = store
+        .create(&mut session, &clerk, common::at(0, 0))
+        .unwrap();
+    let (ok, said) = run(store.root(), &["confirm", path.to_str().unwrap()]);
+    assert!(!ok && said.contains("has not ended"), "{said}");
+    drop(dir);
+}
