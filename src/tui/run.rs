@@ -88,7 +88,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         let mut first = true;
         let mut typing = Typing::default();
         let taken = bursts.take_in(&mut burst::Terminal, timeout, BATCH, size, |event| {
-            crash_for_tests(&event);
+            if crash_requested_for_tests(&event) {
+                // What was typed before it is in the session, as a real crash would find it.
+                typing.finish(app, local_now());
+                panic!("test crash requested with SONOTE_TEST_PANIC_ON");
+            }
             edits_text &= echo::edits_text(&event);
             // The first key shows at once: most keys come alone, and finding out whether
             // others came with it takes a moment (`burst`). The characters typed after it
@@ -127,17 +131,17 @@ fn echo_in(echo: &mut Echo, app: &App) -> io::Result<()> {
     Ok(())
 }
 
-/// Debug builds only: `SONOTE_TEST_PANIC_ON=<char>` panics when that key is pressed, so the
-/// tests can check that a crash restores the terminal and saves the session.
-fn crash_for_tests(event: &event::Event) {
+/// Debug builds only: `SONOTE_TEST_PANIC_ON=<char>` asks for a panic when that key is
+/// pressed, so the tests can check that a crash restores the terminal and saves the session.
+fn crash_requested_for_tests(event: &event::Event) -> bool {
     if !cfg!(debug_assertions) {
-        return;
+        return false;
     }
-    if let (event::Event::Key(key), Ok(trigger)) = (event, std::env::var("SONOTE_TEST_PANIC_ON"))
-        && key.code == event::KeyCode::Char(trigger.chars().next().unwrap_or('\0'))
-    {
-        panic!("test crash requested with SONOTE_TEST_PANIC_ON");
-    }
+    matches!(
+        (event, std::env::var("SONOTE_TEST_PANIC_ON")),
+        (event::Event::Key(key), Ok(trigger))
+            if key.code == event::KeyCode::Char(trigger.chars().next().unwrap_or('\0'))
+    )
 }
 
 /// Debug builds only: `SONOTE_TEST_BURSTS=<file>` appends to the file how many events each
