@@ -243,6 +243,8 @@ impl OpinionTab {
 
     pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
         let editor = self.editor.as_ref()?;
+        // Named by its place among the tab's fields. (The focus is always one of them; were
+        // it not, the name past them all is still one no other field has.)
         let place = self.order().iter().position(|field| *field == self.focus);
         Some((FieldId::new("opinion", place.unwrap_or(usize::MAX)), editor))
     }
