@@ -131,13 +131,14 @@ fn time_typing(
     let mut echo = Echo::default();
     // As the event loop draws: the whole frame sends again what the echo sent.
     let whole = |terminal: &mut Terminal<TestBackend>, app: &mut App, echo: &mut Echo| {
+        let mut caret = None;
         let frame = terminal
             .draw(|frame| {
-                view::draw(frame, app, now);
+                caret = view::draw_with_caret(frame, app, now);
                 echo.resend(frame.buffer_mut());
             })
             .expect("draw");
-        echo.keep(frame.buffer);
+        echo.keep(frame.buffer, caret);
     };
     whole(&mut terminal, app, &mut echo);
     (0..rounds)
@@ -156,9 +157,9 @@ fn time_typing(
                 whole(&mut terminal, app, &mut echo);
                 return started.elapsed();
             }
-            let field = app.focused_field().expect("a field is open");
+            let (id, field) = app.focused_field().expect("a field is open");
             let mut out = Vec::new();
-            assert!(echo.draw(&mut out, field).expect("echo"), "no echo");
+            assert!(echo.draw(&mut out, id, field).expect("echo"), "no echo");
             black_box(out);
             let elapsed = started.elapsed();
             // The whole frame follows (and keeps the buffer the next echo starts from).

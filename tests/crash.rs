@@ -15,20 +15,21 @@ fn session_file(data: &std::path::Path) -> std::path::PathBuf {
         .join(format!("{}-01.toml", chrono::Local::now().date_naive()))
 }
 
-#[test]
-fn a_panic_saves_the_session_restores_the_terminal_and_hides_patient_text() {
-    let data = tempfile::tempdir().unwrap();
-    let mut app = Pty::sonote_with_env(
-        data.path(),
-        &["demo"],
-        &[("SONOTE_TEST_PANIC_ON", "!")],
-        80,
-        24,
-    );
+/// The demo in a terminal, on the alternate screen, with the notes open for writing; the
+/// debug build panics at `!`.
+fn notes_that_panic_on_bang(data: &std::path::Path) -> Pty {
+    let mut app = Pty::sonote_with_env(data, &["demo"], &[("SONOTE_TEST_PANIC_ON", "!")], 80, 24);
     app.wait_for("開始前", WAIT);
     assert!(app.on_alternate_screen());
     app.send("m");
     app.wait_for("編集中", WAIT);
+    app
+}
+
+#[test]
+fn a_panic_saves_the_session_restores_the_terminal_and_hides_patient_text() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = notes_that_panic_on_bang(data.path());
     app.send("秘密の所見");
     app.wait_for("秘密の所見", WAIT);
     // Typed well within a second: the autosave has not run yet.
@@ -48,6 +49,19 @@ fn a_panic_saves_the_session_restores_the_terminal_and_hides_patient_text() {
     assert!(screen.contains("saved"), "{screen}");
     let session = sonote::store::load(&session_file(data.path())).unwrap();
     assert_eq!(session.memo, "秘密の所見");
+}
+
+/// The key that crashes comes in one write with a phrase before it (an input method's
+/// commit): the phrase, gathered to go into the field as one insertion, is saved too.
+#[test]
+fn a_panic_in_the_middle_of_a_burst_keeps_what_was_typed_before_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = notes_that_panic_on_bang(data.path());
+    app.send("所見は標準治療どおり!");
+    assert!(!app.wait_exit(WAIT).success());
+    app.wait_for("saved", WAIT);
+    let session = sonote::store::load(&session_file(data.path())).unwrap();
+    assert_eq!(session.memo, "所見は標準治療どおり");
 }
 
 /// Typed continuously, killed with SIGKILL at random moments, 30 rounds: every character

@@ -33,10 +33,42 @@ fn typing() -> Vec<String> {
     keys
 }
 
+/// `typing()` as an input method commits it: runs of up to ten characters in one write
+/// each (which sonote takes in as one insertion), the other keys alone.
+fn committed() -> Vec<String> {
+    let mut writes = Vec::new();
+    let mut run = String::new();
+    for key in typing() {
+        let mut chars = key.chars();
+        let character = matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_control());
+        if character && run.chars().count() < 10 {
+            run.push_str(&key);
+            continue;
+        }
+        if !run.is_empty() {
+            writes.push(std::mem::take(&mut run));
+        }
+        if character {
+            run.push_str(&key);
+        } else {
+            writes.push(key);
+        }
+    }
+    if !run.is_empty() {
+        writes.push(run);
+    }
+    writes
+}
+
 /// In the demo, press `open` (waiting for each text after its key) to put the caret in a
 /// field, type `typing()` with `pause` after each key, and check the screen against a
 /// fresh draw.
 fn type_and_compare(open: &[(&str, &str)], pause: Duration) {
+    type_these_and_compare(open, typing(), pause);
+}
+
+/// The same with the writes `keys`.
+fn type_these_and_compare(open: &[(&str, &str)], keys: Vec<String>, pause: Duration) {
     let data = tempfile::tempdir().unwrap();
     let mut app = Pty::sonote(data.path(), &["demo"], COLS, ROWS);
     app.wait_for("開始前", WAIT);
@@ -44,7 +76,7 @@ fn type_and_compare(open: &[(&str, &str)], pause: Duration) {
         app.send(key);
         app.wait_for(shows, WAIT);
     }
-    for key in typing() {
+    for key in keys {
         app.send(&key);
         if pause.is_zero() {
             continue;
@@ -113,4 +145,14 @@ fn notes_typed_fast_are_exactly_a_fresh_draw() {
 #[test]
 fn an_opinion_typed_fast_is_exactly_a_fresh_draw() {
     type_and_compare(OPINION, Duration::ZERO);
+}
+
+#[test]
+fn notes_committed_ten_characters_at_a_time_are_exactly_a_fresh_draw() {
+    type_these_and_compare(NOTES, committed(), Duration::from_millis(20));
+}
+
+#[test]
+fn an_answer_committed_ten_characters_at_a_time_is_exactly_a_fresh_draw() {
+    type_these_and_compare(ANSWER, committed(), Duration::from_millis(20));
 }

@@ -24,6 +24,7 @@ use sonote::tui::screens::questions::QuestionsTab;
 use sonote::tui::session_view::SessionView;
 use sonote::tui::theme::Theme;
 use sonote::tui::view;
+use sonote::tui::widgets::text_field::CaretSlot;
 
 fn key(app: &mut App, code: KeyCode) {
     app.on_key(KeyEvent::new(code, KeyModifiers::NONE), at(1, 0));
@@ -84,11 +85,13 @@ fn drawn(width: u16, height: u16, draw: impl FnOnce(&mut ratatui::Frame, Rect)) 
 fn assert_tab_as_new(app: &mut App, width: u16, height: u16) {
     let config = Config::embedded();
     let theme = Theme { color: true };
+    let caret = CaretSlot::default();
     let ctx = DrawContext {
         texts: Lang::Ja.texts(),
         theme: &theme,
         config: &config,
         now: at(1, 0),
+        caret: &caret,
     };
     let view = view_of(app);
     let role = view.role();

@@ -31,4 +31,8 @@ pub enum Action {
     /// A key for whatever has the focus: the open tab, or the field being edited.
     Key(KeyEvent),
     Paste(String),
+    /// Characters typed together (an input method's commit, fast typing) into the field
+    /// with the caret, which takes them as one insertion: the event loop gathers them
+    /// (`App::typed_char`).
+    Type(String),
 }

@@ -10,6 +10,11 @@
 //! be sent again (`CellDiffOption::AlwaysUpdate`, made for another renderer drawing over
 //! the same area), so the screen ends up exactly as if there had been no echo. A field that
 //! moved or grew with the key is wrong for the moment between the two frames at most.
+//!
+//! Which field, and where: the whole frame says where it drew the text of the field with
+//! the caret (`text_field::CaretSlot`, which the screens fill as they draw) and the app names
+//! that field (`text_field::FieldId`); the echo draws a field only when the app names it the
+//! same after the keys, in that place. Nothing else is shared with the drawing.
 
 use std::io::{self, Write};
 
@@ -17,12 +22,15 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Widget;
 use ratatui_textarea::TextArea;
 
-use super::widgets::text_field;
+use super::widgets::text_field::{self, Caret, FieldId};
 
 #[derive(Default)]
 pub struct Echo {
+    /// The field with the caret in the last whole frame, and where its text was drawn.
+    caret: Option<Caret>,
     /// What is on screen where the focused field is: the last whole frame's cells there,
     /// then each echo's.
     shown: Buffer,
@@ -76,10 +84,12 @@ impl Echo {
         }
     }
 
-    /// After a whole frame: keep its cells where the field with the caret is.
-    pub fn keep(&mut self, frame: &Buffer) {
-        let rect = text_field::focused_rect()
-            .map(|rect| rect.intersection(frame.area))
+    /// After a whole frame: keep which field had the caret in it, and the frame's cells
+    /// where that field's text is.
+    pub fn keep(&mut self, frame: &Buffer, caret: Option<Caret>) {
+        self.caret = caret;
+        let rect = caret
+            .map(|caret| caret.rect.intersection(frame.area))
             .unwrap_or_default();
         if self.shown.area != rect {
             self.shown.resize(rect);
@@ -98,12 +108,21 @@ impl Echo {
         }
     }
 
-    /// Show the focused field as the last key left it, if the last whole frame had this
-    /// field focused; true when it did. What changed and the cursor go to `out` in one
-    /// write, so that the terminal shows the key and the caret at once.
-    pub fn draw(&mut self, out: &mut impl Write, field: &TextArea<'static>) -> io::Result<bool> {
+    /// Show the field with the caret, `id`, as the last key left it, if the last whole frame
+    /// had the caret in this field; true when it did. What changed and the cursor go to
+    /// `out` in one write, so that the terminal shows the key and the caret at once.
+    pub fn draw(
+        &mut self,
+        out: &mut impl Write,
+        id: FieldId,
+        field: &TextArea<'static>,
+    ) -> io::Result<bool> {
+        let Some(caret) = self.caret.filter(|caret| caret.field == id) else {
+            return Ok(false);
+        };
+        // (A field not wholly inside the frame is left to the whole frame.)
         let rect = self.shown.area;
-        if rect.is_empty() || text_field::focused_rect() != Some(rect) {
+        if rect.is_empty() || rect != caret.rect {
             return Ok(false);
         }
         // Only the rows the text can reach are drawn: those in use, the caret's, and one
@@ -125,9 +144,10 @@ impl Echo {
         } else {
             self.drawn = Buffer::empty(area);
         }
-        let Some(cursor) = text_field::redraw_focused(&mut self.drawn, field) else {
-            return Ok(false);
-        };
+        // Laid out for the whole of the field, as the frame did, though the buffer may
+        // cover only its top rows.
+        field.render(caret.rect, &mut self.drawn);
+        let cursor = text_field::cursor_position(caret.rect, field);
         let changes = self.shown.diff(&self.drawn);
         self.sent.extend(
             changes

@@ -317,7 +317,7 @@ pub fn words(
         Action::Submit if context == Some(Context::Override) => &keys.start_override,
         Action::Submit => &keys.create,
         // Never in a table: they carry what the tables do not bind.
-        Action::Key(_) | Action::Paste(_) => &KeyText::NONE,
+        Action::Key(_) | Action::Paste(_) | Action::Type(_) => &KeyText::NONE,
     }
 }
 

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::theme::Theme;
+use super::widgets::text_field::CaretSlot;
 use crate::config::{Config, Lang};
 use crate::core::desk::DeskChange;
 use crate::i18n::Texts;
@@ -90,4 +91,6 @@ pub struct DrawContext<'a> {
     pub theme: &'a Theme,
     pub config: &'a Config,
     pub now: Timestamp,
+    /// Where the field with the caret is drawn: given to that field's `text_field::draw`.
+    pub caret: &'a CaretSlot,
 }

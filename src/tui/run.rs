@@ -9,10 +9,9 @@ use ratatui::crossterm::execute;
 mod burst;
 
 use self::burst::Bursts;
-use super::app::App;
+use super::app::{App, Typing};
 use super::echo::{self, Echo};
 use super::view;
-use super::widgets::text_field;
 use crate::core::now as local_now;
 
 /// The clock on screen moves once a second.
@@ -64,12 +63,13 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
     let mut bursts = Bursts::default();
     loop {
         let now = local_now();
+        let mut caret = None;
         let frame = terminal.draw(|frame| {
-            view::draw(frame, app, now);
+            caret = view::draw_with_caret(frame, app, now);
             echo.resend(frame.buffer_mut());
         })?;
         let size = (frame.area.width, frame.area.height);
-        echo.keep(frame.buffer);
+        echo.keep(frame.buffer, caret);
         if std::mem::take(&mut app.bell) {
             let mut out = io::stdout();
             out.write_all(b"\x07")?;
@@ -84,24 +84,36 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if let Some(due) = app.next_due(local_now()) {
             timeout = timeout.min(due);
         }
-        let field = app.focused_field().map(text_field::address);
         let mut edits_text = true;
         let mut first = true;
+        let mut typing = Typing::default();
         let taken = bursts.take_in(&mut burst::Terminal, timeout, BATCH, size, |event| {
-            crash_for_tests(&event);
+            if crash_requested_for_tests(&event) {
+                // What was typed before it is in the session, as a real crash would find it.
+                typing.finish(app, local_now());
+                panic!("test crash requested with SONOTE_TEST_PANIC_ON");
+            }
             edits_text &= echo::edits_text(&event);
-            app.on_event(event, local_now());
             // The first key shows at once: most keys come alone, and finding out whether
-            // others came with it takes a moment (`burst`).
-            if std::mem::take(&mut first) && edits_text {
-                echo_in(&mut echo, app, field)?;
+            // others came with it takes a moment (`burst`). The characters typed after it
+            // go into the field together.
+            if std::mem::take(&mut first) {
+                app.on_event(event, local_now());
+                if edits_text {
+                    echo_in(&mut echo, app)?;
+                }
+            } else {
+                typing.take(app, event, local_now());
             }
             Ok(!app.should_quit)
-        })?;
+        });
+        // What was typed goes in even when reading the terminal failed.
+        typing.finish(app, local_now());
+        let taken = taken?;
         log_burst_for_tests(taken);
         // Then the rest of the burst, when all of it stayed in that field.
         if taken > 1 && edits_text {
-            echo_in(&mut echo, app, field)?;
+            echo_in(&mut echo, app)?;
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
@@ -111,27 +123,25 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
 }
 
 /// Show the keys in their field first, before the whole frame, when the field with the
-/// caret is still `field`, the one they were typed into.
-fn echo_in(echo: &mut Echo, app: &App, field: Option<usize>) -> io::Result<()> {
-    if let Some(edited) = app.focused_field()
-        && field == Some(text_field::address(edited))
-    {
-        echo.draw(&mut io::stdout(), edited)?;
+/// caret is still the one the last whole frame had it in (`Echo::draw` checks).
+fn echo_in(echo: &mut Echo, app: &App) -> io::Result<()> {
+    if let Some((id, field)) = app.focused_field() {
+        echo.draw(&mut io::stdout(), id, field)?;
     }
     Ok(())
 }
 
-/// Debug builds only: `SONOTE_TEST_PANIC_ON=<char>` panics when that key is pressed, so the
-/// tests can check that a crash restores the terminal and saves the session.
-fn crash_for_tests(event: &event::Event) {
+/// Debug builds only: `SONOTE_TEST_PANIC_ON=<char>` asks for a panic when that key is
+/// pressed, so the tests can check that a crash restores the terminal and saves the session.
+fn crash_requested_for_tests(event: &event::Event) -> bool {
     if !cfg!(debug_assertions) {
-        return;
+        return false;
     }
-    if let (event::Event::Key(key), Ok(trigger)) = (event, std::env::var("SONOTE_TEST_PANIC_ON"))
-        && key.code == event::KeyCode::Char(trigger.chars().next().unwrap_or('\0'))
-    {
-        panic!("test crash requested with SONOTE_TEST_PANIC_ON");
-    }
+    matches!(
+        (event, std::env::var("SONOTE_TEST_PANIC_ON")),
+        (event::Event::Key(key), Ok(trigger))
+            if key.code == event::KeyCode::Char(trigger.chars().next().unwrap_or('\0'))
+    )
 }
 
 /// Debug builds only: `SONOTE_TEST_BURSTS=<file>` appends to the file how many events each

@@ -20,6 +20,7 @@ use super::screens::questions::QuestionsTab;
 use super::screens::report::ReportTab;
 use super::theme::Theme;
 use super::widgets::clock_bar;
+use super::widgets::text_field::FieldId;
 use crate::config::Config;
 use crate::core::{OpenSession, SessionEvent};
 use crate::i18n::Texts;
@@ -115,13 +116,25 @@ impl SessionView {
     }
 
     /// The text field that has the caret, if any.
-    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
+    pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
         match self.tab {
             Tab::Consult => self.consult.focused_field(),
             Tab::Intake => self.intake.focused_field(),
             Tab::Opinion => self.opinion.focused_field(),
             Tab::Questions => self.questions.focused_field(),
             Tab::Report => None,
+        }
+    }
+
+    /// Whether `key` goes into the field with the caret as text: the tab's own keys for
+    /// the field (Esc, Enter in a form, ...) do not.
+    pub fn takes_as_text(&self, key: &KeyEvent) -> bool {
+        match self.tab {
+            Tab::Consult => self.consult.takes_as_text(key),
+            Tab::Intake => self.intake.takes_as_text(key),
+            Tab::Opinion => self.opinion.takes_as_text(key),
+            Tab::Questions => self.questions.takes_as_text(key),
+            Tab::Report => false,
         }
     }
 
@@ -186,12 +199,23 @@ impl SessionView {
     pub fn paste(&mut self, text: &str, now: Timestamp) -> TabOutcome {
         // Terminals send pasted line ends as \r.
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        self.insert(&text, now)
+    }
+
+    /// Characters typed together into the field with the caret: one insertion. They hold
+    /// no line break (Enter comes as a key of its own), so the tabs' paste, which only
+    /// makes line breaks spaces in one-line fields, takes them as typed.
+    pub fn type_text(&mut self, text: &str, now: Timestamp) -> TabOutcome {
+        self.insert(text, now)
+    }
+
+    fn insert(&mut self, text: &str, now: Timestamp) -> TabOutcome {
         let session = &mut self.open.session;
         let outcome = match self.tab {
-            Tab::Consult => self.consult.paste(session, &text),
-            Tab::Intake => self.intake.paste(&text),
-            Tab::Opinion => self.opinion.paste(session, &text),
-            Tab::Questions => self.questions.paste(session, &text),
+            Tab::Consult => self.consult.paste(session, text),
+            Tab::Intake => self.intake.paste(text),
+            Tab::Opinion => self.opinion.paste(session, text),
+            Tab::Questions => self.questions.paste(session, text),
             Tab::Report => TabOutcome::default(),
         };
         self.absorb(outcome, now)

@@ -8,11 +8,25 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Overlay, Screen};
 use super::help;
 use super::outcome::{DrawContext, StatusKind};
-use super::widgets::{popup, text_field};
+use super::widgets::popup;
+use super::widgets::text_field::{Caret, CaretSlot};
 use crate::model::Timestamp;
 
 pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
-    text_field::forget_focused();
+    draw_with_caret(frame, app, now);
+}
+
+/// Draw the whole frame, and say which field has the caret and where its text went (what
+/// the echo draws a key into before the next whole frame).
+pub fn draw_with_caret(frame: &mut Frame, app: &mut App, now: Timestamp) -> Option<Caret> {
+    let caret = CaretSlot::default();
+    draw_into(frame, app, now, &caret);
+    let rect = caret.rect()?;
+    let (field, _) = app.focused_field()?;
+    Some(Caret { field, rect })
+}
+
+fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot) {
     let texts = app.texts();
     let theme = app.theme;
     let [main, status] =
@@ -26,10 +40,11 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
                 theme: &theme,
                 config: &app.config,
                 now,
+                caret,
             };
             view.draw(frame, main, &ctx);
         }
-        Screen::NewSession(form) => form.draw(frame, main, texts, &theme),
+        Screen::NewSession(form) => form.draw(frame, main, texts, &theme, caret),
     }
 
     let save_error = app.session_view().and_then(|view| view.open.save_error());
@@ -71,6 +86,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, now: Timestamp) {
                 &theme,
                 &missing,
                 &mut app.override_reason,
+                caret,
             )
         }
         None => {}

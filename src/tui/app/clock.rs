@@ -57,6 +57,12 @@ impl App {
                     self.status = outcome.status;
                 }
             }
+            Action::Type(text) => {
+                let outcome = view.type_text(&text, now);
+                if outcome.status.is_some() {
+                    self.status = outcome.status;
+                }
+            }
             Action::ToggleClock
                 if view.open.session.state() == ClockState::Ready
                     && !view.open.session.missing_requirements().is_empty() =>
@@ -115,6 +121,9 @@ impl App {
             Action::Paste(text) => {
                 self.override_reason
                     .insert_str(text.replace(['\r', '\n'], " "));
+            }
+            Action::Type(text) => {
+                self.override_reason.insert_str(text);
             }
             Action::Submit => {
                 let reason = text_field::text_of(&self.override_reason);

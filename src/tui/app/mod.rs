@@ -6,9 +6,12 @@ use std::path::Path;
 
 mod clock;
 mod effects;
+mod typing;
+
+pub use typing::Typing;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::action::Action;
@@ -19,7 +22,7 @@ use super::screens::home::HomeScreen;
 use super::screens::new_session::NewSessionScreen;
 use super::session_view::SessionView;
 use super::theme::Theme;
-use super::widgets::text_field;
+use super::widgets::text_field::{self, FieldId};
 use crate::config::Config;
 use crate::core::export;
 use crate::core::{OpenSession, sessions};
@@ -164,15 +167,42 @@ impl App {
         }
     }
 
-    /// The text field that has the caret, if any: what a typed key changes.
-    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
+    /// The text field that has the caret, if any, and the screen's name for it: what a
+    /// typed key changes.
+    pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
         match (&self.overlay, &self.screen) {
-            (Some(Overlay::Override), _) => Some(&self.override_reason),
+            (Some(Overlay::Override), _) => {
+                Some((FieldId::new("override reason", 0), &self.override_reason))
+            }
             (Some(_), _) => None,
             (None, Screen::Session(view)) => view.focused_field(),
             (None, Screen::NewSession(form)) => form.focused_field(),
             (None, Screen::Home(_) | Screen::Desk(_)) => None,
         }
+    }
+
+    /// The character `key` types into the field with the caret, when that is all the key
+    /// does there: a character, at most with Shift, that neither the context nor the
+    /// screen binds. (A run of these may go in as one `Action::Type`.)
+    pub fn typed_char(&self, key: &KeyEvent) -> Option<char> {
+        let KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        let plain = (key.modifiers - KeyModifiers::SHIFT).is_empty();
+        if key.kind == KeyEventKind::Release || !plain || c.is_control() {
+            return None;
+        }
+        if action_for(self.context(), *key) != Some(Action::Key(*key)) {
+            return None;
+        }
+        let takes = match (&self.overlay, &self.screen) {
+            (Some(Overlay::Override), _) => true,
+            (Some(_), _) => false,
+            (None, Screen::Session(view)) => view.takes_as_text(key),
+            (None, Screen::NewSession(form)) => form.focused_field().is_some(),
+            (None, Screen::Home(_) | Screen::Desk(_)) => false,
+        };
+        takes.then_some(c)
     }
 
     pub fn on_event(&mut self, event: Event, now: Timestamp) {
@@ -286,6 +316,7 @@ impl App {
             Action::PrevField => form.previous_field(),
             Action::Key(key) => form.edit(key),
             Action::Paste(text) => form.paste(&text),
+            Action::Type(text) => form.type_text(&text),
             Action::Submit => self.create_session(now),
             _ => {}
         }

@@ -19,7 +19,7 @@ use crate::tui::keymap::{
 };
 use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text_field;
+use crate::tui::widgets::text_field::{self, FieldId};
 use crate::tui::widgets::wrap::{display_width, wrap};
 use crate::tui::widgets::wrapped::WrapCache;
 
@@ -79,8 +79,14 @@ impl ConsultTab {
         }
     }
 
-    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
-        self.editing.then_some(&self.memo)
+    pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
+        self.editing
+            .then_some((FieldId::new("notes", 0), &self.memo))
+    }
+
+    /// Whether `key` goes into the notes as text (none of the tab's keys while writing).
+    pub fn takes_as_text(&self, key: &KeyEvent) -> bool {
+        self.editing && lookup(NOTES_OPEN, key).is_none()
     }
 
     pub fn key(&mut self, session: &mut Session, key: KeyEvent, _texts: &Texts) -> TabOutcome {
@@ -161,7 +167,8 @@ impl ConsultTab {
         let block = Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(title, style));
-        text_field::draw(frame, memo, &mut self.memo, block, self.editing);
+        let caret = self.editing.then_some(ctx.caret);
+        text_field::draw(frame, memo, &mut self.memo, block, caret);
     }
 }
 

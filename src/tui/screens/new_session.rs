@@ -13,7 +13,7 @@ use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::model::{Mode, NewSession, Patient};
 use crate::tui::keymap::{Binding, Entry, Key, Step, Table, entries, lookup};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text_field;
+use crate::tui::widgets::text_field::{self, CaretSlot, FieldId};
 
 const TEXT_FIELDS: usize = 3;
 const MODE_FIELD: usize = TEXT_FIELDS;
@@ -37,8 +37,9 @@ impl NewSessionScreen {
     }
 
     /// The text field that has the caret (none on the mode choice).
-    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
-        self.fields.get(self.focus)
+    pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
+        let field = self.fields.get(self.focus)?;
+        Some((FieldId::new("new session", self.focus), field))
     }
 
     pub fn next_field(&mut self) {
@@ -68,6 +69,14 @@ impl NewSessionScreen {
     /// The form's own keys, as the help lists them (the fields' are `keymap`'s).
     pub fn key_entries(keys: &'static KeyTexts) -> Vec<Entry> {
         entries(MODE, |command| command.words(keys))
+    }
+
+    /// Characters typed together into the focused text field: one insertion, as typed
+    /// (unlike a paste, not trimmed: the space between two names may end a burst).
+    pub fn type_text(&mut self, text: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.insert_str(text);
+        }
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -100,7 +109,14 @@ impl NewSessionScreen {
         })
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme) {
+    pub fn draw(
+        &mut self,
+        frame: &mut Frame,
+        area: Rect,
+        texts: &Texts,
+        theme: &Theme,
+        caret: &CaretSlot,
+    ) {
         let outer = Block::new().borders(Borders::TOP).title(Span::styled(
             format!(" sonote ─ {} ", texts.new_session),
             theme.title(),
@@ -122,7 +138,8 @@ impl NewSessionScreen {
                 *label,
                 if focused { theme.key() } else { theme.dim() },
             ));
-            text_field::draw(frame, rows[index], &mut self.fields[index], block, focused);
+            let field = &mut self.fields[index];
+            text_field::draw(frame, rows[index], field, block, focused.then_some(caret));
         }
         let focused = self.focus == MODE_FIELD;
         let choices: Vec<Span> = Mode::ALL

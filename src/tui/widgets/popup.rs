@@ -10,7 +10,7 @@ use ratatui_textarea::TextArea;
 
 use crate::i18n::Texts;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text_field;
+use crate::tui::widgets::text_field::{self, CaretSlot};
 use crate::tui::widgets::wrap::wrap;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
@@ -88,6 +88,7 @@ pub fn draw_override(
     theme: &Theme,
     missing: &[String],
     reason: &mut TextArea<'static>,
+    caret: &CaretSlot,
 ) {
     let width = 70.min(area.width);
     let inner_width = usize::from(width.saturating_sub(2));
@@ -116,7 +117,7 @@ pub fn draw_override(
     let [text, field] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), text);
     let field_block = Block::bordered().title(Span::styled(texts.override_reason, theme.key()));
-    text_field::draw(frame, field, reason, field_block, true);
+    text_field::draw(frame, field, reason, field_block, Some(caret));
 }
 
 /// A yes/no question; its first line is the question, further lines are notes (dimmed).

@@ -4,17 +4,46 @@
 use std::cell::Cell;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Block;
 use ratatui_textarea::{TextArea, WrapMode};
 
-thread_local! {
-    /// The field that had the caret in the frame last drawn (by address) and where it was
-    /// drawn: a key typed into that same field is shown by drawing it alone, before the
-    /// whole frame (`tui::echo`).
-    static FOCUSED: Cell<Option<(usize, Rect)>> = const { Cell::new(None) };
+/// A screen's name for the text field that has the caret: the field's kind and its place
+/// among the screen's fields of that kind (the second field of a form, the answer to the
+/// selected question). The echo shows keys at once only in the field the last whole frame
+/// drew with the caret (`tui::echo`), and tells it by this name: a key that moves the caret
+/// to another field (↓ in the new session's form) changes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldId {
+    kind: &'static str,
+    index: usize,
+}
+
+impl FieldId {
+    pub const fn new(kind: &'static str, index: usize) -> FieldId {
+        FieldId { kind, index }
+    }
+}
+
+/// Where a whole frame drew the text of the field with the caret (inside its block): the
+/// screens fill it as they draw (`DrawContext::caret`), the echo draws there.
+#[derive(Debug, Default)]
+pub struct CaretSlot(Cell<Option<Rect>>);
+
+impl CaretSlot {
+    /// Where the field with the caret was drawn; None when none was (no field has the
+    /// caret, or the screen left it out of view).
+    pub fn rect(&self) -> Option<Rect> {
+        self.0.get()
+    }
+}
+
+/// The field with the caret in a whole frame: which, and where its text went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caret {
+    pub field: FieldId,
+    pub rect: Rect,
 }
 
 /// A multi-line field that wraps long lines (answers and notes are prose).
@@ -39,64 +68,36 @@ pub fn text_of(area: &TextArea) -> String {
     area.lines().join("\n")
 }
 
-/// Draw a field in `rect` inside `block`. When `focused`, the caret shows and the terminal
-/// cursor is moved onto it; otherwise the field is drawn without a caret.
+/// Draw a field in `rect` inside `block`. `caret` is the frame's slot when this field has
+/// the caret: the caret shows, the terminal cursor is moved onto it, and the slot records
+/// where the text went. Otherwise (None) the field is drawn without a caret.
 pub fn draw(
     frame: &mut Frame,
     rect: Rect,
     area: &mut TextArea<'static>,
     block: Block<'static>,
-    focused: bool,
+    caret: Option<&CaretSlot>,
 ) {
     // The block is drawn here, not by the field, so that the echo draws the text alone.
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let caret = if focused {
+    let style = if caret.is_some() {
         Style::new().add_modifier(Modifier::REVERSED)
     } else {
         Style::new()
     };
-    area.set_cursor_style(caret);
+    area.set_cursor_style(style);
     frame.render_widget(&*area, inner);
-    if focused {
-        FOCUSED.set(Some((address(area), inner)));
+    if let Some(slot) = caret {
+        slot.0.set(Some(inner));
         if let Some(position) = cursor_position(inner, area) {
             frame.set_cursor_position(position);
         }
     }
 }
 
-/// Where the last frame drew the text of the field that had the caret (inside its block).
-pub fn focused_rect() -> Option<Rect> {
-    FOCUSED.get().map(|(_, rect)| rect)
-}
-
-/// Draw the field's text into `buffer` at the place the last frame had it, as `draw` did
-/// (the field keeps its caret style), and say where the terminal cursor goes. None, drawing
-/// nothing, when the last frame did not have this field focused. The buffer may cover only
-/// the top of the field: the text is laid out for the whole of it all the same.
-pub fn redraw_focused(buffer: &mut Buffer, area: &TextArea<'static>) -> Option<Option<Position>> {
-    let (drawn, rect) = FOCUSED.get()?;
-    if drawn != address(area) {
-        return None;
-    }
-    area.render(rect, buffer);
-    Some(cursor_position(rect, area))
-}
-
-/// Forget the focused field: called before each whole frame, which records it again.
-pub fn forget_focused() {
-    FOCUSED.set(None);
-}
-
-/// The field's identity while it lives: a key that replaces the field (a new form) gives
-/// another one.
-pub fn address(area: &TextArea<'static>) -> usize {
-    std::ptr::from_ref(area) as usize
-}
-
 /// The caret's place on screen, when it is inside the field's `inner` area.
-fn cursor_position(inner: Rect, area: &TextArea<'static>) -> Option<Position> {
+pub(crate) fn cursor_position(inner: Rect, area: &TextArea<'static>) -> Option<Position> {
     let screen = area.screen_cursor();
     let (top_row, top_col) = area.scroll_offset();
     let row = (screen.row as u16).saturating_sub(top_row);

@@ -19,7 +19,7 @@ use crate::tui::keymap::{
     Binding, Edge, Entry, Key, Step, Table, entries, hint_line, home_end, lookup, up_down,
 };
 use crate::tui::outcome::{DrawContext, Status, TabOutcome};
-use crate::tui::widgets::text_field;
+use crate::tui::widgets::text_field::{self, FieldId};
 use crate::tui::widgets::wrap::wrap;
 
 mod draw;
@@ -428,8 +428,14 @@ impl IntakeTab {
         self.editor.is_some()
     }
 
-    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
-        self.editor.as_ref().map(|(_, editor)| editor)
+    pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
+        let (_, editor) = self.editor.as_ref()?;
+        Some((FieldId::new("intake", self.focus), editor))
+    }
+
+    /// Whether `key` goes into the field being written as text (none of the tab's keys).
+    pub fn takes_as_text(&self, key: &KeyEvent) -> bool {
+        self.editor.is_some() && lookup(TYPING, key).is_none()
     }
 
     pub fn key(

@@ -47,7 +47,7 @@ impl OpinionTab {
                 self.shorten_performance_status(&mut items, opinion, &geometry, &styles);
             }
             space_out(&mut items, rect.height);
-            self.draw_column(frame, rect, index, items, &geometry);
+            self.draw_column(frame, rect, index, items, &geometry, ctx.caret);
         }
         wraps.sweep();
         self.wraps = wraps;
@@ -181,6 +181,7 @@ impl OpinionTab {
         column: usize,
         items: Vec<Item>,
         g: &Geometry,
+        caret: &CaretSlot,
     ) {
         let view = usize::from(rect.height);
         let mut tops = Vec::with_capacity(items.len());
@@ -258,7 +259,7 @@ impl OpinionTab {
                         g.value_width.min(rect.width.saturating_sub(g.value_x)),
                         height as u16,
                     );
-                    text_field::draw(frame, field, editor, Block::new(), true);
+                    text_field::draw(frame, field, editor, Block::new(), Some(caret));
                 }
             }
         }

@@ -28,7 +28,7 @@ use crate::tui::keymap::{
 };
 use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text_field;
+use crate::tui::widgets::text_field::{self, CaretSlot, FieldId};
 use crate::tui::widgets::wrap::{display_width, wrap};
 use crate::tui::widgets::wrapped::WrapCache;
 
@@ -241,8 +241,17 @@ impl OpinionTab {
         self.editor.is_some()
     }
 
-    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
-        self.editor.as_ref()
+    pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
+        let editor = self.editor.as_ref()?;
+        // Named by its place among the tab's fields. (The focus is always one of them; were
+        // it not, the name past them all is still one no other field has.)
+        let place = self.order().iter().position(|field| *field == self.focus);
+        Some((FieldId::new("opinion", place.unwrap_or(usize::MAX)), editor))
+    }
+
+    /// Whether `key` goes into the field being written as text (none of the tab's keys).
+    pub fn takes_as_text(&self, key: &KeyEvent) -> bool {
+        self.editor.is_some() && lookup(EDITING, key).is_none()
     }
 
     pub fn focus(&self) -> Field {

@@ -26,22 +26,17 @@ impl QuestionsTab {
         self.draw_list(frame, list_area, session, selected, level, ctx);
         let role = self.role;
         match &mut self.mode {
-            Mode::Add(form) => draw_add(frame, detail_area, form, t, ctx.theme),
-            Mode::EditText { field, .. } => draw_field(
-                frame,
-                detail_area,
-                field,
-                t.edit_title,
-                t.field_text,
-                ctx.theme,
-            ),
+            Mode::Add(form) => draw_add(frame, detail_area, form, t, ctx),
+            Mode::EditText { field, .. } => {
+                draw_field(frame, detail_area, field, t.edit_title, t.field_text, ctx)
+            }
             Mode::Import { field } => draw_field(
                 frame,
                 detail_area,
                 field,
                 t.import_title,
                 t.import_field,
-                ctx.theme,
+                ctx,
             ),
             Mode::ChooseState { id } => {
                 draw_state_chooser(frame, detail_area, session, id, t, ctx.theme)
@@ -346,7 +341,7 @@ pub(super) fn draw_detail(
         .borders(Borders::TOP)
         .title(Span::styled(label, label_style));
     match field {
-        Some(field) => text_field::draw(frame, mine_area, field, mine_block, true),
+        Some(field) => text_field::draw(frame, mine_area, field, mine_block, Some(ctx.caret)),
         None => {
             let lines: Vec<Line> = shown(mine_lines, mine_area);
             frame.render_widget(Paragraph::new(lines).block(mine_block), mine_area);

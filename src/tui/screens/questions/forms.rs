@@ -42,14 +42,16 @@ pub(super) fn draw_field(
     field: &mut TextArea<'static>,
     title: &str,
     label: &str,
-    theme: &Theme,
+    ctx: &DrawContext,
 ) {
+    let theme = ctx.theme;
     let outer = form_block(title, theme);
     let inner = form_inner(&outer, area);
     frame.render_widget(outer, area);
     let height = inner.height.min(4);
     let [rect, _] = Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(inner);
-    text_field::draw(frame, rect, field, label_block(label, true, theme), true);
+    let block = label_block(label, true, theme);
+    text_field::draw(frame, rect, field, block, Some(ctx.caret));
 }
 
 pub(super) fn draw_add(
@@ -57,8 +59,9 @@ pub(super) fn draw_add(
     area: Rect,
     form: &mut AddForm,
     t: &QuestionsTexts,
-    theme: &Theme,
+    ctx: &DrawContext,
 ) {
+    let theme = ctx.theme;
     let outer = form_block(t.add_title, theme);
     let inner = form_inner(&outer, area);
     frame.render_widget(outer, area);
@@ -75,7 +78,7 @@ pub(super) fn draw_add(
         text_area,
         &mut form.text,
         label_block(t.field_text, focus == AddField::Text, theme),
-        focus == AddField::Text,
+        (focus == AddField::Text).then_some(ctx.caret),
     );
     let mut spans = vec![Span::styled(
         format!("{}: ", t.field_asker),
@@ -100,7 +103,7 @@ pub(super) fn draw_add(
         asked_by_area,
         &mut form.asked_by,
         label_block(t.field_asked_by, focus == AddField::AskedBy, theme),
-        focus == AddField::AskedBy,
+        (focus == AddField::AskedBy).then_some(ctx.caret),
     );
 }
 

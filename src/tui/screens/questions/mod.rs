@@ -32,7 +32,7 @@ use crate::tui::keymap::{
 };
 use crate::tui::outcome::{DrawContext, Effect, Status, TabOutcome};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text_field;
+use crate::tui::widgets::text_field::{self, FieldId};
 use crate::tui::widgets::wrap::{display_width, wrap};
 use crate::tui::widgets::wrapped::Wrapped;
 
@@ -178,21 +178,33 @@ impl QuestionsTab {
     }
 
     /// The text field that has the caret, if any.
-    pub fn focused_field(&self) -> Option<&TextArea<'static>> {
+    pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
+        let at = self.selected_index;
         match &self.mode {
-            Mode::Answer { field, .. } | Mode::EditText { field, .. } | Mode::Import { field } => {
-                Some(field)
-            }
-            Mode::Add(form) => Some(match form.focus {
-                AddField::Text => &form.text,
-                AddField::AskedBy => &form.asked_by,
-                AddField::Asker => return None,
-            }),
+            Mode::Answer { field, .. } => Some((FieldId::new("answer", at), field)),
+            Mode::EditText { field, .. } => Some((FieldId::new("question", at), field)),
+            Mode::Import { field } => Some((FieldId::new("import", 0), field)),
+            Mode::Add(form) => match form.focus {
+                AddField::Text => Some((FieldId::new("new question", 0), &form.text)),
+                AddField::AskedBy => Some((FieldId::new("new question", 2), &form.asked_by)),
+                AddField::Asker => None,
+            },
             Mode::Browse
             | Mode::ChooseState { .. }
             | Mode::ConfirmDelete { .. }
             | Mode::Prompts(_) => None,
         }
+    }
+
+    /// Whether `key` goes into the field with the caret as text (none of the form's keys).
+    pub fn takes_as_text(&self, key: &KeyEvent) -> bool {
+        let table = match &self.mode {
+            Mode::Answer { .. } => ANSWER,
+            Mode::EditText { .. } | Mode::Import { .. } => FORM,
+            Mode::Add(form) if form.focus != AddField::Asker => ADD,
+            _ => return false,
+        };
+        lookup(table, key).is_none()
     }
 
     pub fn texts(&self) -> &'static QuestionsTexts {
