@@ -70,7 +70,7 @@ pub(super) fn mark_sent(config: &Config, store: &Store, session_arg: &str) -> Re
     let path = store.resolve(session_arg);
     let now = local_now();
     let by = crate::core::author(config, "clerk");
-    let (session, result) = store::update(&path, &by, now, |session| session.report.mark_sent(now))
+    let (session, result) = store::update(&path, &by, now, |session| session.mark_report_sent(now))
         .map_err(|err| failure(format!("{}: {err}", path.display())))?;
     match result {
         Err(err) => Err(failure(format!(

@@ -66,7 +66,7 @@ pub fn apply(
             Ok(DeskDone::Paid(Box::new(session)))
         }
         DeskChange::MarkSent => {
-            let (_, sent) = store::update(path, &by, now, |session| session.report.mark_sent(now))
+            let (_, sent) = store::update(path, &by, now, |session| session.mark_report_sent(now))
                 .map_err(updated)?;
             Ok(match sent {
                 Ok(newly) => DeskDone::Sent(newly),

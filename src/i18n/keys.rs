@@ -124,6 +124,8 @@ pub struct ReportKeys {
     pub markdown: KeyText,
     pub json: KeyText,
     pub language: KeyText,
+    pub confirm: KeyText,
+    pub correct: KeyText,
 }
 
 pub struct IntakeKeys {
@@ -236,6 +238,8 @@ pub static JA: KeyTexts = KeyTexts {
             "報告書の言語を切り替え（日本語 / English）",
             "日本語/English",
         ),
+        confirm: both("記録と報告書を確定（以後の変更は訂正）", "確定"),
+        correct: both("確定した記録を訂正（理由を入力）", "訂正"),
     },
     intake: IntakeKeys {
         field: both("項目を選ぶ", "項目"),
@@ -347,6 +351,8 @@ pub static EN: KeyTexts = KeyTexts {
         markdown: both("export Markdown (to paste into a chart)", "Markdown"),
         json: both("export JSON (for other systems)", "JSON"),
         language: both("report language: 日本語 / English", "日本語/English"),
+        confirm: both("confirm record and report (then: corrections)", "confirm"),
+        correct: both("correct the confirmed record, with a reason", "correct"),
     },
     intake: IntakeKeys {
         field: both("select a field", "field"),

@@ -30,6 +30,9 @@ pub struct ReportStatus {
     /// When the report was handed over or mailed to the referring physician.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<Timestamp>,
+    /// The version of the confirmed record that was sent (none: sent unconfirmed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_version: Option<u32>,
 }
 
 /// A report file as sonote wrote it.

@@ -156,6 +156,19 @@ impl Session {
         session
     }
 
+    /// The report was handed over or mailed: recorded once, with the version of the
+    /// confirmed record it was (see `ReportStatus::mark_sent`).
+    pub fn mark_report_sent(
+        &mut self,
+        at: Timestamp,
+    ) -> Result<bool, super::report_status::SendError> {
+        let newly = self.report.mark_sent(at)?;
+        if newly && self.record.version() > 0 {
+            self.report.sent_version = Some(self.record.version());
+        }
+        Ok(newly)
+    }
+
     pub fn state(&self) -> ClockState {
         self.clock.state()
     }

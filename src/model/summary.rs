@@ -30,6 +30,9 @@ pub struct SessionSummary {
     pub payment: Option<Payment>,
     pub exported_at: Option<Timestamp>,
     pub sent_at: Option<Timestamp>,
+    /// The version of the confirmed record that was sent (0: sent unconfirmed).
+    #[serde(default)]
+    pub sent_version: u32,
 }
 
 impl Session {
@@ -50,6 +53,7 @@ impl Session {
             payment: self.payment.clone(),
             exported_at: self.report.exported_at,
             sent_at: self.report.sent_at,
+            sent_version: self.report.sent_version.unwrap_or(0),
         }
     }
 }

@@ -58,6 +58,10 @@ pub enum Effect {
     },
     /// Read the list of sessions again (the desk).
     ReloadList,
+    /// Ask to confirm the record (the report tab).
+    ConfirmRecord,
+    /// Ask for the reason of a correction of the confirmed record (the report tab).
+    CorrectRecord,
 }
 
 /// What a tab did with a key.

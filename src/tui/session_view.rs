@@ -144,6 +144,11 @@ impl SessionView {
         self.tab == Tab::Report && ReportTab::only_looks(key)
     }
 
+    /// The key confirms or corrects the record (the report tab).
+    pub fn key_about_the_record(&self, key: &KeyEvent) -> bool {
+        self.tab == Tab::Report && ReportTab::about_the_record(key)
+    }
+
     /// The companion's terminal shows the questions only: the specialist's notes and
     /// opinion are neither theirs to change nor to read over the shoulder.
     fn shown(&self, tab: Tab) -> bool {

@@ -71,6 +71,15 @@ fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot
             let question = app.confirm_text(pending);
             popup::draw_confirm(frame, main, &question, &theme)
         }
+        Some(Overlay::Correction) => {
+            let words = popup::ReasonWords {
+                title: texts.correction_title,
+                items: &[],
+                hint: texts.correction_hint,
+                field: texts.correction_reason,
+            };
+            popup::draw_reason(frame, main, &theme, &words, &mut app.override_reason, caret)
+        }
         Some(Overlay::Override) => {
             let missing: Vec<String> = app
                 .session_view()

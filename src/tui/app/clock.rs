@@ -25,6 +25,15 @@ impl App {
             self.status = Some(Status::error(texts.read_only));
             return;
         }
+        // A confirmed record changes only through a correction (the report tab's keys).
+        let record = &view.open.session.record;
+        let about_the_record =
+            matches!(&action, Action::Key(key) if view.key_about_the_record(key));
+        if record.locked() && !looks && !about_the_record {
+            let version = record.version().to_string();
+            self.status = Some(Status::error(fill(texts.record_locked, &[("n", &version)])));
+            return;
+        }
         match action {
             Action::Back => self.go_home(now),
             Action::SwitchTab(index) => view.switch_to(index),
@@ -107,8 +116,9 @@ impl App {
         }
     }
 
-    /// Typing the reason for starting although requirements are missing.
-    pub(super) fn on_override(&mut self, action: Action, now: Timestamp) {
+    /// A key in a popup that asks for a reason: edits the reason, or cancels; on Enter,
+    /// the reason typed (the popup closed), or None with an error while it is empty.
+    fn reason_typed(&mut self, action: Action) -> Option<String> {
         let texts = self.texts();
         match action {
             Action::No | Action::Back => {
@@ -129,29 +139,75 @@ impl App {
                 let reason = text_field::text_of(&self.override_reason);
                 if reason.trim().is_empty() {
                     self.status = Some(Status::error(texts.override_reason_required));
-                    return;
+                    return None;
                 }
-                let Screen::Session(view) = &mut self.screen else {
-                    return;
-                };
                 self.overlay = None;
-                match view.open.session.start_with_override(&reason, now) {
-                    Ok(()) => {
-                        view.open.changed(now);
-                        self.status = Some(Status::info(texts.started_with_override));
-                        self.save_now();
-                    }
-                    Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
-                }
+                return Some(reason);
             }
             _ => {}
         }
+        None
+    }
+
+    /// Typing the reason for starting although requirements are missing.
+    pub(super) fn on_override(&mut self, action: Action, now: Timestamp) {
+        let texts = self.texts();
+        let Some(reason) = self.reason_typed(action) else {
+            return;
+        };
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        match view.open.session.start_with_override(&reason, now) {
+            Ok(()) => {
+                view.open.changed(now);
+                self.status = Some(Status::info(texts.started_with_override));
+                self.save_now();
+            }
+            Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
+        }
+    }
+
+    /// The reason for a correction of the confirmed record, typed in its popup.
+    pub(super) fn on_correction(&mut self, action: Action, now: Timestamp) {
+        let texts = self.texts();
+        let Some(reason) = self.reason_typed(action) else {
+            return;
+        };
+        let by = crate::core::author(&self.config, "specialist");
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        let version = view.open.session.record.version().to_string();
+        self.status = Some(
+            match crate::core::record::correct_open(&mut view.open, &by, &reason, now) {
+                Ok(()) => Status::info(fill(texts.correction_opened, &[("n", &version)])),
+                Err(err) => Status::error(fill(texts.record_failed, &[("err", &err.to_string())])),
+            },
+        );
     }
 
     pub(super) fn confirmed(&mut self, pending: Pending, now: Timestamp) {
         let texts = self.texts();
         if pending == Pending::QuitUnsaved {
             self.should_quit = true;
+            return;
+        }
+        if pending == Pending::ConfirmRecord {
+            let by = crate::core::author(&self.config, "specialist");
+            let Screen::Session(view) = &mut self.screen else {
+                return;
+            };
+            self.status = Some(
+                match crate::core::record::confirm_open(&mut view.open, &by, now) {
+                    Ok(version) => {
+                        Status::info(fill(texts.record_confirmed, &[("n", &version.to_string())]))
+                    }
+                    Err(err) => {
+                        Status::error(fill(texts.record_failed, &[("err", &err.to_string())]))
+                    }
+                },
+            );
             return;
         }
         let Screen::Session(view) = &mut self.screen else {
@@ -208,6 +264,7 @@ impl App {
                     None => texts.confirm_end.to_string(),
                 }
             }
+            (Pending::ConfirmRecord, _) => texts.confirm_record.to_string(),
             _ => texts.confirm_quit_unsaved.to_string(),
         }
     }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{App, Screen};
+use super::{App, Overlay, Pending, Screen};
 use crate::core::export::{self, Destination, Job, Source};
 use crate::core::{SessionEvent, sessions};
 use crate::i18n::fill;
@@ -61,6 +61,19 @@ impl App {
                 let outcome = view.questions.imported(result);
                 let outcome = view.absorb(outcome, now);
                 self.status = outcome.status;
+            }
+            (Effect::ConfirmRecord, Screen::Session(_)) => {
+                self.overlay = Some(Overlay::Confirm(Pending::ConfirmRecord));
+            }
+            (Effect::CorrectRecord, Screen::Session(view)) => {
+                if view.open.session.record.locked() {
+                    self.override_reason = crate::tui::widgets::text_field::single_line("");
+                    self.overlay = Some(Overlay::Correction);
+                } else {
+                    let err = crate::model::record::RecordError::NotConfirmed.to_string();
+                    let texts = self.texts();
+                    self.status = Some(Status::error(fill(texts.record_failed, &[("err", &err)])));
+                }
             }
             // The screen that asked is gone.
             _ => {}

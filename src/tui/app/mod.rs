@@ -43,6 +43,7 @@ pub enum Pending {
     Extend,
     End,
     QuitUnsaved,
+    ConfirmRecord,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +52,8 @@ pub enum Overlay {
     Confirm(Pending),
     /// Requirements are missing: the clock starts only with the specialist's reason.
     Override,
+    /// A correction of the confirmed record, with its reason.
+    Correction,
 }
 
 pub struct App {
@@ -154,7 +157,7 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => Context::Help,
             Some(Overlay::Confirm(_)) => Context::Confirm,
-            Some(Overlay::Override) => Context::Override,
+            Some(Overlay::Override | Overlay::Correction) => Context::Override,
             None => match &self.screen {
                 Screen::Home(_) => Context::Home,
                 // Choosing how the fee was paid: every key answers.
@@ -171,7 +174,7 @@ impl App {
     /// typed key changes.
     pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
         match (&self.overlay, &self.screen) {
-            (Some(Overlay::Override), _) => {
+            (Some(Overlay::Override | Overlay::Correction), _) => {
                 Some((FieldId::new("override reason", 0), &self.override_reason))
             }
             (Some(_), _) => None,
@@ -196,7 +199,7 @@ impl App {
             return None;
         }
         let takes = match (&self.overlay, &self.screen) {
-            (Some(Overlay::Override), _) => true,
+            (Some(Overlay::Override | Overlay::Correction), _) => true,
             (Some(_), _) => false,
             (None, Screen::Session(view)) => view.takes_as_text(key),
             (None, Screen::NewSession(form)) => form.focused_field().is_some(),
@@ -235,6 +238,7 @@ impl App {
                 self.status = Some(Status::info(self.texts().cancelled));
             }
             (Some(Overlay::Override), action) => self.on_override(action, now),
+            (Some(Overlay::Correction), action) => self.on_correction(action, now),
             (Some(_), _) => {}
             (None, Action::ToggleHelp) => self.overlay = Some(Overlay::Help),
             (None, action) => match &self.screen {

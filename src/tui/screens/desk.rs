@@ -403,7 +403,10 @@ impl DeskScreen {
             Cell::from(desk::consultation_day(session).to_string()),
             Cell::from(session.id.clone()),
             Cell::from(session.patient_label().to_string()),
-            Cell::from(texts.progress(progress)),
+            Cell::from(match session.sent_version {
+                0 => texts.progress(progress).to_string(),
+                version => fill(texts.sent_version, &[("n", &version.to_string())]),
+            }),
             Cell::from(fee),
             Cell::from(paid).style(paid_style),
             Cell::from(report).style(report_style),

@@ -81,6 +81,16 @@ pub fn draw_help(
 }
 
 /// What is missing, and a field for the specialist's reason to start anyway.
+/// The words of a popup that asks for a reason.
+pub struct ReasonWords<'a> {
+    pub title: &'static str,
+    /// Listed first, one bullet each.
+    pub items: &'a [String],
+    pub hint: &'static str,
+    pub field: &'static str,
+}
+
+/// Requirements are missing: the clock starts only with the specialist's reason.
 pub fn draw_override(
     frame: &mut Frame,
     area: Rect,
@@ -90,6 +100,25 @@ pub fn draw_override(
     reason: &mut TextArea<'static>,
     caret: &CaretSlot,
 ) {
+    let words = ReasonWords {
+        title: texts.override_title,
+        items: missing,
+        hint: texts.override_hint,
+        field: texts.override_reason,
+    };
+    draw_reason(frame, area, theme, &words, reason, caret);
+}
+
+/// A popup that asks for a reason in a text field, under a list and a hint.
+pub fn draw_reason(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    words: &ReasonWords,
+    reason: &mut TextArea<'static>,
+    caret: &CaretSlot,
+) {
+    let missing = words.items;
     let width = 70.min(area.width);
     let inner_width = usize::from(width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();
@@ -103,7 +132,7 @@ pub fn draw_override(
         }
     }
     lines.push(Line::raw(""));
-    for piece in wrap(texts.override_hint, inner_width) {
+    for piece in wrap(words.hint, inner_width) {
         lines.push(Line::styled(piece, theme.dim()));
     }
     let height = lines.len() as u16 + 5;
@@ -111,12 +140,12 @@ pub fn draw_override(
     clear(frame, rect);
     let block = Block::bordered()
         .border_style(theme.error())
-        .title(Span::styled(texts.override_title, theme.error()));
+        .title(Span::styled(words.title, theme.error()));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [text, field] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), text);
-    let field_block = Block::bordered().title(Span::styled(texts.override_reason, theme.key()));
+    let field_block = Block::bordered().title(Span::styled(words.field, theme.key()));
     text_field::draw(frame, field, reason, field_block, Some(caret));
 }
 

@@ -15,6 +15,8 @@ pub(crate) enum Command {
     Edge(Edge),
     Export(Format),
     Language,
+    Confirm,
+    Correct,
 }
 
 impl Command {
@@ -28,6 +30,8 @@ impl Command {
             Command::Export(Format::Markdown) => &k.markdown,
             Command::Export(Format::Json) => &k.json,
             Command::Language => &k.language,
+            Command::Confirm => &k.confirm,
+            Command::Correct => &k.correct,
         }
     }
 }
@@ -75,4 +79,7 @@ pub(super) const KEYS: Table<Command> = &[
         &[(Key::char('j'), Command::Export(Format::Json))],
     ),
     Binding::new("L", Some("L"), &[(Key::char('L'), Command::Language)]),
+    // In the help only: the hint line is full, and these are not for every day.
+    Binding::new("C", None, &[(Key::char('C'), Command::Confirm)]),
+    Binding::new("R", None, &[(Key::char('R'), Command::Correct)]),
 ];

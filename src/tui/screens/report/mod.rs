@@ -141,7 +141,19 @@ impl ReportTab {
     /// Keys that only move the view or change the language shown: they are allowed where
     /// the session is read-only.
     pub fn only_looks(key: &KeyEvent) -> bool {
-        !matches!(lookup(KEYS, key), Some(Command::Export(_)))
+        !matches!(
+            lookup(KEYS, key),
+            Some(Command::Export(_) | Command::Confirm | Command::Correct)
+        )
+    }
+
+    /// Keys that export, confirm or correct the record: what a confirmed record answers
+    /// besides looking (an export records only where the report went).
+    pub fn about_the_record(key: &KeyEvent) -> bool {
+        matches!(
+            lookup(KEYS, key),
+            Some(Command::Export(_) | Command::Confirm | Command::Correct)
+        )
     }
 
     pub fn key(&mut self, key: KeyEvent) -> TabOutcome {
@@ -166,6 +178,8 @@ impl ReportTab {
                 };
             }
             Some(Command::Export(format)) => return self.export(format),
+            Some(Command::Confirm) => return TabOutcome::effect(Effect::ConfirmRecord),
+            Some(Command::Correct) => return TabOutcome::effect(Effect::CorrectRecord),
             None => {}
         }
         TabOutcome::default()
