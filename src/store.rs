@@ -121,6 +121,11 @@ impl Store {
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
             .partition(|path| is_part_file(path));
+        // A session's id has no dot: `<id>.v2.toml` is a confirmed version kept beside it.
+        paths.retain(|path| {
+            path.file_stem()
+                .is_some_and(|stem| !stem.to_string_lossy().contains('.'))
+        });
         paths.sort();
         paths.reverse();
         let mut summaries = self.lock_listing();

@@ -38,6 +38,11 @@ fn a_confirmed_record_is_read_only_until_a_correction_and_then_version_two_lists
     assert!(said.contains("version 1"), "{said}");
     let v1 = store::version_path(&path, 1);
     assert!(v1.exists(), "the confirmed content is kept");
+    let (ok, said) = run(&data, &["list"]);
+    assert!(
+        ok && said.lines().count() == 1,
+        "a kept version is not a session: {said}"
+    );
     let (ok, said) = run(&data, &["confirm", p]);
     assert!(!ok && said.contains("already confirmed"), "{said}");
 
