@@ -16,6 +16,7 @@ use std::time::SystemTime;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::model::desk_part::{DeskPart, apply_desk};
 use crate::model::roles::{self, CompanionPart, PART_FORMAT};
 use crate::model::session::FORMAT_VERSION;
 use crate::model::{Role, Session};
@@ -226,11 +227,7 @@ fn same_file(path: &Path, file: &File) -> bool {
 /// on every save, so a lock on it would not outlive the first save). The session's is
 /// `.<id>.lock`, the companion's part's `.<id>.companion.lock`.
 fn lock_path(session_path: &Path) -> PathBuf {
-    let name = session_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    session_path.with_file_name(format!(".{name}.lock"))
+    beside(session_path, ".", ".lock")
 }
 
 /// Take the writer's lock of a file (a session's, or the companion's part), or None when
@@ -299,22 +296,70 @@ pub fn load(path: &Path) -> Result<Session, FileError> {
     let mut session = load_main(path)?;
     // A confirmed record is what was confirmed: the companion's later notes stay out.
     if session.record.locked() {
-        return Ok(session);
+        return Ok(with_desk_part(path, session));
     }
     if let Ok(Some(part)) = load_part(&part_path(path), &session.id) {
         roles::apply(&mut session, &part);
     }
-    Ok(session)
+    Ok(with_desk_part(path, session))
+}
+
+/// The session with the clerk's part laid over it, when there is one that reads.
+fn with_desk_part(path: &Path, mut session: Session) -> Session {
+    if let Ok(Some(part)) = load_desk_part(path, &session.id) {
+        apply_desk(&mut session, &part);
+    }
+    session
+}
+
+/// The clerk's part file beside a session file: `<id>.desk.toml`.
+pub fn desk_part_path(session_path: &Path) -> PathBuf {
+    beside(session_path, "", ".desk.toml")
+}
+
+/// A file beside a session's: `<prefix><id><suffix>`.
+fn beside(session_path: &Path, prefix: &str, suffix: &str) -> PathBuf {
+    let stem = session_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    session_path.with_file_name(format!("{prefix}{stem}{suffix}"))
+}
+
+/// A part file that names another session than the one it lies beside.
+fn not_ours(part_path: &Path, text: &str, named: &str, session_id: &str) -> FileError {
+    FileError::at_field(
+        part_path,
+        text,
+        "session",
+        format!("belongs to session '{named}', not to '{session_id}'"),
+    )
+}
+
+/// Read the clerk's part of the session at `path`, if there is one, checking that it
+/// belongs to `session_id`.
+pub fn load_desk_part(path: &Path, session_id: &str) -> Result<Option<DeskPart>, FileError> {
+    let part_path = desk_part_path(path);
+    let Some(text) = tomlfile::read_text_if_exists(&part_path)? else {
+        return Ok(None);
+    };
+    let part: DeskPart = tomlfile::parse(&part_path, &text)?;
+    let part = caught_up(&part_path, &text, part);
+    if part.session != session_id {
+        return Err(not_ours(&part_path, &text, &part.session, session_id));
+    }
+    Ok(Some(part))
+}
+
+/// Write the clerk's part, journaled like a session.
+pub fn save_desk_part(path: &Path, part: &DeskPart, by: &Author, at: Timestamp) -> io::Result<()> {
+    stage_recorded(&desk_part_path(path), part, by, at)?.commit()
 }
 
 /// The file that keeps the content of a confirmed `version` beside the session at `path`:
 /// `<id>.v<version>.toml`.
 pub fn version_path(path: &Path, version: u32) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!("{stem}.v{version}.toml"))
+    beside(path, "", &format!(".v{version}.toml"))
 }
 
 /// Move a companion's part that cannot be read out of the way, to
@@ -343,11 +388,11 @@ pub fn set_aside_damaged_part(
 
 /// The companion's part file that belongs beside a session file.
 pub fn part_path(session_path: &Path) -> PathBuf {
-    let stem = session_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    session_path.with_file_name(format!("{stem}.{}.toml", role_suffix(Role::Companion)))
+    beside(
+        session_path,
+        "",
+        &format!(".{}.toml", role_suffix(Role::Companion)),
+    )
 }
 
 /// Those of `paths` that exist with mode bits for others than the user, with their mode.
@@ -379,8 +424,10 @@ fn role_suffix(role: Role) -> &'static str {
 
 /// Whether a path is a companion's part file rather than a session.
 pub(crate) fn is_part_file(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|name| name.to_string_lossy().ends_with(".companion.toml"))
+    path.file_name().is_some_and(|name| {
+        let name = name.to_string_lossy();
+        name.ends_with(".companion.toml") || name.ends_with(".desk.toml")
+    })
 }
 
 /// Read the companion's part file, if there is one, and check that it belongs to
@@ -406,15 +453,7 @@ pub fn load_part(path: &Path, session_id: &str) -> Result<Option<CompanionPart>,
         ));
     }
     if part.session != session_id {
-        return Err(FileError::at_field(
-            path,
-            &text,
-            "session",
-            format!(
-                "belongs to session '{}', not to '{session_id}'",
-                part.session
-            ),
-        ));
+        return Err(not_ours(path, &text, &part.session, session_id));
     }
     Ok(Some(part))
 }
@@ -578,9 +617,19 @@ pub fn stage_session(
     at: Timestamp,
 ) -> io::Result<Recorded> {
     refuse_unknown_fields(session)?;
-    let text = serialize_within_limit(session)?;
-    let journal = JournalWriter::open(path, journal_tail::<Session>(path)?)?;
-    let value = serde_json::to_value(session).map_err(io::Error::other)?;
+    stage_recorded(path, session, by, at)
+}
+
+/// Stage any file sonote writes with its journal line: see [`stage_session`].
+fn stage_recorded<T: Serialize + DeserializeOwned>(
+    path: &Path,
+    content: &T,
+    by: &Author,
+    at: Timestamp,
+) -> io::Result<Recorded> {
+    let text = serialize_within_limit(content)?;
+    let journal = JournalWriter::open(path, journal_tail::<T>(path)?)?;
+    let value = serde_json::to_value(content).map_err(io::Error::other)?;
     Ok(Recorded {
         hash: journal::hash(text.as_bytes()),
         staged: stage(path, text.as_bytes())?,
@@ -634,6 +683,14 @@ pub fn verify(path: &Path) -> Vec<Result<journal::check::Checked, journal::check
         read(path).as_deref(),
         |bytes| content::<Session>(path, bytes),
     )];
+    let desk = desk_part_path(path);
+    if desk.exists() || journal::path_for(&desk).exists() {
+        checked.push(journal::check::verify(
+            &desk,
+            read(&desk).as_deref(),
+            |bytes| content::<DeskPart>(&desk, bytes),
+        ));
+    }
     if part.exists() || journal::path_for(&part).exists() {
         checked.push(journal::check::verify(
             &part,

@@ -184,3 +184,57 @@ fn the_report_tab_confirms_and_corrects_with_a_reason() {
     assert!(!on_disk.record.locked());
     assert_eq!(on_disk.record.corrections[0].reason, "誤記");
 }
+
+/// The clerk could not record a payment or export while the specialist's screen was open,
+/// even after the consultation had ended: the desk now writes its own part, and the open
+/// screen takes it in.
+#[test]
+fn the_desk_pays_exports_and_sends_while_the_specialists_screen_is_open() {
+    use sonote::core::desk::{DeskChange, DeskDone, apply};
+    use sonote::model::payment::PaymentMethod;
+    let (_guard, data, path) = ended();
+    let config = Config::embedded();
+    let mut open = OpenSession::open(&path, Role::Specialist, &config, common::at(40, 0)).unwrap();
+    assert!(!open.read_only());
+
+    let paid = apply(
+        &path,
+        DeskChange::Pay(PaymentMethod::Card),
+        &config,
+        &data,
+        common::at(41, 0),
+    );
+    assert!(matches!(paid, Ok(DeskDone::Paid(_))), "{paid:?}");
+    assert!(
+        store::load(&path).unwrap().payment.is_some(),
+        "every reader sees it"
+    );
+    let exported = apply(&path, DeskChange::Export, &config, &data, common::at(42, 0));
+    let Ok(DeskDone::Exported(letter)) = exported else {
+        panic!("{exported:?}")
+    };
+    assert!(letter.exists());
+    let sent = apply(
+        &path,
+        DeskChange::MarkSent,
+        &config,
+        &data,
+        common::at(43, 0),
+    );
+    assert!(matches!(sent, Ok(DeskDone::Sent(true))), "{sent:?}");
+
+    // The open screen takes the clerk's part in and writes it into the session file.
+    open.poll(common::at(44, 0));
+    assert!(open.session.payment.is_some());
+    assert!(open.session.report.sent_at.is_some());
+    open.save_now().unwrap();
+    drop(open);
+    let main = store::load_main(&path).unwrap();
+    assert!(main.payment.is_some() && main.report.sent_at.is_some());
+    assert_eq!(
+        main.report.exported_path.as_deref(),
+        Some(letter.to_str().unwrap())
+    );
+    let (ok, said) = run(&data, &["verify", path.to_str().unwrap()]);
+    assert!(ok, "{said}");
+}

@@ -1,15 +1,18 @@
 //! The clerk's changes to a session on disk: a payment, the report sent, the report
-//! exported. Each takes the session's writer lock, so a session open for writing on
-//! another terminal is refused and left alone.
+//! exported. Each goes into the session file under its writer lock; while the specialist's
+//! terminal has the session open (and the lock), into the clerk's part file beside it
+//! (`<id>.desk.toml`, see `model::desk_part`), which that terminal takes in.
 
 use std::path::{Path, PathBuf};
 
 use super::export::{self, Destination, ExportError, Job, Source};
 use crate::config::Config;
+use crate::model::desk_part::DeskPart;
 use crate::model::payment::PaymentMethod;
 use crate::model::{Session, Timestamp};
 use crate::report::template::ReportTemplate;
 use crate::report::{self, Format};
+use crate::store::journal::Author;
 use crate::store::{self, UpdateError};
 
 /// What the clerk asked for.
@@ -51,10 +54,6 @@ pub fn apply(
     now: Timestamp,
 ) -> Result<DeskDone, DeskError> {
     let by = super::author(config, "clerk");
-    let updated = |err| match err {
-        UpdateError::Busy => DeskError::Busy,
-        other => DeskError::Update(other),
-    };
     match change {
         DeskChange::Pay(method) => {
             let pay = |session: &mut Session| {
@@ -62,12 +61,12 @@ pub fn apply(
                     session.mark_paid(method, now);
                 }
             };
-            let (session, ()) = store::update(path, &by, now, pay).map_err(updated)?;
+            let (session, ()) = change_session(path, &by, now, pay)?;
             Ok(DeskDone::Paid(Box::new(session)))
         }
         DeskChange::MarkSent => {
-            let (_, sent) = store::update(path, &by, now, |session| session.mark_report_sent(now))
-                .map_err(updated)?;
+            let (_, sent) =
+                change_session(path, &by, now, |session| session.mark_report_sent(now))?;
             Ok(match sent {
                 Ok(newly) => DeskDone::Sent(newly),
                 Err(_) => DeskDone::NotExported,
@@ -86,9 +85,49 @@ pub fn apply(
             let destination = Destination::Dir(export::exports_dir(data_dir));
             match export::export(Source::File(path), &job, &destination, now) {
                 Ok(exported) => Ok(DeskDone::Exported(exported.path)),
-                Err(ExportError::Busy(_)) => Err(DeskError::Busy),
+                Err(ExportError::Busy(_)) => {
+                    let exported = through_part(path, &by, now, |session| {
+                        let source = Source::Open { session, path };
+                        export::export(source, &job, &destination, now)
+                    })?
+                    .1
+                    .map_err(DeskError::Export)?;
+                    Ok(DeskDone::Exported(exported.path))
+                }
                 Err(err) => Err(DeskError::Export(err)),
             }
         }
     }
+}
+
+/// A change to the session file, or, while another terminal holds it, to the clerk's part.
+fn change_session<T>(
+    path: &Path,
+    by: &Author,
+    now: Timestamp,
+    change: impl Fn(&mut Session) -> T,
+) -> Result<(Session, T), DeskError> {
+    match store::update(path, by, now, &change) {
+        Ok(done) => Ok(done),
+        Err(UpdateError::Busy) => through_part(path, by, now, change),
+        Err(err) => Err(DeskError::Update(err)),
+    }
+}
+
+/// The change made to the session as read (with its parts), and the desk's fields of it
+/// written to the clerk's part, under the part's own lock (one desk at a time).
+fn through_part<T>(
+    path: &Path,
+    by: &Author,
+    now: Timestamp,
+    change: impl FnOnce(&mut Session) -> T,
+) -> Result<(Session, T), DeskError> {
+    let _lock = store::try_lock(&store::desk_part_path(path))
+        .map_err(|err| DeskError::Update(UpdateError::Io(err)))?
+        .ok_or(DeskError::Busy)?;
+    let mut session = store::load(path).map_err(|err| DeskError::Update(UpdateError::File(err)))?;
+    let result = change(&mut session);
+    store::save_desk_part(path, &DeskPart::of(&session), by, now)
+        .map_err(|err| DeskError::Update(UpdateError::Io(err)))?;
+    Ok((session, result))
 }

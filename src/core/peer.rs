@@ -6,6 +6,7 @@ use std::io;
 use std::path::Path;
 
 use super::writer::{Snapshot, Writer};
+use crate::model::desk_part::apply_desk;
 use crate::model::roles::{self, CompanionPart};
 use crate::model::{Role, Session, Timestamp};
 use crate::store::journal::Author;
@@ -23,6 +24,8 @@ pub(crate) struct PeerFiles {
     /// The session file, as last read (companion) or written by this process (specialist:
     /// any other fingerprint means someone else wrote it, e.g. an import).
     main_seen: Option<Fingerprint>,
+    /// The clerk's part file, as last read (specialist).
+    desk_seen: Option<Fingerprint>,
     /// The companion's part as last written; entries for questions the session does not
     /// know are carried over from it (see `CompanionPart::of`).
     part: CompanionPart,
@@ -71,6 +74,7 @@ impl PeerFiles {
             role,
             read_only,
             part_seen: None,
+            desk_seen: None,
             // The first look reads the files, except a follower's: its session is fresh.
             main_seen: if read_only { main_seen } else { None },
             part: CompanionPart::of(session, &CompanionPart::empty(&session.id)),
@@ -164,6 +168,17 @@ impl PeerFiles {
                         // A confirmed record takes nothing in until a correction opens it.
                         Ok(Some(_)) if session.record.locked() => {}
                         Ok(Some(part)) => taken.changed |= roles::apply(session, &part),
+                        Ok(None) => {}
+                        Err(err) => taken.unreadable = unreadable(&err),
+                    }
+                }
+                // The clerk's part: a payment or a report sent while this screen is open.
+                let desk_path = store::desk_part_path(path);
+                let seen = store::fingerprint(&desk_path);
+                if seen.is_some() && seen != self.desk_seen {
+                    self.desk_seen = seen;
+                    match store::load_desk_part(path, &session.id) {
+                        Ok(Some(part)) => taken.changed |= apply_desk(session, &part),
                         Ok(None) => {}
                         Err(err) => taken.unreadable = unreadable(&err),
                     }

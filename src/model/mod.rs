@@ -3,6 +3,7 @@
 pub mod alerts;
 pub(crate) mod clock;
 pub mod desk;
+pub mod desk_part;
 pub(crate) mod fee;
 pub mod intake;
 pub mod opinion;

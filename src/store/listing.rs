@@ -31,7 +31,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Fingerprint, fingerprint, load, part_path};
+use super::{Fingerprint, desk_part_path, fingerprint, load, part_path};
 use crate::model::SessionSummary;
 use crate::tomlfile::{FileError, MAX_FILE_BYTES};
 
@@ -68,11 +68,14 @@ struct Entry {
     summary: SessionSummary,
 }
 
-/// What a summary was made from: the session file, and the companion's part if there was one.
+/// What a summary was made from: the session file, and the companion's and the clerk's
+/// parts if there were any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Files {
     session: Fingerprint,
     part: Option<Fingerprint>,
+    #[serde(default)]
+    desk: Option<Fingerprint>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -186,19 +189,20 @@ impl Fingerprint {
 /// The fingerprints of a session file and of its part, or None when either cannot be
 /// looked at (then the session is read, and says why it cannot be).
 fn files_of(session: &Path, parts: &HashSet<PathBuf>) -> Option<Files> {
-    let part_path = part_path(session);
-    let part = if parts.contains(&part_path) {
-        match fs::metadata(&part_path) {
-            Ok(meta) => Some(Fingerprint::of(&meta)),
-            Err(err) if err.kind() == io::ErrorKind::NotFound => None,
-            Err(_) => return None,
+    let of = |part_path: PathBuf| -> Option<Option<Fingerprint>> {
+        if !parts.contains(&part_path) {
+            return Some(None);
         }
-    } else {
-        None
+        match fs::metadata(&part_path) {
+            Ok(meta) => Some(Some(Fingerprint::of(&meta))),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Some(None),
+            Err(_) => None,
+        }
     };
     Some(Files {
         session: fingerprint(session)?,
-        part,
+        part: of(part_path(session))?,
+        desk: of(desk_part_path(session))?,
     })
 }
 

@@ -101,7 +101,11 @@ fn plan(path: &Path, session: &Session) -> PurgePlan {
         }
     }
     let part = part_path(path);
+    let desk = super::desk_part_path(path);
     let own = [
+        desk.clone(),
+        journal::path_for(&desk),
+        lock_path(&desk),
         part.clone(),
         journal::path_for(&part),
         lock_path(&part),
