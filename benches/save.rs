@@ -46,6 +46,45 @@ fn show(name: &str, samples: &[Duration]) -> stats::Summary {
     s
 }
 
+/// The journal's share of an autosave, on the journal thread (never the event loop's):
+/// the content as JSON, the diff after ten characters typed into the notes, and the whole
+/// append (JSON, diff, one write without fsync).
+fn journal_steps(
+    session: &sonote::model::Session,
+    text: &str,
+    file: &std::path::Path,
+    rounds: usize,
+) {
+    use sonote::store::journal::{Author, JournalWriter, Tail, change};
+    let value = serde_json::to_value(session).expect("json");
+    let mut typed = session.clone();
+    typed.memo.push_str("所見を追記します。十字");
+    let typed_value = serde_json::to_value(&typed).expect("json");
+    show(
+        "journal: content as JSON",
+        &time(rounds, || serde_json::to_value(session).expect("json")),
+    );
+    show(
+        "journal: diff, 10 characters typed",
+        &time(rounds, || change::diff(&value, &typed_value)),
+    );
+    let tail = Tail::of(file, Some(text.as_bytes()), value).expect("tail");
+    let mut writer = JournalWriter::open(file, tail).expect("journal");
+    let by = Author::new("bench", "specialist");
+    let mut flip = false;
+    show(
+        "journal: append a typed change (no fsync)",
+        &time(rounds, || {
+            flip = !flip;
+            let next = if flip { &typed } else { session };
+            let value = serde_json::to_value(next).expect("json");
+            writer
+                .record(&by, sonote::core::now(), value, String::new())
+                .expect("append")
+        }),
+    );
+}
+
 fn main() {
     let quick = stats::quick();
     let (cpu_rounds, disk_rounds) = if quick { (20, 10) } else { (200, 60) };
@@ -59,7 +98,10 @@ fn main() {
         session.questions.len()
     );
 
-    println!("\nautosave (store::save = serialize + write_atomically)");
+    println!(
+        "\nsaving: the event loop's copy; the journal thread's append; the save thread's \
+         serialize and write; store::save as the desk and the command line call it"
+    );
     println!("{}", stats::HEADER);
     show(
         "clone (the event loop's share)",
@@ -69,6 +111,12 @@ fn main() {
         "serialize (toml::to_string)",
         &time(cpu_rounds, || toml::to_string(&session).expect("serialize")),
     );
+    journal_steps(
+        &session,
+        &text,
+        &dir.path().join("data/sessions/journaled.toml"),
+        cpu_rounds,
+    );
     let copy = dir.path().join("data/sessions/copy.toml");
     let write = show(
         "write_atomically (2 fsyncs)",
@@ -77,7 +125,7 @@ fn main() {
         }),
     );
     let save = show(
-        "store::save, whole",
+        "store::save, whole (desk, command line)",
         &time(disk_rounds, || {
             store::save(
                 &path,
@@ -148,8 +196,8 @@ fn main() {
         }),
     );
     println!(
-        "\nan autosave takes {:.2} ms (median), {:.2} ms at p99; of it, the two fsyncs and the \
-         rename {:.2} ms",
+        "\nstore::save (the desk, the command line: it reads the journal's end first) takes \
+         {:.2} ms (median), {:.2} ms at p99; of it, the two fsyncs and the rename {:.2} ms",
         save.median, save.p99, write.median
     );
     listing(dir.path(), if quick { 5 } else { 30 });
@@ -198,6 +246,8 @@ fn import(dir: &std::path::Path, quick: bool) {
         let samples: Vec<Duration> = (0..rounds)
             .map(|_| {
                 std::fs::write(&path, &pristine).expect("put the session back");
+                // And its journal: a file older than its journal would be caught up.
+                let _ = std::fs::remove_file(store::journal::path_for(&path));
                 let started = Instant::now();
                 let imported = import::import_file(
                     &path,
@@ -225,6 +275,7 @@ fn import(dir: &std::path::Path, quick: bool) {
     );
     let listed = import::read_question_file(&list).expect("list");
     std::fs::write(&path, &pristine).expect("put the session back");
+    let _ = std::fs::remove_file(store::journal::path_for(&path));
     let empty = store::load(&path).expect("load");
     show(
         "  add them to the session (in memory)",

@@ -178,3 +178,42 @@ fn history_never_prints_control_characters_from_patient_text() {
     assert!(!out.stdout.contains(&0x1b), "{}", text(&out.stdout));
     assert!(!out.stdout.contains(&0x07));
 }
+
+/// A session written by an earlier sonote has no journal: it opens and exports as before,
+/// and its journal starts at its first change, from the file as it was.
+#[test]
+fn a_session_from_before_the_journal_starts_one_at_its_first_change() {
+    let (dir, store) = temp_store();
+    let config = Config::embedded();
+    let mut session = new_session(&config);
+    session.id = "2026-11-21-01".into();
+    let path = store.path_of(&session.id);
+    store::save_unjournaled(&path, &session).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    assert!(!journal::path_for(&path).exists());
+    let data = store.root().to_path_buf();
+    let out = sonote(
+        &data,
+        &[
+            "export",
+            path.to_str().unwrap(),
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let mut open = OpenSession::open(&path, Role::Specialist, &config, at(0, 0)).unwrap();
+    open.session.memo = "初めての変更".into();
+    open.changed(at(0, 1));
+    open.save_now().unwrap();
+    drop(open);
+    let read = journal::read(&journal::path_for(&path)).unwrap();
+    assert_eq!(read.entries.len(), 1);
+    assert_eq!(read.entries[0].0.from, journal::hash(&before));
+    let (code, said) = verify(&data, &path);
+    assert_eq!(code, Some(0), "{said}");
+    drop(dir);
+}
