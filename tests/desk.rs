@@ -226,13 +226,23 @@ fn x_exports_the_report_of_an_ended_session() {
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     let status = |app: &App| app.status.clone().expect("a message");
 
-    // Open on another terminal: the lock is taken, nothing is written.
+    // Open on the specialist's terminal and on another desk: both locks are taken, so
+    // nothing is written.
     let lock = sonote::store::try_lock(&ended_path).unwrap().unwrap();
+    let desk_part = sonote::store::desk_part_path(&ended_path);
+    let desk_lock = sonote::store::try_lock(&desk_part).unwrap().unwrap();
     app.on_key(key('x'), at(40, 0));
     let refused = status(&app);
     assert_eq!(refused.kind, StatusKind::Error);
     assert!(refused.text.contains("別の端末"), "{}", refused.text);
     assert!(!docx.exists());
+    // Open on the specialist's terminal only: the export goes through the clerk's part.
+    drop(desk_lock);
+    app.on_key(key('x'), at(40, 30));
+    assert_eq!(status(&app).kind, StatusKind::Info, "{}", status(&app).text);
+    assert!(docx.exists() && desk_part.exists());
+    let through_part = sonote::store::load(&ended_path).unwrap();
+    assert_eq!(through_part.report.exported_at, Some(at(40, 30)));
     drop(lock);
 
     app.on_key(key('x'), at(41, 0));
