@@ -3,6 +3,7 @@
 //! confirmation makes the next version of the report (第2版, …), which lists the
 //! corrections with the text they replaced.
 
+use chrono::SubsecRound;
 use serde::{Deserialize, Serialize};
 
 use super::clock::Timestamp;
@@ -102,7 +103,8 @@ impl Record {
         let version = self.version() + 1;
         self.confirmations.push(Confirmation {
             version,
-            at,
+            // Whole seconds, as every other time in the session file.
+            at: at.trunc_subsecs(0),
             by: by.to_string(),
             sha256,
         });
@@ -119,7 +121,7 @@ impl Record {
             return Err(RecordError::NoReason);
         }
         self.corrections.push(Correction {
-            at,
+            at: at.trunc_subsecs(0),
             by: by.to_string(),
             reason: reason.to_string(),
             of_version: self.version(),

@@ -71,7 +71,7 @@ fn corrections_section(facts: &Facts, t: &ReportTemplate) -> Body {
                 ("reason", &c.reason),
             ],
         ));
-        for changed in &c.changes {
+        for changed in c.changes.iter().filter(|c| printed(&c.field, t)) {
             items.push(fill(
                 &t.record.changed,
                 &[
@@ -83,6 +83,17 @@ fn corrections_section(facts: &Facts, t: &ReportTemplate) -> Body {
         }
     }
     Body::List(items)
+}
+
+/// Whether the letter prints the field a correction changed: the specialist's private
+/// notes only where the template prints them, and never the clock's or the desk's working.
+fn printed(field: &str, t: &ReportTemplate) -> bool {
+    let top = field.split(['.', '[']).next().unwrap_or(field);
+    match top {
+        "memo" => t.sections.contains(&SectionKey::Memo),
+        "current_log" | "clock" | "fee" | "payment" | "deleted_questions" => false,
+        _ => true,
+    }
 }
 
 fn patient_section(facts: &Facts, t: &ReportTemplate) -> Body {
