@@ -50,6 +50,10 @@ impl Store {
         };
         create_private_dir(root)?;
         create_private_dir(&store.sessions_dir())?;
+        // Copies of sessions and reports half-written when a process died.
+        let now = SystemTime::now();
+        remove_stale_temporaries(&store.sessions_dir(), now);
+        remove_stale_temporaries(&root.join("exports"), now);
         Ok(store)
     }
 
@@ -734,10 +738,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// [`Staged::commit`] puts it there; dropped uncommitted, it is removed.
 #[derive(Debug)]
 pub struct Staged {
-    tmp: PathBuf,
+    /// Removed when dropped, unless it was renamed into place.
+    tmp: Option<tempfile::NamedTempFile>,
     path: PathBuf,
     dir: PathBuf,
-    renamed: bool,
 }
 
 /// Write `bytes` to a private temporary file beside `path` and sync it.
@@ -759,26 +763,50 @@ fn stage_beside(path: &Path, bytes: &[u8], sync: bool) -> io::Result<Staged> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::other("a session path must name a file"))?;
-    // Unique per write: a writing thread and the screen may both be writing.
-    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let serial = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let staged = Staged {
-        tmp: dir.join(format!(
-            ".{}.tmp-{}-{serial}",
-            name.to_string_lossy(),
-            std::process::id()
-        )),
+    // A random name, created exclusively and private: a name another user could guess, or
+    // a link planted under it, is never written through. On an error the file is dropped,
+    // which removes what was written.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}{TMP_MARK}", name.to_string_lossy()))
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    if sync {
+        tmp.as_file().sync_all()?;
+    }
+    Ok(Staged {
+        tmp: Some(tmp),
         path: path.to_path_buf(),
         dir: dir.to_path_buf(),
-        renamed: false,
+    })
+}
+
+/// What the name of every temporary file sonote writes holds after the name it replaces.
+const TMP_MARK: &str = ".tmp-";
+
+/// Remove the temporary files a crash left in `dir` (sonote's own, by their name, and only
+/// those older than an hour: a write under way is never older than seconds). Returns how
+/// many were removed.
+pub fn remove_stale_temporaries(dir: &Path, now: SystemTime) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
     };
-    // On an error the staged file is dropped, which removes what was written.
-    let mut file = private_file_options().open(&staged.tmp)?;
-    file.write_all(bytes)?;
-    if sync {
-        file.sync_all()?;
-    }
-    Ok(staged)
+    let hour = std::time::Duration::from_secs(3600);
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.starts_with('.') && name.contains(TMP_MARK)
+        })
+        .filter(|entry| {
+            entry
+                .metadata()
+                .ok()
+                .filter(|meta| meta.is_file())
+                .and_then(|meta| meta.modified().ok())
+                .is_some_and(|modified| now.duration_since(modified).is_ok_and(|age| age > hour))
+        })
+        .filter(|entry| fs::remove_file(entry.path()).is_ok())
+        .count()
 }
 
 impl Staged {
@@ -790,17 +818,12 @@ impl Staged {
     }
 
     fn rename(mut self) -> io::Result<()> {
-        fs::rename(&self.tmp, &self.path)?;
-        self.renamed = true;
+        let tmp = self
+            .tmp
+            .take()
+            .ok_or_else(|| io::Error::other("the staged file is gone"))?;
+        tmp.persist(&self.path).map_err(|err| err.error)?;
         Ok(())
-    }
-}
-
-impl Drop for Staged {
-    fn drop(&mut self) {
-        if !self.renamed {
-            let _ = fs::remove_file(&self.tmp);
-        }
     }
 }
 

@@ -307,3 +307,43 @@ fn exporting_a_session_that_does_not_exist_names_it_and_leaves_nothing_behind() 
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// A name holding escape sequences could set the window title, clear the screen or write
+/// the clipboard (OSC 52) through `list` and `questions list`: they print it inert.
+#[test]
+fn list_and_questions_list_never_print_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let hostile = "見本\u{1b}]0;owned\u{7}\u{1b}]52;c;aGk=\u{7}\u{1b}[2J";
+    let out = sonote(&[
+        "--data-dir",
+        data,
+        "new",
+        "--patient",
+        hostile,
+        "--date",
+        "2026-12-01",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let questions = dir.path().join("q.txt");
+    std::fs::write(&questions, format!("{hostile}の質問\n")).unwrap();
+    let q = questions.to_str().unwrap();
+    let out = sonote(&[
+        "--data-dir",
+        data,
+        "questions",
+        "import",
+        "2026-12-01-01",
+        q,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for args in [vec!["list"], vec!["questions", "list", "2026-12-01-01"]] {
+        let mut all = vec!["--data-dir", data];
+        all.extend(args);
+        let out = sonote(&all);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(!out.stdout.contains(&0x1b), "{}", text(&out.stdout));
+        assert!(!out.stdout.contains(&0x07));
+        assert!(text(&out.stdout).contains("見本"));
+    }
+}

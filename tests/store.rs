@@ -270,3 +270,55 @@ fn the_listing_shows_unreadable_files_instead_of_failing() {
     assert_eq!(listed.len(), 2);
     assert_eq!(listed.iter().filter(|l| l.summary.is_err()).count(), 1);
 }
+
+/// Temporary files left by a crash (full session copies, partial reports) were never
+/// cleaned up: sonote's own, older than an hour, go when the data directory is opened.
+#[test]
+fn temporary_files_a_crash_left_are_removed_when_stale() {
+    let (dir, store) = temp_store();
+    let sessions = store.sessions_dir();
+    let stale = sessions.join(".2026-11-21-01.toml.tmp-a1B2c3");
+    let fresh = sessions.join(".2026-11-21-01.toml.tmp-d4E5f6");
+    let other = sessions.join("notes.txt");
+    for file in [&stale, &fresh, &other] {
+        fs::write(file, "x").unwrap();
+    }
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+    fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    sonote::store::Store::open(store.root()).unwrap();
+    assert!(!stale.exists(), "a stale temporary file is removed");
+    assert!(fresh.exists(), "a write under way is left alone");
+    assert!(other.exists(), "only sonote's own temporary files");
+    drop(dir);
+}
+
+/// The temporary file of a save has a name nobody can guess and is made exclusively, so a
+/// link planted beside the session is never written through.
+#[cfg(unix)]
+#[test]
+fn a_planted_link_is_never_written_through() {
+    let config = Config::embedded();
+    let (dir, store) = temp_store();
+    let mut session = new_session(&config);
+    let clerk = sonote::store::journal::Author::new("test", "clerk");
+    let path = store
+        .create(&mut session, &clerk, sonote::core::now())
+        .unwrap();
+    let outside = dir.path().join("outside.txt");
+    fs::write(&outside, "keep").unwrap();
+    // The names the old scheme used (pid and a counter), all planted.
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    for serial in 0..50 {
+        let planted = path.with_file_name(format!(".{name}.tmp-{}-{serial}", std::process::id()));
+        std::os::unix::fs::symlink(&outside, planted).unwrap();
+    }
+    session.memo = "所見".into();
+    sonote::store::save(&path, &session, &clerk, sonote::core::now()).unwrap();
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "keep");
+    assert_eq!(sonote::store::load(&path).unwrap().memo, "所見");
+}

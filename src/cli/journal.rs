@@ -1,7 +1,7 @@
 //! `sonote history` and `sonote verify`: the journal read for people, and checked; and
 //! `sonote confirm` and `sonote correct`, which the journal and `verify` answer for.
 
-use super::{Failure, local_now};
+use super::{Failure, local_now, printable};
 use crate::config::Config;
 use crate::store::journal::change::{Change, Edit, path_text};
 use crate::store::journal::{self, Entry};
@@ -77,18 +77,6 @@ fn preview(text: &str) -> String {
     let shown: String = text.chars().take(40).collect();
     let more = if text.chars().count() > 40 { "…" } else { "" };
     format!("「{}{more}」", printable(&shown))
-}
-
-/// Text safe to print on a terminal: control characters (escape sequences among them)
-/// shown as a visible mark, never sent.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' => '⏎',
-            c if c.is_control() => '�',
-            c => c,
-        })
-        .collect()
 }
 
 /// Check one session, or every session: print what is wrong and fail if anything is.

@@ -43,7 +43,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("sonote: {}", failure.message);
+            eprintln!("sonote: {}", printable_lines(&failure.message));
             ExitCode::from(failure.code)
         }
     }
@@ -256,11 +256,11 @@ fn list(store: &Store) -> Result<(), Failure> {
                 s.scheduled_date,
                 snake_name(&s.state),
                 snake_name(&s.mode),
-                s.patient_label()
+                printable(s.patient_label())
             ),
             Err(err) => {
                 failed = true;
-                eprintln!("sonote: {err}");
+                eprintln!("sonote: {}", printable_lines(&err.to_string()));
             }
         }
     }
@@ -299,13 +299,34 @@ fn import_questions(config: &Config, store: &Store, args: ImportArgs) -> Result<
     Ok(())
 }
 
+/// Text safe to print on a terminal: control characters (escape sequences among them, which
+/// could set the window title, clear the screen or write the clipboard) shown as a visible
+/// mark, never sent; a line break as ⏎, so one record stays one line.
+pub(super) fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' => '⏎',
+            c if c.is_control() => '�',
+            c => c,
+        })
+        .collect()
+}
+
+/// The same for a message of several lines: its line breaks kept.
+fn printable_lines(text: &str) -> String {
+    text.split('\n')
+        .map(printable)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn list_questions(store: &Store, arg: &str) -> Result<(), Failure> {
     let path = store.resolve(arg);
     let session = store::load(&path).map_err(|err| Failure::new(err.to_string()))?;
     for (index, q) in session.questions.iter().enumerate() {
         let mut asked_by = snake_name(&q.asker);
         if !q.asked_by.is_empty() {
-            asked_by = format!("{asked_by} {}", q.asked_by);
+            asked_by = format!("{asked_by} {}", printable(&q.asked_by));
         }
         println!(
             "{}\t{}\t{}\t{}\t{}\t{}",
@@ -314,7 +335,7 @@ fn list_questions(store: &Store, arg: &str) -> Result<(), Failure> {
             snake_name(&q.state),
             snake_name(&q.priority),
             asked_by,
-            q.text.replace('\n', " ")
+            printable(&q.text.replace('\n', " "))
         );
     }
     Ok(())
