@@ -239,7 +239,15 @@ fn lock_path(session_path: &Path) -> PathBuf {
 /// caller must not write.
 pub fn try_lock(session_path: &Path) -> io::Result<Option<SessionLock>> {
     let path = lock_path(session_path);
-    let file = private_file_options().truncate(false).open(&path)?;
+    let mut options = private_file_options();
+    options.truncate(false);
+    // A lock file that is a link is refused, never followed (it could name any file).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let file = options.open(&path)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
@@ -282,6 +290,8 @@ pub(crate) fn update<T>(
     at: Timestamp,
     change: impl FnOnce(&mut Session) -> T,
 ) -> Result<(Session, T), UpdateError> {
+    // Only a session gets a lock file beside it (not /etc/hostname, say).
+    load_main(path).map_err(UpdateError::File)?;
     let _lock = match try_lock(path).map_err(UpdateError::Io)? {
         Some(lock) => lock,
         None => return Err(UpdateError::Busy),

@@ -347,3 +347,36 @@ fn list_and_questions_list_never_print_control_characters() {
         assert!(text(&out.stdout).contains("見本"));
     }
 }
+
+/// export and mark-sent on any path made a lock file beside it (as root,
+/// /etc/.hostname.lock): only a session gets one now.
+#[test]
+fn export_and_mark_sent_of_a_file_that_is_no_session_leave_no_lock_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let hostname = dir.path().join("hostname");
+    std::fs::write(&hostname, "clinic-pc\n").unwrap();
+    let missing = dir.path().join("2026-01-01-09.toml");
+    for args in [
+        vec!["export", hostname.to_str().unwrap(), "--out", "-"],
+        vec![
+            "export",
+            hostname.to_str().unwrap(),
+            "--out-dir",
+            dir.path().to_str().unwrap(),
+        ],
+        vec!["mark-sent", hostname.to_str().unwrap()],
+        vec!["mark-sent", missing.to_str().unwrap()],
+    ] {
+        let mut all = vec!["--data-dir", data.to_str().unwrap()];
+        all.extend(args.iter().copied());
+        let out = sonote(&all);
+        assert!(!out.status.success(), "{args:?}");
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".lock"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -57,12 +57,13 @@ fn a_second_companion_terminal_opens_read_only_and_the_first_ones_answer_stays()
 fn a_lock_that_cannot_be_checked_means_read_only_with_the_reason() {
     let (dir, path) = created();
     let id = path.file_stem().unwrap().to_str().unwrap().to_string();
+    // A link to a file that does not exist yet: following it would create the file.
     let elsewhere = dir.path().join("elsewhere");
-    std::fs::write(&elsewhere, "").unwrap();
     std::os::unix::fs::symlink(&elsewhere, lock_file(&path, &id)).unwrap();
     let opened = open(&path, Role::Specialist);
     assert!(opened.read_only());
     assert!(opened.lock_error().is_some());
+    assert!(!elsewhere.exists(), "the link was followed");
 }
 
 #[test]

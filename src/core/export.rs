@@ -174,6 +174,8 @@ fn export_file(
                 .unwrap_or_else(|| format!("{}: not a file", session_path.display())),
         ));
     }
+    // Only a session gets a lock file beside it.
+    store::load_main(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
     let _lock = store::try_lock(session_path)
         .map_err(|err| ExportError::Io(session_path.into(), err))?
         .ok_or_else(|| ExportError::Busy(session_path.into()))?;
