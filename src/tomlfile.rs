@@ -71,11 +71,20 @@ pub(crate) fn read_text(path: &Path) -> Result<String, FileError> {
 /// The same, but a missing file is `None`.
 pub(crate) fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileError> {
     let cannot = |err: std::io::Error| FileError::new(path, format!("cannot read the file: {err}"));
-    let size = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(cannot(err)),
     };
+    // A device (/dev/zero) would be read until memory runs out, a FIFO would block the
+    // screen until something writes to it: only a regular file is read.
+    if !meta.is_file() {
+        return Err(FileError::new(
+            path,
+            "is not a regular file (a folder, a device or a pipe): give the path of a file",
+        ));
+    }
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(FileError::new(
             path,
@@ -86,7 +95,20 @@ pub(crate) fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileErr
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(cannot)?;
+    // And never more than the limit, should the file grow while it is read.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            use std::io::Read;
+            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+        })
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            "grew past the size sonote reads while it was read",
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         FileError {

@@ -313,3 +313,27 @@ fn every_screen_draws_at_every_size_without_panic() {
         }
     }
 }
+
+/// The 16 MB limit was bypassed by special files: /dev/zero was read until memory ran out,
+/// a FIFO blocked forever (and froze the consultation screen when questions were imported
+/// from it). Both are refused at once, naming the file.
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("questions.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let data = dir.path().join("data");
+    for file in [std::path::Path::new("/dev/zero"), fifo.as_path()] {
+        let started = std::time::Instant::now();
+        let out = common::sonote(&data, &["--config", file.to_str().unwrap(), "check"]);
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+}
