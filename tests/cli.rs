@@ -380,3 +380,20 @@ fn export_and_mark_sent_of_a_file_that_is_no_session_leave_no_lock_beside_it() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// Without a terminal the error was "terminal: No such device or address", and `demo` had
+/// made a session before failing; TERM=dumb was ignored. Now each says what it needs and
+/// nothing is made.
+#[test]
+fn the_screens_without_a_terminal_say_so_and_make_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let out = sonote(&["--data-dir", data, "demo"]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("need a terminal"), "{err}");
+    let sessions = dir.path().join("sessions");
+    let made = std::fs::read_dir(&sessions).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(made, 0, "the demo made a session before failing");
+    assert!(out.stdout.is_empty(), "nothing drawn into the output");
+}

@@ -73,6 +73,13 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     };
     warn_loose(&loose);
     let loose = loose.len();
+    if matches!(
+        cli.command,
+        None | Some(Command::Demo | Command::Open { .. } | Command::Desk)
+    ) {
+        // Before anything is made (the demo's session) or the terminal is taken over.
+        need_terminal()?;
+    }
     match cli.command {
         None => open_tui(config, store, Start::Home, Role::Specialist, loose),
         Some(Command::Demo) => {
@@ -145,6 +152,25 @@ enum Start {
 
 /// `loose`: how many files or folders of the data directory others can read (warned about
 /// on stderr already; the screen says so too).
+/// The screens need a terminal that can show them: say so plainly, rather than draw into a
+/// file or fail with "No such device or address".
+fn need_terminal() -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure::new(
+            "the screens need a terminal (standard input and output are not one); \
+             without one, use the commands: sonote --help",
+        ));
+    }
+    if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
+        return Err(Failure::new(
+            "TERM=dumb cannot show sonote's screens: run it in a terminal that can \
+             (xterm, a Linux console, …), or use the commands: sonote --help",
+        ));
+    }
+    Ok(())
+}
+
 fn open_tui(
     config: Config,
     store: Store,
