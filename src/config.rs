@@ -22,6 +22,9 @@ pub enum Lang {
     En,
 }
 
+/// The largest fee the configuration takes, in whole units of the currency (¥100,000,000).
+pub const MAX_FEE: u64 = 100_000_000;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -254,6 +257,21 @@ impl Config {
                     s.minutes
                 ),
             );
+        }
+        // A fee far past any consultation's is a typo; and the total of the largest with
+        // every extension must still be a number the screens can print.
+        let fees = [
+            ("fee.base", Some(self.fee.base)),
+            ("fee.extension", Some(self.fee.extension)),
+            ("fee.online", self.fee.online),
+        ];
+        for (field, fee) in fees {
+            if fee.is_some_and(|fee| fee > MAX_FEE) {
+                return err(
+                    field,
+                    &format!("must be at most {MAX_FEE} (whole units of the currency)"),
+                );
+            }
         }
         if !(50..=1000).contains(&s.autosave_ms) {
             return err("session.autosave_ms", "must be between 50 and 1000");

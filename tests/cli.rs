@@ -397,3 +397,21 @@ fn the_screens_without_a_terminal_say_so_and_make_nothing() {
     assert_eq!(made, 0, "the demo made a session before failing");
     assert!(out.stdout.is_empty(), "nothing drawn into the output");
 }
+
+/// Fees had no upper bound and the total wrapped (¥9,223,372,036,854,775,805 on screen):
+/// a fee past ¥100,000,000 is refused, naming the file, line and key.
+#[test]
+fn a_fee_past_any_consultations_is_refused_naming_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hospital.toml");
+    std::fs::write(
+        &path,
+        "[fee]\nbase = 5500\nextension = 9223372036854775807\n",
+    )
+    .unwrap();
+    let out = sonote(&["--config", path.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("hospital.toml:3"), "{err}");
+    assert!(err.contains("fee.extension"), "{err}");
+}

@@ -94,7 +94,11 @@ impl FeeSchedule {
         Fee {
             currency: self.currency.clone(),
             tax_included: self.tax_included,
-            total: lines.iter().map(|l| l.amount).sum(),
+            // Saturating: a session file written by hand with absurd fees shows the
+            // largest number, never one wrapped round.
+            total: lines
+                .iter()
+                .fold(0u64, |sum, l| sum.saturating_add(l.amount)),
             lines,
         }
     }
