@@ -191,6 +191,7 @@ impl Config {
     /// `overlay_defaults` says whether `text` is a partial file to merge over the embedded defaults.
     fn from_text(path: &Path, text: &str, overlay_defaults: bool) -> Result<Config, FileError> {
         let user = tomlfile::parse_table(path, text)?;
+        tomlfile::check_characters(path, text)?;
         let merged = match overlay_defaults {
             true => {
                 let mut base = tomlfile::parse_table(Path::new(EMBEDDED_NAME), DEFAULT_CONFIG)?;

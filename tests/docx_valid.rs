@@ -8,13 +8,14 @@
 
 mod common;
 
+use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use sonote::config::Config;
+use sonote::config::{Config, Lang};
 use sonote::report::template::ReportTemplate;
-use sonote::report::{self, Format};
+use sonote::report::{self, FooterPart, Format};
 
 /// The validator's rules: those of Office 2019, as in the issue's measurements.
 const FORMAT: &str = "office2019";
@@ -48,6 +49,48 @@ fn every_sample_validates_without_errors() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Whatever the words of the template and configuration hold (they are checked when read,
+/// but a report is plain data), no part of the docx holds a character XML 1.0 cannot.
+#[test]
+fn control_characters_in_the_words_never_reach_a_part() {
+    let config = Config::embedded();
+    let session = samples::adversarial(&config);
+    let mut report = report::build(&session, &config, &ReportTemplate::embedded(Lang::Ja));
+    let bad = "\u{0}\u{1}\u{8}\u{b}\u{c}\u{1b}[0m\u{1f}\u{fffe}\u{ffff}\r";
+    let dirty = |text: &mut String| text.push_str(bad);
+    for text in [
+        &mut report.header,
+        &mut report.title,
+        &mut report.date,
+        &mut report.confidential,
+        &mut report.closing_word,
+        &mut report.signature.name,
+        &mut report.signature.sign_here,
+        &mut report.layout.body_font,
+        &mut report.layout.heading_font,
+        &mut report.layout.latin_body_font,
+        &mut report.layout.latin_heading_font,
+        &mut report.facts.institution.name,
+    ] {
+        dirty(text);
+    }
+    for section in &mut report.sections {
+        dirty(&mut section.heading);
+    }
+    report.layout.footer.push(FooterPart::Text(bad.into()));
+    let bytes = report::render(&report, Format::Docx).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).unwrap();
+        let mut text = String::new();
+        part.read_to_string(&mut text).unwrap();
+        let forbidden = text.chars().find(|&c| {
+            matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+        });
+        assert_eq!(forbidden, None, "{}", part.name());
+    }
 }
 
 /// The validator's errors about a file, one line each: part, path and description.
