@@ -536,6 +536,7 @@ fn markdown_and_json_say_what_the_docx_says() {
     let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
     let json: serde_json::Value =
         serde_json::from_slice(&report::render(&report, Format::Json).unwrap()).unwrap();
+    schema::assert_valid(&json);
     let doc = read_back(&docx_of(&report));
 
     let sections = json["document"]["sections"].as_array().unwrap();
@@ -546,7 +547,7 @@ fn markdown_and_json_say_what_the_docx_says() {
         assert!(markdown.contains(&format!("\n## {heading}\n")), "{heading}");
     }
     assert_eq!(json["format"], "sonote-report");
-    assert_eq!(json["format_version"], 2);
+    assert_eq!(json["format_version"], 3);
     assert_eq!(json["language"], "ja");
     let session = &json["session"];
     assert_eq!(session["session_id"], "2026-11-21-01");
@@ -604,6 +605,7 @@ fn json_carries_the_opinion_and_the_answers() {
     let report = report_of(&full_session(&config), Lang::Ja);
     let json: serde_json::Value =
         serde_json::from_slice(&report::render(&report, Format::Json).unwrap()).unwrap();
+    schema::assert_valid(&json);
     let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
     let doc = read_back(&docx_of(&report));
     let session = &json["session"];

@@ -43,6 +43,9 @@ pub struct Facts {
     pub time: TimeFacts,
     pub questions: Vec<QuestionFacts>,
     pub opinion: OpinionFacts,
+    /// The specialist's own notes during the consultation: private, left out of the json
+    /// export unless the template prints them (see `json::render`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     pub fee: FeeFacts,
     pub clock_events: Vec<ClockEventFacts>,

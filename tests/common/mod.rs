@@ -4,6 +4,7 @@
 
 pub mod pty;
 pub mod samples;
+pub mod schema;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
 use sonote::config::Config;
