@@ -39,6 +39,17 @@ pub struct Config {
 pub struct Institution {
     pub name: String,
     pub address: String,
+    /// The clinic's time zone, an IANA name ("Asia/Tokyo"): the report prints its times
+    /// and dates there, whatever zone the computer that recorded them was set to.
+    pub time_zone: String,
+}
+
+impl Institution {
+    /// The clinic's time zone; Tokyo for a name that is not one (refused when the
+    /// configuration is read, so only a configuration built in code can have one).
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.time_zone.parse().unwrap_or(chrono_tz::Asia::Tokyo)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,6 +248,12 @@ impl Config {
         }
         if s.suspend_gap_seconds < 5 {
             return err("session.suspend_gap_seconds", "must be at least 5");
+        }
+        if self.institution.time_zone.parse::<chrono_tz::Tz>().is_err() {
+            return err(
+                "institution.time_zone",
+                "is not a time zone: write its IANA name, such as \"Asia/Tokyo\"",
+            );
         }
         if self.desk.report_due_days > 365 {
             return err("desk.report_due_days", "must be between 0 and 365");
