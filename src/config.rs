@@ -11,6 +11,10 @@ use crate::model::opinion::{OptionalTreatment, Recommendation, TreatmentKind};
 use crate::model::{ClockRules, FeeSchedule};
 use crate::tomlfile::{self, FileError};
 
+mod zone;
+
+pub use zone::Zone;
+
 pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");
 const EMBEDDED_NAME: &str = "<embedded config/default.toml>";
 
@@ -42,14 +46,9 @@ pub struct Institution {
     /// The clinic's time zone, an IANA name ("Asia/Tokyo"): the report prints its times
     /// and dates there, whatever zone the computer that recorded them was set to.
     pub time_zone: String,
-}
-
-impl Institution {
-    /// The clinic's time zone; Tokyo for a name that is not one (refused when the
-    /// configuration is read, so only a configuration built in code can have one).
-    pub fn zone(&self) -> chrono_tz::Tz {
-        self.time_zone.parse().unwrap_or(chrono_tz::Asia::Tokyo)
-    }
+    /// `time_zone`, read when the configuration is.
+    #[serde(skip)]
+    pub zone: Zone,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,6 +212,8 @@ impl Config {
         };
         let mut config: Config = tomlfile::from_table(path, text, merged)?;
         config.validate(path, text)?;
+        config.institution.zone = Zone::named(&config.institution.time_zone)
+            .map_err(|message| FileError::at_field(path, text, "institution.time_zone", message))?;
         if let Some(template) = &config.report.template
             && template.is_relative()
             && let Some(dir) = path.parent()
@@ -248,12 +249,6 @@ impl Config {
         }
         if s.suspend_gap_seconds < 5 {
             return err("session.suspend_gap_seconds", "must be at least 5");
-        }
-        if self.institution.time_zone.parse::<chrono_tz::Tz>().is_err() {
-            return err(
-                "institution.time_zone",
-                "is not a time zone: write its IANA name, such as \"Asia/Tokyo\"",
-            );
         }
         if self.desk.report_due_days > 365 {
             return err("desk.report_due_days", "must be between 0 and 365");

@@ -208,8 +208,7 @@ pub struct ClockEventFacts {
 
 /// Read a session into the facts its report is worded from.
 pub fn facts(session: &Session, config: &Config) -> Facts {
-    let zone = config.institution.zone();
-    let local = |at: Timestamp| at.with_timezone(&zone).fixed_offset();
+    let local = |at: Timestamp| config.institution.zone.local(at);
     let mut time = time_facts(session);
     // Every time the report prints or exports is the clinic's: a computer set to another
     // zone recorded its own offset.

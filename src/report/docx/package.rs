@@ -67,25 +67,31 @@ const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships
 const OFFICE_RELS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORD_TYPES: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
-/// The parts the letter's writer fills: the body's paragraphs, the page header's and the
-/// page footer's.
+/// The parts the letter's writer fills: the document (from [`document_start`] to
+/// [`document_end`], the body's paragraphs between), the page header's and the page
+/// footer's paragraphs.
 pub(crate) struct Content {
-    pub body: String,
+    pub document: String,
     pub header: String,
     pub footer: String,
 }
 
+/// Parts larger than this are compressed (the document, nearly all of the bytes).
+const COMPRESS_FROM: usize = 16 * 1024;
+/// The fastest deflate level: the document's XML shrinks to a tenth at level 1 and a
+/// twentieth at 6, which costs twice the time.
+const COMPRESSION_LEVEL: i64 = 1;
+
 /// The zipped package. Entries carry the zip format's earliest time (1980-01-01), so the
 /// same report always gives the same bytes.
-pub(crate) fn write(package: &Package, page: &Page, content: &Content) -> std::io::Result<Vec<u8>> {
-    let document = document(page, &content.body);
+pub(crate) fn write(package: &Package, content: Content) -> std::io::Result<Vec<u8>> {
     let parts: [(&str, String); 12] = [
         ("[Content_Types].xml", content_types()),
         ("_rels/.rels", package_relationships()),
         ("docProps/core.xml", core(package)),
         ("docProps/app.xml", app()),
         ("word/_rels/document.xml.rels", document_relationships()),
-        ("word/document.xml", document),
+        ("word/document.xml", content.document),
         ("word/styles.xml", styles(package)),
         ("word/settings.xml", settings(package)),
         ("word/fontTable.xml", font_table(&package.fonts)),
@@ -95,10 +101,20 @@ pub(crate) fn write(package: &Package, page: &Page, content: &Content) -> std::i
     ];
     let size: usize = parts.iter().map(|(_, text)| text.len()).sum();
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size / 4 + 4096)));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
+    let stored = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
         .unix_permissions(0o644);
+    let deflated = stored
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(COMPRESSION_LEVEL));
     for (name, text) in &parts {
+        // Each compressed entry sets up a compressor of its own (a few hundred kilobytes
+        // of tables, page-faulted in anew): a part of a few kilobytes is not worth one.
+        let options = if text.len() > COMPRESS_FROM {
+            deflated
+        } else {
+            stored
+        };
         zip.start_file(*name, options)
             .map_err(std::io::Error::other)?;
         zip.write_all(text.as_bytes())?;
@@ -211,17 +227,18 @@ fn app() -> String {
     )
 }
 
-/// The document: the body's paragraphs, then the page (A4, margins, header and footer).
-fn document(page: &Page, body: &str) -> String {
-    let mut x = String::with_capacity(body.len() + 1024);
-    let _ = write!(
-        x,
+/// What opens the document, before the body's paragraphs.
+pub(crate) fn document_start() -> String {
+    format!(
         "{XML_DECLARATION}<w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\" xmlns:w14=\"{W14}\" \
          xmlns:mc=\"{MC}\" mc:Ignorable=\"w14\"><w:body>"
-    );
-    x.push_str(body);
-    let _ = write!(
-        x,
+    )
+}
+
+/// What closes the document after the body's paragraphs: the page (A4, margins, header
+/// and footer).
+pub(crate) fn document_end(page: &Page) -> String {
+    format!(
         "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"{HEADER_ID}\"/>\
          <w:footerReference w:type=\"default\" r:id=\"{FOOTER_ID}\"/>\
          <w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
@@ -236,8 +253,7 @@ fn document(page: &Page, body: &str) -> String {
         page.side,
         page.header,
         page.footer
-    );
-    x
+    )
 }
 
 /// A page header (`hdr`) or footer (`ftr`) holding `paragraphs`.

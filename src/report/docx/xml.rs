@@ -224,6 +224,11 @@ impl Body {
         }
     }
 
+    /// XML written as it is: the document around the body.
+    pub(crate) fn raw(&mut self, xml: &str) {
+        self.xml.push_str(xml);
+    }
+
     pub(crate) fn into_xml(self) -> String {
         self.xml
     }
