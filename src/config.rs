@@ -11,6 +11,10 @@ use crate::model::opinion::{OptionalTreatment, Recommendation, TreatmentKind};
 use crate::model::{ClockRules, FeeSchedule};
 use crate::tomlfile::{self, FileError};
 
+mod zone;
+
+pub use zone::Zone;
+
 pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");
 const EMBEDDED_NAME: &str = "<embedded config/default.toml>";
 
@@ -45,6 +49,12 @@ pub struct Config {
 pub struct Institution {
     pub name: String,
     pub address: String,
+    /// The clinic's time zone, an IANA name ("Asia/Tokyo"): the report prints its times
+    /// and dates there, whatever zone the computer that recorded them was set to.
+    pub time_zone: String,
+    /// `time_zone`, read when the configuration is.
+    #[serde(skip)]
+    pub zone: Zone,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -218,6 +228,7 @@ impl Config {
     /// `overlay_defaults` says whether `text` is a partial file to merge over the embedded defaults.
     fn from_text(path: &Path, text: &str, overlay_defaults: bool) -> Result<Config, FileError> {
         let user = tomlfile::parse_table(path, text)?;
+        tomlfile::check_characters(path, text)?;
         let merged = match overlay_defaults {
             true => {
                 let mut base = tomlfile::parse_table(Path::new(EMBEDDED_NAME), DEFAULT_CONFIG)?;
@@ -228,6 +239,8 @@ impl Config {
         };
         let mut config: Config = tomlfile::from_table(path, text, merged)?;
         config.validate(path, text)?;
+        config.institution.zone = Zone::named(&config.institution.time_zone)
+            .map_err(|message| FileError::at_field(path, text, "institution.time_zone", message))?;
         if let Some(template) = &config.report.template
             && template.is_relative()
             && let Some(dir) = path.parent()

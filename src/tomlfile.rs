@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+mod characters;
+
+pub(crate) use characters::check_characters;
+
 /// A problem in a file a person wrote or the app saved: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {

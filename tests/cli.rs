@@ -34,6 +34,37 @@ fn check_names_file_line_and_key_of_a_bad_config() {
     assert!(!err.contains("panicked"), "{err}");
 }
 
+/// A control character made by an escape (TOML holds none raw) would reach every report,
+/// where a Word document cannot hold it: check names the file, the line and the key, in the
+/// configuration and in its report template.
+#[test]
+fn check_names_a_control_character_in_the_config_and_the_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hospital.toml");
+    std::fs::write(&path, "[institution]\nname = \"病院\\u0007\"\n").unwrap();
+    let out = sonote(&["--config", path.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("hospital.toml:2: field `institution.name`"),
+        "{err}"
+    );
+    assert!(err.contains("U+0007"), "{err}");
+
+    let template = dir.path().join("ours.ja.toml");
+    let ours = include_str!("../templates/report.ja.toml").replace(
+        "title = \"セカンドオピニオン外来 報告書\"",
+        "title = \"報告書\\b\"",
+    );
+    std::fs::write(&template, ours).unwrap();
+    std::fs::write(&path, "[report]\ntemplate = \"ours.ja.toml\"\n").unwrap();
+    let out = sonote(&["--config", path.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("ours.ja.toml:40: field `text.title`"), "{err}");
+    assert!(err.contains("U+0008"), "{err}");
+}
+
 #[test]
 fn the_config_can_come_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();

@@ -107,6 +107,7 @@ fn markdown_and_json_go_to_standard_output_without_recording() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    schema::assert_valid(&json);
     assert_eq!(json["language"], "en");
     assert_eq!(
         json["document"]["title"],

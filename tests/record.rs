@@ -238,3 +238,31 @@ fn the_desk_pays_exports_and_sends_while_the_specialists_screen_is_open() {
     let (ok, said) = run(&data, &["verify", path.to_str().unwrap()]);
     assert!(ok, "{said}");
 }
+
+/// The specialist's private notes stay private through a correction: neither the letter
+/// nor the JSON (whose template does not print the notes) carries what they said.
+#[test]
+fn a_correction_of_the_private_notes_is_not_printed() {
+    let (_guard, data, path) = ended();
+    let p = path.to_str().unwrap();
+    let config = Config::embedded();
+    let mut open = OpenSession::open(&path, Role::Specialist, &config, common::at(40, 0)).unwrap();
+    open.session.memo = "内々の所感A".into();
+    open.changed(common::at(40, 0));
+    open.save_now().unwrap();
+    drop(open);
+    assert!(run(&data, &["confirm", p]).0);
+    assert!(run(&data, &["correct", p, "--reason", "書き直し"]).0);
+    let mut open = OpenSession::open(&path, Role::Specialist, &config, common::at(41, 0)).unwrap();
+    open.session.memo = "内々の所感B".into();
+    open.changed(common::at(41, 0));
+    open.save_now().unwrap();
+    drop(open);
+    assert!(run(&data, &["confirm", p]).0);
+    assert_eq!(store::load(&path).unwrap().record.corrections[0].changes[0].field, "memo");
+    for format in ["md", "json"] {
+        let (ok, said) = run(&data, &["export", p, "--format", format, "--out", "-"]);
+        assert!(ok, "{said}");
+        assert!(!said.contains("内々の所感"), "{format}: {said}");
+    }
+}

@@ -371,8 +371,8 @@ fn the_intake_and_the_opinion_are_printed() {
     assert!(document.contains("w:insideH"), "table borders");
     assert!(document.contains("w:fill=\"EDEDED\""), "shaded header");
     // The header row repeats on a new page, and is never left alone at the foot of one.
-    assert_eq!(document.matches("<w:tblHeader />").count(), 1);
-    let header_row = document.find("<w:tblHeader />").unwrap();
+    assert_eq!(document.matches("<w:tblHeader/>").count(), 1);
+    let header_row = document.find("<w:tblHeader/>").unwrap();
     let next_row = header_row + document[header_row..].find("</w:tr>").unwrap();
     assert!(document[header_row..next_row].contains(">治療の選択肢<"));
 
@@ -536,6 +536,7 @@ fn markdown_and_json_say_what_the_docx_says() {
     let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
     let json: serde_json::Value =
         serde_json::from_slice(&report::render(&report, Format::Json).unwrap()).unwrap();
+    schema::assert_valid(&json);
     let doc = read_back(&docx_of(&report));
 
     let sections = json["document"]["sections"].as_array().unwrap();
@@ -546,7 +547,7 @@ fn markdown_and_json_say_what_the_docx_says() {
         assert!(markdown.contains(&format!("\n## {heading}\n")), "{heading}");
     }
     assert_eq!(json["format"], "sonote-report");
-    assert_eq!(json["format_version"], 2);
+    assert_eq!(json["format_version"], 3);
     assert_eq!(json["language"], "ja");
     let session = &json["session"];
     assert_eq!(session["session_id"], "2026-11-21-01");
@@ -589,8 +590,9 @@ fn markdown_and_json_say_what_the_docx_says() {
         assert!(json.to_string().contains(text), "json lacks {text}");
     }
     assert!(!markdown.contains('\u{1b}') && !json.to_string().contains("\\u001b"));
+    // `<` before a letter that starts no HTML tag is text, and stays as typed.
     assert!(
-        markdown.contains("（CT & MRI \\<造影> の後も）"),
+        markdown.contains("（CT & MRI <造影> の後も）"),
         "{markdown}"
     );
 }
@@ -603,6 +605,7 @@ fn json_carries_the_opinion_and_the_answers() {
     let report = report_of(&full_session(&config), Lang::Ja);
     let json: serde_json::Value =
         serde_json::from_slice(&report::render(&report, Format::Json).unwrap()).unwrap();
+    schema::assert_valid(&json);
     let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
     let doc = read_back(&docx_of(&report));
     let session = &json["session"];
@@ -763,13 +766,11 @@ fn a_template_can_leave_out_and_reorder_sections() {
 #[test]
 fn libreoffice_renders_the_report() {
     // Present when it can be started at all; pdftotext has no --version and exits 1.
-    let has = |program: &str| Command::new(program).arg("-v").output().is_ok();
-    if !has("soffice") || !has("pdftotext") {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install libreoffice-writer-nogui and poppler-utils (see .ci/run)"
-        );
-        eprintln!("skipped: soffice or pdftotext is not installed (CI installs them)");
+    if !tools_present(
+        &["soffice", "pdftotext"],
+        &["-v"],
+        "CI installs libreoffice-writer-nogui and poppler-utils, see .ci/run",
+    ) {
         return;
     }
     let config = Config::embedded();

@@ -1,26 +1,18 @@
 //! The report as a Word document (.docx): A4 with Japanese margins, Mincho body and Gothic
 //! headings, the institution in the page header and "page N of M" in the footer.
 //!
-//! docx-rs makes the package: page, default fonts, styles, the page header and footer,
-//! metadata. The body, nearly all of the bytes, is written by [`xml`] straight into
-//! `document.xml`.
+//! The letter's paragraphs are written by [`xml`], the package around them (styles,
+//! settings, fonts, properties, the zip) by [`package`]: see there why not by docx-rs.
 //!
-//! The same report always gives the same bytes: paragraph ids are numbered here rather than
-//! by docx-rs's per-thread counter, the document's metadata carries the end of the
-//! consultation, and the zip entries carry the fixed 1980-01-01 time docx-rs writes.
-
-use std::io::Cursor;
-
-use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrNUMPAGES, InstrPAGE,
-    InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
-};
+//! The same report always gives the same bytes: paragraph ids are numbered in the order
+//! they are written, the document's metadata carries the end of the consultation, and the
+//! zip entries carry the zip format's earliest time.
 
 use super::{Body, Field, FooterPart, Layout, OptionsTable, Part, QuestionItem, Report, Section};
 use crate::config::Lang;
 use xml::{Align, Border, Cell, Indent, Para, Style, TableProps, Then};
 
+mod package;
 mod xml;
 
 /// A4 in twentieths of a point.
@@ -45,30 +37,57 @@ pub fn render(report: &Report) -> std::io::Result<Vec<u8>> {
         layout: l,
         body: xml::Body::new(&l.heading_font, &l.latin_heading_font, 64 * 1024),
     };
-    // The package first: the page header and footer take the first paragraph ids. Its
-    // document.xml has an empty body, which the report's body goes into.
-    let mut package = writer.package().build();
-    let document =
-        String::from_utf8(std::mem::take(&mut package.document)).map_err(std::io::Error::other)?;
-    let body_at = document
-        .find(BODY)
-        .map(|at| at + BODY.len())
-        .ok_or_else(|| std::io::Error::other("docx-rs wrote a document without a body"))?;
-    writer.body.raw(&document[..body_at]);
+    // The page header and footer first: they take the first paragraph ids.
+    writer.header();
+    let header = writer.body.take();
+    writer.footer();
+    let footer = writer.body.take();
+    // The document is written whole into the body's buffer: at 400 KB, a copy costs.
+    writer.body.raw(&package::document_start());
     writer.letter_head();
     for section in &report.sections {
         writer.section(section);
     }
     writer.letter_end();
-    writer.body.raw(&document[body_at..]);
-    package.document = writer.body.into_xml().into_bytes();
-    // The parts are stored, not compressed: room for them and the zip's headers.
-    let mut bytes = Cursor::new(Vec::with_capacity(package.document.len() + 32 * 1024));
-    package.pack(&mut bytes).map_err(std::io::Error::other)?;
-    Ok(bytes.into_inner())
+    let page = package::Page {
+        width: PAGE_WIDTH,
+        height: PAGE_HEIGHT,
+        top: MARGIN_TOP,
+        bottom: MARGIN_BOTTOM,
+        side: MARGIN_SIDE,
+        header: 851,
+        footer: 992,
+    };
+    writer.body.raw(&package::document_end(&page));
+    let content = package::Content {
+        document: writer.body.into_xml(),
+        header,
+        footer,
+    };
+    let package = package::Package {
+        title: &report.title,
+        author: &report.facts.institution.name,
+        timestamp: &l.timestamp,
+        language: match report.language {
+            Lang::Ja => "ja-JP",
+            Lang::En => "en-US",
+        },
+        fonts: package::Fonts {
+            body: &l.body_font,
+            latin_body: &l.latin_body_font,
+            heading: &l.heading_font,
+            latin_heading: &l.latin_heading_font,
+        },
+        body_half_points: l.body_half_points,
+        heading_half_points: heading_size(l),
+    };
+    package::write(&package, content)
 }
 
-const BODY: &str = "<w:body>";
+/// The section headings' size: a little larger than the body.
+fn heading_size(layout: &Layout) -> usize {
+    layout.body_half_points + 2
+}
 
 struct Writer<'a> {
     report: &'a Report,
@@ -77,90 +96,33 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    /// The package around the body: page, default fonts, metadata, page header and footer.
-    fn package(&mut self) -> Docx {
-        let l = self.layout;
-        let fonts = RunFonts::new()
-            .east_asia(&l.body_font)
-            .ascii(&l.latin_body_font)
-            .hi_ansi(&l.latin_body_font)
-            .cs(&l.latin_body_font);
-        Docx::new()
-            .page_size(PAGE_WIDTH, PAGE_HEIGHT)
-            .page_margin(
-                PageMargin::new()
-                    .top(MARGIN_TOP)
-                    .bottom(MARGIN_BOTTOM)
-                    .left(MARGIN_SIDE)
-                    .right(MARGIN_SIDE)
-                    .header(851)
-                    .footer(992),
-            )
-            .default_fonts(fonts)
-            .default_size(l.body_half_points)
-            .default_line_spacing(
-                LineSpacing::new()
-                    .line_rule(LineSpacingType::Auto)
-                    .line(264)
-                    .after(0),
-            )
-            .created_at(&l.timestamp)
-            .updated_at(&l.timestamp)
-            .header(self.header())
-            .footer(self.footer())
-    }
-
-    /// A docx-rs paragraph (page header, footer) with the next id: see the module comment
-    /// on determinism.
-    fn paragraph(&mut self) -> Paragraph {
-        Paragraph::new().id(self.body.next_id())
-    }
-
     fn small(&self) -> usize {
         self.layout.body_half_points.saturating_sub(3).max(12)
     }
 
-    fn heading_fonts(&self) -> RunFonts {
-        RunFonts::new()
-            .east_asia(&self.layout.heading_font)
-            .ascii(&self.layout.latin_heading_font)
-            .hi_ansi(&self.layout.latin_heading_font)
-            .cs(&self.layout.latin_heading_font)
+    /// The page header: the institution, small, grey and right, over a thin rule.
+    fn header(&mut self) {
+        let p = Para::new().align(Align::Right).border_below(Border {
+            space: 4,
+            size: 4,
+            color: RULE,
+        });
+        let style = Style::plain().size(self.small()).color(GREY).heading();
+        self.body.paragraph_of(&p, style, &self.report.header);
     }
 
-    fn header(&mut self) -> Header {
-        let run = text_run(&self.report.header)
-            .fonts(self.heading_fonts())
-            .size(self.small())
-            .color(GREY);
-        let mut p = self.paragraph().align(AlignmentType::Right).add_run(run);
-        // A rule under the paragraph only: docx-rs starts from a box on all four sides.
-        p.property = p.property.set_borders(
-            ParagraphBorders::with_empty().set(
-                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                    .size(4)
-                    .color(RULE)
-                    .space(4),
-            ),
-        );
-        Header::new().add_paragraph(p)
-    }
-
-    fn footer(&mut self) -> Footer {
-        let size = self.small();
-        let mut p = self.paragraph().align(AlignmentType::Center);
-        let style = |run: Run| run.size(size).color(GREY);
+    /// The page footer: the template's text with the page number and count as fields.
+    fn footer(&mut self) {
+        let style = Style::plain().size(self.small()).color(GREY);
+        self.body.paragraph(&Para::new().align(Align::Center));
         for part in &self.layout.footer {
-            let runs = match part {
-                FooterPart::Text(text) => vec![text_run(text)],
-                FooterPart::Page => field_runs(InstrText::PAGE(InstrPAGE::new())),
-                FooterPart::Pages => field_runs(InstrText::NUMPAGES(InstrNUMPAGES::new())),
-            };
-            for run in runs {
-                p = p.add_run(style(run));
+            match part {
+                FooterPart::Text(text) => self.body.run(style, text, Then::Nothing),
+                FooterPart::Page => self.body.field(style, "PAGE"),
+                FooterPart::Pages => self.body.field(style, "NUMPAGES"),
             }
         }
-        Footer::new().add_paragraph(p)
+        self.body.end_paragraph();
     }
 
     /// Everything before the sections: date, addressee, sender, title, opening.
@@ -248,9 +210,10 @@ impl Writer<'_> {
     fn section(&mut self, section: &Section) {
         let heading = Style::plain()
             .bold()
-            .size(self.layout.body_half_points + 2)
+            .size(heading_size(self.layout))
             .heading();
         let p = Para::new()
+            .style(package::HEADING)
             .keep_next(true)
             .before(240)
             .after(100)
@@ -536,27 +499,4 @@ fn rule(space: u32) -> Border {
         size: 4,
         color: RULE,
     }
-}
-
-/// A docx-rs run of text (the page header and footer) keeping its line breaks and tabs,
-/// as the body's runs do.
-fn text_run(text: &str) -> Run {
-    xml::pieces(text).fold(Run::new(), |run, piece| match piece {
-        xml::Piece::Text(text) => run.add_text(text),
-        xml::Piece::Tab => run.add_tab(),
-        xml::Piece::LineBreak => run.add_break(BreakType::TextWrapping),
-    })
-}
-
-/// A field (PAGE, NUMPAGES) that the word processor fills in when it lays out the page.
-/// One run per part, as Word writes it: LibreOffice formats the result by the run that
-/// holds it, and a result sharing the run of the field's start comes out unformatted.
-fn field_runs(instr: InstrText) -> Vec<Run> {
-    vec![
-        Run::new().add_field_char(FieldCharType::Begin, false),
-        Run::new().add_instr_text(instr),
-        Run::new().add_field_char(FieldCharType::Separate, false),
-        Run::new().add_text("1"),
-        Run::new().add_field_char(FieldCharType::End, false),
-    ]
 }

@@ -43,6 +43,9 @@ pub struct Facts {
     pub time: TimeFacts,
     pub questions: Vec<QuestionFacts>,
     pub opinion: OpinionFacts,
+    /// The specialist's own notes during the consultation: private, left out of the json
+    /// export unless the template prints them (see `json::render`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
     pub fee: FeeFacts,
     pub clock_events: Vec<ClockEventFacts>,
@@ -218,7 +221,12 @@ pub struct ClockEventFacts {
 
 /// Read a session into the facts its report is worded from.
 pub fn facts(session: &Session, config: &Config) -> Facts {
-    let time = time_facts(session);
+    let local = |at: Timestamp| config.institution.zone.local(at);
+    let mut time = time_facts(session);
+    // Every time the report prints or exports is the clinic's: a computer set to another
+    // zone recorded its own offset.
+    time.started_at = time.started_at.map(local);
+    time.ended_at = time.ended_at.map(local);
     let consultation_date = time
         .started_at
         .map(|at| at.date_naive())
@@ -250,8 +258,17 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
         attendees: attendees(session),
         patient_attends: session.intake.patient_attends,
         materials: materials(session),
-        eligibility_override: eligibility_override(session),
-        questions: questions(session, time.ended_at),
+        eligibility_override: eligibility_override(session).map(|mut e| {
+            e.at = local(e.at);
+            e
+        }),
+        questions: questions(session, time.ended_at)
+            .into_iter()
+            .map(|mut q| {
+                q.answered_at = q.answered_at.map(local);
+                q
+            })
+            .collect(),
         time,
         opinion: opinion(session, config),
         memo: some_text(&session.memo),
@@ -262,7 +279,7 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
             .iter()
             .map(|event| ClockEventFacts {
                 kind: crate::model::clock::kind_name(event.kind),
-                at: event.at,
+                at: local(event.at),
                 minutes: event.minutes,
                 note: event.note.as_deref().and_then(some_text),
             })
@@ -275,7 +292,7 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
             .iter()
             .filter(|c| c.of_version < session.record.version())
             .map(|c| CorrectionFacts {
-                at: c.at,
+                at: local(c.at),
                 by: c.by.clone(),
                 reason: c.reason.clone(),
                 of_version: c.of_version,

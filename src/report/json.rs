@@ -7,13 +7,16 @@
 
 use serde::Serialize;
 
+use super::template::SectionKey;
 use super::{Facts, Report};
 use crate::config::Lang;
 
 /// Raised when a field of the json export changes meaning or is removed. 2: the opinion
 /// became structured (`session.opinion`, the `findings`, `options` and `parts` bodies),
 /// `session.summary` moved into it, and questions carry their state and both answers.
-pub(crate) const FORMAT_VERSION: u32 = 2;
+/// 3: `session.memo`, the specialist's private notes, is left out unless the template
+/// prints the memo section.
+pub(crate) const FORMAT_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -27,12 +30,41 @@ struct Export<'a> {
 
 /// Write the report as pretty-printed JSON, ending with a newline.
 pub fn render(report: &Report) -> String {
+    // The memo is the specialist's own: it goes out only where the hospital's template
+    // prints it in the letter too.
+    let printed = report.sections.iter().any(|s| s.key == SectionKey::Memo);
+    let private;
+    let memo_corrected = |f: &Facts| {
+        f.corrections.iter().any(|c| {
+            c.changes
+                .iter()
+                .any(|change| change.field.starts_with("memo"))
+        })
+    };
+    let facts = match printed || (report.facts.memo.is_none() && !memo_corrected(&report.facts)) {
+        true => &report.facts,
+        false => {
+            // Nor through a correction of it.
+            let mut corrections = report.facts.corrections.clone();
+            for correction in &mut corrections {
+                correction
+                    .changes
+                    .retain(|change| !change.field.starts_with("memo"));
+            }
+            private = Facts {
+                memo: None,
+                corrections,
+                ..report.facts.clone()
+            };
+            &private
+        }
+    };
     let export = Export {
         format: "sonote-report",
         format_version: FORMAT_VERSION,
         generator: format!("sonote {}", env!("CARGO_PKG_VERSION")),
         language: report.language,
-        session: &report.facts,
+        session: facts,
         document: report,
     };
     // Serializing plain structs of strings, numbers and dates cannot fail.

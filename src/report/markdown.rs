@@ -1,10 +1,14 @@
 //! The report as Markdown, to paste into an electronic chart: plain enough to read as text,
-//! structured enough to render.
+//! structured enough to render. Any text renders under CommonMark as it was typed, and only
+//! what CommonMark would read as a mark is escaped (see [`escape`]).
 
 use std::fmt::Write as _;
 
 use super::{Body, Field, OptionsTable, Part, QuestionItem, Report};
 use crate::config::Lang;
+use escape::{At, Pairs};
+
+mod escape;
 
 /// Write the report as Markdown, ending with a newline.
 pub fn render(report: &Report) -> String {
@@ -13,34 +17,42 @@ pub fn render(report: &Report) -> String {
         Lang::Ja => "：",
         Lang::En => ": ",
     };
-    let _ = writeln!(out, "# {}\n", inline(&report.title));
+    let _ = writeln!(out, "# {}\n", escape::heading(&report.title));
     if !report.confidential.trim().is_empty() {
-        let _ = writeln!(out, "**{}**\n", escape(&report.confidential));
+        out.push_str("**");
+        let confidential = escape::one_line(&report.confidential);
+        escape::line(
+            &mut out,
+            &confidential,
+            At::Inline,
+            &Pairs::of(&[&confidential], true),
+        );
+        out.push_str("**\n\n");
     }
-    let _ = writeln!(out, "{}\n", escape(&report.date));
+    paragraph(&mut out, &report.date);
     block(&mut out, &report.addressee);
     block(&mut out, &report.sender);
-    for paragraph in &report.opening {
-        let _ = writeln!(out, "{}\n", text(paragraph, ""));
+    for text in &report.opening {
+        paragraph(&mut out, text);
     }
     for section in &report.sections {
-        let _ = writeln!(out, "## {}\n", inline(&section.heading));
+        let _ = writeln!(out, "## {}\n", escape::heading(&section.heading));
         match &section.body {
             Body::Fields(fields) => {
                 for Field { label, value } in fields {
-                    let _ = writeln!(out, "- {}{colon}{}", escape(label), text(value, "  "));
+                    item(&mut out, "- ", label, colon, value);
                 }
                 out.push('\n');
             }
             Body::List(items) => {
-                for item in items {
-                    let _ = writeln!(out, "- {}", text(item, "  "));
+                for text in items {
+                    item(&mut out, "- ", text, "", "");
                 }
                 out.push('\n');
             }
             Body::Paragraphs(paragraphs) => {
-                for paragraph in paragraphs {
-                    let _ = writeln!(out, "{}\n", text(paragraph, ""));
+                for text in paragraphs {
+                    paragraph(&mut out, text);
                 }
             }
             Body::Questions(questions) => {
@@ -50,23 +62,21 @@ pub fn render(report: &Report) -> String {
             }
             Body::Parts(parts) => {
                 for Part { label, paragraphs } in parts {
-                    let _ = writeln!(out, "**{}**\n", inline(label));
-                    for paragraph in paragraphs {
-                        let _ = writeln!(out, "{}\n", text(paragraph, ""));
+                    strong_line(&mut out, label);
+                    for text in paragraphs {
+                        paragraph(&mut out, text);
                     }
                 }
             }
             Body::Options(table) => options(&mut out, table, colon),
-            Body::NotRecorded(phrase) => {
-                let _ = writeln!(out, "{}\n", escape(phrase));
-            }
+            Body::NotRecorded(phrase) => paragraph(&mut out, phrase),
         }
     }
-    for paragraph in &report.closing {
-        let _ = writeln!(out, "{}\n", text(paragraph, ""));
+    for text in &report.closing {
+        paragraph(&mut out, text);
     }
     if !report.closing_word.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", escape(&report.closing_word));
+        paragraph(&mut out, &report.closing_word);
     }
     let s = &report.signature;
     let signature: Vec<String> = [&s.title, &s.department, &s.name]
@@ -79,101 +89,101 @@ pub fn render(report: &Report) -> String {
     while out.ends_with("\n\n") {
         out.pop();
     }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
     out
 }
 
-fn question(out: &mut String, q: &QuestionItem, colon: &str) {
-    let _ = write!(out, "**{}** {}", inline(&q.label), text(&q.text, ""));
-    let _ = write!(out, "{}", inline(&q.asked_by));
-    // Two spaces: a hard line break, so the answer sits right under its question.
-    let _ = write!(out, "  \n{}{colon}", escape(&q.answer_label));
-    if !q.note.is_empty() {
-        let _ = writeln!(out, "{}  ", inline(&q.note));
+/// Free text as a paragraph (or several, where it holds blank lines), its line breaks kept
+/// as hard breaks.
+fn paragraph(out: &mut String, text: &str) {
+    if text.trim_matches([' ', '\t', '\n']).is_empty() {
+        return;
     }
-    let _ = writeln!(out, "{}\n", text(&q.answer, ""));
+    escape::text(out, text, At::Block, "", &Pairs::of(&[text], false));
+    out.push_str("\n\n");
+}
+
+/// A bold line of its own (the label of a part of the opinion).
+fn strong_line(out: &mut String, text: &str) {
+    let text = escape::one_line(text);
+    out.push_str("**");
+    escape::line(out, &text, At::Inline, &Pairs::of(&[&text], true));
+    out.push_str("**\n\n");
+}
+
+/// Lines printed as one block, each on its own line.
+fn block(out: &mut String, lines: &[String]) {
+    let joined = lines
+        .iter()
+        .map(|line| escape::one_line(line))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    paragraph(out, &joined);
+}
+
+/// A list item (`bullet` and the indent that follows from it): a label, then `colon` and
+/// free text continuing on the item's next lines.
+fn item(out: &mut String, bullet: &str, label: &str, colon: &str, value: &str) {
+    let label = escape::one_line(label);
+    let pairs = Pairs::of(&[&label, value], false);
+    out.push_str(bullet);
+    escape::line(out, &label, At::Block, &pairs);
+    out.push_str(colon);
+    let indent = " ".repeat(bullet.len());
+    escape::text(out, value, At::Inline, &indent, &pairs);
+    out.push('\n');
+}
+
+/// A question, then its answer on the next line (a hard break, so it sits right under it).
+fn question(out: &mut String, q: &QuestionItem, colon: &str) {
+    let label = escape::one_line(&q.label);
+    let answer_label = escape::one_line(&q.answer_label);
+    let texts = [
+        &label,
+        &q.text,
+        &q.asked_by,
+        &answer_label,
+        &q.note,
+        &q.answer,
+    ];
+    let pairs = Pairs::of(&texts.map(String::as_str), true);
+    out.push_str("**");
+    escape::line(out, &label, At::Inline, &pairs);
+    out.push_str("** ");
+    escape::text(out, &q.text, At::Inline, "", &pairs);
+    escape::text(out, &escape::one_line(&q.asked_by), At::Inline, "", &pairs);
+    out.push_str("  \n");
+    escape::line(out, &answer_label, At::Continuation, &pairs);
+    out.push_str(colon);
+    let mut at = At::Inline;
+    if !q.note.is_empty() {
+        escape::text(out, &q.note, at, "", &pairs);
+        out.push_str("  \n");
+        at = At::Continuation;
+    }
+    escape::text(out, &q.answer, at, "", &pairs);
+    out.push_str("\n\n");
 }
 
 /// The opinion table as a list, one item per option with its details under it: a pipe
 /// table would squeeze long reasoning into one line, which reads badly pasted as text.
 fn options(out: &mut String, table: &OptionsTable, colon: &str) {
     for row in &table.rows {
-        let _ = writeln!(
-            out,
-            "- **{}**{colon}{}",
-            inline(&row.option),
-            inline(&row.recommendation)
-        );
+        let option = escape::one_line(&row.option);
+        let recommendation = escape::one_line(&row.recommendation);
+        let pairs = Pairs::of(&[&option, &recommendation], true);
+        out.push_str("- **");
+        escape::line(out, &option, At::Inline, &pairs);
+        out.push_str("**");
+        out.push_str(colon);
+        escape::line(out, &recommendation, At::Inline, &pairs);
+        out.push('\n');
         for Field { label, value } in &row.details {
-            let _ = writeln!(out, "  - {}{colon}{}", escape(label), text(value, "    "));
+            item(out, "  - ", label, colon, value);
         }
     }
     out.push('\n');
-}
-
-/// Lines printed as one block, each on its own line.
-fn block(out: &mut String, lines: &[String]) {
-    if lines.is_empty() {
-        return;
-    }
-    let joined: Vec<String> = lines.iter().map(|line| escape(line)).collect();
-    let _ = writeln!(out, "{}\n", joined.join("  \n"));
-}
-
-/// Free text with its line breaks kept (as hard breaks), continuation lines indented by
-/// `indent` so they stay inside a list item.
-fn text(value: &str, indent: &str) -> String {
-    value
-        .split('\n')
-        .map(escape)
-        .collect::<Vec<_>>()
-        .join(&format!("  \n{indent}"))
-}
-
-/// Escape what Markdown would read as markup inside a line. Only ASCII marks are touched,
-/// so Japanese text reads the same pasted raw into a chart as rendered.
-fn inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Escape a line that starts a block: also what would make it a heading, a quote or a
-/// list item.
-fn escape(text: &str) -> String {
-    let mut out = inline(text);
-    if out.starts_with(['-', '+', '#', '>']) {
-        out.insert(0, '\\');
-    } else if let Some(mark) = out.find(['.', ')'])
-        && mark > 0
-        && out[..mark].chars().all(|c| c.is_ascii_digit())
-    {
-        out.insert(mark, '\\');
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markup_characters_are_escaped_and_japanese_is_not() {
-        assert_eq!(escape("見本 花子（みほん）"), "見本 花子（みほん）");
-        assert_eq!(escape("a*b_c [x] <y> #1"), "a\\*b\\_c \\[x\\] \\<y> #1");
-        assert_eq!(escape("# not a heading"), "\\# not a heading");
-        assert_eq!(escape("> not a quote"), "\\> not a quote");
-        assert_eq!(escape("- not a list"), "\\- not a list");
-        assert_eq!(escape("1. not numbered"), "1\\. not numbered");
-        assert_eq!(escape("2026年"), "2026年");
-    }
-
-    #[test]
-    fn line_breaks_are_hard_breaks_indented_inside_items() {
-        assert_eq!(text("一\n二", "  "), "一  \n  二");
-    }
 }

@@ -341,6 +341,7 @@ impl ReportTemplate {
     }
 
     pub fn from_text(path: &Path, text: &str) -> Result<ReportTemplate, FileError> {
+        tomlfile::check_characters(path, text)?;
         let text = with_words_from_before(text);
         let text = text.as_ref();
         let template: ReportTemplate =

@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod samples;
+pub mod schema;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
 use sonote::config::Config;
@@ -236,4 +238,29 @@ pub fn sonote(data: &std::path::Path, args: &[&str]) -> std::process::Output {
         .env_remove("SONOTE_DATA_DIR")
         .output()
         .expect("run sonote")
+}
+
+/// Whether the external programs a test needs can be started (`probe` runs each with
+/// `args`). When one cannot, the test is skipped with a note, except where the environment
+/// asks for every tool (`SONOTE_REQUIRE_TOOLS=1`, set by `.ci/run`, or `CI`): there a
+/// missing tool fails the test rather than let it pass without checking anything.
+pub fn tools_present(programs: &[&str], args: &[&str], hint: &str) -> bool {
+    let missing: Vec<&str> = programs
+        .iter()
+        .copied()
+        .filter(|program| {
+            std::process::Command::new(program)
+                .args(args)
+                .output()
+                .is_err()
+        })
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let required = std::env::var("SONOTE_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
+        || std::env::var_os("CI").is_some();
+    assert!(!required, "{} not installed: {hint}", missing.join(", "));
+    eprintln!("skipped: {} not installed ({hint})", missing.join(", "));
+    false
 }

@@ -1,16 +1,19 @@
-//! The body of `word/document.xml`, written straight out as text.
+//! The paragraphs and tables of the letter (its body, page header and footer), written
+//! straight out as WordprocessingML text.
 //!
-//! docx-rs builds a tree of values, then writes it through an event writer that is moved
-//! by value at every element: 4 ms of a 20 ms export went there for the 400 KB body of a
-//! large session, most of it copying. The report needs a dozen kinds of element, so they
-//! are written here in one pass, as docx-rs writes them (the same elements, attributes and
-//! order), and docx-rs still makes the package around them.
+//! The report needs a dozen kinds of element, so they are written here in one pass rather
+//! than built as a tree and serialized (docx-rs spent 4 ms of a 20 ms export copying its
+//! tree for the 400 KB body of a large session). Every property element is written in the
+//! order of its schema sequence (ECMA-376 Part 1, CT_PPrBase, CT_RPr, CT_TblPr, CT_TcPr):
+//! Word drops properties it finds out of order, and Word for the web refuses the file.
 
 use std::fmt::Write as _;
 
-/// Paragraph properties (`w:pPr`): what the report sets, in docx-rs's order.
+/// Paragraph properties (`w:pPr`): what the report sets.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Para {
+    /// A paragraph style of `styles.xml` (the section headings' outline level).
+    style: Option<&'static str>,
     align: Option<Align>,
     indent: Option<Indent>,
     before: Option<u32>,
@@ -24,6 +27,11 @@ pub(crate) struct Para {
 impl Para {
     pub(crate) fn new() -> Self {
         Para::default()
+    }
+
+    pub(crate) fn style(mut self, style: &'static str) -> Self {
+        self.style = Some(style);
+        self
     }
 
     pub(crate) fn align(mut self, align: Align) -> Self {
@@ -192,8 +200,8 @@ pub(crate) enum Cell {
     Shaded(usize, &'static str),
 }
 
-const BREAK: &str = "<w:br w:type=\"textWrapping\" />";
-const TAB: &str = "<w:tab />";
+const BREAK: &str = "<w:br w:type=\"textWrapping\"/>";
+const TAB: &str = "<w:tab/>";
 
 /// The body being written, and the paragraph ids handed out (see the module comment of
 /// `docx` on determinism).
@@ -207,29 +215,13 @@ pub struct Body {
 impl Body {
     /// A body whose heading runs use `east_asia` for Japanese and `latin` for the rest.
     pub(crate) fn new(east_asia: &str, latin: &str, capacity: usize) -> Self {
-        let mut heading_fonts = String::from("<w:rFonts");
-        for (name, font) in [
-            ("ascii", latin),
-            ("hAnsi", latin),
-            ("cs", latin),
-            ("eastAsia", east_asia),
-        ] {
-            let _ = write!(heading_fonts, " w:{name}=\"");
-            escape_into(&mut heading_fonts, font);
-            heading_fonts.push('"');
-        }
-        heading_fonts.push_str(" />");
+        let mut heading_fonts = String::new();
+        run_fonts(&mut heading_fonts, east_asia, latin);
         Body {
             xml: String::with_capacity(capacity),
             last_id: 0,
             heading_fonts,
         }
-    }
-
-    /// The next paragraph id, for paragraphs made elsewhere (the page header and footer).
-    pub(crate) fn next_id(&mut self) -> String {
-        self.last_id += 1;
-        format!("{:08X}", self.last_id)
     }
 
     /// XML written as it is: the document around the body.
@@ -241,17 +233,55 @@ impl Body {
         self.xml
     }
 
-    /// Open a paragraph: end it with [`Body::end_paragraph`].
+    /// What was written so far, leaving the body empty and the ids counting on: the page
+    /// header and footer are written first, each taken out as its own part.
+    pub(crate) fn take(&mut self) -> String {
+        std::mem::take(&mut self.xml)
+    }
+
+    /// Open a paragraph: end it with [`Body::end_paragraph`]. Its properties go in the
+    /// schema's order: pStyle, keepNext, pBdr, spacing, ind, jc.
     pub(crate) fn paragraph(&mut self, p: &Para) {
         self.last_id += 1;
         let x = &mut self.xml;
-        let _ = write!(
-            x,
-            "<w:p w14:paraId=\"{:08X}\"><w:pPr><w:rPr />",
-            self.last_id
-        );
-        if let Some(align) = p.align {
-            let _ = write!(x, "<w:jc w:val=\"{}\" />", align.value());
+        let _ = write!(x, "<w:p w14:paraId=\"{:08X}\">", self.last_id);
+        let has_spacing = p.before.is_some() || p.after.is_some() || p.exact_line.is_some();
+        if p.style.is_none()
+            && !p.keep_next
+            && p.border_below.is_none()
+            && !has_spacing
+            && p.indent.is_none()
+            && p.align.is_none()
+        {
+            return;
+        }
+        x.push_str("<w:pPr>");
+        if let Some(style) = p.style {
+            let _ = write!(x, "<w:pStyle w:val=\"{style}\"/>");
+        }
+        if p.keep_next {
+            x.push_str("<w:keepNext/>");
+        }
+        if let Some(b) = p.border_below {
+            let _ = write!(
+                x,
+                "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"{}\" w:space=\"{}\" w:color=\"{}\"/>\
+                 </w:pBdr>",
+                b.size, b.space, b.color
+            );
+        }
+        if has_spacing {
+            x.push_str("<w:spacing");
+            if let Some(before) = p.before {
+                let _ = write!(x, " w:before=\"{before}\"");
+            }
+            if let Some(after) = p.after {
+                let _ = write!(x, " w:after=\"{after}\"");
+            }
+            if let Some(line) = p.exact_line {
+                let _ = write!(x, " w:line=\"{line}\" w:lineRule=\"exact\"");
+            }
+            x.push_str("/>");
         }
         if let Some(ind) = p.indent {
             let _ = write!(
@@ -268,31 +298,10 @@ impl Body {
                 }
                 None => {}
             }
-            x.push_str(" />");
+            x.push_str("/>");
         }
-        if p.before.is_some() || p.after.is_some() || p.exact_line.is_some() {
-            x.push_str("<w:spacing");
-            if let Some(before) = p.before {
-                let _ = write!(x, " w:before=\"{before}\"");
-            }
-            if let Some(after) = p.after {
-                let _ = write!(x, " w:after=\"{after}\"");
-            }
-            if let Some(line) = p.exact_line {
-                let _ = write!(x, " w:line=\"{line}\" w:lineRule=\"exact\"");
-            }
-            x.push_str(" />");
-        }
-        if let Some(b) = p.border_below {
-            let _ = write!(
-                x,
-                "<w:pBdr><w:bottom w:val=\"single\" w:space=\"{}\" w:sz=\"{}\" w:color=\"{}\" \
-                 /></w:pBdr>",
-                b.space, b.size, b.color
-            );
-        }
-        if p.keep_next {
-            x.push_str("<w:keepNext />");
+        if let Some(align) = p.align {
+            let _ = write!(x, "<w:jc w:val=\"{}\"/>", align.value());
         }
         x.push_str("</w:pPr>");
     }
@@ -331,64 +340,90 @@ impl Body {
         self.xml.push_str("</w:r>");
     }
 
+    /// Open a run with its properties in the schema's order: rFonts, b, bCs, color, sz,
+    /// szCs.
     fn open_run(&mut self, s: Style) {
         let x = &mut self.xml;
         if s.size.is_none() && s.color.is_none() && !s.bold && !s.heading {
-            x.push_str("<w:r><w:rPr />");
+            x.push_str("<w:r>");
             return;
         }
         x.push_str("<w:r><w:rPr>");
-        if let Some(size) = s.size {
-            let _ = write!(x, "<w:sz w:val=\"{size}\" /><w:szCs w:val=\"{size}\" />");
-        }
-        if let Some(color) = s.color {
-            let _ = write!(x, "<w:color w:val=\"{color}\" />");
-        }
-        if s.bold {
-            x.push_str("<w:b /><w:bCs />");
-        }
         if s.heading {
             x.push_str(&self.heading_fonts);
+        }
+        if s.bold {
+            x.push_str("<w:b/><w:bCs/>");
+        }
+        if let Some(color) = s.color {
+            let _ = write!(x, "<w:color w:val=\"{color}\"/>");
+        }
+        if let Some(size) = s.size {
+            let _ = write!(x, "<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>");
         }
         x.push_str("</w:rPr>");
     }
 
-    /// Open a table: its rows follow, then [`Body::end_table`].
+    /// A field the word processor computes (`PAGE`, `NUMPAGES`), with "1" shown until it
+    /// does. One run per part, as Word writes it: LibreOffice formats the result by the run
+    /// that holds it, and a result sharing the run of the field's start comes out
+    /// unformatted.
+    pub(crate) fn field(&mut self, style: Style, instruction: &str) {
+        for part in [
+            "<w:fldChar w:fldCharType=\"begin\"/>",
+            "",
+            "<w:fldChar w:fldCharType=\"separate\"/>",
+            "<w:t>1</w:t>",
+            "<w:fldChar w:fldCharType=\"end\"/>",
+        ] {
+            self.open_run(style);
+            if part.is_empty() {
+                self.xml.push_str("<w:instrText xml:space=\"preserve\">");
+                escape_into(&mut self.xml, instruction);
+                self.xml.push_str("</w:instrText>");
+            } else {
+                self.xml.push_str(part);
+            }
+            self.xml.push_str("</w:r>");
+        }
+    }
+
+    /// Open a table: its rows follow, then [`Body::end_table`]. Its properties go in the
+    /// schema's order: tblW, jc, tblInd, tblBorders, tblLayout, tblCellMar.
     pub(crate) fn table(&mut self, t: &TableProps) {
         let x = &mut self.xml;
         let _ = write!(
             x,
-            "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\" /><w:jc w:val=\"left\" />",
+            "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:jc w:val=\"left\"/>",
             t.width
         );
+        if let Some(indent) = t.indent {
+            let _ = write!(x, "<w:tblInd w:w=\"{indent}\" w:type=\"dxa\"/>");
+        }
         match t.lines {
-            None => x.push_str("<w:tblBorders />"),
+            None => x.push_str("<w:tblBorders/>"),
             Some(b) => {
                 x.push_str("<w:tblBorders>");
                 for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
                     let _ = write!(
                         x,
-                        "<w:{side} w:val=\"single\" w:sz=\"{}\" w:space=\"{}\" w:color=\"{}\" />",
+                        "<w:{side} w:val=\"single\" w:sz=\"{}\" w:space=\"{}\" w:color=\"{}\"/>",
                         b.size, b.space, b.color
                     );
                 }
                 x.push_str("</w:tblBorders>");
             }
         }
-        x.push_str("<w:tblCellMar>");
+        x.push_str("<w:tblLayout w:type=\"fixed\"/><w:tblCellMar>");
         for (side, twips) in ["top", "left", "bottom", "right"]
             .into_iter()
             .zip(t.margins)
         {
-            let _ = write!(x, "<w:{side} w:w=\"{twips}\" w:type=\"dxa\" />");
+            let _ = write!(x, "<w:{side} w:w=\"{twips}\" w:type=\"dxa\"/>");
         }
-        x.push_str("</w:tblCellMar>");
-        if let Some(indent) = t.indent {
-            let _ = write!(x, "<w:tblInd w:w=\"{indent}\" w:type=\"dxa\" />");
-        }
-        x.push_str("<w:tblLayout w:type=\"fixed\" /></w:tblPr><w:tblGrid>");
+        x.push_str("</w:tblCellMar></w:tblPr><w:tblGrid>");
         for width in t.columns {
-            let _ = write!(x, "<w:gridCol w:w=\"{width}\" w:type=\"dxa\" />");
+            let _ = write!(x, "<w:gridCol w:w=\"{width}\"/>");
         }
         x.push_str("</w:tblGrid>");
     }
@@ -401,8 +436,8 @@ impl Body {
     /// the table runs over.
     pub(crate) fn row(&mut self, header: bool) {
         self.xml.push_str(match header {
-            true => "<w:tr><w:trPr><w:tblHeader /><w:cantSplit /></w:trPr>",
-            false => "<w:tr><w:trPr><w:cantSplit /></w:trPr>",
+            true => "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
+            false => "<w:tr><w:trPr><w:cantSplit/></w:trPr>",
         });
     }
 
@@ -416,14 +451,14 @@ impl Body {
         let width = match cell {
             Cell::Plain(w) | Cell::Top(w) | Cell::Shaded(w, _) => w,
         };
-        let _ = write!(x, "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\" />");
+        let _ = write!(x, "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>");
         match cell {
             Cell::Plain(_) => {}
-            Cell::Top(_) => x.push_str("<w:vAlign w:val=\"top\" />"),
+            Cell::Top(_) => x.push_str("<w:vAlign w:val=\"top\"/>"),
             Cell::Shaded(_, fill) => {
                 let _ = write!(
                     x,
-                    "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{fill}\" />"
+                    "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{fill}\"/>"
                 );
             }
         }
@@ -433,6 +468,22 @@ impl Body {
     pub(crate) fn end_cell(&mut self) {
         self.xml.push_str("</w:tc>");
     }
+}
+
+/// `w:rFonts` naming Japanese text's font and the Latin one.
+pub(crate) fn run_fonts(x: &mut String, east_asia: &str, latin: &str) {
+    x.push_str("<w:rFonts");
+    for (slot, font) in [
+        ("ascii", latin),
+        ("hAnsi", latin),
+        ("eastAsia", east_asia),
+        ("cs", latin),
+    ] {
+        let _ = write!(x, " w:{slot}=\"");
+        escape_into(x, font);
+        x.push('"');
+    }
+    x.push_str("/>");
 }
 
 /// A part of a run: text without line breaks or tabs, a tab, a line break.
@@ -456,21 +507,33 @@ pub fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
     })
 }
 
-/// Text as XML character data or an attribute value. A carriage return is dropped, as
-/// docx-rs drops it: LibreOffice fails on an escaped one.
-fn escape_into(out: &mut String, text: &str) {
+/// Text as XML character data or an attribute value. Characters XML 1.0 cannot hold (the
+/// C0 controls but tab and line feed, U+FFFE, U+FFFF) are dropped: a template or a
+/// configuration can carry them, and one would make the whole part unreadable. A carriage
+/// return is dropped too, as LibreOffice fails on an escaped one; tab and line feed, which
+/// only attribute values hold (text is split at them), are escaped, as an attribute's
+/// value would otherwise turn them into spaces.
+pub(crate) fn escape_into(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'', '\r']) {
+    while let Some(at) = rest.find(|c: char| {
+        matches!(
+            c,
+            '&' | '<' | '>' | '"' | '\'' | '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'
+        )
+    }) {
         out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
+        let c = rest[at..].chars().next().unwrap_or_default();
+        out.push_str(match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&apos;",
+            '\t' => "&#9;",
+            '\n' => "&#10;",
             _ => "",
         });
-        rest = &rest[at + 1..];
+        rest = &rest[at + c.len_utf8()..];
     }
     out.push_str(rest);
 }
@@ -483,7 +546,54 @@ mod tests {
     fn text_is_escaped_and_carriage_returns_dropped() {
         let mut out = String::new();
         escape_into(&mut out, "a<b>&\"c\"'d'\r\n漢字");
-        assert_eq!(out, "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;\n漢字");
+        assert_eq!(out, "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;&#10;漢字");
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_are_dropped() {
+        let mut out = String::new();
+        escape_into(
+            &mut out,
+            "a\u{0}b\u{7}\u{1b}[0m\u{b}\u{c}\u{fffe}\u{ffff}c\u{7f}\u{85}😀\tz",
+        );
+        assert_eq!(out, "ab[0mc\u{7f}\u{85}😀&#9;z");
+    }
+
+    /// Word drops properties out of their schema's order (ECMA-376 CT_PPrBase, CT_RPr):
+    /// every property the writer knows, set at once, comes out in that order.
+    #[test]
+    fn properties_come_in_the_schemas_order() {
+        let mut body = Body::new("ゴシック", "Arial", 0);
+        let p = Para::new()
+            .style("Heading1")
+            .keep_next(true)
+            .border_below(Border {
+                space: 1,
+                size: 4,
+                color: "808080",
+            })
+            .before(240)
+            .indent(Indent::left(10).hanging(5))
+            .align(Align::Center);
+        body.paragraph(&p);
+        let style = Style::plain().size(23).color("595959").bold().heading();
+        body.run(style, "見出し", Then::Nothing);
+        body.end_paragraph();
+        let xml = body.into_xml();
+        let order = |names: &[&str]| {
+            let at: Vec<usize> = names
+                .iter()
+                .map(|name| {
+                    [" ", "/", ">"]
+                        .iter()
+                        .find_map(|end| xml.find(&format!("<w:{name}{end}")))
+                        .expect(name)
+                })
+                .collect();
+            assert!(at.windows(2).all(|w| w[0] < w[1]), "{names:?} in {xml}");
+        };
+        order(&["pStyle", "keepNext", "pBdr", "spacing", "ind", "jc"]);
+        order(&["rFonts", "b", "bCs", "color", "sz", "szCs"]);
     }
 
     #[test]
@@ -492,9 +602,9 @@ mod tests {
         body.run(Style::plain(), "一行目\n二行目\tタブ", Then::Nothing);
         assert_eq!(
             body.into_xml(),
-            "<w:r><w:rPr /><w:t xml:space=\"preserve\">一行目</w:t>\
-             <w:br w:type=\"textWrapping\" /><w:t xml:space=\"preserve\">二行目</w:t>\
-             <w:tab /><w:t xml:space=\"preserve\">タブ</w:t></w:r>"
+            "<w:r><w:t xml:space=\"preserve\">一行目</w:t>\
+             <w:br w:type=\"textWrapping\"/><w:t xml:space=\"preserve\">二行目</w:t>\
+             <w:tab/><w:t xml:space=\"preserve\">タブ</w:t></w:r>"
         );
     }
 }
