@@ -446,3 +446,53 @@ fn a_fee_past_any_consultations_is_refused_naming_its_key() {
     assert!(err.contains("hospital.toml:3"), "{err}");
     assert!(err.contains("fee.extension"), "{err}");
 }
+
+/// The specialist's private notes leave in a JSON export only when asked for.
+#[test]
+fn json_carries_the_private_notes_only_with_with_memo() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let store = sonote::store::Store::open(&data).unwrap();
+    let config = sonote::config::Config::embedded();
+    let mut session = sonote::model::Session::new(
+        sonote::model::NewSession {
+            scheduled_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            ..Default::default()
+        },
+        config.clock_rules(),
+        config.fee.clone(),
+        sonote::core::now(),
+    );
+    session.memo = "内々の所感".into();
+    let clerk = sonote::store::journal::Author::new("受付", "clerk");
+    let path = store
+        .create(&mut session, &clerk, sonote::core::now())
+        .unwrap();
+    let p = path.to_str().unwrap();
+    let d = data.to_str().unwrap();
+    let plain = sonote(&[
+        "--data-dir",
+        d,
+        "export",
+        p,
+        "--format",
+        "json",
+        "--out",
+        "-",
+    ]);
+    assert!(plain.status.success(), "{}", text(&plain.stderr));
+    assert!(!text(&plain.stdout).contains("内々の所感"));
+    let asked = sonote(&[
+        "--data-dir",
+        d,
+        "export",
+        p,
+        "--format",
+        "json",
+        "--with-memo",
+        "--out",
+        "-",
+    ]);
+    assert!(asked.status.success(), "{}", text(&asked.stderr));
+    assert!(text(&asked.stdout).contains("内々の所感"));
+}

@@ -155,6 +155,7 @@ fn one_export_serves_the_open_session_and_a_file() {
         template: &template,
         format: Format::Markdown,
         force: false,
+        with_memo: false,
     };
     let out = Destination::Dir(dir.path().join("exports"));
     // The open session: recorded in memory, the caller saves.

@@ -259,7 +259,10 @@ fn a_correction_of_the_private_notes_is_not_printed() {
     open.save_now().unwrap();
     drop(open);
     assert!(run(&data, &["confirm", p]).0);
-    assert_eq!(store::load(&path).unwrap().record.corrections[0].changes[0].field, "memo");
+    assert_eq!(
+        store::load(&path).unwrap().record.corrections[0].changes[0].field,
+        "memo"
+    );
     for format in ["md", "json"] {
         let (ok, said) = run(&data, &["export", p, "--format", format, "--out", "-"]);
         assert!(ok, "{said}");

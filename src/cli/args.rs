@@ -133,6 +133,10 @@ pub struct ExportArgs {
     /// Replace an existing file that is not this session's earlier export.
     #[arg(long)]
     pub force: bool,
+    /// JSON only: include the specialist's private notes (left out unless the report
+    /// template prints them).
+    #[arg(long)]
+    pub with_memo: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

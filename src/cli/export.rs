@@ -31,6 +31,7 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
         template: &template,
         format,
         force: args.force,
+        with_memo: args.with_memo,
     };
     if args.ended {
         // clap requires --out-dir with --ended.

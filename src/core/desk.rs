@@ -81,6 +81,7 @@ pub fn apply(
                 template: &template,
                 format: Format::Docx,
                 force: false,
+                with_memo: false,
             };
             let destination = Destination::Dir(export::exports_dir(data_dir));
             match export::export(Source::File(path), &job, &destination, now) {

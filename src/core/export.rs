@@ -78,6 +78,8 @@ pub struct Job<'a> {
     pub format: Format,
     /// Replace a file that is not an earlier export of this session.
     pub force: bool,
+    /// Put the specialist's private notes in a JSON export whatever the template prints.
+    pub with_memo: bool,
 }
 
 /// A report written to a file.
@@ -123,7 +125,7 @@ fn export_open(
 ) -> Result<Exported, ExportError> {
     let out = out_path(destination, session, session_path, job.format)?;
     let report = report::build(session, job.config, job.template);
-    let bytes = render(&report, job.format, &out)?;
+    let bytes = render(&report, job, &out)?;
     let out_abs = absolute_name(&out);
     write_out(
         &bytes,
@@ -185,7 +187,7 @@ fn export_file(
     let out_abs = absolute_name(&out);
     let ours = session.report.was_exported_to(&out_abs);
     let report = report::build(&session, job.config, job.template);
-    let bytes = render(&report, job.format, &out)?;
+    let bytes = render(&report, job, &out)?;
     note_export(&mut session, session_path, &bytes, out_abs, job, now);
     let session = &session;
     // The session's record of the export is written beside its file while the report is
@@ -219,12 +221,15 @@ pub(crate) fn render_file(
 ) -> Result<(String, Vec<u8>), ExportError> {
     let session = store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
     let report = report::build(&session, job.config, job.template);
-    let bytes = render(&report, job.format, session_path)?;
+    let bytes = render(&report, job, session_path)?;
     Ok((session.id, bytes))
 }
 
-fn render(report: &report::Report, format: Format, out: &Path) -> Result<Vec<u8>, ExportError> {
-    report::render(report, format).map_err(|err| ExportError::Io(out.into(), err))
+fn render(report: &report::Report, job: &Job, out: &Path) -> Result<Vec<u8>, ExportError> {
+    match job.format {
+        Format::Json => Ok(report::json::render_with(report, job.with_memo).into_bytes()),
+        format => report::render(report, format).map_err(|err| ExportError::Io(out.into(), err)),
+    }
 }
 
 /// The file a destination names for this session; a new folder is made private.

@@ -30,9 +30,15 @@ struct Export<'a> {
 
 /// Write the report as pretty-printed JSON, ending with a newline.
 pub fn render(report: &Report) -> String {
+    render_with(report, false)
+}
+
+/// The same; `with_memo` (`sonote export --format json --with-memo`) asks for the
+/// specialist's private notes whatever the template prints.
+pub fn render_with(report: &Report, with_memo: bool) -> String {
     // The memo is the specialist's own: it goes out only where the hospital's template
-    // prints it in the letter too.
-    let printed = report.sections.iter().any(|s| s.key == SectionKey::Memo);
+    // prints it in the letter too, or where it is asked for.
+    let printed = with_memo || report.sections.iter().any(|s| s.key == SectionKey::Memo);
     let private;
     let memo_corrected = |f: &Facts| {
         f.corrections.iter().any(|c| {

@@ -37,6 +37,7 @@ impl App {
                             template,
                             format,
                             force: false,
+                            with_memo: false,
                         };
                         let destination = Destination::Dir(export::exports_dir(self.store.root()));
                         let open = &mut view.open;
