@@ -83,11 +83,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     };
     warn_loose(&loose);
     let loose = loose.len();
-    if matches!(
-        cli.command,
-        None | Some(Command::Demo | Command::Open { .. } | Command::Desk)
-    ) {
-        // Before anything is made (the demo's session) or the terminal is taken over.
+    if matches!(cli.command, Some(Command::Demo)) {
+        // Before the demo's session is made.
         need_terminal()?;
     }
     match cli.command {
@@ -207,6 +204,8 @@ fn open_tui(
         Start::Session(path) => app.open_session(&path, now).map_err(Failure::new)?,
         Start::Desk => app.show_desk(now.date_naive()),
     }
+    // After a session that cannot be read is named, before the terminal is taken over.
+    need_terminal()?;
     run::run(&mut app).map_err(|err| Failure::new(format!("terminal: {err}")))?;
     if let Some(path) = app.open_path() {
         println!("{}", path.display());
