@@ -496,3 +496,18 @@ fn json_carries_the_private_notes_only_with_with_memo() {
     assert!(asked.status.success(), "{}", text(&asked.stderr));
     assert!(text(&asked.stdout).contains("内々の所感"));
 }
+
+/// mark-sent on a missing session printed its path twice.
+#[test]
+fn mark_sent_on_a_missing_session_names_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sonote(&[
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+        "mark-sent",
+        "2026-01-01-09",
+    ]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert_eq!(err.matches("2026-01-01-09.toml").count(), 1, "{err}");
+}

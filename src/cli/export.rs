@@ -72,7 +72,11 @@ pub(super) fn mark_sent(config: &Config, store: &Store, session_arg: &str) -> Re
     let now = local_now();
     let by = crate::core::author(config, "clerk");
     let (session, result) = store::update(&path, &by, now, |session| session.mark_report_sent(now))
-        .map_err(|err| failure(format!("{}: {err}", path.display())))?;
+        .map_err(|err| match err {
+            // A file error names its file already.
+            store::UpdateError::File(err) => failure(err.to_string()),
+            other => failure(format!("{}: {other}", path.display())),
+        })?;
     match result {
         Err(err) => Err(failure(format!(
             "{}: {err}; export it first (sonote export {session_arg})",
