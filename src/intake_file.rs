@@ -165,6 +165,14 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
         return Err(err("patient.name", "must not be empty"));
     }
     let day = file.appointment.date.0;
+    // A year far from today is a typo in the appointment (0000, 2062 for 2026), not a
+    // patient born after it.
+    if !(2000..=2100).contains(&chrono::Datelike::year(&day)) {
+        return Err(err(
+            "appointment.date",
+            "is not a date a consultation could be on (the year must be between 2000 and 2100)",
+        ));
+    }
     let date_of_birth = file.patient.date_of_birth.map(|d| d.0);
     if date_of_birth.is_some_and(|dob| dob > day) {
         return Err(err(

@@ -161,16 +161,17 @@ fn field_error(
     err: serde_path_to_error::Error<toml::de::Error>,
 ) -> FileError {
     let field = err.path().to_string();
-    FileError::at_field(path, text, &field, first_line(err.inner().message()))
+    let message = first_line(err.inner().message());
+    // serde's words for a number where one of a few words is expected ("invalid type:
+    // unit variant, expected string only") tell a clerk nothing.
+    let message = match message.contains("expected string only") {
+        true => "must be one of the words the example file lists for it, in quotes".to_string(),
+        false => message,
+    };
+    FileError::at_field(path, text, &field, message)
 }
 
-/// Parse and deserialize in one go. Straight from the parsed document first, without
-/// making a table of owned values or tracking the path of each field (together a third of
-/// the time a large session took to read). A file that route cannot read is read
-/// the old way, through the table with the path tracked, which is more lenient (it hands
-/// a bare TOML date to a field as a string) and names the field that is wrong: every file
-/// reads, or fails, as it always did.
-/// The same, and the paths of the fields the type does not know (which a type that does
+/// [`parse`], and the paths of the fields the type does not know (which a type that does
 /// not deny them would otherwise drop without a word).
 pub(crate) fn parse_noting_unknown<T: DeserializeOwned>(
     path: &Path,
@@ -189,6 +190,12 @@ pub(crate) fn parse_noting_unknown<T: DeserializeOwned>(
     Ok((from_table(path, text, table)?, unknown))
 }
 
+/// Parse and deserialize in one go. Straight from the parsed document first, without
+/// making a table of owned values or tracking the path of each field (together a third of
+/// the time a large session took to read). A file that route cannot read is read
+/// the old way, through the table with the path tracked, which is more lenient (it hands
+/// a bare TOML date to a field as a string) and names the field that is wrong: every file
+/// reads, or fails, as it always did.
 pub(crate) fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileError> {
     let document = toml::Deserializer::parse(text).map_err(|err| syntax_error(path, text, &err))?;
     T::deserialize(document).or_else(|_| from_table(path, text, parse_table(path, text)?))

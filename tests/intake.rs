@@ -405,3 +405,29 @@ fn toggling_attendance_shows_what_becomes_missing() {
         .unwrap();
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// `sex = 1` said "expected string only", and an appointment in year 0000 was blamed on
+/// the date of birth: each message now names the field at fault and says what it takes.
+#[test]
+fn a_number_for_a_word_and_an_impossible_appointment_are_named_plainly() {
+    let example = include_str!("../templates/intake.example.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            example.replace("sex = \"female\"", "sex = 1"),
+            "patient.sex",
+            "one of the words",
+        ),
+        (
+            example.replace("date = 2026-11-21", "date = 0000-11-21"),
+            "appointment.date",
+            "between 2000 and 2100",
+        ),
+    ];
+    for (index, (text, field, words)) in cases.into_iter().enumerate() {
+        let path = dir.path().join(format!("intake-{index}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let err = sonote::intake_file::read(&path).unwrap_err().to_string();
+        assert!(err.contains(field) && err.contains(words), "{err}");
+    }
+}
