@@ -82,7 +82,10 @@ mod tests {
         let first = now();
         std::thread::sleep(Duration::from_millis(20));
         let second = now();
-        assert!(second - first >= TimeDelta::milliseconds(20), "{first} {second}");
+        assert!(
+            second - first >= TimeDelta::milliseconds(20),
+            "{first} {second}"
+        );
         assert!(second - first < TimeDelta::seconds(5));
     }
 }
