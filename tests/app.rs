@@ -234,13 +234,7 @@ fn a_second_specialist_opens_read_only_and_follows_the_first() {
     let config = Config::embedded();
     let (_dir, store) = temp_store();
     let mut session = new_session(&config);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let mut first = App::new(
         config.clone(),
         store.clone(),

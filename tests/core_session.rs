@@ -18,13 +18,7 @@ use sonote::store;
 fn opened(config: &Config) -> (tempfile::TempDir, OpenSession, std::path::PathBuf) {
     let (dir, store) = temp_store();
     let mut session = new_session(config);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let open = OpenSession::open(&path, Role::Specialist, config, at(0, 0)).unwrap();
     (dir, open, path)
 }

@@ -90,36 +90,18 @@ fn the_desk_with_japanese_names() {
     ended.toggle_clock(at(0, 0)).unwrap();
     ended.extend(at(25, 0)).unwrap();
     ended.end(at(45, 0)).unwrap();
-    store
-        .create(
-            &mut ended,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    common::create(&store, &mut ended).unwrap();
     let mut paid = new_session(&config);
     paid.patient.name = "高橋 美和".into();
     paid.set_mode(Mode::Online);
     paid.mark_paid(PaymentMethod::Card, at(-10, 0));
-    store
-        .create(
-            &mut paid,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    common::create(&store, &mut paid).unwrap();
     let mut earlier = new_session(&config);
     earlier.scheduled_date = date(2026, 11, 12);
     earlier.patient.name = "佐藤 一".into();
     earlier.toggle_clock(at(-13000, 0)).unwrap();
     earlier.end(at(-12970, 0)).unwrap();
-    store
-        .create(
-            &mut earlier,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    common::create(&store, &mut earlier).unwrap();
 
     let mut app = App::new(config, store, Theme { color: true }, today());
     app.show_desk(today());
@@ -203,21 +185,9 @@ fn x_exports_the_report_of_an_ended_session() {
     let mut ended = new_session(&config);
     ended.toggle_clock(at(0, 0)).unwrap();
     ended.end(at(30, 0)).unwrap();
-    let ended_path = store
-        .create(
-            &mut ended,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let ended_path = common::create(&store, &mut ended).unwrap();
     let mut waiting = new_session(&config);
-    let waiting_path = store
-        .create(
-            &mut waiting,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let waiting_path = common::create(&store, &mut waiting).unwrap();
     let exports = store.root().join("exports");
     let docx = exports.join(format!("{}.docx", ended.id));
 

@@ -38,13 +38,7 @@ fn ended(config: &Config) -> Session {
 }
 
 fn saved(store: &Store, mut session: Session) -> String {
-    store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    common::create(store, &mut session).unwrap();
     session.id
 }
 

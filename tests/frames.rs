@@ -39,13 +39,7 @@ fn type_text(app: &mut App, text: &str) {
 fn stored_session() -> (tempfile::TempDir, Store, PathBuf) {
     let (dir, store) = temp_store();
     let mut session = new_session(&Config::embedded());
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     (dir, store, path)
 }
 

@@ -15,6 +15,15 @@ use sonote::tomlfile::MAX_FILE_BYTES;
 
 /// What an import did before it kept a set of the wordings and counted the ids up: each
 /// line checked against every question, each id found by reading every id.
+/// The clerk's import of the list at `list` into the session at `path`, now.
+fn clerk_imports(
+    path: &std::path::Path,
+    list: &std::path::Path,
+) -> Result<Imported, sonote::tomlfile::FileError> {
+    let clerk = sonote::store::journal::Author::new("test", "clerk");
+    import_file(path, list, Asker::Patient, "", &clerk, sonote::core::now())
+}
+
 fn one_at_a_time(session: &mut Session, listed: &[ListedQuestion]) -> (usize, usize) {
     let (mut added, mut skipped) = (0, 0);
     for item in listed {
@@ -78,26 +87,12 @@ fn an_import_gives_what_adding_one_at_a_time_gave() {
 fn the_clerks_import_writes_the_session_once_and_then_skips_everything() {
     let (dir, store) = temp_store();
     let mut session = new_session(&Config::embedded());
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let list = dir.path().join("questions.txt");
     let text: String = (1..=2000).map(|n| format!("質問 {n}\n")).collect();
     fs::write(&list, text).unwrap();
 
-    let imported = import_file(
-        &path,
-        &list,
-        Asker::Patient,
-        "",
-        &sonote::store::journal::Author::new("test", "clerk"),
-        sonote::core::now(),
-    )
-    .unwrap();
+    let imported = clerk_imports(&path, &list).unwrap();
     let id = session.id.clone();
     assert_eq!(
         imported,
@@ -112,15 +107,7 @@ fn the_clerks_import_writes_the_session_once_and_then_skips_everything() {
     assert_eq!(saved.questions[2001].id, "i2000");
 
     let written = fs::read(&path).unwrap();
-    let again = import_file(
-        &path,
-        &list,
-        Asker::Patient,
-        "",
-        &sonote::store::journal::Author::new("test", "clerk"),
-        sonote::core::now(),
-    )
-    .unwrap();
+    let again = clerk_imports(&path, &list).unwrap();
     assert_eq!((again.added, again.skipped), (0, 2000));
     assert_eq!(
         fs::read(&path).unwrap(),
@@ -134,13 +121,7 @@ fn an_import_that_would_make_the_file_too_large_to_open_is_refused() {
     let (dir, store) = temp_store();
     let mut session = new_session(&Config::embedded());
     // A session just under the largest file sonote reads.
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let size = fs::metadata(&path).unwrap().len();
     session.memo = "a".repeat((MAX_FILE_BYTES - size - 1000) as usize);
     store::save_unjournaled(&path, &session).unwrap();
@@ -150,30 +131,14 @@ fn an_import_that_would_make_the_file_too_large_to_open_is_refused() {
     let list = dir.path().join("questions.txt");
     let text: String = (1..=100).map(|n| format!("質問 {n}\n")).collect();
     fs::write(&list, text).unwrap();
-    let err = import_file(
-        &path,
-        &list,
-        Asker::Patient,
-        "",
-        &sonote::store::journal::Author::new("test", "clerk"),
-        sonote::core::now(),
-    )
-    .unwrap_err();
+    let err = clerk_imports(&path, &list).unwrap_err();
     assert_eq!(err.path, path);
     assert!(err.to_string().contains("nothing was imported"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before, "the file is as it was");
 
     // A few questions still fit.
     fs::write(&list, "質問 1\n").unwrap();
-    let imported = import_file(
-        &path,
-        &list,
-        Asker::Patient,
-        "",
-        &sonote::store::journal::Author::new("test", "clerk"),
-        sonote::core::now(),
-    )
-    .unwrap();
+    let imported = clerk_imports(&path, &list).unwrap();
     assert_eq!(imported.added, 1);
     assert!(store::load(&path).is_ok());
 }

@@ -225,13 +225,7 @@ fn a_missing_referral_blocks_the_clock_until_the_specialist_gives_a_reason() {
     let (_dir, store) = temp_store();
     let mut session = new_session(&config);
     session.intake.referral.received = false;
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
     app.open_session(&path, at(0, 0)).unwrap();
 

@@ -83,13 +83,7 @@ fn app_in(lang: Lang, role: Role) -> (tempfile::TempDir, App, std::path::PathBuf
     config.ui.language = lang;
     let (dir, store) = temp_store();
     let mut session = full_session(&config);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let mut app = App::new(config, store, Theme { color: false }, today());
     app.role = role;
     (dir, app, path)

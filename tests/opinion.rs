@@ -245,13 +245,7 @@ fn opinion_key() -> KeyCode {
 fn opinion_app(config: Config) -> (tempfile::TempDir, App, std::path::PathBuf) {
     let (dir, store) = temp_store();
     let mut session = new_session(&config);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
     app.open_session(&path, at(0, 0)).unwrap();
     press(&mut app, opinion_key());

@@ -58,13 +58,7 @@ fn intake_questions_get_stable_ids_and_defaults() {
 fn an_old_file_without_the_new_fields_loads_with_ids() {
     let (_dir, store) = temp_store();
     let mut s = session();
-    let path = store
-        .create(
-            &mut s,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut s).unwrap();
     // The file as the first version wrote it: questions with text and asked_by only.
     let text = fs::read_to_string(&path).unwrap();
     let old: String = text
@@ -478,13 +472,7 @@ fn questions_imported_into_the_file_while_the_app_is_open_are_adopted() {
 fn the_session_file_holds_the_merged_view_and_load_returns_it() {
     let (_dir, store) = temp_store();
     let mut s = session();
-    let path = store
-        .create(
-            &mut s,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut s).unwrap();
     let mut companion = store::load(&path).unwrap();
     companion.question_mut("q1").unwrap().companion_answer = "手術も可能".into();
     let part = CompanionPart::of(&companion, &CompanionPart::empty(&s.id));

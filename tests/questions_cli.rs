@@ -19,13 +19,7 @@ fn stderr(output: &Output) -> String {
 fn import_adds_the_lines_once_with_who_prepared_them() {
     let (dir, store) = temp_store();
     let mut session = new_session(&Config::embedded());
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let list = dir.path().join("questions.txt");
     std::fs::write(
         &list,
@@ -84,13 +78,7 @@ fn import_adds_the_lines_once_with_who_prepared_them() {
 fn a_bad_file_is_refused_naming_the_file_and_line() {
     let (dir, store) = temp_store();
     let mut session = new_session(&Config::embedded());
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let before = std::fs::read(&path).unwrap();
 
     let sjis = dir.path().join("sjis.txt");
@@ -136,13 +124,7 @@ fn import_is_refused_once_the_consultation_has_started() {
     let (dir, store) = temp_store();
     let mut session = new_session(&Config::embedded());
     session.toggle_clock(at(0, 0)).unwrap();
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let before = std::fs::read(&path).unwrap();
     let list = dir.path().join("q.txt");
     std::fs::write(&list, "遅れて思いついた質問\n").unwrap();

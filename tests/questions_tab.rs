@@ -46,13 +46,7 @@ fn status(app: &App) -> String {
 fn stored_session() -> (tempfile::TempDir, sonote::store::Store, PathBuf) {
     let (dir, store) = temp_store();
     let mut session = new_session(&Config::embedded());
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     (dir, store, path)
 }
 

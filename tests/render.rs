@@ -25,13 +25,7 @@ fn consult_app(lang: Lang) -> (tempfile::TempDir, App) {
     let mut session = new_session(&config);
     session.toggle_clock(at(0, 0)).unwrap();
     session.memo = "PS 1。家族の希望は在宅での治療。".into();
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
     app.open_session(&path, at(0, 0)).unwrap();
     (dir, app)
@@ -99,21 +93,9 @@ fn home_screen_lists_today_first() {
     let mut yesterday = new_session(&config);
     yesterday.scheduled_date = today().pred_opt().unwrap();
     yesterday.patient.name = "昨日 一郎".into();
-    store
-        .create(
-            &mut yesterday,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    common::create(&store, &mut yesterday).unwrap();
     let mut todays = new_session(&config);
-    store
-        .create(
-            &mut todays,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    common::create(&store, &mut todays).unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
     let terminal = draw(&mut app, 80, 24, at(0, 0));
     insta::assert_snapshot!(terminal.backend());

@@ -65,13 +65,7 @@ fn opinion_app(lang: Lang, opinion: Opinion) -> (tempfile::TempDir, App) {
     let mut session: Session = new_session(&config);
     session.toggle_clock(at(0, 0)).unwrap();
     session.opinion = opinion;
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
     app.open_session(&path, at(0, 0)).unwrap();
     let index = Tab::ALL.iter().position(|t| *t == Tab::Opinion).unwrap();

@@ -39,13 +39,7 @@ fn report_app() -> (tempfile::TempDir, App, PathBuf, Session) {
     let config = Config::embedded();
     let (dir, store) = temp_store();
     let mut session = full_session(&config);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
     app.open_session(&path, at(40, 0)).unwrap();
     press(&mut app, KeyCode::F(report_f_key()), at(40, 0));

@@ -118,13 +118,7 @@ fn a_template_rewords_an_exclusion_and_an_ecog_grade() {
 fn check_and_export_use_the_hospitals_words_and_an_older_template_the_built_in_ones() {
     let (dir, store) = temp_store();
     let mut session = declined_session(&Config::embedded());
-    store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    common::create(&store, &mut session).unwrap();
     let template = dir.path().join("ours.ja.toml");
     let config = dir.path().join("config.toml");
     fs::write(&config, "[report]\ntemplate = \"ours.ja.toml\"\n").unwrap();

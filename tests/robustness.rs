@@ -133,13 +133,7 @@ fn sample_session_text() -> String {
     session.toggle_clock(at(0, 0)).unwrap();
     session.extend(at(25, 0)).unwrap();
     session.memo = "所見\nPS 1".into();
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -255,13 +249,7 @@ fn every_screen_draws_at_every_size_without_panic() {
     let mut session = new_session(&config);
     session.toggle_clock(at(0, 0)).unwrap();
     session.memo = "長い所見".repeat(50);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
 
     let mut screens: Vec<ScreenEntry> = vec![

@@ -18,21 +18,9 @@ fn home_from_a_session_opened_at_start_lists_every_session() {
     let config = Config::embedded();
     let (_dir, store) = temp_store();
     let mut first = new_session(&config);
-    let path = store
-        .create(
-            &mut first,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut first).unwrap();
     let mut second = new_session(&config);
-    store
-        .create(
-            &mut second,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    common::create(&store, &mut second).unwrap();
 
     let mut app = App::starting_elsewhere(config, store, Theme { color: true }, today());
     match &app.screen {
@@ -62,21 +50,9 @@ fn open_warns_about_its_own_file_only() {
     let (_dir, store) = temp_store();
     let mut mine = new_session(&config);
     mine.patient.name = "開封 一郎".into();
-    let mine_path = store
-        .create(
-            &mut mine,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let mine_path = common::create(&store, &mut mine).unwrap();
     let mut other = new_session(&config);
-    let other_path = store
-        .create(
-            &mut other,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let other_path = common::create(&store, &mut other).unwrap();
     let loose = std::fs::Permissions::from_mode(0o644);
     std::fs::set_permissions(&other_path, loose.clone()).unwrap();
 

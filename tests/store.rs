@@ -18,20 +18,8 @@ fn ids_follow_the_date_and_never_collide() {
     let (_dir, store) = temp_store();
     let mut first = new_session(&config);
     let mut second = new_session(&config);
-    store
-        .create(
-            &mut first,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
-    store
-        .create(
-            &mut second,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    common::create(&store, &mut first).unwrap();
+    common::create(&store, &mut second).unwrap();
     assert_eq!(first.id, "2026-11-21-01");
     assert_eq!(second.id, "2026-11-21-02");
     assert_eq!(store.next_id(today()), "2026-11-21-03");
@@ -43,13 +31,7 @@ fn files_and_directories_are_private() {
     let config = Config::embedded();
     let (_dir, store) = temp_store();
     let mut session = new_session(&config);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(store.root()), 0o700);
@@ -67,21 +49,9 @@ fn opening_one_session_checks_its_own_files_and_the_folders_only() {
     let config = Config::embedded();
     let (_dir, store) = temp_store();
     let mut mine = new_session(&config);
-    let mine = store
-        .create(
-            &mut mine,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let mine = common::create(&store, &mut mine).unwrap();
     let mut other = new_session(&config);
-    let other = store
-        .create(
-            &mut other,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let other = common::create(&store, &mut other).unwrap();
     let loose = |p: &std::path::Path| fs::set_permissions(p, fs::Permissions::from_mode(0o644));
     loose(&other).unwrap();
     let paths = |found: Vec<(std::path::PathBuf, u32)>| -> Vec<_> {
@@ -120,13 +90,7 @@ fn a_saved_session_reads_back_the_same() {
     session.toggle_clock(at(0, 0)).unwrap();
     session.extend(at(25, 0)).unwrap();
     session.memo = "所見メモ\n二行目".into();
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     assert_eq!(store::load(&path).unwrap(), session);
     assert_eq!(session.fee.total, 11000);
 }
@@ -158,13 +122,7 @@ fn a_running_clock_is_restored_from_its_timestamps() {
     let (_dir, store) = temp_store();
     let mut session = new_session(&config);
     session.toggle_clock(at(0, 0)).unwrap();
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let reopened = store::load(&path).unwrap();
     assert_eq!(reopened.state(), ClockState::Running);
     assert_eq!(reopened.clock.elapsed(at(20, 0)), TimeDelta::minutes(20));
@@ -188,13 +146,7 @@ fn a_truncated_file_is_refused_with_its_line_and_left_alone() {
     let config = Config::embedded();
     let (_dir, store) = temp_store();
     let mut session = new_session(&config);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let text = fs::read_to_string(&path).unwrap();
     let cut = &text[..text.find("[clock.rules]").unwrap() + 8];
     fs::write(&path, cut).unwrap();
@@ -215,13 +167,7 @@ fn an_impossible_clock_names_the_event() {
     let mut session = new_session(&config);
     session.toggle_clock(at(0, 0)).unwrap();
     session.end(at(10, 0)).unwrap();
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let text = fs::read_to_string(&path)
         .unwrap()
         .replace("kind = \"end\"", "kind = \"resume\"");
@@ -237,13 +183,7 @@ fn a_wrong_type_names_the_field() {
     let config = Config::embedded();
     let (_dir, store) = temp_store();
     let mut session = new_session(&config);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let text = fs::read_to_string(&path)
         .unwrap()
         .replace("base = 5500", "base = \"five thousand\"");
@@ -258,13 +198,7 @@ fn the_listing_shows_unreadable_files_instead_of_failing() {
     let config = Config::embedded();
     let (_dir, store) = temp_store();
     let mut session = new_session(&config);
-    store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    common::create(&store, &mut session).unwrap();
     fs::write(store.path_of("2026-11-20-01"), "not = [toml").unwrap();
     let listed = store.list().unwrap();
     assert_eq!(listed.len(), 2);

@@ -21,13 +21,7 @@ fn open_app() -> (tempfile::TempDir, App, std::path::PathBuf) {
     let config = Config::embedded();
     let (dir, store) = temp_store();
     let mut session = new_session(&config);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = common::create(&store, &mut session).unwrap();
     let mut app = App::new(config, store, Theme { color: true }, today());
     app.write_behind = true;
     app.open_session(&path, at(0, 0)).unwrap();

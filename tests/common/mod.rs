@@ -146,6 +146,12 @@ pub fn full_session(config: &Config) -> Session {
     session
 }
 
+/// Create `session` in `store` as the clerk's desk does, now: its path.
+pub fn create(store: &Store, session: &mut Session) -> std::io::Result<std::path::PathBuf> {
+    let clerk = sonote::store::journal::Author::new("test", "clerk");
+    store.create(session, &clerk, sonote::core::now())
+}
+
 /// A store in a fresh temporary directory (kept alive by the returned guard).
 pub fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -158,13 +164,7 @@ pub fn temp_store() -> (tempfile::TempDir, Store) {
 pub fn open_app(config: Config) -> (tempfile::TempDir, sonote::tui::app::App, std::path::PathBuf) {
     let (dir, store) = temp_store();
     let mut session = new_session(&config);
-    let path = store
-        .create(
-            &mut session,
-            &sonote::store::journal::Author::new("test", "clerk"),
-            sonote::core::now(),
-        )
-        .unwrap();
+    let path = create(&store, &mut session).unwrap();
     let theme = sonote::tui::theme::Theme { color: true };
     let mut app = sonote::tui::app::App::new(config, store, theme, today());
     app.open_session(&path, at(0, 0)).unwrap();
