@@ -237,6 +237,12 @@ fn the_desk_pays_exports_and_sends_while_the_specialists_screen_is_open() {
     );
     let (ok, said) = run(&data, &["verify", path.to_str().unwrap()]);
     assert!(ok, "{said}");
+    assert!(
+        said.contains(".desk.toml: ok, 3 entries"),
+        "each file is named: {said}"
+    );
+    let (ok, said) = run(&data, &["history", path.to_str().unwrap()]);
+    assert!(ok && said.contains("# clerk's part"), "{said}");
 }
 
 /// The specialist's private notes stay private through a correction: neither the letter

@@ -13,10 +13,12 @@ pub(super) fn history(store: &Store, arg: &str) -> Result<(), Failure> {
     if !path.is_file() {
         return Err(Failure::new(format!("{}: no such session", path.display())));
     }
+    let desk = store::desk_part_path(&path);
     let part = store::part_path(&path);
     for (file, title) in [
         (path.as_path(), "session"),
         (part.as_path(), "companion's part"),
+        (desk.as_path(), "clerk's part"),
     ] {
         let read =
             journal::read(&journal::path_for(file)).map_err(|err| Failure::new(err.to_string()))?;
@@ -99,11 +101,17 @@ pub(super) fn verify(store: &Store, arg: Option<&str>) -> Result<(), Failure> {
             match result {
                 Ok(checked) if checked.pending > 0 => println!(
                     "{}: ok, {} entries ({} not yet in the file: the next read replays them)",
-                    path.display(),
+                    checked.file.display(),
                     checked.entries,
                     checked.pending
                 ),
-                Ok(checked) => println!("{}: ok, {} entries", path.display(), checked.entries),
+                Ok(checked) => {
+                    println!(
+                        "{}: ok, {} entries",
+                        checked.file.display(),
+                        checked.entries
+                    )
+                }
                 Err(err) => {
                     broken += 1;
                     println!("{err}");

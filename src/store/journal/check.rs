@@ -29,6 +29,8 @@ impl std::fmt::Display for Broken {
 /// What a good check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checked {
+    /// The file checked.
+    pub file: PathBuf,
     pub entries: usize,
     /// Entries the file has not caught up with yet (a save cut short; the next read
     /// replays them).
@@ -89,6 +91,7 @@ pub fn verify(
     let Some(bytes) = bytes else {
         return match entries.is_empty() {
             true => Ok(Checked {
+                file: file.to_path_buf(),
                 entries: 0,
                 pending: 0,
             }),
@@ -129,6 +132,7 @@ pub fn verify(
         }
     }
     Ok(Checked {
+        file: file.to_path_buf(),
         entries: journal.entries.len(),
         pending,
     })
