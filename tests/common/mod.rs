@@ -2,6 +2,8 @@
 //! a pseudo-terminal harness.
 #![allow(dead_code)]
 
+pub mod consultation;
+pub mod pdf;
 pub mod pty;
 pub mod samples;
 pub mod schema;
