@@ -127,6 +127,10 @@ pub struct Question {
     /// file; copied here so every reader of the session file sees it).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub companion_answer: String,
+    /// The specialist chose to print the companion's notes in the letter, labelled as the
+    /// family's. Off by default: the letter speaks for the specialist (issue 14).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub companion_in_letter: bool,
     /// The terminal whose file owns the wording (`text`, `asker`, `asked_by`): questions
     /// added on the companion's terminal are worded there.
     #[serde(default, skip_serializing_if = "is_default")]
@@ -165,6 +169,23 @@ impl Question {
             .filter(|text| !text.is_empty())
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// The companion's notes appended to the specialist's answer, for the specialist to edit
+    /// into their own words; they are then no longer printed as the family's. False when the
+    /// companion wrote nothing or the answer already holds the notes.
+    pub fn copy_companion_answer(&mut self) -> bool {
+        let notes = self.companion_answer.trim();
+        if notes.is_empty() || self.answer.contains(notes) {
+            return false;
+        }
+        self.answer = [self.answer.trim_end(), notes]
+            .into_iter()
+            .filter(|text| !text.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        self.companion_in_letter = false;
+        true
     }
 
     pub(crate) fn has_answer(&self) -> bool {

@@ -57,6 +57,8 @@ pub enum Body {
     Questions(Vec<QuestionItem>),
     /// The opinion by treatment option.
     Options(OptionsTable),
+    /// The conclusion: a few paragraphs, then one line per option with its recommendation.
+    Conclusion(Conclusion),
     /// Nothing was recorded: the template's phrase for it.
     NotRecorded(String),
 }
@@ -91,6 +93,21 @@ pub struct QuestionItem {
     pub answer: String,
     /// `answer` is text written during the consultation (not a phrase of the template).
     pub answered: bool,
+    /// The companion's notes, when the specialist chose to print them, under the template's
+    /// label for the family's notes; None otherwise.
+    pub family_note: Option<Field>,
+}
+
+/// The conclusion on page 1: what the physician reads first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conclusion {
+    /// What the referral asked, when recorded: the conclusion answers it.
+    pub asked: Option<Field>,
+    /// The position on the primary physician's plan, then the summary opinion; each
+    /// string is a paragraph.
+    pub paragraphs: Vec<String>,
+    /// One line per option: the option as the label, the recommendation as the value.
+    pub options: Vec<Field>,
 }
 
 /// The opinion table: three columns (option, recommendation, details), one row per option.

@@ -8,7 +8,9 @@
 //! they are written, the document's metadata carries the end of the consultation, and the
 //! zip entries carry the zip format's earliest time.
 
-use super::{Body, Field, FooterPart, Layout, OptionsTable, Part, QuestionItem, Report, Section};
+use super::{
+    Body, Conclusion, Field, FooterPart, Layout, OptionsTable, Part, QuestionItem, Report, Section,
+};
 use crate::config::Lang;
 use xml::{Align, Border, Cell, Indent, Para, Style, TableProps, Then};
 
@@ -35,6 +37,7 @@ pub fn render(report: &Report) -> std::io::Result<Vec<u8>> {
     let mut writer = Writer {
         report,
         layout: l,
+        keep_tail: false,
         body: xml::Body::new(&l.heading_font, &l.latin_heading_font, 64 * 1024),
     };
     // The page header and footer first: they take the first paragraph ids.
@@ -45,7 +48,11 @@ pub fn render(report: &Report) -> std::io::Result<Vec<u8>> {
     // The document is written whole into the body's buffer: at 400 KB, a copy costs.
     writer.body.raw(&package::document_start());
     writer.letter_head();
-    for section in &report.sections {
+    let last = report.sections.len().saturating_sub(1);
+    for (index, section) in report.sections.iter().enumerate() {
+        // The end of the body is kept with the closing, so the closing and the signature
+        // never stand alone on the last page.
+        writer.keep_tail = index == last;
         writer.section(section);
     }
     writer.letter_end();
@@ -92,6 +99,8 @@ fn heading_size(layout: &Layout) -> usize {
 struct Writer<'a> {
     report: &'a Report,
     layout: &'a Layout,
+    /// The section being written is the last: its last block keeps with the closing.
+    keep_tail: bool,
     body: xml::Body,
 }
 
@@ -230,7 +239,7 @@ impl Writer<'_> {
                 for (index, item) in items.iter().enumerate() {
                     // A short list stays on one page, like a block of facts.
                     let p = Para::new()
-                        .keep_next(index < last)
+                        .keep_next(index < last || self.keep_tail)
                         .indent(Indent::left(420).hanging(210));
                     self.body.paragraph(&p);
                     self.body.run(Style::plain(), bullet, Then::Nothing);
@@ -260,6 +269,7 @@ impl Writer<'_> {
                 }
             }
             Body::Options(table) => self.opinion_table(table),
+            Body::Conclusion(conclusion) => self.conclusion(conclusion),
             Body::NotRecorded(phrase) => {
                 let p = Para::new().indent(Indent::left(210));
                 self.body
@@ -292,7 +302,7 @@ impl Writer<'_> {
         let label = Style::plain().color(GREY).heading();
         for (index, field) in fields.iter().enumerate() {
             // Keep the rows together: a short block of facts reads badly split.
-            let p = line.keep_next(index < last);
+            let p = line.keep_next(index < last || self.keep_tail);
             self.body.row(false);
             self.body.cell(Cell::Top(label_width));
             self.body.paragraph_of(&p, label, &field.label);
@@ -335,6 +345,35 @@ impl Writer<'_> {
         let answer = if q.answered { Style::plain() } else { grey };
         self.body.run(answer, &q.answer, Then::Nothing);
         self.body.end_paragraph();
+        if let Some(note) = &q.family_note {
+            // The family's words under their own label, grey: never read as the letter's.
+            let indent = self.label_width(&note.label);
+            let p = Para::new()
+                .before(40)
+                .indent(Indent::left(question_indent + indent).hanging(indent));
+            self.body.paragraph(&p);
+            self.body.run(grey.heading(), &note.label, Then::Tab);
+            self.body.run(grey, &note.value, Then::Nothing);
+            self.body.end_paragraph();
+        }
+    }
+
+    /// The conclusion: the position on the plan and the summary opinion as prose, then one
+    /// line per option with its recommendation, as label and value.
+    fn conclusion(&mut self, conclusion: &Conclusion) {
+        let ja = self.report.language == Lang::Ja;
+        if let Some(asked) = &conclusion.asked {
+            self.fields(std::slice::from_ref(asked));
+            self.spacer(60, true);
+        }
+        // The conclusion reads as one block: its prose stays with the options under it.
+        let keep = !conclusion.options.is_empty();
+        for text in &conclusion.paragraphs {
+            self.prose(text, ja, keep);
+        }
+        if !conclusion.options.is_empty() {
+            self.fields(&conclusion.options);
+        }
     }
 
     /// Room for a label and the gap (one full-width character) after it, in twips.
@@ -374,8 +413,14 @@ impl Writer<'_> {
             indent = indent.first_line(self.one_char());
         }
         for text in &part.paragraphs {
-            let p = Para::new().after(120).indent(indent);
-            self.body.paragraph_of(&p, Style::plain(), text);
+            // Each typed line is a paragraph of its own, so each keeps the indent.
+            let lines: Vec<&str> = text.split('\n').collect();
+            let last = lines.len() - 1;
+            for (index, line) in lines.into_iter().enumerate() {
+                let after = if index == last { 120 } else { 0 };
+                let p = Para::new().after(after).indent(indent);
+                self.body.paragraph_of(&p, Style::plain(), line);
+            }
         }
     }
 
@@ -470,12 +515,18 @@ impl Writer<'_> {
     }
 
     /// A paragraph of running text; Japanese prose starts one character in.
+    /// Each typed line is a paragraph of its own, so each keeps the indent.
     fn prose(&mut self, text: &str, indent_first_line: bool, keep_next: bool) {
-        let mut p = Para::new().after(120).keep_next(keep_next);
-        if indent_first_line {
-            p = p.indent(Indent::left(0).first_line(self.one_char()));
+        let lines: Vec<&str> = text.split('\n').collect();
+        let last = lines.len() - 1;
+        for (index, line) in lines.into_iter().enumerate() {
+            let after = if index == last { 120 } else { 0 };
+            let mut p = Para::new().after(after).keep_next(keep_next);
+            if indent_first_line {
+                p = p.indent(Indent::left(0).first_line(self.one_char()));
+            }
+            self.body.paragraph_of(&p, Style::plain(), line);
         }
-        self.body.paragraph_of(&p, Style::plain(), text);
     }
 
     /// One full-width character at body size, in twips (twenty to a point, ten to a

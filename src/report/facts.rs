@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::model::intake::{MaterialKind, Medium, Missing, age_on};
+use crate::model::intake::{MaterialKind, Medium, Missing, Sex, age_on};
 use crate::model::opinion::{
     DiagnosisView, DrugClass, Ecog, PlanAgreement, Recommendation, TreatmentKind,
 };
@@ -93,6 +93,7 @@ pub struct PatientFacts {
     pub date_of_birth: Option<NaiveDate>,
     /// Age in whole years on the consultation date.
     pub age: Option<u32>,
+    pub sex: Option<Sex>,
     pub hospital_id: Option<String>,
 }
 
@@ -158,6 +159,8 @@ pub struct QuestionFacts {
     pub answer: Option<String>,
     pub specialist_answer: Option<String>,
     pub companion_answer: Option<String>,
+    /// The specialist chose to print the companion's notes, as the family's.
+    pub companion_in_letter: bool,
     pub answered_at: Option<Timestamp>,
     /// Time on the consultation clock while it was the current question; known once the
     /// consultation has ended (before, it would depend on the moment of the export).
@@ -328,6 +331,7 @@ fn patient_facts(session: &Session, on: NaiveDate) -> PatientFacts {
             .date_of_birth
             .filter(|born| *born <= on)
             .map(|born| age_on(born, on)),
+        sex: patient.sex,
         hospital_id: some_line(&patient.hospital_id),
     }
 }
@@ -443,6 +447,7 @@ fn questions(session: &Session, ended_at: Option<Timestamp>) -> Vec<QuestionFact
                 answer: some_text(&question.full_answer()),
                 specialist_answer: some_text(&question.answer),
                 companion_answer: some_text(&question.companion_answer),
+                companion_in_letter: question.companion_in_letter,
                 answered_at: question.answered_at,
                 seconds_spent: ended_at
                     .map(|end| session.time_on_question(&question.id, end).num_seconds()),

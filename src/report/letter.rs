@@ -59,6 +59,10 @@ pub fn from_facts(facts: Facts, config: &Config, template: &ReportTemplate) -> R
 
 fn addressee(referral: &ReferralFacts, t: &ReportTemplate) -> Vec<String> {
     let mut lines = Vec::new();
+    // The address above the institution, as on an envelope: the letter may be mailed.
+    if let Some(address) = &referral.address {
+        lines.push(fill(&t.letter.addressee_address, &[("address", address)]));
+    }
     if let Some(institution) = &referral.institution {
         let line = fill(
             &t.text.addressee_institution,

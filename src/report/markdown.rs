@@ -69,6 +69,19 @@ pub fn render(report: &Report) -> String {
                 }
             }
             Body::Options(table) => options(&mut out, table, colon),
+            Body::Conclusion(conclusion) => {
+                if let Some(Field { label, value }) = &conclusion.asked {
+                    item(&mut out, "- ", label, colon, value);
+                    out.push('\n');
+                }
+                for text in &conclusion.paragraphs {
+                    paragraph(&mut out, text);
+                }
+                for Field { label, value } in &conclusion.options {
+                    item(&mut out, "- ", label, colon, value);
+                }
+                out.push('\n');
+            }
             Body::NotRecorded(phrase) => paragraph(&mut out, phrase),
         }
     }
@@ -166,6 +179,17 @@ fn question(out: &mut String, q: &QuestionItem, colon: &str) {
     }
     escape::text(out, &q.answer, at, "", &pairs);
     out.push_str("\n\n");
+    if let Some(Field { label, value }) = &q.family_note {
+        // The family's words, marked as such: a quotation under its label.
+        let label = escape::one_line(label);
+        let pairs = Pairs::of(&[&label, value], true);
+        out.push_str("> *");
+        escape::line(out, &label, At::Inline, &pairs);
+        out.push('*');
+        out.push_str(colon);
+        escape::text(out, value, At::Inline, "> ", &pairs);
+        out.push_str("\n\n");
+    }
 }
 
 /// The opinion table as a list, one item per option with its details under it: a pipe

@@ -12,6 +12,7 @@
 //! template, never from the screens' strings, except the recommendation scale, which is the
 //! configuration's.
 
+mod conclusion;
 mod document;
 pub(crate) mod docx;
 mod facts;
@@ -28,8 +29,8 @@ use crate::model::Session;
 use template::ReportTemplate;
 
 pub use document::{
-    Body, Field, FooterPart, Layout, OptionItem, OptionsTable, Part, QuestionItem, Report, Section,
-    Signature,
+    Body, Conclusion, Field, FooterPart, Layout, OptionItem, OptionsTable, Part, QuestionItem,
+    Report, Section, Signature,
 };
 pub use facts::{
     Attendee, ClockEventFacts, EligibilityFacts, Facts, FeeFacts, FeeLineFacts, InstitutionFacts,

@@ -3,11 +3,13 @@
 
 use crate::config::ScaleWords;
 use crate::model::intake::Missing;
-use crate::model::opinion::{
-    DiagnosisView, DrugClass, PlanAgreement, Recommendation, TreatmentKind,
-};
+use crate::model::intake::Sex;
+use crate::model::opinion::{DiagnosisView, Recommendation};
 use crate::model::{Asker, Mode, QuestionState, Timestamp};
 
+use super::conclusion::{
+    conclusion_section, drug_classes, open_questions_section, option_name, plan_sentences,
+};
 use super::document::{Body, Field, OptionItem, OptionsTable, Part, QuestionItem, Section};
 use super::facts::Facts;
 use super::template::{ReportTemplate, SectionKey, fill};
@@ -38,6 +40,8 @@ pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
             SectionKey::Findings => findings_section(facts, t),
             SectionKey::Opinion => opinion_section(facts, w),
             SectionKey::Summary => summary_section(facts, t),
+            SectionKey::Conclusion => conclusion_section(facts, w),
+            SectionKey::OpenQuestions => open_questions_section(facts, t),
             SectionKey::Memo => memo_section(facts, t),
             SectionKey::Corrections if facts.corrections.is_empty() => continue,
             SectionKey::Corrections => corrections_section(facts, t),
@@ -47,6 +51,8 @@ pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
         }
         let heading = match key {
             SectionKey::Corrections => &t.record.corrections,
+            SectionKey::Conclusion => &t.letter.conclusion,
+            SectionKey::OpenQuestions => &t.letter.open_questions,
             key => t.headings.of(key),
         };
         let heading = match t.number_headings {
@@ -112,11 +118,20 @@ fn patient_section(facts: &Facts, t: &ReportTemplate) -> Body {
         (Some(born), None) => date_text(t, born),
         (None, _) => t.text.not_recorded.clone(),
     };
-    Body::Fields(vec![
+    let mut fields = vec![
         field(&t.labels.name, name),
         field(&t.labels.date_of_birth, born),
-        field(&t.labels.hospital_id, recorded(&p.hospital_id, t)),
-    ])
+    ];
+    if let Some(sex) = p.sex {
+        let word = match sex {
+            Sex::Female => &t.letter.female,
+            Sex::Male => &t.letter.male,
+            Sex::Other => &t.letter.other,
+        };
+        fields.push(field(&t.letter.sex, word.clone()));
+    }
+    fields.push(field(&t.labels.hospital_id, recorded(&p.hospital_id, t)));
+    Body::Fields(non_empty_fields(fields))
 }
 
 fn consultation_section(facts: &Facts, t: &ReportTemplate) -> Body {
@@ -145,7 +160,13 @@ fn consultation_section(facts: &Facts, t: &ReportTemplate) -> Body {
     {
         fields.push(field(&t.labels.referral_diagnosis, diagnosis.clone()));
     }
-    if let Some(question) = &facts.referral.question {
+    if let Some(date) = facts.referral.date {
+        fields.push(field(&t.letter.referral_date, date_text(t, date)));
+    }
+    // The conclusion prints the question it answers, when the template has it.
+    if !t.sections.contains(&SectionKey::Conclusion)
+        && let Some(question) = &facts.referral.question
+    {
         fields.push(field(&t.labels.referral_question, question.clone()));
     }
     if let Some(sentence) = eligibility_sentence(facts, t) {
@@ -333,7 +354,9 @@ fn questions_section(facts: &Facts, t: &ReportTemplate) -> Body {
                     QuestionState::Asked | QuestionState::Answered => None,
                 }
                 .filter(|phrase| !phrase.trim().is_empty());
-                let (note, answer) = match (&q.answer, fate) {
+                // The letter speaks for the specialist: the companion's notes are printed
+                // only when the specialist chose to, under the family's label.
+                let (note, answer) = match (&q.specialist_answer, fate) {
                     (Some(answer), Some(fate)) => (fate.clone(), answer.clone()),
                     (Some(answer), None) => (String::new(), answer.clone()),
                     (None, Some(fate)) => (String::new(), fate.clone()),
@@ -349,7 +372,12 @@ fn questions_section(facts: &Facts, t: &ReportTemplate) -> Body {
                     answer_label: t.labels.answer.clone(),
                     note,
                     answer,
-                    answered: q.answer.is_some(),
+                    answered: q.specialist_answer.is_some(),
+                    family_note: q
+                        .companion_answer
+                        .as_ref()
+                        .filter(|_| q.companion_in_letter)
+                        .map(|notes| field(&t.letter.family_note, notes.clone())),
                 }
             })
             .collect(),
@@ -428,29 +456,12 @@ fn opinion_section(facts: &Facts, w: &Words) -> Body {
     if untouched {
         return Body::NotRecorded(t.text.not_recorded.clone());
     }
-    let (l, o) = (&t.labels, &t.treatments);
+    let l = &t.labels;
     let rows = treatments
         .iter()
         .map(|row| {
-            let option = match row.kind {
-                TreatmentKind::Surgery => &o.surgery,
-                TreatmentKind::DrugTherapy => &o.drug_therapy,
-                TreatmentKind::Radiation => &o.radiation,
-                TreatmentKind::PalliativeCare => &o.palliative_care,
-                TreatmentKind::ClinicalTrial => &o.clinical_trial,
-                TreatmentKind::WatchfulWaiting => &o.watchful_waiting,
-            };
-            let classes: Vec<&str> = row
-                .drug_classes
-                .iter()
-                .map(|class| match class {
-                    DrugClass::Chemotherapy => o.chemotherapy.as_str(),
-                    DrugClass::TargetedTherapy => o.targeted_therapy.as_str(),
-                    DrugClass::Immunotherapy => o.immunotherapy.as_str(),
-                    DrugClass::HormoneTherapy => o.hormone_therapy.as_str(),
-                })
-                .collect();
-            let classes = Some(classes.join(&t.values.separator)).filter(|c| !c.is_empty());
+            let option = option_name(row.kind, t);
+            let classes = drug_classes(row, t);
             let details = [
                 (&l.drug_classes, &classes),
                 (&l.reasoning, &row.reasoning),
@@ -463,7 +474,7 @@ fn opinion_section(facts: &Facts, w: &Words) -> Body {
             .filter_map(|(label, value)| value.as_ref().map(|value| field(label, value.clone())))
             .collect();
             OptionItem {
-                option: option.clone(),
+                option: option.to_string(),
                 recommendation: w.scale.word(row.recommendation).to_string(),
                 details,
             }
@@ -480,21 +491,16 @@ fn opinion_section(facts: &Facts, w: &Words) -> Body {
 /// written.
 fn summary_section(facts: &Facts, t: &ReportTemplate) -> Body {
     let o = &facts.opinion;
-    let (l, v) = (&t.labels, &t.values);
-    let mut plan = Vec::new();
-    if let Some(agreement) = o.plan_agreement {
-        plan.push(match agreement {
-            PlanAgreement::Agrees => v.plan_agrees.clone(),
-            PlanAgreement::PartlyDiffers => v.plan_partly_differs.clone(),
-            PlanAgreement::Differs => v.plan_differs.clone(),
-        });
-    }
-    if let Some(differences) = &o.plan_differences {
-        plan.push(fill(&v.plan_differences, &[("differences", differences)]));
-    }
+    let l = &t.labels;
+    // What the conclusion printed on page 1 is not printed twice.
+    let concluded = t.sections.contains(&SectionKey::Conclusion);
+    let (plan, summary) = match concluded {
+        true => (Vec::new(), Vec::new()),
+        false => (plan_sentences(o, t), split_paragraphs(&o.summary)),
+    };
     let parts: Vec<Part> = [
         (&l.plan_agreement, plan),
-        (&l.summary, split_paragraphs(&o.summary)),
+        (&l.summary, summary),
         (&l.suggestions, split_paragraphs(&o.suggestions)),
         (&l.opinion_note, split_paragraphs(&o.note)),
     ]
@@ -523,7 +529,7 @@ fn paragraphs(text: &Option<String>, t: &ReportTemplate) -> Body {
     }
 }
 
-fn split_paragraphs(text: &Option<String>) -> Vec<String> {
+pub(super) fn split_paragraphs(text: &Option<String>) -> Vec<String> {
     let Some(text) = text else {
         return Vec::new();
     };

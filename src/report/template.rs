@@ -41,6 +41,12 @@ pub enum SectionKey {
     Opinion,
     Summary,
     Memo,
+    /// The conclusion for page 1: the position on the plan, the summary opinion and one line
+    /// per option with its recommendation (worded by `[letter]`).
+    Conclusion,
+    /// The questions not answered (not asked, skipped, left for the primary physician),
+    /// listed for the primary physician to take up (worded by `[letter]`).
+    OpenQuestions,
     /// The corrections of a confirmed record: printed last when a template does not place
     /// them, as every version after the first must list them.
     Corrections,
@@ -64,6 +70,29 @@ pub struct ReportTemplate {
     pub exclusions: ExclusionWords,
     pub ecog: EcogWords,
     pub record: RecordWords,
+    pub letter: LetterWords,
+}
+
+/// The words issue 14 added: the conclusion, the open questions, the family's notes and the
+/// intake facts a physician needs. A template from before them gets the built-in words.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterWords {
+    /// The heading of the conclusion.
+    pub conclusion: String,
+    /// The heading of the list of open questions.
+    pub open_questions: String,
+    /// One open question (`{n}`, `{text}`, `{fate}`).
+    pub open_question: String,
+    /// The label of the companion's notes, when the specialist prints them.
+    pub family_note: String,
+    pub sex: String,
+    pub female: String,
+    pub male: String,
+    pub other: String,
+    pub referral_date: String,
+    /// The referring institution's address above its name (`{address}`).
+    pub addressee_address: String,
 }
 
 /// The words of a confirmed record's version and of its corrections (訂正).
@@ -142,8 +171,8 @@ impl Headings {
             SectionKey::Opinion => &self.opinion,
             SectionKey::Summary => &self.summary,
             SectionKey::Memo => &self.memo,
-            // Worded by `[record] corrections`, which every template has.
-            SectionKey::Corrections => "",
+            // Worded by `[record] corrections` and by `[letter]`, which every template has.
+            SectionKey::Corrections | SectionKey::Conclusion | SectionKey::OpenQuestions => "",
         }
     }
 }
@@ -354,7 +383,7 @@ impl ReportTemplate {
 /// Tables whose words were sonote's own, not the template's, before templates carried
 /// them: a hospital's template from then gets the built-in words of its language, as its
 /// reports always had, instead of being refused.
-const WORDS_FROM_BEFORE: [&str; 3] = ["exclusions", "ecog", "record"];
+const WORDS_FROM_BEFORE: [&str; 4] = ["exclusions", "ecog", "record", "letter"];
 
 /// `text`, with each of [`WORDS_FROM_BEFORE`] it lacks appended from the built-in template
 /// of its language (after its last line, so that the lines of errors stay the file's).
@@ -415,6 +444,8 @@ pub(crate) fn section_name(key: SectionKey) -> &'static str {
         SectionKey::Summary => "summary",
         SectionKey::Memo => "memo",
         SectionKey::Corrections => "corrections",
+        SectionKey::Conclusion => "conclusion",
+        SectionKey::OpenQuestions => "open_questions",
     }
 }
 

@@ -432,12 +432,13 @@ impl Body {
         self.xml.push_str("</w:tbl>");
     }
 
-    /// Open a row that never splits across pages; a header row is repeated on each page
-    /// the table runs over.
+    /// Open a row; a header row is repeated on each page the table runs over and never
+    /// splits, any other row may break across pages.
     pub(crate) fn row(&mut self, header: bool) {
         self.xml.push_str(match header {
             true => "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
-            false => "<w:tr><w:trPr><w:cantSplit/></w:trPr>",
+            // A row may break across pages: a long option kept whole left pages half empty.
+            false => "<w:tr>",
         });
     }
 

@@ -79,6 +79,24 @@ impl ReportTemplate {
         let (x, e) = (&self.exclusions, &self.ecog);
         let none: &'static [&'static str] = &[];
         vec![
+            ("letter.conclusion", &self.letter.conclusion, none),
+            ("letter.open_questions", &self.letter.open_questions, none),
+            (
+                "letter.open_question",
+                &self.letter.open_question,
+                &["n", "text", "fate"],
+            ),
+            ("letter.family_note", &self.letter.family_note, none),
+            ("letter.sex", &self.letter.sex, none),
+            ("letter.female", &self.letter.female, none),
+            ("letter.male", &self.letter.male, none),
+            ("letter.other", &self.letter.other, none),
+            ("letter.referral_date", &self.letter.referral_date, none),
+            (
+                "letter.addressee_address",
+                &self.letter.addressee_address,
+                &["address"],
+            ),
             ("text.title", &t.title, none),
             ("text.confidential", &t.confidential, none),
             ("text.date", &t.date, DATE_PARTS),

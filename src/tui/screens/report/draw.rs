@@ -262,6 +262,13 @@ pub fn layout(report: &Report, width: usize, theme: &Theme) -> Vec<Line<'static>
                 }
             }
             Body::Options(table) => doc.options(table),
+            Body::Conclusion(conclusion) => {
+                doc.fields(conclusion.asked.as_slice());
+                for text in &conclusion.paragraphs {
+                    doc.indented(2, text, Style::new());
+                }
+                doc.fields(&conclusion.options);
+            }
             Body::NotRecorded(phrase) => doc.indented(2, phrase, theme.dim()),
         }
     }
@@ -430,6 +437,18 @@ impl Doc {
         }
         chunks.push((q.answer.as_str(), answer_style));
         self.hanging(head, answer_indent, &chunks);
+        if let Some(note) = &q.family_note {
+            let label = format!("{}: ", note.label);
+            let head = vec![
+                Span::raw(" ".repeat(indent)),
+                Span::styled(label, self.theme.dim()),
+            ];
+            self.hanging(
+                head,
+                answer_indent,
+                &[(note.value.as_str(), self.theme.dim())],
+            );
+        }
     }
 
     /// The opinion table: ruled columns when there is room, else one block per option.
