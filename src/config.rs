@@ -110,6 +110,10 @@ pub struct ReportConfig {
     /// path is taken from the directory of the configuration file that names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<PathBuf>,
+    /// A shorter letter: the questions left open only in their list, and for each option
+    /// only the reasoning (not the benefit, risks, reference and note).
+    #[serde(default)]
+    pub compact: bool,
 }
 
 /// The opinion tab: which optional treatment rows this hospital uses, and the words of the

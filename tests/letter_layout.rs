@@ -12,12 +12,14 @@ use sonote::config::{Config, Lang};
 use sonote::report::template::ReportTemplate;
 use sonote::report::{self, Format};
 
-fn laid_out(lang: Lang, dir: &Path) -> Vec<pdf::Page> {
-    let config = Config::embedded();
+fn laid_out(lang: Lang, compact: bool, dir: &Path) -> Vec<pdf::Page> {
+    let mut config = Config::embedded();
+    config.report.compact = compact;
     let session = consultation(&config, lang);
     let report = report::build(&session, &config, &ReportTemplate::embedded(lang));
     let docx = report::render(&report, Format::Docx).unwrap();
-    pdf::pages(&docx, dir, &format!("letter-{lang:?}"))
+    let name = format!("letter-{lang:?}{}", if compact { "-compact" } else { "" });
+    pdf::pages(&docx, dir, &name)
 }
 
 #[test]
@@ -30,7 +32,9 @@ fn the_consultation_letter_measured() {
     let dir = keep.as_deref().map(Path::new).unwrap_or(temp.path());
     std::fs::create_dir_all(dir).unwrap();
     for lang in [Lang::Ja, Lang::En] {
-        let pages = laid_out(lang, dir);
-        eprintln!("{lang:?}: {}", pdf::summary(&pages));
+        for compact in [false, true] {
+            let pages = laid_out(lang, compact, dir);
+            eprintln!("{lang:?} compact={compact}: {}", pdf::summary(&pages));
+        }
     }
 }

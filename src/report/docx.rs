@@ -238,8 +238,12 @@ impl Writer<'_> {
                 let last = items.len().saturating_sub(1);
                 for (index, item) in items.iter().enumerate() {
                     // A short list stays on one page, like a block of facts.
+                    let keep = match self.keep_tail {
+                        true => index == last,
+                        false => index < last,
+                    };
                     let p = Para::new()
-                        .keep_next(index < last || self.keep_tail)
+                        .keep_next(keep)
                         .indent(Indent::left(420).hanging(210));
                     self.body.paragraph(&p);
                     self.body.run(Style::plain(), bullet, Then::Nothing);
@@ -301,8 +305,13 @@ impl Writer<'_> {
         let line = Para::new().exact_line(self.layout.body_half_points as i32 * 15);
         let label = Style::plain().color(GREY).heading();
         for (index, field) in fields.iter().enumerate() {
-            // Keep the rows together: a short block of facts reads badly split.
-            let p = line.keep_next(index < last || self.keep_tail);
+            // Keep the rows together: a short block of facts reads badly split. At the end
+            // of the body only the last row keeps with the closing: the whole block and the
+            // closing together left the page before a third empty.
+            let p = match self.keep_tail {
+                true => line.keep_next(index == last),
+                false => line.keep_next(index < last),
+            };
             self.body.row(false);
             self.body.cell(Cell::Top(label_width));
             self.body.paragraph_of(&p, label, &field.label);
@@ -424,94 +433,53 @@ impl Writer<'_> {
         }
     }
 
-    /// The opinion by treatment option: a ruled table with a shaded header row. The option
-    /// and recommendation columns are as wide as their longest word (within limits), so the
-    /// details, the longest text, get the rest of the A4 width.
+    /// The opinion by treatment option: each option a line of its own (its name, Gothic,
+    /// and the recommendation), kept with its details under it across the full width. The
+    /// recommendations are on page 1 already; a three-column table here left the details
+    /// half the page's width and ran over a page and a half.
     fn opinion_table(&mut self, table: &OptionsTable) {
-        // Cell margins (100 each side) and a little air, in twips.
-        const PAD: i32 = 260;
-        // The header is set small: a long word there ("Recommendation") would otherwise
-        // widen its column or break in two. Bold Latin letters are wider than plain.
-        let header_scale = |width: i32| {
-            width * self.small() as i32 / self.layout.body_half_points as i32 * 12 / 10
-        };
-        let widest = |column: usize, cells: Vec<&String>| {
-            let header = table
-                .columns
-                .get(column)
-                .map(|text| header_scale(self.text_width(text)))
-                .unwrap_or(0);
-            cells
-                .into_iter()
-                .map(|text| self.text_width(text))
-                .fold(header, i32::max)
-        };
-        let options = table.rows.iter().map(|row| &row.option).collect();
-        let words = table.rows.iter().map(|row| &row.recommendation).collect();
-        // As wide as the longest name, within limits: a long option wraps (at a space in
-        // English) rather than squeeze the details, the longest text.
-        let first = (widest(0, options) + PAD).clamp(TEXT_WIDTH * 12 / 100, TEXT_WIDTH * 26 / 100);
-        let second = (widest(1, words) + PAD).clamp(TEXT_WIDTH * 10 / 100, TEXT_WIDTH * 25 / 100);
-        let widths = [first, second, TEXT_WIDTH - first - second].map(|w| w as usize);
-        self.body.table(&TableProps {
-            width: TEXT_WIDTH,
-            columns: &widths,
-            lines: Some(Border {
-                space: 0,
-                size: 4,
-                color: RULE,
-            }),
-            margins: [60, 100, 60, 100],
-            indent: None,
-        });
         let small = self.small();
-        let plain = Para::new();
-        // The header row is repeated on each page the table runs over, and never left
-        // alone at the foot of a page.
-        self.body.row(true);
-        for (column, width) in table.columns.iter().zip(widths) {
-            self.body.cell(Cell::Shaded(width, "EDEDED"));
-            let style = Style::plain().bold().size(small).heading();
-            self.body.paragraph_of(&plain, style, column);
-            self.body.end_cell();
-        }
-        self.body.end_row();
         let colon = match self.report.language {
             Lang::Ja => "：",
             Lang::En => ": ",
         };
+        let gap = match self.report.language {
+            Lang::Ja => "\u{3000}",
+            Lang::En => "\u{a0}\u{a0}",
+        };
         for row in &table.rows {
-            // Rows do not split across pages: half an option on each page reads badly. (A
-            // row taller than a page is still split by the word processor.)
-            self.body.row(false);
-            self.body.cell(Cell::Plain(widths[0]));
+            let head = Para::new()
+                .keep_next(!row.details.is_empty())
+                .before(120)
+                .after(20)
+                .indent(Indent::left(100))
+                .border_below(Border {
+                    space: 1,
+                    size: 2,
+                    color: RULE,
+                });
+            self.body.paragraph(&head);
             self.body
-                .paragraph_of(&plain, Style::plain().heading(), &row.option);
-            self.body.end_cell();
-            self.body.cell(Cell::Plain(widths[1]));
+                .run(Style::plain().heading().bold(), &row.option, Then::Nothing);
+            self.body.run(Style::plain(), gap, Then::Nothing);
             self.body
-                .paragraph_of(&plain, Style::plain(), &row.recommendation);
-            self.body.end_cell();
-            self.body.cell(Cell::Plain(widths[2]));
-            if row.details.is_empty() {
-                // A cell needs a paragraph; an empty one keeps the cell empty.
-                self.body.paragraph(&plain);
-                self.body.end_paragraph();
-            }
-            for detail in &row.details {
-                // The label small and grey before its text, as in a form: one line saved
-                // per detail keeps the table short, and the labels still stand out.
-                self.body.paragraph(&plain);
+                .run(Style::plain(), &row.recommendation, Then::Nothing);
+            self.body.end_paragraph();
+            let last = row.details.len().saturating_sub(1);
+            for (index, detail) in row.details.iter().enumerate() {
+                // The label small and grey before its text, as in a form. A detail keeps
+                // with the next, so an option's first lines never end a page alone.
+                let p = Para::new()
+                    .keep_next(index == 0 && index < last)
+                    .indent(Indent::left(310));
+                self.body.paragraph(&p);
                 let label = Style::plain().size(small).color(GREY).heading();
                 let label_text = format!("{}{colon}", detail.label);
                 self.body.run(label, &label_text, Then::Nothing);
                 self.body.run(Style::plain(), &detail.value, Then::Nothing);
                 self.body.end_paragraph();
             }
-            self.body.end_cell();
-            self.body.end_row();
         }
-        self.body.end_table();
     }
 
     /// A paragraph of running text; Japanese prose starts one character in.

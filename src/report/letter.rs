@@ -16,6 +16,7 @@ pub fn from_facts(facts: Facts, config: &Config, template: &ReportTemplate) -> R
     let words = Words {
         t,
         scale: config.opinion.scale(t.language),
+        compact: config.report.compact,
     };
     let sections = body_sections(&facts, &words);
     Report {

@@ -20,6 +20,8 @@ use super::wording::{date_text, field, non_empty, recorded};
 pub(super) struct Words<'a> {
     pub(super) t: &'a ReportTemplate,
     pub(super) scale: &'a ScaleWords,
+    /// The configuration asks for a shorter letter (`report.compact`).
+    pub(super) compact: bool,
 }
 
 pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
@@ -36,7 +38,7 @@ pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
             SectionKey::Attendees => attendees_section(facts, t),
             SectionKey::Materials => materials_section(facts, t),
             SectionKey::Time => time_section(facts, t),
-            SectionKey::Questions => questions_section(facts, t),
+            SectionKey::Questions => questions_section(facts, w),
             SectionKey::Findings => findings_section(facts, t),
             SectionKey::Opinion => opinion_section(facts, w),
             SectionKey::Summary => summary_section(facts, t),
@@ -322,66 +324,81 @@ fn time_section(facts: &Facts, t: &ReportTemplate) -> Body {
     ])
 }
 
-fn questions_section(facts: &Facts, t: &ReportTemplate) -> Body {
+fn questions_section(facts: &Facts, w: &Words) -> Body {
+    let t = w.t;
     if facts.questions.is_empty() {
         return Body::NotRecorded(t.text.not_recorded.clone());
     }
     let v = &t.values;
-    Body::Questions(
-        facts
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(index, q)| {
-                let who = match (&q.asked_by, q.asker) {
-                    (Some(who), _) => who,
-                    (None, Asker::Patient) => &v.asker_patient,
-                    (None, Asker::Companion) => &v.asker_companion,
-                    (None, Asker::Specialist) => &v.asker_specialist,
-                };
-                let asked_by = match who.trim().is_empty() {
-                    true => String::new(),
-                    false => fill(&v.asked_by, &[("who", who)]),
-                };
-                // What became of a question that was not answered, said plainly. One not
-                // asked yet is "not taken up" only once the consultation is over.
-                let ended = facts.time.ended_at.is_some();
-                let fate = match q.state {
-                    QuestionState::NotYet if ended => Some(&v.question_not_asked),
-                    QuestionState::NotYet => None,
-                    QuestionState::Skipped => Some(&v.question_skipped),
-                    QuestionState::ForPrimaryPhysician => Some(&v.question_for_primary),
-                    QuestionState::Asked | QuestionState::Answered => None,
+    // A question left open is said once: where the open questions are listed, it is not
+    // repeated here unless the specialist wrote something about it (never, when compact).
+    let listed = t.sections.contains(&SectionKey::OpenQuestions);
+    let ended = facts.time.ended_at.is_some();
+    let shown = |q: &&super::facts::QuestionFacts| {
+        let open = match q.state {
+            QuestionState::NotYet => ended,
+            QuestionState::Skipped | QuestionState::ForPrimaryPhysician => true,
+            QuestionState::Asked | QuestionState::Answered => false,
+        };
+        !(listed && open && (w.compact || q.specialist_answer.is_none()))
+    };
+    let items: Vec<QuestionItem> = facts
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| shown(q))
+        .map(|(index, q)| {
+            let who = match (&q.asked_by, q.asker) {
+                (Some(who), _) => who,
+                (None, Asker::Patient) => &v.asker_patient,
+                (None, Asker::Companion) => &v.asker_companion,
+                (None, Asker::Specialist) => &v.asker_specialist,
+            };
+            let asked_by = match who.trim().is_empty() {
+                true => String::new(),
+                false => fill(&v.asked_by, &[("who", who)]),
+            };
+            // What became of a question that was not answered, said plainly. One not
+            // asked yet is "not taken up" only once the consultation is over.
+            let fate = match q.state {
+                QuestionState::NotYet if ended => Some(&v.question_not_asked),
+                QuestionState::NotYet => None,
+                QuestionState::Skipped => Some(&v.question_skipped),
+                QuestionState::ForPrimaryPhysician => Some(&v.question_for_primary),
+                QuestionState::Asked | QuestionState::Answered => None,
+            }
+            .filter(|phrase| !phrase.trim().is_empty());
+            // The letter speaks for the specialist: the companion's notes are printed
+            // only when the specialist chose to, under the family's label.
+            let (note, answer) = match (&q.specialist_answer, fate) {
+                (Some(answer), Some(fate)) => (fate.clone(), answer.clone()),
+                (Some(answer), None) => (String::new(), answer.clone()),
+                (None, Some(fate)) => (String::new(), fate.clone()),
+                (None, None) if q.state == QuestionState::Answered => {
+                    (String::new(), v.answered_unrecorded.clone())
                 }
-                .filter(|phrase| !phrase.trim().is_empty());
-                // The letter speaks for the specialist: the companion's notes are printed
-                // only when the specialist chose to, under the family's label.
-                let (note, answer) = match (&q.specialist_answer, fate) {
-                    (Some(answer), Some(fate)) => (fate.clone(), answer.clone()),
-                    (Some(answer), None) => (String::new(), answer.clone()),
-                    (None, Some(fate)) => (String::new(), fate.clone()),
-                    (None, None) if q.state == QuestionState::Answered => {
-                        (String::new(), v.answered_unrecorded.clone())
-                    }
-                    (None, None) => (String::new(), t.text.no_answer.clone()),
-                };
-                QuestionItem {
-                    label: fill(&t.labels.question, &[("n", &(index + 1).to_string())]),
-                    text: q.text.clone(),
-                    asked_by,
-                    answer_label: t.labels.answer.clone(),
-                    note,
-                    answer,
-                    answered: q.specialist_answer.is_some(),
-                    family_note: q
-                        .companion_answer
-                        .as_ref()
-                        .filter(|_| q.companion_in_letter)
-                        .map(|notes| field(&t.letter.family_note, notes.clone())),
-                }
-            })
-            .collect(),
-    )
+                (None, None) => (String::new(), t.text.no_answer.clone()),
+            };
+            QuestionItem {
+                label: fill(&t.labels.question, &[("n", &(index + 1).to_string())]),
+                text: q.text.clone(),
+                asked_by,
+                answer_label: t.labels.answer.clone(),
+                note,
+                answer,
+                answered: q.specialist_answer.is_some(),
+                family_note: q
+                    .companion_answer
+                    .as_ref()
+                    .filter(|_| q.companion_in_letter)
+                    .map(|notes| field(&t.letter.family_note, notes.clone())),
+            }
+        })
+        .collect();
+    if items.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    Body::Questions(items)
 }
 
 /// The specialist's view of the referral's diagnosis, the performance status and the
@@ -471,6 +488,7 @@ fn opinion_section(facts: &Facts, w: &Words) -> Body {
                 (&l.treatment_note, &row.note),
             ]
             .into_iter()
+            .take(if w.compact { 2 } else { 6 })
             .filter_map(|(label, value)| value.as_ref().map(|value| field(label, value.clone())))
             .collect();
             OptionItem {

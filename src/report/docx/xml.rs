@@ -196,8 +196,6 @@ pub(crate) enum Cell {
     Plain(usize),
     /// Text at the top of the cell.
     Top(usize),
-    /// A shaded header cell: the fill colour.
-    Shaded(usize, &'static str),
 }
 
 const BREAK: &str = "<w:br w:type=\"textWrapping\"/>";
@@ -450,18 +448,12 @@ impl Body {
     pub(crate) fn cell(&mut self, cell: Cell) {
         let x = &mut self.xml;
         let width = match cell {
-            Cell::Plain(w) | Cell::Top(w) | Cell::Shaded(w, _) => w,
+            Cell::Plain(w) | Cell::Top(w) => w,
         };
         let _ = write!(x, "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>");
         match cell {
             Cell::Plain(_) => {}
             Cell::Top(_) => x.push_str("<w:vAlign w:val=\"top\"/>"),
-            Cell::Shaded(_, fill) => {
-                let _ = write!(
-                    x,
-                    "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{fill}\"/>"
-                );
-            }
         }
         x.push_str("</w:tcPr>");
     }
