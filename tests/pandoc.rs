@@ -59,12 +59,21 @@ fn texts(report: &Report) -> Vec<String> {
                     q.answer.clone(),
                 ]
             })),
+            // The column names are the JSON's: the letter sets each option as a block.
             Body::Options(table) => {
-                all.extend(table.columns.iter().cloned());
                 for row in &table.rows {
                     all.extend([row.option.clone(), row.recommendation.clone()]);
                     all.extend(row.details.iter().map(|d| d.value.clone()));
                 }
+            }
+            Body::Conclusion(c) => {
+                all.extend(c.asked.iter().flat_map(|f| [f.label.clone(), f.value.clone()]));
+                all.extend(c.paragraphs.iter().cloned());
+                all.extend(
+                    c.options
+                        .iter()
+                        .flat_map(|f| [f.label.clone(), f.value.clone()]),
+                );
             }
             Body::NotRecorded(phrase) => all.push(phrase.clone()),
         }
@@ -73,7 +82,7 @@ fn texts(report: &Report) -> Vec<String> {
 }
 
 #[test]
-fn pandoc_reads_every_text_the_headings_and_the_opinion_table() {
+fn pandoc_reads_every_text_the_headings_and_each_option() {
     if !tools_present(
         &["pandoc"],
         &["--version"],
@@ -125,21 +134,26 @@ fn pandoc_reads_every_text_the_headings_and_the_opinion_table() {
             headings, sections,
             "{lang:?}: the sections are the headings"
         );
-        let columns = report
+        let rows = report
             .sections
             .iter()
             .find_map(|s| match &s.body {
-                Body::Options(table) => Some(squeezed(&table.columns.concat())),
+                Body::Options(table) => Some(&table.rows),
                 _ => None,
             })
-            .expect("an opinion table");
-        // A Table's fourth field is its head: the header row.
-        let tables: Vec<&Value> = blocks.iter().filter(|b| b["t"] == "Table").collect();
-        assert!(
-            tables
-                .iter()
-                .any(|t| squeezed(&text(&t["c"][3])) == columns),
-            "{lang:?}: no table headed {columns}"
-        );
+            .expect("an opinion by option");
+        // Each option heads its block: its name and its recommendation in one paragraph.
+        let paragraphs: Vec<String> = blocks
+            .iter()
+            .filter(|b| b["t"] == "Para")
+            .map(|b| squeezed(&text(&b["c"])))
+            .collect();
+        for row in rows {
+            let head = squeezed(&format!("{}{}", row.option, row.recommendation));
+            assert!(
+                paragraphs.contains(&head),
+                "{lang:?}: no paragraph {head} in {paragraphs:?}"
+            );
+        }
     }
 }

@@ -160,36 +160,41 @@ fn every_section_reads_back_in_japanese() {
             "セカンドオピニオン外来 報告書",
             "拝啓　時下ますますご清祥のこととお慶び申し上げます。",
             "このたびは、下記の患者様をご紹介いただき、誠にありがとうございました。当院セカンドオピニオン外来にて面談いたしましたので、下記のとおりご報告申し上げます。",
+            // The physician's reading order (issue 14): the patient, the conclusion, the
+            // reasoning, the questions (those left open listed on their own), the record.
             "1. 患者",
             "氏名 | 試験 太郎（しけん たろう）",
             "生年月日 | 1958年3月2日（68歳）",
+            "性別 | 男性",
             "当院患者ID | T-0001",
-            "2. 相談の概要",
+            "2. 結論",
+            "記載なし",
+            "3. 病状の評価とご本人のご希望",
+            "記載なし",
+            "4. 治療の選択肢ごとの意見",
+            "記載なし",
+            "5. 総合的な意見・ご提案",
+            "記載なし",
+            "6. ご質問と回答",
+            "記載なし",
+            "7. 主治医の先生にお引き継ぎするご質問",
+            "・質問1　手術以外の治療法はありますか。　今回の面談では取り上げませんでした。",
+            "・質問2　副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m　今回の面談では取り上げませんでした。",
+            "8. 相談の概要",
             "相談日 | 2026年11月21日",
             "担当医 | 佐々木 健",
             "診療科 | 腫瘍内科",
             "相談形式 | 対面",
-            "3. 相談者・同席者",
+            "9. 相談者・同席者",
             "・試験 太郎（ご本人）",
-            "4. ご提供いただいた資料",
+            "10. ご提供いただいた資料",
             "記載なし",
-            "5. 相談時間",
+            "11. 相談時間",
             "開始 | 10:00",
             "終了 | 10:48",
             "相談時間 | 46分",
             "延長 | 30分（1回）",
             "中断 | 1回（計3分、相談時間に含まず）",
-            "6. ご質問と回答",
-            "質問1\t手術以外の治療法はありますか。（本人）",
-            "回答\t今回の面談では取り上げませんでした。",
-            "質問2\t副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m（妻 試験 花子）",
-            "回答\t今回の面談では取り上げませんでした。",
-            "7. 病状の評価とご本人のご希望",
-            "記載なし",
-            "8. 治療の選択肢ごとの意見",
-            "記載なし",
-            "9. 総合的な意見・ご提案",
-            "記載なし",
             "なお、本相談はセカンドオピニオンとして意見を申し述べたものであり、当院では新たな検査および治療は行っておりません。今後の診療につきましては、引き続き貴院にてご高配を賜りますようお願い申し上げます。",
             "今後ともどうぞよろしくお願い申し上げます。",
             "敬具",
@@ -226,33 +231,36 @@ fn every_section_reads_back_in_english() {
             "1. Patient",
             "Name | 試験 太郎 (しけん たろう)",
             "Date of birth | March 2, 1958 (age 68)",
+            "Sex | Male",
             "Patient ID (this hospital) | T-0001",
-            "2. Consultation",
+            "2. Conclusion",
+            "Not recorded",
+            "3. Assessment and the patient's wishes",
+            "Not recorded",
+            "4. Opinion by treatment option",
+            "Not recorded",
+            "5. Overall opinion and suggestions",
+            "Not recorded",
+            "6. Questions and answers",
+            "Not recorded",
+            "7. Questions left for you",
+            "•\u{a0}Q1: 手術以外の治療法はありますか。 — Not taken up in this consultation.",
+            "•\u{a0}Q2: 副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m — Not taken up in this consultation.",
+            "8. Consultation",
             "Date | November 21, 2026",
             "Specialist | 佐々木 健",
             "Department | 腫瘍内科",
             "Mode | In person",
-            "3. Attendees",
+            "9. Attendees",
             "•\u{a0}試験 太郎 (patient)",
-            "4. Materials reviewed",
+            "10. Materials reviewed",
             "Not recorded",
-            "5. Time",
+            "11. Time",
             "Started | 10:00",
             "Ended | 10:48",
             "Duration | 46 min",
             "Extension | 30 min (1×)",
             "Pauses | 1× (3 min in all, not counted)",
-            "6. Questions and answers",
-            "Q1\t手術以外の治療法はありますか。 (asked by 本人)",
-            "A\tNot taken up in this consultation.",
-            "Q2\t副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m (asked by 妻 試験 花子)",
-            "A\tNot taken up in this consultation.",
-            "7. Assessment and the patient's wishes",
-            "Not recorded",
-            "8. Opinion by treatment option",
-            "Not recorded",
-            "9. Overall opinion and suggestions",
-            "Not recorded",
             "This consultation gave a second opinion only: no tests were performed and no treatment was given here. We would be grateful if the patient's care continued with you.",
             "Thank you again for the referral.",
             "Yours sincerely,",
@@ -299,64 +307,74 @@ fn the_intake_and_the_opinion_are_printed() {
             "みほん市民病院",
             "消化器内科",
             "紹介 一郎 先生 御侍史",
-            "2. 相談の概要",
-            "相談形式 | 対面",
+            "1. 患者",
+            "性別 | 男性",
+            // Page 1 (issue 14): what the referral asked, the position on the plan, the
+            // summary opinion, and one line per option with its recommendation.
+            "2. 結論",
             "ご依頼の内容 | 化学療法を先行する方針についてご意見をお願いします。",
-            // Started without the referral letter: what was missing and why, neutrally.
-            "受付要件 | 相談開始の時点で紹介状（診療情報提供書）がそろっておりませんでしたが、\
-             担当医の判断により相談を行いました。\
-             理由：紹介状は郵送中で、主治医から電話で病状の説明を受けたため。",
-            "3. 相談者・同席者",
-            "・試験 花子（妻）",
-            "・試験 美咲（長女）",
-            "・患者様ご本人は同席されていません",
-            "4. ご提供いただいた資料",
-            "・CT（CD-R）：2026年10月30日撮影",
-            "・病理検査（紙）",
-            "6. ご質問と回答",
-            // Both terminals' answers, the specialist's first.
-            "質問1\t手術以外の治療法はありますか。（本人）",
-            "回答\t手術のほかに、化学放射線療法という選択肢があります。\n\
-             放射線と薬を組み合わせる方法もあると説明を受けた。",
-            "質問2\t副作用で仕事を続けられなくなることはありますか。（妻 試験 花子）",
-            "回答\t吐き気は薬でかなり抑えられる。",
-            // Who asked, from the asker when the intake named nobody; what became of
-            // each question that was not answered, said plainly.
-            "質問3\t治療方針はいつまでに決める必要がありますか。（ご本人）",
-            "回答\t主治医の先生とご相談いただくことといたしました。",
-            "質問4\t仕事はどの程度続けられますか。（同行者）",
-            "回答\t今回の面談では見送りました。\n時間の都合で、次回の外来でご相談ください。",
-            "質問5\t治験に参加することはできますか。（担当医）",
-            "回答\t今回の面談では取り上げませんでした。",
-            "7. 病状の評価とご本人のご希望",
+            "主治医の先生の治療方針に同意いたします。",
+            "化学療法を先行する方針は標準治療に沿った妥当なものと考えます。",
+            "効果判定の際に切除の可能性を再評価されることをお勧めします。",
+            "手術 | 選択肢",
+            "薬物療法 | 推奨（化学療法）",
+            "緩和ケア・支持療法 | 推奨",
+            "3. 病状の評価とご本人のご希望",
             "紹介時の診断 | 膵体部癌、cStage III（局所進行）",
             "紹介時の病期 | cStage III",
             "診断・病期について | 紹介時の診断・病期に同意いたします。",
             "PS（ECOG） | 1：肉体的に激しい活動は制限されるが、歩行可能で、軽作業や座っての作業は\
              行うことができる。例：軽い家事、事務作業",
             "ご本人のご希望 | できるだけ自宅で過ごし、仕事も続けたい。",
-            "8. 治療の選択肢ごとの意見",
-            "治療の選択肢 | 推奨度 | 理由・補足",
-            "手術 | 選択肢 | 判断の理由：\
-             腹腔動脈への浸潤があり現時点では切除不能。化学療法で縮小すれば切除を再検討する。\n\
-             リスク・副作用：腹腔動脈合併切除は合併症が多い。",
-            "薬物療法 | 推奨 | 薬剤の種類：化学療法\n判断の理由：局所進行膵癌の標準治療。\n\
-             期待される効果：腫瘍の縮小と生存期間の延長。\n\
-             リスク・副作用：骨髄抑制、末梢神経障害、倦怠感。\n\
-             根拠（ガイドライン等）：膵癌診療ガイドライン 2022年版",
+            // Each option heads its details, written across the page.
+            "4. 治療の選択肢ごとの意見",
+            "手術\u{3000}選択肢",
+            "判断の理由：腹腔動脈への浸潤があり現時点では切除不能。化学療法で縮小すれば切除を再検討する。",
+            "リスク・副作用：腹腔動脈合併切除は合併症が多い。",
+            "薬物療法\u{3000}推奨",
+            "薬剤の種類：化学療法",
+            "判断の理由：局所進行膵癌の標準治療。",
+            "期待される効果：腫瘍の縮小と生存期間の延長。",
+            "リスク・副作用：骨髄抑制、末梢神経障害、倦怠感。",
+            "根拠（ガイドライン等）：膵癌診療ガイドライン 2022年版",
             // Not discussed: the scale's word, and nothing invented beside it.
-            "放射線治療 | 言及なし | ",
-            "緩和ケア・支持療法 | 推奨 | 備考：診断時から治療と並行して。",
-            "9. 総合的な意見・ご提案",
-            "主治医の先生の治療方針について",
-            "主治医の先生の治療方針に同意いたします。",
-            "総合所見",
-            "化学療法を先行する方針は標準治療に沿った妥当なものと考えます。",
-            "効果判定の際に切除の可能性を再評価されることをお勧めします。",
+            "放射線治療\u{3000}言及なし",
+            "緩和ケア・支持療法\u{3000}推奨",
+            "備考：診断時から治療と並行して。",
+            // The plan and the summary are in the conclusion, not printed twice.
+            "5. 総合的な意見・ご提案",
             "主治医の先生へのご提案",
             "効果判定時に外科と切除可能性をご検討ください。",
             "その他",
             "ご家族は緩和ケアに関心をお持ちです。",
+            // The letter speaks for the specialist: the companion's notes are left out
+            // unless the specialist includes them.
+            "6. ご質問と回答",
+            "質問1\t手術以外の治療法はありますか。（本人）",
+            "回答\t手術のほかに、化学放射線療法という選択肢があります。",
+            "質問2\t副作用で仕事を続けられなくなることはありますか。（妻 試験 花子）",
+            "回答\t回答いたしました（内容の記録なし）。",
+            // A question left open is printed with the answers only when the specialist
+            // wrote something about it; all are listed for the primary physician.
+            "質問4\t仕事はどの程度続けられますか。（同行者）",
+            "回答\t今回の面談では見送りました。\n時間の都合で、次回の外来でご相談ください。",
+            "7. 主治医の先生にお引き継ぎするご質問",
+            "・質問3\u{3000}治療方針はいつまでに決める必要がありますか。\u{3000}主治医の先生とご相談いただくことといたしました。",
+            "・質問4\u{3000}仕事はどの程度続けられますか。\u{3000}今回の面談では見送りました。",
+            "・質問5\u{3000}治験に参加することはできますか。\u{3000}今回の面談では取り上げませんでした。",
+            "8. 相談の概要",
+            "相談形式 | 対面",
+            // Started without the referral letter: what was missing and why, neutrally.
+            "受付要件 | 相談開始の時点で紹介状（診療情報提供書）がそろっておりませんでしたが、\
+             担当医の判断により相談を行いました。\
+             理由：紹介状は郵送中で、主治医から電話で病状の説明を受けたため。",
+            "9. 相談者・同席者",
+            "・試験 花子（妻）",
+            "・試験 美咲（長女）",
+            "・患者様ご本人は同席されていません",
+            "10. ご提供いただいた資料",
+            "・CT（CD-R）：2026年10月30日撮影",
+            "・病理検査（紙）",
             "敬具",
         ],
     );
@@ -366,28 +384,29 @@ fn the_intake_and_the_opinion_are_printed() {
         .iter()
         .filter(|l| l.contains("膵体部癌、cStage III（局所"));
     assert_eq!(diagnosis.count(), 1);
-    // The opinion table is ruled and its header row shaded.
+    // Each option heads its block, kept with its first detail; no row is kept from
+    // breaking across pages (a kept row left pages half empty).
     let document = part(&bytes, "word/document.xml");
-    assert!(document.contains("w:insideH"), "table borders");
-    assert!(document.contains("w:fill=\"EDEDED\""), "shaded header");
-    // The header row repeats on a new page, and is never left alone at the foot of one.
-    assert_eq!(document.matches("<w:tblHeader/>").count(), 1);
-    let header_row = document.find("<w:tblHeader/>").unwrap();
-    let next_row = header_row + document[header_row..].find("</w:tr>").unwrap();
-    assert!(document[header_row..next_row].contains(">治療の選択肢<"));
+    assert!(!document.contains("<w:cantSplit/>"), "rows may split");
+    let head = document.find(">薬物療法<").unwrap();
+    let paragraph = document[..head].rfind("<w:p ").unwrap();
+    assert!(document[paragraph..head].contains("<w:keepNext/>"));
 
     let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
     for want in [
         "紹介 一郎 先生 御侍史",
         "- 試験 花子（妻）",
         "- 受付要件：相談開始の時点で紹介状（診療情報提供書）がそろっておりませんでしたが",
-        "回答：手術のほかに、化学放射線療法という選択肢があります。  \n\
-         放射線と薬を組み合わせる方法もあると説明を受けた。",
+        // The specialist's answer alone: the companion's notes are not included.
+        "回答：手術のほかに、化学放射線療法という選択肢があります。\n\n",
         "回答：今回の面談では見送りました。  \n時間の都合で、次回の外来でご相談ください。",
         "- PS（ECOG）：1：肉体的に激しい活動は制限されるが",
         "- **薬物療法**：推奨\n  - 薬剤の種類：化学療法\n  - 判断の理由：局所進行膵癌の標準治療。",
         "- **放射線治療**：言及なし\n- **緩和ケア・支持療法**：推奨\n",
-        "**総合所見**\n\n化学療法を先行する方針は標準治療に沿った妥当なものと考えます。\n\n",
+        "## 2. 結論\n\n- ご依頼の内容：化学療法を先行する方針についてご意見をお願いします。\n\n\
+         主治医の先生の治療方針に同意いたします。\n\n\
+         化学療法を先行する方針は標準治療に沿った妥当なものと考えます。\n\n",
+        "- 手術：選択肢\n- 薬物療法：推奨（化学療法）\n- 緩和ケア・支持療法：推奨\n",
     ] {
         assert!(
             markdown.contains(want),

@@ -6,9 +6,8 @@ use crate::model::opinion::{DrugClass, PlanAgreement, TreatmentKind};
 
 use super::document::{Body, Conclusion, Field};
 use super::facts::{Facts, OpinionFacts, TreatmentFacts};
-use super::sections::{Words, split_paragraphs};
 use super::template::{ReportTemplate, fill};
-use super::wording::{field, non_empty};
+use super::wording::{Words, field, non_empty, split_paragraphs};
 
 /// What the referral asked, the position on the plan and the summary opinion, then each
 /// option on one line with its recommendation (and the kinds of drug therapy): the details

@@ -5,9 +5,9 @@ use crate::config::Config;
 
 use super::document::{FooterPart, Layout, Report, Signature};
 use super::facts::{Facts, ReferralFacts};
-use super::sections::{Words, body_sections};
+use super::sections::body_sections;
 use super::template::{self, ReportTemplate, fill};
-use super::wording::{date_text, non_empty, recorded};
+use super::wording::{Words, date_text, non_empty, recorded};
 
 /// Word the report from facts already read from a session. The configuration gives the
 /// words of the recommendation scale in the template's language.

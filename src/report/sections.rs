@@ -1,7 +1,6 @@
 //! Facts + template → the body sections of the report, one function per section. Every
 //! word comes from the template, except the recommendation scale (the configuration's).
 
-use crate::config::ScaleWords;
 use crate::model::intake::Missing;
 use crate::model::intake::Sex;
 use crate::model::opinion::{DiagnosisView, Recommendation};
@@ -13,16 +12,7 @@ use super::conclusion::{
 use super::document::{Body, Field, OptionItem, OptionsTable, Part, QuestionItem, Section};
 use super::facts::Facts;
 use super::template::{ReportTemplate, SectionKey, fill};
-use super::wording::{date_text, field, non_empty, recorded};
-
-/// What the wording of the sections draws on: the template, and the configuration's words
-/// for the recommendation scale in the template's language.
-pub(super) struct Words<'a> {
-    pub(super) t: &'a ReportTemplate,
-    pub(super) scale: &'a ScaleWords,
-    /// The configuration asks for a shorter letter (`report.compact`).
-    pub(super) compact: bool,
-}
+use super::wording::{Words, date_text, field, non_empty, recorded, split_paragraphs};
 
 pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
     let t = w.t;
@@ -545,16 +535,6 @@ fn paragraphs(text: &Option<String>, t: &ReportTemplate) -> Body {
         Some(_) => Body::Paragraphs(split_paragraphs(text)),
         None => Body::NotRecorded(t.text.not_recorded.clone()),
     }
-}
-
-pub(super) fn split_paragraphs(text: &Option<String>) -> Vec<String> {
-    let Some(text) = text else {
-        return Vec::new();
-    };
-    text.split("\n\n")
-        .map(|p| p.trim_matches('\n').to_string())
-        .filter(|p| !p.trim().is_empty())
-        .collect()
 }
 
 /// Fields whose label or value the template left empty are left out.

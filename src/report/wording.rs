@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::config::ScaleWords;
+
 use super::document::Field;
 use super::template::{ReportTemplate, fill};
 
@@ -78,6 +80,25 @@ pub fn era_year(date: NaiveDate) -> String {
         }
     }
     format!("{}年", date.year())
+}
+
+/// What the wording of the sections draws on: the template, and the configuration's words
+/// for the recommendation scale in the template's language.
+pub(super) struct Words<'a> {
+    pub(super) t: &'a ReportTemplate,
+    pub(super) scale: &'a ScaleWords,
+    /// The configuration asks for a shorter letter (`report.compact`).
+    pub(super) compact: bool,
+}
+
+pub(super) fn split_paragraphs(text: &Option<String>) -> Vec<String> {
+    let Some(text) = text else {
+        return Vec::new();
+    };
+    text.split("\n\n")
+        .map(|p| p.trim_matches('\n').to_string())
+        .filter(|p| !p.trim().is_empty())
+        .collect()
 }
 
 #[cfg(test)]
