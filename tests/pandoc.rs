@@ -67,7 +67,11 @@ fn texts(report: &Report) -> Vec<String> {
                 }
             }
             Body::Conclusion(c) => {
-                all.extend(c.asked.iter().flat_map(|f| [f.label.clone(), f.value.clone()]));
+                all.extend(
+                    c.asked
+                        .iter()
+                        .flat_map(|f| [f.label.clone(), f.value.clone()]),
+                );
                 all.extend(c.paragraphs.iter().cloned());
                 all.extend(
                     c.options

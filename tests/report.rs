@@ -178,8 +178,8 @@ fn every_section_reads_back_in_japanese() {
             "6. ご質問と回答",
             "記載なし",
             "7. 主治医の先生にお引き継ぎするご質問",
-            "・質問1　手術以外の治療法はありますか。　今回の面談では取り上げませんでした。",
-            "・質問2　副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m　今回の面談では取り上げませんでした。",
+            "・質問1　手術以外の治療法はありますか。（本人）　今回の面談では取り上げませんでした。",
+            "・質問2　副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m（妻 試験 花子）　今回の面談では取り上げませんでした。",
             "8. 相談の概要",
             "相談日 | 2026年11月21日",
             "担当医 | 佐々木 健",
@@ -244,8 +244,8 @@ fn every_section_reads_back_in_english() {
             "6. Questions and answers",
             "Not recorded",
             "7. Questions left for you",
-            "•\u{a0}Q1: 手術以外の治療法はありますか。 — Not taken up in this consultation.",
-            "•\u{a0}Q2: 副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m — Not taken up in this consultation.",
+            "•\u{a0}Q1: 手術以外の治療法はありますか。 (asked by 本人) — Not taken up in this consultation.",
+            "•\u{a0}Q2: 副作用で仕事を続けられなくなることはありますか。\n（CT & MRI <造影> の後も）[0m (asked by 妻 試験 花子) — Not taken up in this consultation.",
             "8. Consultation",
             "Date | November 21, 2026",
             "Specialist | 佐々木 健",
@@ -359,9 +359,9 @@ fn the_intake_and_the_opinion_are_printed() {
             "質問4\t仕事はどの程度続けられますか。（同行者）",
             "回答\t今回の面談では見送りました。\n時間の都合で、次回の外来でご相談ください。",
             "7. 主治医の先生にお引き継ぎするご質問",
-            "・質問3\u{3000}治療方針はいつまでに決める必要がありますか。\u{3000}主治医の先生とご相談いただくことといたしました。",
-            "・質問4\u{3000}仕事はどの程度続けられますか。\u{3000}今回の面談では見送りました。",
-            "・質問5\u{3000}治験に参加することはできますか。\u{3000}今回の面談では取り上げませんでした。",
+            "・質問3\u{3000}治療方針はいつまでに決める必要がありますか。（ご本人）\u{3000}主治医の先生とご相談いただくことといたしました。",
+            "・質問4\u{3000}仕事はどの程度続けられますか。（同行者）\u{3000}今回の面談では見送りました。",
+            "・質問5\u{3000}治験に参加することはできますか。（担当医）\u{3000}今回の面談では取り上げませんでした。",
             "8. 相談の概要",
             "相談形式 | 対面",
             // Started without the referral letter: what was missing and why, neutrally.
@@ -422,38 +422,49 @@ fn the_opinion_and_the_answers_read_back_in_english() {
     assert_in_order(
         &doc.body,
         &[
-            "Requirements | When the consultation began, the following was missing: the referral \
-             letter. The specialist decided to hold the consultation, for this reason: \
-             紹介状は郵送中で、主治医から電話で病状の説明を受けたため。",
-            "Q3\t治療方針はいつまでに決める必要がありますか。 (asked by the patient)",
-            "A\tLeft for the patient to discuss with you.",
-            "Q4\t仕事はどの程度続けられますか。 (asked by a companion)",
-            "A\tLeft aside in this consultation.\n時間の都合で、次回の外来でご相談ください。",
-            "Q5\t治験に参加することはできますか。 (asked by the specialist)",
-            "A\tNot taken up in this consultation.",
-            "7. Assessment and the patient's wishes",
+            "2. Conclusion",
+            "We agree with your treatment plan.",
+            "Surgery | To consider",
+            "Drug therapy | Recommended (chemotherapy)",
+            "Palliative and supportive care | Recommended",
+            "3. Assessment and the patient's wishes",
             "Diagnosis and stage | We agree with the diagnosis and stage in the referral.",
             "Performance status (ECOG) | 1: Restricted in physically strenuous activity but \
              ambulatory and able to carry out work of a light or sedentary nature, e.g. light \
              house work, office work.",
-            "8. Opinion by treatment option",
-            "Treatment option | Recommendation | Details",
-            "Surgery | To consider | Reasoning: \
-             腹腔動脈への浸潤があり現時点では切除不能。化学療法で縮小すれば切除を再検討する。\n\
-             Risks and side effects: 腹腔動脈合併切除は合併症が多い。",
-            "Drug therapy | Recommended | Drug classes: chemotherapy\nReasoning: \
-             局所進行膵癌の標準治療。\nExpected benefit: 腫瘍の縮小と生存期間の延長。\n\
-             Risks and side effects: 骨髄抑制、末梢神経障害、倦怠感。\n\
-             Reference: 膵癌診療ガイドライン 2022年版",
-            "Radiation therapy | Not discussed | ",
-            "Palliative and supportive care | Recommended | Note: 診断時から治療と並行して。",
-            "9. Overall opinion and suggestions",
-            "Your treatment plan",
-            "We agree with your treatment plan.",
-            "Summary",
+            "4. Opinion by treatment option",
+            "Surgery\u{a0}\u{a0}To consider",
+            "Reasoning: 腹腔動脈への浸潤があり現時点では切除不能。化学療法で縮小すれば切除を再検討する。",
+            "Risks and side effects: 腹腔動脈合併切除は合併症が多い。",
+            "Drug therapy\u{a0}\u{a0}Recommended",
+            "Drug classes: chemotherapy",
+            "Reasoning: 局所進行膵癌の標準治療。",
+            "Expected benefit: 腫瘍の縮小と生存期間の延長。",
+            "Risks and side effects: 骨髄抑制、末梢神経障害、倦怠感。",
+            "Reference: 膵癌診療ガイドライン 2022年版",
+            "Radiation therapy\u{a0}\u{a0}Not discussed",
+            "Palliative and supportive care\u{a0}\u{a0}Recommended",
+            "Note: 診断時から治療と並行して。",
+            "5. Overall opinion and suggestions",
             "Suggestions",
             "Other remarks",
             "ご家族は緩和ケアに関心をお持ちです。",
+            "6. Questions and answers",
+            "Q4\t仕事はどの程度続けられますか。 (asked by a companion)",
+            "A\tLeft aside in this consultation.\n時間の都合で、次回の外来でご相談ください。",
+            // Who asked, from the asker when the intake named nobody; what became of
+            // each question that was not answered, said plainly.
+            "7. Questions left for you",
+            "•\u{a0}Q3: 治療方針はいつまでに決める必要がありますか。 (asked by the patient) — \
+             Left for the patient to discuss with you.",
+            "•\u{a0}Q4: 仕事はどの程度続けられますか。 (asked by a companion) — \
+             Left aside in this consultation.",
+            "•\u{a0}Q5: 治験に参加することはできますか。 (asked by the specialist) — \
+             Not taken up in this consultation.",
+            "8. Consultation",
+            "Requirements | When the consultation began, the following was missing: the referral \
+             letter. The specialist decided to hold the consultation, for this reason: \
+             紹介状は郵送中で、主治医から電話で病状の説明を受けたため。",
         ],
     );
 }
@@ -474,16 +485,19 @@ fn the_opinion_follows_the_configuration() {
     assert_in_order(
         &doc.body,
         &[
-            "診断・病期について | 紹介時の診断・病期とは異なる見解です。",
-            "当院の見立て | 膵体部癌、cStage IV（肝転移疑い）",
-            "手術 | 検討の余地あり | 判断の理由：\
-             腹腔動脈への浸潤があり現時点では切除不能。化学療法で縮小すれば切除を再検討する。\n\
-             リスク・副作用：腹腔動脈合併切除は合併症が多い。",
-            "緩和ケア・支持療法 | 推奨 | 備考：診断時から治療と並行して。",
-            "臨床試験 | 言及なし | ",
-            "主治医の先生の治療方針について",
+            // The conclusion in the hospital's words, the optional row only in detail when
+            // it was not discussed.
             "主治医の先生の治療方針に概ね同意いたしますが、一部異なる点がございます。",
             "異なる点：肝病変の精査を先に行う。",
+            "手術 | 検討の余地あり",
+            "診断・病期について | 紹介時の診断・病期とは異なる見解です。",
+            "当院の見立て | 膵体部癌、cStage IV（肝転移疑い）",
+            "手術\u{3000}検討の余地あり",
+            "判断の理由：腹腔動脈への浸潤があり現時点では切除不能。化学療法で縮小すれば切除を再検討する。",
+            "リスク・副作用：腹腔動脈合併切除は合併症が多い。",
+            "緩和ケア・支持療法\u{3000}推奨",
+            "備考：診断時から治療と並行して。",
+            "臨床試験\u{3000}言及なし",
         ],
     );
 }
@@ -559,7 +573,7 @@ fn markdown_and_json_say_what_the_docx_says() {
     let doc = read_back(&docx_of(&report));
 
     let sections = json["document"]["sections"].as_array().unwrap();
-    assert_eq!(sections.len(), 9);
+    assert_eq!(sections.len(), 11);
     for section in sections {
         let heading = section["heading"].as_str().unwrap();
         assert!(doc.body.iter().any(|line| line == heading), "{heading}");
@@ -594,13 +608,14 @@ fn markdown_and_json_say_what_the_docx_says() {
     assert_eq!(session["referral"]["physician"], "紹介 一郎");
     assert_eq!(session["referral"]["diagnosis"], serde_json::Value::Null);
     assert_eq!(session["materials"], serde_json::json!([]));
-    let questions = &sections[5]["body"];
-    assert_eq!(questions["kind"], "questions");
+    // Questions not taken up are listed once, as open, not repeated with the answers.
+    assert_eq!(sections[5]["body"]["kind"], "not_recorded");
+    let open = &sections[6]["body"];
+    assert_eq!(open["kind"], "list");
     assert_eq!(
-        questions["content"][0]["answer"],
-        "今回の面談では取り上げませんでした。"
+        open["content"][0],
+        "質問1　手術以外の治療法はありますか。（本人）　今回の面談では取り上げませんでした。"
     );
-    assert_eq!(questions["content"][0]["answered"], false);
     assert_eq!(session["eligibility_override"], serde_json::Value::Null);
 
     // The same words in all three, control characters gone from all three.
@@ -692,23 +707,34 @@ fn json_carries_the_opinion_and_the_answers() {
         kinds,
         [
             "fields",
+            "conclusion",
+            "fields",
+            "options",
+            "parts",
+            "questions",
+            "list",
             "fields",
             "list",
             "not_recorded",
-            "fields",
-            "questions",
-            "fields",
-            "options",
-            "parts"
+            "fields"
         ]
     );
-    let options = &sections[7]["body"]["content"];
+    let conclusion = &sections[1]["body"]["content"];
+    assert_eq!(
+        conclusion["paragraphs"][1],
+        "化学療法を先行する方針は標準治療に沿った妥当なものと考えます。"
+    );
+    assert_eq!(conclusion["options"][1]["value"], "推奨（化学療法）");
+    let options = &sections[3]["body"]["content"];
     assert_eq!(options["rows"][1]["recommendation"], "推奨");
     assert_eq!(options["rows"][1]["details"][0]["label"], "薬剤の種類");
     assert_eq!(options["rows"][2]["details"], serde_json::json!([]));
-    assert_eq!(sections[8]["body"]["content"][1]["label"], "総合所見");
     assert_eq!(
-        sections[5]["body"]["content"][3]["note"],
+        sections[4]["body"]["content"][0]["label"],
+        "主治医の先生へのご提案"
+    );
+    assert_eq!(
+        sections[5]["body"]["content"][2]["note"],
         "今回の面談では見送りました。"
     );
     // Every word of the table and of the overall opinion is in all three formats.
@@ -742,10 +768,11 @@ fn a_session_not_yet_held_is_reported_without_inventing_times() {
         &doc.body,
         &[
             "2026年11月21日",
-            "5. 相談時間",
-            "記載なし",
+            // Not open yet: a question not reached is in the answers, not left open.
             "質問1\t手術以外の治療法はありますか。（本人）",
             "回答\t記録なし",
+            "11. 相談時間",
+            "記載なし",
         ],
     );
     let facts = &report.facts;
@@ -757,7 +784,7 @@ fn a_session_not_yet_held_is_reported_without_inventing_times() {
 fn a_template_can_leave_out_and_reorder_sections() {
     let text = sonote::report::template::REPORT_JA
         .replace(
-            "sections = [\"patient\", \"consultation\", \"attendees\", \"materials\", \"time\", \"questions\", \"findings\", \"opinion\", \"summary\"]",
+            "sections = [\"patient\", \"conclusion\", \"findings\", \"opinion\", \"summary\", \"questions\", \"open_questions\", \"consultation\", \"attendees\", \"materials\", \"time\"]",
             "sections = [\"questions\", \"patient\", \"memo\", \"opinion\"]",
         )
         .replace("number_headings = true", "number_headings = false")
@@ -769,13 +796,14 @@ fn a_template_can_leave_out_and_reorder_sections() {
     session.memo = "PS 1。\r\n家族は緩和ケアに関心。".into();
     let report = report::build(&session, &config, &template);
     let headings: Vec<&str> = report.sections.iter().map(|s| s.heading.as_str()).collect();
-    // The opinion is empty and left out; the memo is in, its line break kept.
+    // The opinion is empty and left out; the memo is in, each of its lines a paragraph
+    // (so that each keeps the indent).
     assert_eq!(headings, ["ご質問と回答", "患者", "担当医メモ"]);
     let doc = read_back(&docx_of(&report));
-    assert!(
-        doc.body
-            .iter()
-            .any(|l| l == "PS 1。\n家族は緩和ケアに関心。")
+    let memo = doc.body.iter().position(|l| l == "PS 1。");
+    assert_eq!(
+        memo.map(|at| doc.body[at + 1].as_str()),
+        Some("家族は緩和ケアに関心。")
     );
     assert!(!doc.body.iter().any(|l| l == "親展"));
 }
@@ -853,7 +881,8 @@ fn libreoffice_renders_the_report() {
             // The opinion table at A4 width: the columns and the row words come out whole
             // (a column too narrow would break them).
             (Lang::Ja, true) => &[
-                "治療の選択肢推奨度理由・補足",
+                // The conclusion, then each option heading its details.
+                "2.結論",
                 "緩和ケア・支持療法推奨",
                 "放射線治療言及なし",
                 "膵癌診療ガイドライン",
@@ -861,7 +890,7 @@ fn libreoffice_renders_the_report() {
                 "担当医の判断により相談を行いました",
             ],
             (Lang::En, true) => &[
-                "TreatmentoptionRecommendationDetails",
+                "2.Conclusion",
                 "SurgeryToconsider",
                 "RadiationtherapyNotdiscussed",
                 "Weagreewithyourtreatmentplan.",

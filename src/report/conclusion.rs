@@ -1,11 +1,11 @@
 //! Facts + template → the sections issue 14 added to put the letter in a physician's reading
 //! order: the conclusion for page 1, and the questions left open for the primary physician.
 
-use crate::model::QuestionState;
 use crate::model::opinion::{DrugClass, PlanAgreement, TreatmentKind};
+use crate::model::{Asker, QuestionState};
 
 use super::document::{Body, Conclusion, Field};
-use super::facts::{Facts, OpinionFacts, TreatmentFacts};
+use super::facts::{Facts, OpinionFacts, QuestionFacts, TreatmentFacts};
 use super::template::{ReportTemplate, fill};
 use super::wording::{Words, field, non_empty, split_paragraphs};
 
@@ -67,7 +67,7 @@ pub(super) fn open_questions_section(facts: &Facts, t: &ReportTemplate) -> Body 
                 &t.letter.open_question,
                 &[
                     ("n", &(index + 1).to_string()),
-                    ("text", &q.text),
+                    ("text", &format!("{}{}", q.text, asked_by(q, t))),
                     ("fate", fate),
                 ],
             ))
@@ -78,6 +78,22 @@ pub(super) fn open_questions_section(facts: &Facts, t: &ReportTemplate) -> Body 
         return Body::NotRecorded(t.text.not_recorded.clone());
     }
     Body::List(items)
+}
+
+/// Who asked a question, as the template words it ("（本人）"): the intake's words, else
+/// the kind of asker; empty when the template leaves it out.
+pub(super) fn asked_by(q: &QuestionFacts, t: &ReportTemplate) -> String {
+    let v = &t.values;
+    let who = match (&q.asked_by, q.asker) {
+        (Some(who), _) => who,
+        (None, Asker::Patient) => &v.asker_patient,
+        (None, Asker::Companion) => &v.asker_companion,
+        (None, Asker::Specialist) => &v.asker_specialist,
+    };
+    match who.trim().is_empty() {
+        true => String::new(),
+        false => fill(&v.asked_by, &[("who", who)]),
+    }
 }
 
 /// The position on the primary physician's plan and what differs, each when recorded.

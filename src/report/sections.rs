@@ -4,13 +4,13 @@
 use crate::model::intake::Missing;
 use crate::model::intake::Sex;
 use crate::model::opinion::{DiagnosisView, Recommendation};
-use crate::model::{Asker, Mode, QuestionState, Timestamp};
+use crate::model::{Mode, QuestionState, Timestamp};
 
 use super::conclusion::{
-    conclusion_section, drug_classes, open_questions_section, option_name, plan_sentences,
+    asked_by, conclusion_section, drug_classes, open_questions_section, option_name, plan_sentences,
 };
 use super::document::{Body, Field, OptionItem, OptionsTable, Part, QuestionItem, Section};
-use super::facts::Facts;
+use super::facts::{Facts, QuestionFacts};
 use super::template::{ReportTemplate, SectionKey, fill};
 use super::wording::{Words, date_text, field, non_empty, recorded, split_paragraphs};
 
@@ -324,7 +324,7 @@ fn questions_section(facts: &Facts, w: &Words) -> Body {
     // repeated here unless the specialist wrote something about it (never, when compact).
     let listed = t.sections.contains(&SectionKey::OpenQuestions);
     let ended = facts.time.ended_at.is_some();
-    let shown = |q: &&super::facts::QuestionFacts| {
+    let shown = |q: &&QuestionFacts| {
         let open = match q.state {
             QuestionState::NotYet => ended,
             QuestionState::Skipped | QuestionState::ForPrimaryPhysician => true,
@@ -338,16 +338,7 @@ fn questions_section(facts: &Facts, w: &Words) -> Body {
         .enumerate()
         .filter(|(_, q)| shown(q))
         .map(|(index, q)| {
-            let who = match (&q.asked_by, q.asker) {
-                (Some(who), _) => who,
-                (None, Asker::Patient) => &v.asker_patient,
-                (None, Asker::Companion) => &v.asker_companion,
-                (None, Asker::Specialist) => &v.asker_specialist,
-            };
-            let asked_by = match who.trim().is_empty() {
-                true => String::new(),
-                false => fill(&v.asked_by, &[("who", who)]),
-            };
+            let asked_by = asked_by(q, t);
             // What became of a question that was not answered, said plainly. One not
             // asked yet is "not taken up" only once the consultation is over.
             let fate = match q.state {
