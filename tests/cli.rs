@@ -56,12 +56,20 @@ fn check_names_a_control_character_in_the_config_and_the_template() {
         "title = \"セカンドオピニオン外来 報告書\"",
         "title = \"報告書\\b\"",
     );
-    std::fs::write(&template, ours).unwrap();
+    std::fs::write(&template, &ours).unwrap();
     std::fs::write(&path, "[report]\ntemplate = \"ours.ja.toml\"\n").unwrap();
     let out = sonote(&["--config", path.to_str().unwrap(), "check"]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains("ours.ja.toml:40: field `text.title`"), "{err}");
+    let line = ours
+        .lines()
+        .position(|l| l.starts_with("title = "))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("ours.ja.toml:{line}: field `text.title`")),
+        "{err}"
+    );
     assert!(err.contains("U+0008"), "{err}");
 }
 

@@ -239,7 +239,13 @@ fn an_opinion_field_shows_each_edit_and_a_new_width() {
 
 #[test]
 fn the_report_preview_shows_a_merge_a_second_later_or_when_shown_again() {
-    let (_dir, store, path) = stored_session();
+    // The specialist prints the companion's notes (as the family's) on every question.
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&Config::embedded());
+    for question in &mut session.questions {
+        question.companion_in_letter = true;
+    }
+    let path = common::create(&store, &mut session).unwrap();
     let mut specialist = app_in_role(&store, &path, Role::Specialist);
     let mut companion = app_in_role(&store, &path, Role::Companion);
     key(&mut specialist, KeyCode::F(4));

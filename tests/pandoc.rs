@@ -25,6 +25,22 @@ fn text(node: &Value) -> String {
     }
 }
 
+/// The text of every paragraph, at any depth (an indented one is read as a block quote).
+fn paras(node: &Value, out: &mut Vec<String>) {
+    match node {
+        Value::Object(fields) => match fields.get("t").and_then(Value::as_str) {
+            Some("Para" | "Plain") => out.push(squeezed(&text(&fields["c"]))),
+            _ => {
+                if let Some(c) = fields.get("c") {
+                    paras(c, out);
+                }
+            }
+        },
+        Value::Array(items) => items.iter().for_each(|item| paras(item, out)),
+        _ => {}
+    }
+}
+
 fn squeezed(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -147,11 +163,8 @@ fn pandoc_reads_every_text_the_headings_and_each_option() {
             })
             .expect("an opinion by option");
         // Each option heads its block: its name and its recommendation in one paragraph.
-        let paragraphs: Vec<String> = blocks
-            .iter()
-            .filter(|b| b["t"] == "Para")
-            .map(|b| squeezed(&text(&b["c"])))
-            .collect();
+        let mut paragraphs = Vec::new();
+        paras(&tree["blocks"], &mut paragraphs);
         for row in rows {
             let head = squeezed(&format!("{}{}", row.option, row.recommendation));
             assert!(

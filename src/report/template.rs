@@ -458,7 +458,7 @@ mod tests {
         for lang in [Lang::Ja, Lang::En] {
             let template = ReportTemplate::embedded(lang);
             assert_eq!(template.language, lang);
-            assert_eq!(template.sections.len(), 9, "all but the memo");
+            assert_eq!(template.sections.len(), 11, "all but the memo");
             assert!(!template.sections.contains(&SectionKey::Memo));
         }
     }

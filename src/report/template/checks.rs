@@ -461,9 +461,9 @@ mod tests {
 
     #[test]
     fn an_unknown_or_repeated_section_is_refused() {
-        let text = REPORT_JA.replace("\"summary\"]", "\"sumary\"]");
+        let text = REPORT_JA.replace("\"time\"]", "\"tme\"]");
         let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("sections[8]"));
+        assert_eq!(err.field.as_deref(), Some("sections[10]"));
         assert_eq!(
             err.line,
             Some(
@@ -474,7 +474,7 @@ mod tests {
             )
         );
 
-        let text = REPORT_JA.replace("\"summary\"]", "\"patient\"]");
+        let text = REPORT_JA.replace("\"time\"]", "\"patient\"]");
         let err = load(&text).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("sections"));
         assert!(err.message.contains("\"patient\" is listed twice"));
