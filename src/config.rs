@@ -110,8 +110,9 @@ pub struct ReportConfig {
     /// path is taken from the directory of the configuration file that names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<PathBuf>,
-    /// A shorter letter: the questions left open only in their list, and for each option
-    /// only the reasoning (not the benefit, risks, reference and note).
+    /// A shorter letter: the questions left open only in their list, for each option only
+    /// the reasoning (not the benefit, risks, reference and note), and the body set half a
+    /// point smaller than the template's size.
     #[serde(default)]
     pub compact: bool,
 }

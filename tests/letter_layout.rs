@@ -22,8 +22,10 @@ fn laid_out(lang: Lang, compact: bool, dir: &Path) -> Vec<pdf::Page> {
     pdf::pages(&docx, dir, &name)
 }
 
+/// The conclusion whole on page 1, every page but the last at least two thirds full, no
+/// more than five pages (six before issue 14), and four when compact.
 #[test]
-fn the_consultation_letter_measured() {
+fn the_consultation_letter_reads_in_order_on_full_pages() {
     if !pdf::tools() {
         return;
     }
@@ -32,9 +34,49 @@ fn the_consultation_letter_measured() {
     let dir = keep.as_deref().map(Path::new).unwrap_or(temp.path());
     std::fs::create_dir_all(dir).unwrap();
     for lang in [Lang::Ja, Lang::En] {
+        let mut counts = Vec::new();
         for compact in [false, true] {
             let pages = laid_out(lang, compact, dir);
-            eprintln!("{lang:?} compact={compact}: {}", pdf::summary(&pages));
+            let summary = pdf::summary(&pages);
+            eprintln!("{lang:?} compact={compact}: {summary}");
+            let first = &pages[0].text;
+            let wanted: &[&str] = match lang {
+                Lang::Ja => &[
+                    "2.結論",
+                    "ご依頼の内容",
+                    "主治医の先生の治療方針に同意いたします。",
+                    "薬物療法推奨（化学療法）",
+                    "緩和ケア・支持療法推奨",
+                ],
+                Lang::En => &[
+                    "2.Conclusion",
+                    "Questionofthereferral",
+                    "Weagreewithyourtreatmentplan.",
+                    "Drugtherapy",
+                    "Recommended(chemotherapy)",
+                    "Palliativeandsupportivecare",
+                ],
+            };
+            for want in wanted {
+                assert!(
+                    first.contains(want),
+                    "{lang:?}: page 1 lacks {want}: {first}"
+                );
+            }
+            let last = pages.len() - 1;
+            for (index, page) in pages[..last].iter().enumerate() {
+                assert!(
+                    page.fill >= 0.66,
+                    "{lang:?} compact={compact}: page {} is {:.0}% full ({summary})",
+                    index + 1,
+                    page.fill * 100.0
+                );
+            }
+            let most = if compact { 4 } else { 5 };
+            assert!(pages.len() <= most, "{lang:?} compact={compact}: {summary}");
+            counts.push(pages.len());
         }
+        // The compact letter is never the longer one.
+        assert!(counts[1] <= counts[0], "{lang:?}: {counts:?}");
     }
 }

@@ -183,7 +183,7 @@ impl Writer<'_> {
             self.body.paragraph_of(&p, Style::plain(), &r.closing_word);
         }
         let sign_here = !s.sign_here.trim().is_empty();
-        self.spacer(240, true);
+        self.spacer(120, true);
         // A Japanese letter signs on the right; an English one under its closing, left.
         let block_indent = if ja { BLOCK_INDENT } else { 0 };
         let block = Para::new()
@@ -205,7 +205,7 @@ impl Writer<'_> {
             let sign_end = if ja { 0 } else { TEXT_WIDTH / 2 };
             let p = Para::new()
                 .indent(Indent::left(block_indent).right(sign_end).first_line(0))
-                .before(360)
+                .before(280)
                 .border_below(Border {
                     space: 0,
                     size: 6,
@@ -224,7 +224,7 @@ impl Writer<'_> {
         let p = Para::new()
             .style(package::HEADING)
             .keep_next(true)
-            .before(240)
+            .before(200)
             .after(100)
             .border_below(rule(1));
         self.body.paragraph_of(&p, heading, &section.heading);
@@ -237,10 +237,13 @@ impl Writer<'_> {
                 };
                 let last = items.len().saturating_sub(1);
                 for (index, item) in items.iter().enumerate() {
-                    // A short list stays on one page, like a block of facts.
+                    // Two items stay on one page, like a block of facts; a longer list (the
+                    // open questions) may break after its first two items, so a page does
+                    // not end a quarter empty before it.
                     let keep = match self.keep_tail {
                         true => index == last,
-                        false => index < last,
+                        false if items.len() <= 2 => index < last,
+                        false => index == 0,
                     };
                     let p = Para::new()
                         .keep_next(keep)
@@ -297,12 +300,13 @@ impl Writer<'_> {
             width: TEXT_WIDTH,
             columns: &[label_width, value_width],
             lines: None,
-            margins: [30, 100, 30, 100],
+            margins: [20, 100, 20, 100],
             indent: Some(100),
         });
         // An exact line height: label (Gothic) and value (Mincho, or Latin only) differ in
-        // their natural heights, and their baselines would not line up.
-        let line = Para::new().exact_line(self.layout.body_half_points as i32 * 15);
+        // their natural heights, and their baselines would not line up. 1.35 lines: as
+        // close as the running text, so a block of facts takes no more room than prose.
+        let line = Para::new().exact_line(self.layout.body_half_points as i32 * 27 / 2);
         let label = Style::plain().color(GREY).heading();
         for (index, field) in fields.iter().enumerate() {
             // Keep the rows together: a short block of facts reads badly split. At the end
@@ -330,7 +334,7 @@ impl Writer<'_> {
         let small = self.small();
         let p = Para::new()
             .keep_next(true)
-            .before(120)
+            .before(80)
             .indent(Indent::left(question_indent).hanging(question_indent));
         self.body.paragraph(&p);
         let label = Style::plain().bold().heading();

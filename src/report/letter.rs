@@ -21,7 +21,7 @@ pub fn from_facts(facts: Facts, config: &Config, template: &ReportTemplate) -> R
     let sections = body_sections(&facts, &words);
     Report {
         language: t.language,
-        layout: layout(&facts, t),
+        layout: layout(&facts, t, config.report.compact),
         header: facts.institution.name.clone(),
         confidential: t.text.confidential.clone(),
         date: date_text(t, facts.report_date),
@@ -82,7 +82,7 @@ fn addressee(referral: &ReferralFacts, t: &ReportTemplate) -> Vec<String> {
     non_empty(lines)
 }
 
-fn layout(facts: &Facts, t: &ReportTemplate) -> Layout {
+fn layout(facts: &Facts, t: &ReportTemplate, compact: bool) -> Layout {
     let footer = template::pieces(&t.text.page)
         .unwrap_or_default()
         .into_iter()
@@ -104,7 +104,13 @@ fn layout(facts: &Facts, t: &ReportTemplate) -> Layout {
         heading_font: t.fonts.heading.clone(),
         latin_body_font: t.fonts.latin_body.clone(),
         latin_heading_font: t.fonts.latin_heading.clone(),
-        body_half_points: (t.fonts.size * 2.0).round() as usize,
+        // A compact letter is set half a point smaller (10.5 pt: 10 pt), never below 8.
+        body_half_points: match compact {
+            true => ((t.fonts.size * 2.0).round() as usize)
+                .saturating_sub(1)
+                .max(16),
+            false => (t.fonts.size * 2.0).round() as usize,
+        },
         footer,
         timestamp,
     }
