@@ -1,4 +1,5 @@
-//! Configuration: the embedded `config/default.toml`, overlaid by the user's file.
+//! Configuration: the embedded `config/default.toml`, overlaid by the user's file (the
+//! one named, else the machine's and the user's default files: `files.rs`).
 //!
 //! The user's file may set any subset of keys; it is merged over the embedded defaults
 //! table by table, then checked. Every error names the file, the line and the key.
@@ -11,8 +12,10 @@ use crate::model::opinion::{OptionalTreatment, Recommendation, TreatmentKind};
 use crate::model::{ClockRules, FeeSchedule};
 use crate::tomlfile::{self, FileError};
 
+mod files;
 mod zone;
 
+pub use files::{SYSTEM_FILE, default_files, init_text, user_file};
 pub use zone::Zone;
 
 pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");

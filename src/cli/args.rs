@@ -13,7 +13,8 @@ use crate::model::{Asker, Mode, Role};
     about = "The day of a second-opinion consultation, in a terminal"
 )]
 pub struct Cli {
-    /// Configuration file, laid over the embedded defaults.
+    /// Configuration file, laid over the embedded defaults (default: /etc/sonote/config.toml
+    /// and then ~/.config/sonote/config.toml, those that exist).
     #[arg(long, env = "SONOTE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
@@ -53,8 +54,16 @@ pub enum Command {
     /// Prepared questions of a session.
     #[command(subcommand)]
     Questions(QuestionsCommand),
-    /// Check the configuration; exits non-zero when it is invalid.
+    /// Check the configuration; exits non-zero when it is invalid, and warns while the
+    /// letterhead is the embedded sample.
     Check,
+    /// Write a commented configuration to the platform's config directory
+    /// (~/.config/sonote/config.toml on Linux), read by default from then on.
+    Init {
+        /// Replace a configuration file already there.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write the report of a session as docx, md or json; with --ended, of every ended
     /// session not yet exported. The session records when and where it was exported.
     Export(ExportArgs),

@@ -60,7 +60,14 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<(), Failure> {
-    let mut config = load_config(cli.config.as_deref())?;
+    if let Some(Command::Init { force }) = cli.command {
+        return init(force);
+    }
+    let files = match &cli.config {
+        Some(path) => vec![path.clone()],
+        None => crate::config::default_files(),
+    };
+    let mut config = load_config(&files)?;
     if let Some(user) = &cli.user {
         config.user.name = user.trim().to_string();
     }
@@ -69,9 +76,17 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             message: err.to_string(),
             code: 2,
         })?;
-        println!("{}: ok", Config::source_name(cli.config.as_ref()));
+        match files.is_empty() {
+            true => println!("{}: ok", Config::source_name(None)),
+            false => files
+                .iter()
+                .for_each(|file| println!("{}: ok", file.display())),
+        }
         if let Some(template) = template {
             println!("{template}: ok");
+        }
+        if config.sample_letterhead() {
+            eprintln!("sonote: warning: {}", sample_letterhead_warning(&cli.config));
         }
         return Ok(());
     }
@@ -107,7 +122,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Desk) => open_tui(config, store, Start::Desk, Role::Specialist, loose),
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
-        Some(Command::Check) => Ok(()),
+        Some(Command::Check | Command::Init { .. }) => Ok(()),
         Some(Command::Export(args)) => export::export(&config, &store, args),
         Some(Command::MarkSent { session }) => export::mark_sent(&config, &store, &session),
         Some(Command::History { session }) => journal::history(&store, &session),
@@ -119,14 +134,47 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn load_config(path: Option<&Path>) -> Result<Config, Failure> {
-    match path {
-        None => Ok(Config::embedded()),
-        Some(path) => Config::load(path).map_err(|err| Failure {
-            message: err.to_string(),
-            code: 2,
-        }),
+fn load_config(files: &[PathBuf]) -> Result<Config, Failure> {
+    Config::load_layered(files).map_err(|err| Failure {
+        message: err.to_string(),
+        code: 2,
+    })
+}
+
+/// What to do while reports would go out under the sample hospital's letterhead.
+fn sample_letterhead_warning(named: &Option<PathBuf>) -> String {
+    let file = match (named, crate::config::user_file()) {
+        (Some(path), _) => path.display().to_string(),
+        (None, Some(path)) if path.is_file() => path.display().to_string(),
+        (None, _) => "a configuration (`sonote init` writes one)".to_string(),
+    };
+    format!(
+        "the letterhead is the embedded sample (サンプル総合病院): set [institution] name and \
+         address in {file}"
+    )
+}
+
+/// `sonote init`: the commented configuration written to the user's config directory.
+fn init(force: bool) -> Result<(), Failure> {
+    let path = crate::config::user_file()
+        .ok_or_else(|| Failure::new("no config directory: set HOME, or use --config FILE"))?;
+    if path.exists() && !force {
+        return Err(Failure::new(format!(
+            "{} exists: edit it, or run `sonote init --force` to start again",
+            path.display()
+        )));
     }
+    let failed = |err: std::io::Error| Failure::new(format!("{}: {err}", path.display()));
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(failed)?;
+    }
+    crate::store::write_atomically(&path, crate::config::init_text().as_bytes()).map_err(failed)?;
+    println!("{}", path.display());
+    eprintln!(
+        "sonote: wrote the configuration; set [institution] name and address there, then \
+         run `sonote check`"
+    );
+    Ok(())
 }
 
 fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {

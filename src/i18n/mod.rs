@@ -76,6 +76,9 @@ pub struct Texts {
     pub warn_left: &'static str,
     pub time_up: &'static str,
     pub not_saved: &'static str,
+    /// Shown on the home screen, the desk and the report tab while the letterhead is the
+    /// embedded sample's.
+    pub sample_letterhead: &'static str,
     pub saved_again: &'static str,
     pub err_not_started: &'static str,
     pub err_already_running: &'static str,
@@ -183,6 +186,7 @@ pub static JA: Texts = Texts {
     warn_left: "残り {m} 分です。",
     time_up: "予定の時間になりました。",
     not_saved: "保存できていません — 再試行中",
+    sample_letterhead: "報告書のレターヘッドが見本（サンプル総合病院）のままです: sonote init で設定ファイルを作り、[institution] の name と address を設定してください",
     saved_again: "保存できました。",
     err_not_started: "まだ開始していません。",
     err_already_running: "すでに進行中です。",
@@ -290,6 +294,7 @@ pub static EN: Texts = Texts {
     warn_left: "{m} minutes left.",
     time_up: "The scheduled time is up.",
     not_saved: "NOT SAVED — retrying",
+    sample_letterhead: "The report's letterhead is still the sample (サンプル総合病院): run sonote init and set [institution] name and address",
     saved_again: "Saved again.",
     err_not_started: "The clock has not been started.",
     err_already_running: "The clock is already running.",

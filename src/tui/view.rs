@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay, Screen};
 use super::help;
+use super::session_view::Tab;
 use super::outcome::{DrawContext, StatusKind};
 use super::widgets::popup;
 use super::widgets::text_field::{Caret, CaretSlot};
@@ -29,8 +30,24 @@ pub fn draw_with_caret(frame: &mut Frame, app: &mut App, now: Timestamp) -> Opti
 fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot) {
     let texts = app.texts();
     let theme = app.theme;
-    let [main, status] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(frame.area());
+    // Where a report is made or sent, a line says while it would go out under the sample
+    // hospital's letterhead.
+    let letter_screen = match &app.screen {
+        Screen::Home(_) | Screen::Desk(_) => true,
+        Screen::Session(view) => view.tab == Tab::Report,
+        Screen::NewSession(_) => false,
+    };
+    let warn = letter_screen && app.config.sample_letterhead();
+    let [main, warning, status] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(u16::from(warn)),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    if warn {
+        let line = Line::styled(format!(" {}", texts.sample_letterhead), theme.error());
+        frame.render_widget(Paragraph::new(line), warning);
+    }
     match &mut app.screen {
         Screen::Home(home) => home.draw(frame, main, texts, &theme),
         Screen::Desk(desk) => desk.draw(frame, main, &app.config, &theme),
