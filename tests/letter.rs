@@ -37,7 +37,10 @@ fn the_companions_notes_are_out_unless_the_specialist_includes_them() {
     assert!(session.questions[0].copy_companion_answer());
     assert!(!session.questions[0].copy_companion_answer(), "copied once");
     let text = markdown(&session, &config, Lang::Ja);
-    assert!(text.contains(&format!("選択肢があります。  \n{notes}")), "{text}");
+    assert!(
+        text.contains(&format!("選択肢があります。  \n{notes}")),
+        "{text}"
+    );
     assert!(!text.contains("ご家族のメモ"), "{text}");
 }
 
@@ -70,7 +73,10 @@ fn compact_lists_the_open_questions_once_and_gives_the_reasoning_only() {
     // Question 11 was skipped with a line written: in the answers only when not compact.
     assert!(full.contains("**質問11**"), "{full}");
     assert!(!compact.contains("**質問11**"), "{compact}");
-    assert!(compact.contains("- 質問11　セカンドオピニオンの結果"), "{compact}");
+    assert!(
+        compact.contains("- 質問11　セカンドオピニオンの結果"),
+        "{compact}"
+    );
     assert!(full.contains("期待される効果"));
     assert!(!compact.contains("期待される効果"));
     assert!(compact.contains("判断の理由"));

@@ -70,7 +70,7 @@ fn report_tab_80x24_japanese_on_the_opinion_table() {
     let (_dir, mut app, _path, session) = report_app();
     // Draw once so the tab knows its page, then scroll to the table.
     draw(&mut app, 80, 24, at(40, 0));
-    scroll_to(&mut app, &session, 78, "8. 治療の選択肢ごとの意見");
+    scroll_to(&mut app, &session, 78, "4. 治療の選択肢ごとの意見");
     let terminal = draw(&mut app, 80, 24, at(40, 0));
     insta::assert_snapshot!(terminal.backend());
 }

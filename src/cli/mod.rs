@@ -86,7 +86,10 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             println!("{template}: ok");
         }
         if config.sample_letterhead() {
-            eprintln!("sonote: warning: {}", sample_letterhead_warning(&cli.config));
+            eprintln!(
+                "sonote: warning: {}",
+                sample_letterhead_warning(&cli.config)
+            );
         }
         return Ok(());
     }

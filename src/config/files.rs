@@ -66,8 +66,9 @@ impl Config {
             }
             super::merge(&mut merged, table);
         }
-        let text = toml::to_string(&merged)
-            .map_err(|err| FileError::new(last, format!("cannot lay the files over each other: {err}")))?;
+        let text = toml::to_string(&merged).map_err(|err| {
+            FileError::new(last, format!("cannot lay the files over each other: {err}"))
+        })?;
         Config::from_text(last, &text, false)
     }
 
@@ -78,7 +79,10 @@ impl Config {
         static SAMPLE: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
         let (name, address) = SAMPLE.get_or_init(|| {
             let sample = Config::embedded().institution;
-            (sample.name.trim().to_string(), sample.address.trim().to_string())
+            (
+                sample.name.trim().to_string(),
+                sample.address.trim().to_string(),
+            )
         });
         self.institution.name.trim() == name || self.institution.address.trim() == address
     }

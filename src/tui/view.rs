@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay, Screen};
 use super::help;
-use super::session_view::Tab;
 use super::outcome::{DrawContext, StatusKind};
+use super::session_view::Tab;
 use super::widgets::popup;
 use super::widgets::text_field::{Caret, CaretSlot};
 use crate::model::Timestamp;
