@@ -87,3 +87,26 @@ impl Config {
         self.institution.name.trim() == name || self.institution.address.trim() == address
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_users_file_is_laid_over_the_machines() {
+        let dir = tempfile::tempdir().unwrap();
+        let machine = dir.path().join("etc.toml");
+        let user = dir.path().join("user.toml");
+        std::fs::write(
+            &machine,
+            "[institution]\nname = \"見本市立病院\"\naddress = \"見本市1-1\"\n\n[fee]\nbase = 33000\n",
+        )
+        .unwrap();
+        std::fs::write(&user, "[fee]\nbase = 44000\n").unwrap();
+        let config = Config::load_layered(&[machine, user]).unwrap();
+        assert_eq!(config.institution.name, "見本市立病院");
+        assert_eq!(config.fee.base, 44000);
+        assert!(!config.sample_letterhead());
+        assert!(Config::embedded().sample_letterhead());
+    }
+}

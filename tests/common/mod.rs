@@ -238,6 +238,8 @@ pub fn sonote(data: &std::path::Path, args: &[&str]) -> std::process::Output {
         .args(args)
         .env_remove("SONOTE_CONFIG")
         .env_remove("SONOTE_DATA_DIR")
+        // No user configuration of the machine's: the embedded defaults.
+        .env("XDG_CONFIG_HOME", data.join("no-config-home"))
         .output()
         .expect("run sonote")
 }
