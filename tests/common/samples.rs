@@ -68,7 +68,8 @@ pub fn adversarial(config: &Config) -> Session {
     session
 }
 
-/// The six samples: (name, session, report language).
+/// The samples: (name, session, report language): the three sessions above and the issue
+/// 14 consultation (with the family's notes included on one question), in each language.
 pub fn all(config: &Config) -> Vec<(String, Session, Lang)> {
     let mut out = Vec::new();
     for lang in [Lang::Ja, Lang::En] {
@@ -79,6 +80,9 @@ pub fn all(config: &Config) -> Vec<(String, Session, Lang)> {
         out.push((format!("demo-{tag}"), demo(config, lang), lang));
         out.push((format!("full-{tag}"), full_session(config), lang));
         out.push((format!("adversarial-{tag}"), adversarial(config), lang));
+        let mut consultation = super::consultation::consultation(config, lang);
+        consultation.questions[3].companion_in_letter = true;
+        out.push((format!("consultation-{tag}"), consultation, lang));
     }
     out
 }
