@@ -8,7 +8,10 @@ fn sonote(args: &[&str]) -> Output {
         .env_remove("SONOTE_CONFIG")
         .env_remove("SONOTE_DATA_DIR")
         // No user configuration of the machine's: the embedded defaults.
-        .env("XDG_CONFIG_HOME", std::env::temp_dir().join("sonote-no-config-home"))
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("sonote-no-config-home"),
+        )
         .output()
         .expect("run sonote")
 }

@@ -36,16 +36,23 @@ fn every_sample_validates_without_errors() {
     std::fs::create_dir_all(dir).unwrap();
     let mut failures = Vec::new();
     for (name, session, lang) in samples::all(&config) {
-        let report = report::build(&session, &config, &ReportTemplate::embedded(lang));
-        let path = dir.join(format!("{name}.docx"));
-        std::fs::write(&path, report::render(&report, Format::Docx).unwrap()).unwrap();
-        let errors = audit(&path);
-        if !errors.is_empty() {
-            failures.push(format!(
-                "{name}: {} errors\n{}",
-                errors.len(),
-                errors.join("\n")
-            ));
+        let template = ReportTemplate::embedded(lang);
+        // The letter, and the summary for the patient from the same record.
+        for (name, document) in [
+            (name.clone(), report::Document::Letter),
+            (format!("{name}.patient"), report::Document::Patient),
+        ] {
+            let report = report::build_document(&session, &config, &template, document);
+            let path = dir.join(format!("{name}.docx"));
+            std::fs::write(&path, report::render(&report, Format::Docx).unwrap()).unwrap();
+            let errors = audit(&path);
+            if !errors.is_empty() {
+                failures.push(format!(
+                    "{name}: {} errors\n{}",
+                    errors.len(),
+                    errors.join("\n")
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -26,7 +26,10 @@ fn init_writes_a_config_read_by_default_and_check_warns_until_the_letterhead_is_
     let out = sonote(home.path(), &["check"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let err = text(&out.stderr);
-    assert!(err.contains("warning: the letterhead is the embedded sample"), "{err}");
+    assert!(
+        err.contains("warning: the letterhead is the embedded sample"),
+        "{err}"
+    );
     assert!(err.contains("sonote init"), "{err}");
 
     let out = sonote(home.path(), &["init"]);
@@ -45,16 +48,29 @@ fn init_writes_a_config_read_by_default_and_check_warns_until_the_letterhead_is_
     let out = sonote(home.path(), &["check"]);
     let err = text(&out.stderr);
     assert!(text(&out.stdout).contains(&format!("{}: ok", file.display())));
-    assert!(err.contains(&format!("address in {}", file.display())), "{err}");
+    assert!(
+        err.contains(&format!("address in {}", file.display())),
+        "{err}"
+    );
 
     // Edited: read by default, no warning.
     let edited = written
-        .replace("サンプル総合病院 セカンドオピニオン外来", "見本市立病院 セカンドオピニオン外来")
-        .replace("〒100-0000 東京都千代田区サンプル1-2-3", "〒100-0002 東京都千代田区見本1-1");
+        .replace(
+            "サンプル総合病院 セカンドオピニオン外来",
+            "見本市立病院 セカンドオピニオン外来",
+        )
+        .replace(
+            "〒100-0000 東京都千代田区サンプル1-2-3",
+            "〒100-0002 東京都千代田区見本1-1",
+        );
     std::fs::write(&file, edited).unwrap();
     let out = sonote(home.path(), &["check"]);
     assert!(out.status.success());
-    assert!(!text(&out.stderr).contains("warning"), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("warning"),
+        "{}",
+        text(&out.stderr)
+    );
 
     // --config overrides the default file.
     let other = home.path().join("other.toml");

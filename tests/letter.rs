@@ -95,3 +95,25 @@ fn the_consultation_letter_as_markdown() {
         insta::assert_snapshot!(name, markdown(&session, &config, lang));
     }
 }
+
+/// The summary for the patient and family, from the same record, in both languages: the
+/// conclusion in plain words, the questions with the answers, what to discuss.
+#[test]
+fn the_summary_for_the_patient_as_markdown() {
+    let config = Config::embedded();
+    for lang in [Lang::Ja, Lang::En] {
+        let session = consultation(&config, lang);
+        let template = sonote::report::patient_template(lang);
+        let report = sonote::report::build_patient(&session, &config, &template);
+        let text = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
+        // Addressed to the patient; nothing of the physician's letter around it.
+        let (patient, never) = match lang {
+            Lang::Ja => ("見本 太郎 様", "御侍史"),
+            Lang::En => ("Dear Taro Mihon,", "Dr. Ichiro Shokai"),
+        };
+        assert!(text.contains(patient), "{text}");
+        assert!(!text.contains(never), "{text}");
+        let name = format!("patient_{lang:?}").to_lowercase();
+        insta::assert_snapshot!(name, text);
+    }
+}

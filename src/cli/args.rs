@@ -146,6 +146,10 @@ pub struct ExportArgs {
     /// template prints them).
     #[arg(long)]
     pub with_memo: bool,
+    /// The summary for the patient and family instead of the letter, as
+    /// <id>.patient.<format> (its own templates, in --lang).
+    #[arg(long, conflicts_with = "ended")]
+    pub patient: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -32,6 +32,10 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
         format,
         force: args.force,
         with_memo: args.with_memo,
+        document: match args.patient {
+            true => crate::report::Document::Patient,
+            false => crate::report::Document::Letter,
+        },
     };
     if args.ended {
         // clap requires --out-dir with --ended.

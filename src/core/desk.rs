@@ -82,6 +82,7 @@ pub fn apply(
                 format: Format::Docx,
                 force: false,
                 with_memo: false,
+                document: crate::report::Document::Letter,
             };
             let destination = Destination::Dir(export::exports_dir(data_dir));
             match export::export(Source::File(path), &job, &destination, now) {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::model::{ExportedFile, Session, Timestamp};
 use crate::report::template::ReportTemplate;
-use crate::report::{self, Format};
+use crate::report::{self, Document, Format};
 use crate::store;
 use crate::tomlfile::FileError;
 
@@ -80,6 +80,8 @@ pub struct Job<'a> {
     pub force: bool,
     /// Put the specialist's private notes in a JSON export whatever the template prints.
     pub with_memo: bool,
+    /// The letter, or the summary for the patient (in the template's language).
+    pub document: Document,
 }
 
 /// A report written to a file.
@@ -123,8 +125,8 @@ fn export_open(
     destination: &Destination,
     now: Timestamp,
 ) -> Result<Exported, ExportError> {
-    let out = out_path(destination, session, session_path, job.format)?;
-    let report = report::build(session, job.config, job.template);
+    let out = out_path(destination, session, session_path, job)?;
+    let report = report::build_document(session, job.config, job.template, job.document);
     let bytes = render(&report, job, &out)?;
     let out_abs = absolute_name(&out);
     write_out(
@@ -154,9 +156,13 @@ fn note_export(
         sha256: store::journal::hash(bytes),
         session_file: absolute_name(session_path),
     });
-    session
-        .report
-        .mark_exported(now, out_abs, job.format.extension());
+    // The patient's summary is a handout: written, so it may be replaced by the next one,
+    // but the report to the physician is still to be exported.
+    if job.document == Document::Letter {
+        session
+            .report
+            .mark_exported(now, out_abs, job.format.extension());
+    }
 }
 
 /// The session's writer lock is held throughout, so the report and the record are of the
@@ -183,10 +189,10 @@ fn export_file(
         .ok_or_else(|| ExportError::Busy(session_path.into()))?;
     let mut session =
         store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
-    let out = out_path(destination, &session, session_path, job.format)?;
+    let out = out_path(destination, &session, session_path, job)?;
     let out_abs = absolute_name(&out);
     let ours = session.report.was_exported_to(&out_abs);
-    let report = report::build(&session, job.config, job.template);
+    let report = report::build_document(&session, job.config, job.template, job.document);
     let bytes = render(&report, job, &out)?;
     note_export(&mut session, session_path, &bytes, out_abs, job, now);
     let session = &session;
@@ -220,7 +226,7 @@ pub(crate) fn render_file(
     job: &Job,
 ) -> Result<(String, Vec<u8>), ExportError> {
     let session = store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
-    let report = report::build(&session, job.config, job.template);
+    let report = report::build_document(&session, job.config, job.template, job.document);
     let bytes = render(&report, job, session_path)?;
     Ok((session.id, bytes))
 }
@@ -237,14 +243,22 @@ fn out_path(
     destination: &Destination,
     session: &Session,
     session_path: &Path,
-    format: Format,
+    job: &Job,
 ) -> Result<PathBuf, ExportError> {
+    let name = || {
+        let name = file_name(&session.id, session_path, job.format);
+        // The patient's summary beside the letter: `<id>.patient.docx`.
+        match name.rsplit_once('.') {
+            Some((stem, extension)) => format!("{stem}{}.{extension}", job.document.suffix()),
+            None => name,
+        }
+    };
     match destination {
         Destination::File(out) => Ok(out.clone()),
-        Destination::WorkingDir => Ok(PathBuf::from(file_name(&session.id, session_path, format))),
+        Destination::WorkingDir => Ok(PathBuf::from(name())),
         Destination::Dir(dir) => {
             create_private_dir(dir).map_err(|err| ExportError::Io(dir.clone(), err))?;
-            Ok(dir.join(file_name(&session.id, session_path, format)))
+            Ok(dir.join(name()))
         }
     }
 }

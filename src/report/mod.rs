@@ -19,6 +19,7 @@ mod facts;
 pub(crate) mod json;
 mod letter;
 pub(crate) mod markdown;
+mod patient;
 mod sections;
 pub mod template;
 mod text;
@@ -38,6 +39,7 @@ pub use facts::{
     TimeFacts, TreatmentFacts, facts,
 };
 pub use letter::from_facts;
+pub use patient::{Document, build_patient, patient_template};
 pub use text::{clean, clean_line};
 pub use wording::{date_text, era_year};
 
@@ -77,4 +79,18 @@ pub fn language(config: &Config, asked: Option<Lang>) -> Lang {
 /// Build the report of a session.
 pub fn build(session: &Session, config: &Config, template: &ReportTemplate) -> Report {
     from_facts(facts(session, config), config, template)
+}
+
+/// Build one of a session's documents: the letter with `template`, or the patient's
+/// summary with its own template in `template`'s language.
+pub fn build_document(
+    session: &Session,
+    config: &Config,
+    template: &ReportTemplate,
+    document: Document,
+) -> Report {
+    match document {
+        Document::Letter => build(session, config, template),
+        Document::Patient => build_patient(session, config, &patient_template(template.language)),
+    }
 }

@@ -9,7 +9,7 @@ use crate::config::{Config, Lang};
 use crate::core::desk::DeskChange;
 use crate::i18n::Texts;
 use crate::model::Timestamp;
-use crate::report::Format;
+use crate::report::{Document, Format};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusKind {
@@ -44,8 +44,13 @@ impl Status {
 /// tells the screen what came of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Export the open session's report (the report tab), worded in `lang`.
-    Export { format: Format, lang: Lang },
+    /// Export the open session's report, or the summary for the patient (the report tab),
+    /// worded in `lang`.
+    Export {
+        format: Format,
+        lang: Lang,
+        document: Document,
+    },
     /// Read a list of questions from this file into the open session (the questions tab).
     ImportQuestions(PathBuf),
     /// Open the session in this file (the desk).

@@ -29,7 +29,14 @@ impl App {
                 self.status = Some(DeskScreen::done(&id, result, &self.config));
                 desk.reload(sessions::list(&self.store));
             }
-            (Effect::Export { format, lang }, Screen::Session(view)) => {
+            (
+                Effect::Export {
+                    format,
+                    lang,
+                    document,
+                },
+                Screen::Session(view),
+            ) => {
                 let outcome = match view.report.template_of(lang) {
                     Ok(template) => {
                         let job = Job {
@@ -38,6 +45,7 @@ impl App {
                             format,
                             force: false,
                             with_memo: false,
+                            document,
                         };
                         let destination = Destination::Dir(export::exports_dir(self.store.root()));
                         let open = &mut view.open;

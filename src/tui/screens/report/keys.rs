@@ -14,6 +14,8 @@ pub(crate) enum Command {
     Page(Step),
     Edge(Edge),
     Export(Format),
+    /// The summary for the patient and family, as a Word document.
+    Patient,
     Language,
     Confirm,
     Correct,
@@ -29,6 +31,7 @@ impl Command {
             Command::Export(Format::Docx) => &k.docx,
             Command::Export(Format::Markdown) => &k.markdown,
             Command::Export(Format::Json) => &k.json,
+            Command::Patient => &k.patient,
             Command::Language => &k.language,
             Command::Confirm => &k.confirm,
             Command::Correct => &k.correct,
@@ -79,6 +82,7 @@ pub(super) const KEYS: Table<Command> = &[
         &[(Key::char('j'), Command::Export(Format::Json))],
     ),
     Binding::new("L", Some("L"), &[(Key::char('L'), Command::Language)]),
+    Binding::new("p", None, &[(Key::char('p'), Command::Patient)]),
     // In the help only: the hint line is full, and these are not for every day.
     Binding::new("C", None, &[(Key::char('C'), Command::Confirm)]),
     Binding::new("R", None, &[(Key::char('R'), Command::Correct)]),

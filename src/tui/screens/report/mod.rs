@@ -24,7 +24,7 @@ use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::i18n::report::ReportTexts;
 use crate::model::{Session, Timestamp};
 use crate::report::template::ReportTemplate;
-use crate::report::{self, Body, Field, Format, OptionsTable, Report};
+use crate::report::{self, Body, Document, Field, Format, OptionsTable, Report};
 use crate::tui::action::Action;
 use crate::tui::keymap::{
     self, Binding, Context, Edge, Entry, Key, Step, Table, entries, hint_line, lookup,
@@ -143,7 +143,7 @@ impl ReportTab {
     pub fn only_looks(key: &KeyEvent) -> bool {
         !matches!(
             lookup(KEYS, key),
-            Some(Command::Export(_) | Command::Confirm | Command::Correct)
+            Some(Command::Export(_) | Command::Patient | Command::Confirm | Command::Correct)
         )
     }
 
@@ -152,7 +152,7 @@ impl ReportTab {
     pub fn about_the_record(key: &KeyEvent) -> bool {
         matches!(
             lookup(KEYS, key),
-            Some(Command::Export(_) | Command::Confirm | Command::Correct)
+            Some(Command::Export(_) | Command::Patient | Command::Confirm | Command::Correct)
         )
     }
 
@@ -177,7 +177,8 @@ impl ReportTab {
                     Lang::En => Lang::Ja,
                 };
             }
-            Some(Command::Export(format)) => return self.export(format),
+            Some(Command::Export(format)) => return self.export(format, Document::Letter),
+            Some(Command::Patient) => return self.export(Format::Docx, Document::Patient),
             Some(Command::Confirm) => return TabOutcome::effect(Effect::ConfirmRecord),
             Some(Command::Correct) => return TabOutcome::effect(Effect::CorrectRecord),
             None => {}
@@ -188,11 +189,12 @@ impl ReportTab {
     /// Ask the app to export through the open session (this terminal holds its writer's
     /// lock, so the export is recorded on the session in memory and saved with it), with
     /// the template the preview shows, so that the file says what the screen does.
-    fn export(&mut self, format: Format) -> TabOutcome {
+    fn export(&mut self, format: Format, document: Document) -> TabOutcome {
         match self.template() {
             Ok(_) => TabOutcome::effect(Effect::Export {
                 format,
                 lang: self.lang,
+                document,
             }),
             Err(err) => {
                 let message = fill(self.words().template_error, &[("err", err)]);
