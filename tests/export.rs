@@ -409,3 +409,44 @@ fn a_session_open_on_another_terminal_is_left_alone() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// The summary for the patient goes beside the letter, `<id>.patient.<format>`, and does
+/// not count as the report's export: the desk still shows the report to be done.
+#[test]
+fn the_patients_summary_is_exported_beside_the_letter_without_counting_as_it() {
+    let config = Config::embedded();
+    let (dir, store) = temp_store();
+    let id = saved(&store, ended(&config));
+    let out_dir = dir.path().join("reports");
+    let out_arg = out_dir.to_str().unwrap();
+    let args = [
+        "export",
+        &id,
+        "--patient",
+        "--format",
+        "md",
+        "--out-dir",
+        out_arg,
+    ];
+    let out = sonote(store.root(), &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = out_dir.join(format!("{id}.patient.md"));
+    assert_eq!(stdout(&out).trim(), file.display().to_string());
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.starts_with("# セカンドオピニオン外来 ご相談のまとめ"),
+        "{text}"
+    );
+    assert!(text.contains("試験 太郎 様"), "{text}");
+    let session = store::load(&store.path_of(&id)).unwrap();
+    assert_eq!(session.report.exported_at, None);
+    // Exported again: the session's own file, replaced.
+    let out = sonote(store.root(), &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The batch is for the letters only.
+    let out = sonote(
+        store.root(),
+        &["export", "--ended", "--patient", "--out-dir", out_arg],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
