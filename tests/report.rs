@@ -830,24 +830,12 @@ fn libreoffice_renders_the_report() {
     ];
     for (lang, full) in cases {
         let name = format!("report-{lang:?}-{full}");
-        let docx = dir.path().join(format!("{name}.docx"));
         let session = match full {
             true => full_session(&config),
             false => ended_session(&config),
         };
-        std::fs::write(&docx, docx_of(&report_of(&session, lang))).unwrap();
-        // A profile of its own, so a LibreOffice already running (or another test) does
-        // not take the conversion over.
-        let profile = format!("file://{}", dir.path().join("profile").display());
-        let status = Command::new("soffice")
-            .arg(format!("-env:UserInstallation={profile}"))
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.path())
-            .arg(&docx)
-            .output()
-            .unwrap();
-        let pdf = dir.path().join(format!("{name}.pdf"));
-        assert!(pdf.exists(), "soffice made no PDF: {status:?}");
+        let docx = docx_of(&report_of(&session, lang));
+        let pdf = common::pdf::to_pdf(&docx, dir.path(), &name);
         let text = Command::new("pdftotext")
             .args(["-layout", "-enc", "UTF-8"])
             .arg(&pdf)

@@ -1,7 +1,7 @@
 //! A .docx laid out by LibreOffice, read back page by page with `pdftotext -bbox`: the text
 //! of each page and how far down its text reaches, to measure a letter as a reader sees it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// A4 in points, and the letter's top and bottom margins (35 mm and 30 mm).
@@ -27,11 +27,12 @@ pub fn tools() -> bool {
     )
 }
 
-/// Lay `docx` out with LibreOffice in `dir` (as `name.docx` and `name.pdf`) and read its pages.
-pub fn pages(docx: &[u8], dir: &Path, name: &str) -> Vec<Page> {
+/// Lay `docx` out with LibreOffice in `dir`, as `name.docx` and `name.pdf`: the PDF's path.
+pub fn to_pdf(docx: &[u8], dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(format!("{name}.docx"));
     std::fs::write(&path, docx).unwrap();
-    // A profile of its own, so a LibreOffice already running does not take the conversion.
+    // A profile of its own, so a LibreOffice already running (or another test) does not
+    // take the conversion over.
     let profile = format!("file://{}", dir.join("profile").display());
     let out = Command::new("soffice")
         .arg(format!("-env:UserInstallation={profile}"))
@@ -42,6 +43,12 @@ pub fn pages(docx: &[u8], dir: &Path, name: &str) -> Vec<Page> {
         .unwrap();
     let pdf = dir.join(format!("{name}.pdf"));
     assert!(pdf.exists(), "soffice made no PDF: {out:?}");
+    pdf
+}
+
+/// Lay `docx` out with LibreOffice in `dir` (as `name.docx` and `name.pdf`) and read its pages.
+pub fn pages(docx: &[u8], dir: &Path, name: &str) -> Vec<Page> {
+    let pdf = to_pdf(docx, dir, name);
     let html = Command::new("pdftotext")
         .args(["-bbox", "-enc", "UTF-8"])
         .arg(&pdf)
