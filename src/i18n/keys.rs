@@ -352,10 +352,7 @@ pub static EN: KeyTexts = KeyTexts {
         docx: both("export Word (docx) into exports/ (data folder)", "Word"),
         markdown: both("export Markdown (to paste into a chart)", "Markdown"),
         json: both("export JSON (for other systems)", "JSON"),
-        patient: both(
-            "export the summary for the patient and family (Word)",
-            "summary",
-        ),
+        patient: both("export the summary for the patient (Word)", "summary"),
         language: both("report language: 日本語 / English", "日本語/English"),
         confirm: both("confirm record and report (then: corrections)", "confirm"),
         correct: both("correct the confirmed record, with a reason", "correct"),
