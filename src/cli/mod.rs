@@ -3,6 +3,7 @@
 //! Nothing below this module imports it.
 
 mod args;
+mod completions;
 mod export;
 mod journal;
 mod purge;
@@ -60,6 +61,15 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<(), Failure> {
+    // Generated from the clap definitions: they need no configuration and no data directory.
+    match cli.command {
+        Some(Command::Completions { shell }) => completions::print(shell),
+        Some(Command::Man) => completions::man(),
+        _ => dispatch_configured(cli),
+    }
+}
+
+fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
     let mut config = load_config(cli.config.as_deref())?;
     if let Some(user) = &cli.user {
         config.user.name = user.trim().to_string();
@@ -116,6 +126,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             journal::correct(&config, &store, &session, &reason)
         }
         Some(Command::Verify { session }) => journal::verify(&store, session.as_deref()),
+        Some(Command::Completions { shell }) => completions::print(shell),
+        Some(Command::Man) => completions::man(),
     }
 }
 
