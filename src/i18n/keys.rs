@@ -67,6 +67,7 @@ pub struct AppKeys {
     pub cancel_override: KeyText,
     pub start_override: KeyText,
     pub undo: KeyText,
+    pub clear_field: KeyText,
 }
 
 pub struct ConsultKeys {
@@ -137,7 +138,6 @@ pub struct IntakeKeys {
     pub delete_row: KeyText,
     pub edges: KeyText,
     pub keep: KeyText,
-    pub cancel: KeyText,
 }
 
 pub struct DeskKeys {
@@ -182,6 +182,7 @@ pub static JA: KeyTexts = KeyTexts {
         cancel_override: only("取り消す"),
         start_override: only("入力した理由で開始する"),
         undo: only("元に戻す / やり直す"),
+        clear_field: only("欄を空にする（Ctrl+Z で戻る）"),
     },
     consult: ConsultKeys {
         edit_notes: both("メモを編集", "メモ"),
@@ -217,7 +218,7 @@ pub static JA: KeyTexts = KeyTexts {
     opinion: OpinionKeys {
         field: both("前 / 次の項目へ", "項目"),
         card: both("次 / 前のカードへ", "次のカード"),
-        step: both("推奨度・PS・見解を順に切り替える", "推奨度"),
+        step: both("推奨度・PS・見解を切替（他の欄は隣の列へ）", "推奨度"),
         pick: both("推奨度 1-4、PS (ECOG) 0-4、見解 1-3", "推奨度"),
         drugs: only("薬剤: 化学/分子標的/免疫/ホルモン"),
         clear: only("選んだものを取り消す"),
@@ -250,7 +251,6 @@ pub static JA: KeyTexts = KeyTexts {
         delete_row: both("選んだ同行者・資料を削除", "行を削除"),
         edges: only("最初 / 最後の項目へ"),
         keep: only("入力を確定"),
-        cancel: only("入力を取り消す"),
     },
     desk: DeskKeys {
         select: both("セッションを選ぶ", "選択"),
@@ -298,6 +298,7 @@ pub static EN: KeyTexts = KeyTexts {
         cancel_override: only("cancel"),
         start_override: only("start with the reason typed"),
         undo: only("undo / redo"),
+        clear_field: only("empty the field (Ctrl+Z undoes)"),
     },
     consult: ConsultKeys {
         edit_notes: both("edit the notes", "notes"),
@@ -333,7 +334,7 @@ pub static EN: KeyTexts = KeyTexts {
     opinion: OpinionKeys {
         field: both("previous / next field", "field"),
         card: both("next / previous card", "next card"),
-        step: both("step the recommendation, PS or view", "recommend"),
+        step: both("step a choice; elsewhere next column", "recommend"),
         pick: both("1-4 recommendation, 0-4 PS (ECOG), 1-3 view", "recommend"),
         drugs: only("drugs: chemo/targeted/immuno/hormone"),
         clear: only("clear the choice"),
@@ -363,7 +364,6 @@ pub static EN: KeyTexts = KeyTexts {
         delete_row: both("delete the selected companion or material", "delete row"),
         edges: only("first / last field"),
         keep: only("keep what was typed"),
-        cancel: only("cancel the typing"),
     },
     desk: DeskKeys {
         select: both("select a session", "select"),

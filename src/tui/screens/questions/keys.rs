@@ -146,7 +146,11 @@ impl Keys {
                     .iter()
                     .any(|(_, command)| command.specialist_only())
         });
-        entries(usable, |command| command.words(keys))
+        let mut shown = entries(usable, |command| command.words(keys));
+        if matches!(self, Keys::Answer | Keys::Form | Keys::Add) {
+            shown.extend(text_field::entries_of_fields(keys));
+        }
+        shown
     }
 }
 

@@ -185,7 +185,7 @@ impl QuestionsTab {
         let Some(question) = question_near(session, &id, self.selected_index) else {
             return (Mode::Browse, info(self.texts.question_gone));
         };
-        let outcome = if field.input(key) {
+        let outcome = if text_field::input(&mut field, key) {
             question.set_answer_of(self.role, text_field::text_of(&field));
             TabOutcome::changed()
         } else {
@@ -221,7 +221,7 @@ impl QuestionsTab {
                 }
             }
             _ => {
-                field.input(key);
+                text_field::input(&mut field, key);
                 (Mode::EditText { id, field }, TabOutcome::default())
             }
         }
@@ -264,10 +264,10 @@ impl QuestionsTab {
             }
             _ => match form.focus {
                 AddField::Text => {
-                    form.text.input(key);
+                    text_field::input(&mut form.text, key);
                 }
                 AddField::AskedBy => {
-                    form.asked_by.input(key);
+                    text_field::input(&mut form.asked_by, key);
                 }
                 AddField::Asker => {
                     if let Some(Command::Asker(step)) = lookup(ASKER, &key) {
@@ -416,7 +416,7 @@ impl QuestionsTab {
                 )
             }
             _ => {
-                field.input(key);
+                text_field::input(&mut field, key);
                 (Mode::Import { field }, TabOutcome::default())
             }
         }
