@@ -463,3 +463,55 @@ fn esc_keeps_intake_typing_as_everywhere_else() {
     let saved = sonote::store::load(&path).unwrap();
     assert_eq!(saved.patient.date_of_birth, Some(date(1958, 4, 2)));
 }
+
+/// A long one-line value scrolls while it is typed, so the caret stays on screen, and is
+/// cut with "…" once kept.
+#[test]
+fn a_long_intake_value_keeps_the_caret_in_view_and_is_cut_with_an_ellipsis() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let (_dir, mut app, _path) = open_app(Config::embedded());
+    app.on_key(key(KeyCode::F(intake_f_key())), at(0, 0));
+    app.on_key(key(KeyCode::Char('c')), at(0, 0));
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    let long = "東京都千代田区丸の内一丁目九番二号グラントウキョウサウスタワー十階の会議室の前";
+    type_text(&mut app, long);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| sonote::tui::view::draw(frame, &mut app, at(0, 1)))
+        .unwrap();
+    let cursor = terminal.get_cursor_position().unwrap();
+    assert!(cursor.x < 80, "caret at column {}", cursor.x);
+    let buffer = terminal.backend().buffer();
+    // Wide characters leave a blank cell after them: compare without blanks.
+    let row: String = (0..80)
+        .map(|x| buffer[(x, cursor.y)].symbol())
+        .collect::<String>()
+        .replace(' ', "");
+    assert!(row.contains('…'), "{row}");
+    assert!(
+        row.contains("会議室の前"),
+        "the end being typed is shown: {row}"
+    );
+
+    app.on_key(key(KeyCode::Enter), at(0, 2));
+    // A new terminal: the test backend keeps the cells a wide character covers.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| sonote::tui::view::draw(frame, &mut app, at(0, 3)))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (0..24)
+        .map(|y| {
+            (0..80)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .replace(' ', "")
+        })
+        .collect();
+    let shown = rows
+        .iter()
+        .find(|row| row.contains("東京都千代田区"))
+        .unwrap_or_else(|| panic!("the kept value is shown: {rows:#?}"));
+    assert!(shown.ends_with('…'), "{shown}");
+}

@@ -114,3 +114,37 @@ fn every_screen_draws_at_tiny_and_huge_sizes() {
         app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), at(3, 0));
     }
 }
+
+/// Time left and time used, both shown to the second, add up to the allowance at every
+/// moment, half-seconds included (cut separately they came out a second short).
+#[test]
+fn time_left_and_time_used_add_up_to_the_allowance() {
+    let (_dir, mut app) = consult_app(Lang::Ja);
+    let seconds = |figure: &str| -> i64 {
+        let (m, s) = figure.split_once(':').unwrap();
+        m.parse::<i64>().unwrap() * 60 + s.parse::<i64>().unwrap()
+    };
+    for millis in [0, 400, 500, 999, 10_500, 61_250, 1_799_500] {
+        let now = at(0, 0) + chrono::TimeDelta::milliseconds(millis);
+        let terminal = draw(&mut app, 100, 24, now);
+        let buffer = terminal.backend().buffer();
+        // Wide characters leave a blank cell after them: skip those cells.
+        let mut row = String::new();
+        let mut x = 0;
+        while x < 100 {
+            let symbol = buffer[(x, 2)].symbol();
+            row.push_str(symbol);
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        let words: Vec<&str> = row.split_whitespace().collect();
+        let after = |word: &str| {
+            let at = words.iter().position(|w| *w == word).unwrap_or_else(|| {
+                panic!("no {word} in {row}");
+            });
+            words[at + 1]
+        };
+        let left = seconds(after("残り"));
+        let used = seconds(after("経過").split('/').next().unwrap());
+        assert_eq!(left + used, 30 * 60, "at {millis} ms: {row}");
+    }
+}

@@ -206,7 +206,10 @@ pub static JA: KeyTexts = KeyTexts {
         add: both("質問を追加する", "追加"),
         add_fields: both("次 / 前の欄へ", "次の欄"),
         asker: both("質問者を選ぶ（質問者の欄で）", "質問者"),
-        set_state: both("状態を選ぶ", "状態を選ぶ"),
+        set_state: both(
+            "1 未質問 2 質問済 3 回答済 4 見送り 5 主治医へ",
+            "1未質問 2質問済 3回答済 4見送り 5主治医へ",
+        ),
         delete_yes: both("削除する", "削除"),
         delete_no: both("削除しない", "取消"),
         topic: both("前 / 次の話題へ", "話題"),
@@ -322,7 +325,10 @@ pub static EN: KeyTexts = KeyTexts {
         add: both("add the question", "add"),
         add_fields: both("next / previous field", "next field"),
         asker: both("choose who asks (on that field)", "asked by"),
-        set_state: both("choose the state", "choose the state"),
+        set_state: both(
+            "1 not yet 2 asked 3 answered 4 skipped 5 primary",
+            "1 not yet 2 asked 3 answered 4 skipped 5 primary",
+        ),
         delete_yes: both("delete it", "delete"),
         delete_no: both("keep it", "cancel"),
         topic: both("previous / next topic", "topic"),

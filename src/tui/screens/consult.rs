@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
-use crate::i18n::Texts;
 use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::i18n::questions::QuestionsTexts;
+use crate::i18n::{Texts, fill};
 use crate::model::Session;
 use crate::model::fee::format_amount;
 use crate::tui::action::Action;
@@ -260,7 +260,8 @@ fn draw_record(frame: &mut Frame, area: Rect, session: &Session, texts: &Texts, 
             texts.event(event.kind)
         );
         if let Some(minutes) = event.minutes {
-            text.push_str(&format!(" +{minutes}"));
+            text.push(' ');
+            text.push_str(&fill(texts.ev_minutes, &[("m", &minutes.to_string())]));
         }
         lines.push(Line::raw(text));
     }
