@@ -93,6 +93,7 @@ pub struct QuestionKeys {
     pub add: KeyText,
     pub add_fields: KeyText,
     pub asker: KeyText,
+    pub change_asker: KeyText,
     pub set_state: KeyText,
     pub delete_yes: KeyText,
     pub delete_no: KeyText,
@@ -206,6 +207,7 @@ pub static JA: KeyTexts = KeyTexts {
         add: both("質問を追加する", "追加"),
         add_fields: both("次 / 前の欄へ", "次の欄"),
         asker: both("質問者を選ぶ（質問者の欄で）", "質問者"),
+        change_asker: only("質問者を変える（追加した端末で）"),
         set_state: both(
             "1 未質問 2 質問済 3 回答済 4 見送り 5 主治医へ",
             "1未質問 2質問済 3回答済 4見送り 5主治医へ",
@@ -325,6 +327,7 @@ pub static EN: KeyTexts = KeyTexts {
         add: both("add the question", "add"),
         add_fields: both("next / previous field", "next field"),
         asker: both("choose who asks (on that field)", "asked by"),
+        change_asker: only("change who asked (where it was added)"),
         set_state: both(
             "1 not yet 2 asked 3 answered 4 skipped 5 primary",
             "1 not yet 2 asked 3 answered 4 skipped 5 primary",

@@ -100,6 +100,19 @@ impl QuestionsTab {
                 };
                 TabOutcome::default()
             }
+            Command::ChangeAsker => {
+                let role = self.role;
+                let question = &mut session.questions[index];
+                if question.owner != role {
+                    return info(t.asker_elsewhere);
+                }
+                question.asker = question.asker.cycle_for(role, true);
+                let what = t.asker(question.asker);
+                changed_with(fill(
+                    t.set_to,
+                    &[("q", &number.to_string()), ("what", what)],
+                ))
+            }
             Command::Delete => {
                 self.mode = Mode::ConfirmDelete { id };
                 TabOutcome::default()
@@ -271,7 +284,7 @@ impl QuestionsTab {
                 }
                 AddField::Asker => {
                     if let Some(Command::Asker(step)) = lookup(ASKER, &key) {
-                        form.asker = form.asker.cycle(step == Step::Next);
+                        form.asker = form.asker.cycle_for(self.role, step == Step::Next);
                     }
                 }
             },
