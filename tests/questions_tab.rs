@@ -590,3 +590,20 @@ fn an_answer_to_another_question_than_the_current_one_says_so() {
         "{rows:#?}"
     );
 }
+
+/// The current question's row is coloured apart from the rest and from the warning colour,
+/// and stays so when another row is selected.
+#[test]
+fn the_current_question_is_coloured_apart_from_the_selection() {
+    let (_dir, mut app) = consultation_under_way();
+    key(&mut app, KeyCode::Up, at(20, 0));
+    let terminal = draw(&mut app, 80, 24, at(20, 5));
+    let current = cell_of(&terminal, "副作用で");
+    assert_eq!(current.fg, ratatui::style::Color::Cyan);
+    assert!(current.modifier.contains(ratatui::style::Modifier::BOLD));
+    assert!(
+        !current
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+}

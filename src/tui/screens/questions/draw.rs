@@ -136,7 +136,7 @@ impl QuestionsTab {
             let text_style = if stands_out(question, level) {
                 theme.clock(level)
             } else if is_current {
-                theme.key()
+                theme.title()
             } else if !question.state.is_open() {
                 theme.dim()
             } else {
@@ -159,7 +159,11 @@ impl QuestionsTab {
                 ),
                 Span::styled(
                     format!("{:>2} ", index + 1),
-                    if is_current { theme.key() } else { theme.dim() },
+                    if is_current {
+                        theme.title()
+                    } else {
+                        theme.dim()
+                    },
                 ),
                 Span::styled(pad(t.state_short(question.state), state_width), state_style),
                 Span::raw(" "),
