@@ -106,7 +106,7 @@ fn new_then_list_in_a_chosen_data_dir() {
     assert!(out.status.success());
     assert_eq!(
         text(&out.stdout),
-        "2026-12-01-01\t2026-12-01\tready\tonline\t山田 太郎\n"
+        "2026-12-01-01\t2026-12-01\tscheduled\tonline\t山田 太郎\n"
     );
 }
 

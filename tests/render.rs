@@ -148,3 +148,28 @@ fn time_left_and_time_used_add_up_to_the_allowance() {
         assert_eq!(left + used, 30 * 60, "at {millis} ms: {row}");
     }
 }
+
+/// One set of state names: a sent report reads 報告書送付済 on the home screen as on the
+/// desk, and `report_sent` in `sonote list` (it used to read 終了 at home).
+#[test]
+fn home_desk_and_list_name_a_sent_report_alike() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.end(at(25, 0)).unwrap();
+    session.report.exported_at = Some(at(40, 0));
+    session.report.sent_at = Some(at(50, 0));
+    common::create(&store, &mut session).unwrap();
+    let data = store.root().to_path_buf();
+    let mut app = App::new(config, store, Theme { color: true }, today());
+    let terminal = draw(&mut app, 100, 24, at(60, 0));
+    let rows = format!("{:?}", terminal.backend());
+    let words = sonote::model::desk::Progress::ReportSent;
+    let name = Lang::Ja.desk_texts().progress(words);
+    assert_eq!(name, "報告書送付済");
+    assert!(rows.contains(name), "{rows}");
+    let listed = sonote(&data, &["list"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(listed.contains("\treport_sent\t"), "{listed}");
+}

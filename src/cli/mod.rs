@@ -301,7 +301,7 @@ fn list(store: &Store) -> Result<(), Failure> {
                 "{}\t{}\t{}\t{}\t{}",
                 s.id,
                 s.scheduled_date,
-                snake_name(&s.state),
+                crate::model::desk::progress(&s).name(),
                 snake_name(&s.mode),
                 printable(s.patient_label())
             ),
