@@ -104,6 +104,8 @@ pub struct Texts {
     /// `{n}`: the version confirmed.
     pub record_locked: &'static str,
     pub confirm_record: &'static str,
+    pub confirm_edit_sent: &'static str,
+    pub edit_sent_allowed: &'static str,
     /// `{n}`: the version.
     pub record_confirmed: &'static str,
     pub correction_title: &'static str,
@@ -205,6 +207,8 @@ pub static JA: Texts = Texts {
     read_only_mark: "読み取り専用",
     record_locked: "確定済み（第{n}版）: 変更するには報告書タブ（F4）で R を押し、訂正の理由を入力してください。",
     confirm_record: "記録と報告書を確定しますか？ 確定後の変更には訂正（理由の記録）が必要になります。 (y/n)",
+    confirm_edit_sent: "この報告書は {at} に送付済みです。変更すると送った報告書と食い違います。変更しますか？ (y/n)",
+    edit_sent_allowed: "送付済みの記録を変更できます。もう一度入力してください。変更後は報告書を出力し直して送ってください。",
     record_confirmed: "確定しました（第{n}版）。",
     correction_title: "訂正",
     correction_hint: "訂正の理由を入力して Enter（理由と訂正前の記載は記録され、次の版の報告書に載ります）。Esc で取り消し。",
@@ -313,6 +317,8 @@ pub static EN: Texts = Texts {
     read_only_mark: "read-only",
     record_locked: "Confirmed (version {n}): to change it, press R on the report tab (F4) and give the reason for the correction.",
     confirm_record: "Confirm the record and the report? After this, a change needs a correction with its reason. (y/n)",
+    confirm_edit_sent: "This report was sent at {at}. A change makes the record differ from the letter sent. Change it? (y/n)",
+    edit_sent_allowed: "The sent record can be changed: type again. Export and send the report again afterwards.",
     record_confirmed: "Confirmed (version {n}).",
     correction_title: "Correction",
     correction_hint: "Type the reason for the correction and press Enter (the reason and the text it replaces are recorded and printed in the next version of the report). Esc cancels.",

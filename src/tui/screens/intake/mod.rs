@@ -428,6 +428,11 @@ impl IntakeTab {
         self.editor.is_some()
     }
 
+    /// Close the field being typed in, keeping nothing more of it.
+    pub(crate) fn stop_editing(&mut self) {
+        self.editor = None;
+    }
+
     pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
         let (_, editor) = self.editor.as_ref()?;
         Some((FieldId::new("intake", self.focus), editor))

@@ -240,6 +240,11 @@ impl OpinionTab {
         }
     }
 
+    /// Close the field being written in, keeping nothing more of it.
+    pub(crate) fn stop_editing(&mut self) {
+        self.editor = None;
+    }
+
     /// Whether a text field has the keyboard.
     pub fn editing(&self) -> bool {
         self.editor.is_some()
