@@ -12,7 +12,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sonote::config::Config;
-use sonote::tomlfile::FileError;
 use sonote::tui::app::App;
 use sonote::tui::session_view::Tab;
 use sonote::tui::theme::Theme;
@@ -88,12 +87,12 @@ fn damage(text: &str, random: &mut Random) -> Vec<u8> {
 
 /// Run `load` on `rounds` damaged copies of `text`: it must never panic, and every error
 /// must name the file it was given. Returns (accepted, refused).
-fn hammer<T>(
+fn hammer<T, E: std::fmt::Display>(
     name: &str,
     text: &str,
     rounds: usize,
     seed: u64,
-    load: impl Fn(&Path) -> Result<T, FileError>,
+    load: impl Fn(&Path) -> Result<T, E>,
 ) -> (usize, usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
@@ -102,7 +101,15 @@ fn hammer<T>(
     for round in 0..rounds {
         let bytes = damage(text, &mut random);
         std::fs::write(&path, &bytes).unwrap();
-        match catch_unwind(AssertUnwindSafe(|| load(&path))) {
+        let started = std::time::Instant::now();
+        let loaded = catch_unwind(AssertUnwindSafe(|| load(&path)));
+        // A loop in a parser shows as a round that takes seconds, not a test that never ends.
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{name} round {round} (seed {seed}) took {:?}",
+            started.elapsed()
+        );
+        match loaded {
             Ok(Ok(_)) => accepted += 1,
             Ok(Err(err)) => {
                 refused += 1;
@@ -192,6 +199,56 @@ fn damaged_part_files_are_refused_with_their_name() {
         0x009a_1005,
         |path| sonote::store::load_part(path, "2026-11-21-01"),
     );
+}
+
+/// The undamaged text loads: the damage, not the sample, is what gets refused.
+fn loads<T, E: std::fmt::Display>(name: &str, text: &str, load: impl Fn(&Path) -> Result<T, E>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    if let Err(err) = load(&path) {
+        panic!("the undamaged {name} is refused: {err}");
+    }
+}
+
+#[test]
+fn damaged_desk_parts_are_refused_with_their_name() {
+    let text = "format = 1\nsession = \"2026-11-21-01\"\n\n[payment]\nat = 2026-11-21T10:40:00+09:00\nmethod = \"card\"\namount = 5500\n\n[report]\nexported_at = 2026-11-21T11:00:00+09:00\nexported_path = \"/tmp/2026-11-21-01.docx\"\n";
+    // The desk part is found beside its session file.
+    let load = |path: &Path| {
+        let session = path.with_file_name("2026-11-21-01.toml");
+        sonote::store::load_desk_part(&session, "2026-11-21-01")
+            .map_err(|err| err.to_string())?
+            .ok_or_else(|| format!("{}: no desk part read", path.display()))
+    };
+    loads("2026-11-21-01.desk.toml", text, load);
+    hammer("2026-11-21-01.desk.toml", text, 300, 0x00de_1006, load);
+}
+
+#[test]
+fn damaged_question_lists_are_refused_with_their_name() {
+    let text = "# 聞きたいこと\n!手術はできますか。\n薬の副作用は？\n\n仕事は続けられますか。\n";
+    let load = sonote::core::import::read_question_file;
+    loads("questions.txt", text, load);
+    hammer("questions.txt", text, 300, 0x0071_1007, load);
+}
+
+/// A journal is read line by line as JSON: damage to any line is refused with the file and
+/// the line, never a panic.
+#[test]
+fn damaged_journals_are_refused_with_their_name() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    let path = common::create(&store, &mut session).unwrap();
+    session.memo = "所見\nPS 1".into();
+    session.toggle_clock(at(0, 0)).unwrap();
+    let by = sonote::store::journal::Author::new("試験 医師", "specialist");
+    sonote::store::save(&path, &session, &by, at(0, 1)).unwrap();
+    let text = std::fs::read_to_string(path.with_extension("journal")).unwrap();
+    let load = sonote::store::journal::read;
+    loads("2026-11-21-01.journal", &text, load);
+    hammer("2026-11-21-01.journal", &text, 300, 0x0010_1008, load);
 }
 
 #[test]
