@@ -41,16 +41,7 @@ impl Failure {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    // The default hook prints the panic's message, which may quote patient text (a string
-    // slicing error does): say where it happened, never what. (The screens put their own,
-    // which also gives the terminal back.)
-    std::panic::set_hook(Box::new(|info| {
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!("sonote: internal error{place}");
-    }));
+    crate::tui::panic_hook::install();
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
