@@ -24,6 +24,7 @@ use crate::tomlfile::{self, FileError};
 
 pub mod journal;
 mod listing;
+pub mod lock_place;
 mod purge;
 
 pub use listing::Listed;
@@ -231,7 +232,7 @@ fn same_file(path: &Path, file: &File) -> bool {
 /// on every save, so a lock on it would not outlive the first save). The session's is
 /// `.<id>.lock`, the companion's part's `.<id>.companion.lock`.
 fn lock_path(session_path: &Path) -> PathBuf {
-    beside(session_path, ".", ".lock")
+    lock_place::lock_of(session_path, beside(session_path, ".", ".lock"))
 }
 
 /// Take the writer's lock of a file (a session's, or the companion's part), or None when
@@ -239,6 +240,11 @@ fn lock_path(session_path: &Path) -> PathBuf {
 /// caller must not write.
 pub fn try_lock(session_path: &Path) -> io::Result<Option<SessionLock>> {
     let path = lock_path(session_path);
+    if let Some(folder) = path.parent()
+        && folder.file_name().is_some_and(|name| name == "locks")
+    {
+        create_private_dir(folder)?;
+    }
     let mut options = private_file_options();
     options.truncate(false);
     // A lock file that is a link is refused, never followed (it could name any file).

@@ -571,3 +571,55 @@ fn man_page_documents_options_and_commands() {
         assert!(page.contains(word), "{word} missing from the manual page");
     }
 }
+
+/// A session file given by its path from outside the data directory had its lock made
+/// beside it, in someone else's folder: it is kept in the data directory's locks/ now
+/// (0700), named by a hash of the file's path.
+#[test]
+fn a_session_outside_the_data_directory_keeps_its_lock_in_the_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let elsewhere = dir.path().join("shared");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let made = sonote(&[
+        "--data-dir",
+        data.to_str().unwrap(),
+        "new",
+        "--patient",
+        "外部 太郎",
+    ]);
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let id = text(&made.stdout).trim().to_string();
+    let file = elsewhere.join(format!("{id}.toml"));
+    std::fs::copy(data.join("sessions").join(format!("{id}.toml")), &file).unwrap();
+    for args in [
+        vec!["confirm", file.to_str().unwrap()],
+        vec!["history", file.to_str().unwrap()],
+    ] {
+        let mut all = vec!["--data-dir", data.to_str().unwrap()];
+        all.extend(args.iter().copied());
+        sonote(&all);
+    }
+    let beside: Vec<_> = std::fs::read_dir(&elsewhere)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".lock"))
+        .collect();
+    assert!(
+        beside.is_empty(),
+        "locks left in the other folder: {beside:?}"
+    );
+    let kept: Vec<_> = std::fs::read_dir(data.join("locks"))
+        .map(|entries| entries.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        !kept.is_empty(),
+        "the lock is in the data directory's locks/"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(data.join("locks"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700);
+}

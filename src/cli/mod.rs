@@ -138,7 +138,10 @@ fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
         None => Store::default_root()
             .ok_or_else(|| Failure::new("no data directory: set --data-dir or SONOTE_DATA_DIR"))?,
     };
-    Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))
+    let store =
+        Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))?;
+    store::lock_place::keep_locks_in(store.root());
+    Ok(store)
 }
 
 /// Warn on stderr about each file or folder of the data directory others can read.
