@@ -46,7 +46,10 @@ fn extending_asks_first_and_adds_the_fee() {
     press(&mut app, 'y', at(25, 3));
     let saved = on_disk(&path);
     assert_eq!(saved.clock.extensions_used(), 1);
-    assert_eq!(saved.fee.total, 11000);
+    // Charged once the time used runs past the base time (issue 17), not when granted.
+    assert_eq!(saved.fee.total, 5500);
+    press(&mut app, ' ', at(40, 0));
+    assert_eq!(on_disk(&path).fee.total, 11000);
 }
 
 #[test]

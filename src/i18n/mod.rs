@@ -39,6 +39,7 @@ pub struct Texts {
     pub ev_pause: &'static str,
     pub ev_resume: &'static str,
     pub ev_extend: &'static str,
+    pub ev_withdraw: &'static str,
     pub ev_end: &'static str,
     pub sessions: &'static str,
     pub no_sessions: &'static str,
@@ -83,6 +84,9 @@ pub struct Texts {
     pub err_not_paused: &'static str,
     pub err_already_ended: &'static str,
     pub err_no_extension: &'static str,
+    pub err_cancelled: &'static str,
+    pub err_no_withdraw: &'static str,
+    pub err_extension_in_use: &'static str,
     pub help_title: &'static str,
     pub hints_memo: &'static str,
     /// What each key does, for the help and the hint lines.
@@ -146,6 +150,7 @@ pub static JA: Texts = Texts {
     ev_pause: "一時停止",
     ev_resume: "再開",
     ev_extend: "延長",
+    ev_withdraw: "延長取消",
     ev_end: "終了",
     sessions: "セッション一覧",
     no_sessions: "セッションはまだありません。n で新しいセッションを作成します。",
@@ -190,6 +195,9 @@ pub static JA: Texts = Texts {
     err_not_paused: "一時停止中ではありません。",
     err_already_ended: "相談はすでに終了しています。",
     err_no_extension: "延長はこれ以上できません（{n}回まで）。",
+    err_cancelled: "このセッションは中止されています。",
+    err_no_withdraw: "取り消す延長はありません。",
+    err_extension_in_use: "延長の時間に入っているため、取り消せません。",
     help_title: "キー一覧",
     hints_memo: "メモ編集中 — Esc で終了 (入力は自動保存)",
     keys: &keys::JA,
@@ -253,6 +261,7 @@ pub static EN: Texts = Texts {
     ev_pause: "Pause",
     ev_resume: "Resume",
     ev_extend: "Extend",
+    ev_withdraw: "Extension withdrawn",
     ev_end: "End",
     sessions: "Sessions",
     no_sessions: "No sessions yet. Press n to create one.",
@@ -297,6 +306,9 @@ pub static EN: Texts = Texts {
     err_not_paused: "The clock is not paused.",
     err_already_ended: "The consultation has already ended.",
     err_no_extension: "No extension left ({n} allowed).",
+    err_cancelled: "This session is cancelled.",
+    err_no_withdraw: "There is no extension to withdraw.",
+    err_extension_in_use: "The extension is already in use; it cannot be withdrawn.",
     help_title: "Keys",
     hints_memo: "Editing notes — Esc to stop (saved as you type)",
     keys: &keys::EN,
@@ -378,6 +390,7 @@ impl Texts {
             EventKind::Pause => self.ev_pause,
             EventKind::Resume => self.ev_resume,
             EventKind::Extend => self.ev_extend,
+            EventKind::Withdraw => self.ev_withdraw,
             EventKind::End => self.ev_end,
         }
     }
@@ -400,6 +413,9 @@ impl Texts {
             ClockError::NoExtensionLeft { allowed } => {
                 fill(self.err_no_extension, &[("n", &allowed.to_string())])
             }
+            ClockError::Cancelled => self.err_cancelled.into(),
+            ClockError::NoExtensionToWithdraw => self.err_no_withdraw.into(),
+            ClockError::ExtensionInUse => self.err_extension_in_use.into(),
         }
     }
 
