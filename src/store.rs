@@ -27,6 +27,7 @@ mod listing;
 mod purge;
 
 pub use listing::Listed;
+pub use purge::{Kept, PurgePlan};
 
 use journal::{Author, JournalWriter, Tail};
 use serde::de::DeserializeOwned;
