@@ -162,8 +162,8 @@ pub struct ReceiptArgs {
     /// Language of the receipt (default: report.language of the configuration).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
-    /// The file to write (default: <id>.receipt.<format> in --out-dir, else in the
-    /// current directory).
+    /// The file to write, or "-" for standard output (default: <id>.receipt.<format> in
+    /// --out-dir, else in the current directory).
     #[arg(long, value_name = "PATH", conflicts_with = "out_dir")]
     pub out: Option<PathBuf>,
     /// The directory to write <id>.receipt.<format> into (created if missing).

@@ -104,16 +104,27 @@ pub(super) fn mark_sent(config: &Config, store: &Store, session_arg: &str) -> Re
 }
 
 fn export_to_stdout(job: &Job, session_path: &Path) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout();
-    if job.format == Format::Docx && stdout.is_terminal() {
+    let (_, bytes) = to_stdout_first(job, || export::render_file(session_path, job))?;
+    write_stdout(&bytes)
+}
+
+/// A document for standard output, refused while a docx would go to the terminal.
+pub(super) fn to_stdout_first(
+    job: &Job,
+    render: impl FnOnce() -> Result<(String, Vec<u8>), ExportError>,
+) -> Result<(String, Vec<u8>), Failure> {
+    if job.format == Format::Docx && std::io::stdout().is_terminal() {
         return Err(failure(
             "a docx file is not for the terminal: give --out FILE, or redirect the output",
         ));
     }
-    let (_, bytes) =
-        export::render_file(session_path, job).map_err(|err| failure(err.to_string()))?;
+    render().map_err(|err| failure(err.to_string()))
+}
+
+pub(super) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout();
     stdout
-        .write_all(&bytes)
+        .write_all(bytes)
         .and_then(|()| stdout.flush())
         .map_err(|err| failure(format!("standard output: {err}")))
 }

@@ -27,12 +27,17 @@ pub(super) fn receipt(config: &Config, store: &Store, args: ReceiptArgs) -> Resu
         force: args.force,
         with_memo: false,
     };
+    let path = store.resolve(&args.session);
+    if args.out.as_deref() == Some(std::path::Path::new("-")) {
+        let render = || export::render_receipt_file(&path, &job);
+        let (_, bytes) = super::export::to_stdout_first(&job, render)?;
+        return super::export::write_stdout(&bytes);
+    }
     let destination = match (args.out, args.out_dir) {
         (Some(out), _) => Destination::File(out),
         (None, Some(dir)) => Destination::Dir(dir),
         (None, None) => Destination::WorkingDir,
     };
-    let path = store.resolve(&args.session);
     let words = config.ui.language.report_texts();
     let written = export::export_receipt(Source::File(&path), &job, &destination, local_now())
         .map_err(|err| match err {
@@ -79,7 +84,7 @@ pub(super) fn cancel(
             match err {
                 CancelError::Started => texts.cannot_cancel,
                 CancelError::AlreadyCancelled => texts.already_cancelled,
-                CancelError::NoReason => config.ui.language.texts().override_reason_required,
+                CancelError::NoReason => texts.cancel_reason_required,
             },
             &[("id", id)],
         ))),

@@ -290,8 +290,24 @@ pub(crate) fn render_file(
     session_path: &Path,
     job: &Job,
 ) -> Result<(String, Vec<u8>), ExportError> {
+    render_document(Document::Letter, session_path, job)
+}
+
+/// The receipt's bytes, without writing them anywhere (`sonote receipt --out -`).
+pub(crate) fn render_receipt_file(
+    session_path: &Path,
+    job: &Job,
+) -> Result<(String, Vec<u8>), ExportError> {
+    render_document(Document::Receipt, session_path, job)
+}
+
+fn render_document(
+    document: Document,
+    session_path: &Path,
+    job: &Job,
+) -> Result<(String, Vec<u8>), ExportError> {
     let session = store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
-    let report = report::build(&session, job.config, job.template);
+    let report = document.build(&session, job)?;
     let bytes = render(&report, job, session_path)?;
     Ok((session.id, bytes))
 }

@@ -56,6 +56,7 @@ pub struct DeskTexts {
     /// `{id}` `{patient}`.
     pub cancel_hint: &'static str,
     pub cancel_reason: &'static str,
+    pub cancel_reason_required: &'static str,
     pub cancelled_msg: &'static str,
     pub cannot_cancel: &'static str,
     pub already_cancelled: &'static str,
@@ -109,6 +110,7 @@ pub static JA: DeskTexts = DeskTexts {
     cancel_title: "セッションの中止",
     cancel_hint: "{id}（{patient}）を中止します。セッションは中止として残ります。理由を入力して Enter（Esc 取消）。",
     cancel_reason: "中止の理由",
+    cancel_reason_required: "中止の理由を入力してください。",
     cancelled_msg: "{id} を中止にしました。",
     cannot_cancel: "{id} は相談が始まっているため中止できません。",
     already_cancelled: "{id} は中止済みです。",
@@ -175,6 +177,7 @@ pub static EN: DeskTexts = DeskTexts {
     cancel_title: "Cancel the session",
     cancel_hint: "{id} ({patient}) is cancelled and kept, marked cancelled. Type the reason and press Enter (Esc: back).",
     cancel_reason: "Reason",
+    cancel_reason_required: "Type the reason for cancelling.",
     cancelled_msg: "{id} is cancelled.",
     cannot_cancel: "{id}: the consultation began; it cannot be cancelled.",
     already_cancelled: "{id} is already cancelled.",

@@ -40,7 +40,8 @@ pub struct ReceiptWords {
     pub extension: String,
     pub total: String,
     pub payments_heading: String,
-    pub payment: String,
+    pub paid_at: String,
+    pub paid: String,
     pub refund: String,
     pub cash: String,
     pub card: String,
@@ -125,22 +126,18 @@ pub fn build(
         .payments()
         .map(|payment| {
             let (date, time) = when(payment.at);
+            let at = fill(&words.paid_at, &[("date", &date), ("time", &time)]);
             let phrase = if payment.refund {
                 &words.refund
             } else {
-                &words.payment
+                &words.paid
             };
             let values = [
-                ("date", date.as_str()),
-                ("time", time.as_str()),
-                ("method", words.method(payment.method)),
+                ("amount", money(payment.amount)),
+                ("method", words.method(payment.method).to_string()),
             ];
-            let amount = if payment.refund {
-                format!("-{}", money(payment.amount))
-            } else {
-                money(payment.amount)
-            };
-            field(&fill(phrase, &values), amount)
+            let values = values.each_ref().map(|(key, value)| (*key, value.as_str()));
+            field(&at, fill(phrase, &values))
         })
         .collect();
     payments.push(field(&words.received, money(account.paid())));

@@ -6,7 +6,7 @@ use crate::core::desk::{self, DeskChange};
 use crate::core::sessions;
 use crate::model::Timestamp;
 use crate::tui::action::Action;
-use crate::tui::outcome::DeskAsk;
+use crate::tui::outcome::{DeskAsk, Status};
 use crate::tui::screens::desk::DeskScreen;
 use crate::tui::widgets::text_field;
 
@@ -78,6 +78,12 @@ impl App {
 
     /// Typing the reason a session is cancelled; Enter cancels it.
     pub(super) fn on_cancel_reason(&mut self, action: Action, now: Timestamp) {
+        let texts = self.config.ui.language.desk_texts();
+        if action == Action::Submit && text_field::text_of(&self.override_reason).trim().is_empty()
+        {
+            self.status = Some(Status::error(texts.cancel_reason_required));
+            return;
+        }
         let Some(reason) = self.reason_typed(action) else {
             return;
         };

@@ -120,7 +120,7 @@ impl DeskScreen {
                 let words = match err {
                     CancelError::Started => texts.cannot_cancel,
                     CancelError::AlreadyCancelled => texts.already_cancelled,
-                    CancelError::NoReason => config.ui.language.texts().override_reason_required,
+                    CancelError::NoReason => texts.cancel_reason_required,
                 };
                 Status::error(fill(words, &[("id", id)]))
             }
