@@ -237,3 +237,17 @@ fn a_session_file_from_before_the_money_fields_still_loads() {
     let back: sonote::model::Session = toml::from_str(&text).unwrap();
     assert!(back.settlements.is_empty() && back.cancelled.is_none());
 }
+
+#[test]
+fn while_the_clock_runs_the_fee_shown_counts_the_time_used_so_far() {
+    let config = Config::embedded();
+    let mut session = new_session(&config);
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.extend(at(25, 0)).unwrap();
+    assert_eq!(session.fee_at(at(29, 0)).total, 5500);
+    assert_eq!(session.fee_at(at(31, 0)).total, 11000);
+    // Paused, the stored fee is settled and is the one shown.
+    session.toggle_clock(at(31, 0)).unwrap();
+    assert_eq!(session.fee.total, 11000);
+    assert_eq!(session.fee_at(at(90, 0)).total, 11000);
+}

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::clock::Clock;
+use super::clock::{Clock, Timestamp};
 use super::session::Mode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -97,12 +97,20 @@ pub struct Fee {
 }
 
 impl FeeSchedule {
-    /// The extensions this schedule charges for a clock, as its figures stand.
+    /// The extensions this schedule charges for a clock, as its figures stand (up to its
+    /// last event).
     pub(crate) fn extensions_charged(&self, clock: &Clock) -> u32 {
-        match (self.extension_charge, clock.settled_at()) {
-            (ExtensionCharge::Granted, _) => clock.extensions_used(),
-            (ExtensionCharge::Used, Some(at)) => clock.extensions_entered(at),
-            (ExtensionCharge::Used, None) => 0,
+        match clock.settled_at() {
+            Some(at) => self.extensions_charged_at(clock, at),
+            None => 0,
+        }
+    }
+
+    /// The extensions this schedule charges for a clock's time used up to `at`.
+    pub(crate) fn extensions_charged_at(&self, clock: &Clock, at: Timestamp) -> u32 {
+        match self.extension_charge {
+            ExtensionCharge::Granted => clock.extensions_used(),
+            ExtensionCharge::Used => clock.extensions_entered(at),
         }
     }
 

@@ -255,6 +255,16 @@ impl Session {
         Ok(())
     }
 
+    /// The fee as it stands at `now`: while the clock runs, the time used so far counts
+    /// (the stored `fee` is as of the clock's last event).
+    pub fn fee_at(&self, now: Timestamp) -> Fee {
+        if self.state() != ClockState::Running {
+            return self.fee.clone();
+        }
+        let extensions = self.fee_schedule.extensions_charged_at(&self.clock, now);
+        self.fee_schedule.compute(self.mode, extensions)
+    }
+
     pub(crate) fn refresh_fee(&mut self) {
         let extensions = self.fee_schedule.extensions_charged(&self.clock);
         self.fee = self.fee_schedule.compute(self.mode, extensions);

@@ -157,7 +157,7 @@ impl ConsultTab {
         let words = ctx.config.ui.language.questions_texts();
         let rows = &mut self.question_rows;
         draw_questions(frame, questions, session, texts, words, theme, rows);
-        draw_record(frame, record, session, texts, theme);
+        draw_record(frame, record, session, ctx);
 
         let (title, style) = if self.editing {
             (texts.memo_editing, theme.key())
@@ -248,7 +248,8 @@ fn draw_questions(
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn draw_record(frame: &mut Frame, area: Rect, session: &Session, texts: &Texts, theme: &Theme) {
+fn draw_record(frame: &mut Frame, area: Rect, session: &Session, ctx: &DrawContext) {
+    let (texts, theme) = (ctx.texts, ctx.theme);
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(texts.record, theme.title()));
@@ -271,7 +272,8 @@ fn draw_record(frame: &mut Frame, area: Rect, session: &Session, texts: &Texts, 
         lines.push(Line::raw(text));
     }
     lines.push(Line::raw(""));
-    let fee = &session.fee;
+    // As it stands now: an extension whose time is being used counts already.
+    let fee = &session.fee_at(ctx.now);
     for line in &fee.lines {
         lines.push(Line::raw(format!(
             "{} {}",
