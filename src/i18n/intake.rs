@@ -97,7 +97,7 @@ pub static JA: IntakeTexts = IntakeTexts {
     bad_date: "日付は 2026-11-21 の形で入力してください。",
     bad_time: "時刻は 14:30 の形で入力してください。",
     empty_name: "氏名は空にできません。",
-    hints_editing: "入力中 — Enter 確定  Esc 取消",
+    hints_editing: "入力中 — Enter / Esc 確定  Ctrl+L 空にする  Ctrl+Z 元に戻す",
     sexes: ["女性", "男性", "その他"],
     kinds: ["血液検査", "超音波", "X線", "CT", "MRI", "病理", "その他"],
     media: ["フィルム", "CD-R", "紙"],
@@ -146,7 +146,7 @@ pub static EN: IntakeTexts = IntakeTexts {
     bad_date: "Enter the date as 2026-11-21.",
     bad_time: "Enter the time as 14:30.",
     empty_name: "The name cannot be empty.",
-    hints_editing: "Typing — Enter keeps  Esc cancels",
+    hints_editing: "Typing — Enter or Esc keeps  Ctrl+L empties  Ctrl+Z undoes",
     sexes: ["female", "male", "other"],
     kinds: [
         "blood tests",

@@ -53,6 +53,8 @@ pub enum Pending {
     MarkSent,
     /// The desk: delete the selected session, made by mistake.
     Delete,
+    /// A change to a session whose report was already sent.
+    EditSent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
