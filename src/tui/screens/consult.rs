@@ -11,8 +11,8 @@ use ratatui_textarea::TextArea;
 use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::i18n::questions::QuestionsTexts;
 use crate::i18n::{Texts, fill};
-use crate::model::Session;
 use crate::model::fee::format_amount;
+use crate::model::{EventKind, Session};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Binding, Context, Entry, Key, Table, entries, hint_line, lookup};
 use crate::tui::outcome::{DrawContext, TabOutcome};
@@ -260,7 +260,8 @@ fn draw_record(frame: &mut Frame, area: Rect, session: &Session, ctx: &DrawConte
             event.at.format("%H:%M:%S"),
             texts.event(event.kind)
         );
-        if let Some(minutes) = event.minutes {
+        // The minutes an extension adds; a withdrawal's name says they were taken back.
+        if let Some(minutes) = event.minutes.filter(|_| event.kind == EventKind::Extend) {
             text.push(' ');
             text.push_str(&fill(texts.ev_minutes, &[("m", &minutes.to_string())]));
         }
