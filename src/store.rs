@@ -28,6 +28,7 @@ pub mod lock_place;
 mod purge;
 
 pub use listing::Listed;
+pub use purge::{Kept, PurgePlan};
 
 use journal::{Author, JournalWriter, Tail};
 use serde::de::DeserializeOwned;

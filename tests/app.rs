@@ -46,7 +46,10 @@ fn extending_asks_first_and_adds_the_fee() {
     press(&mut app, 'y', at(25, 3));
     let saved = on_disk(&path);
     assert_eq!(saved.clock.extensions_used(), 1);
-    assert_eq!(saved.fee.total, 11000);
+    // Charged once the time used runs past the base time (issue 17), not when granted.
+    assert_eq!(saved.fee.total, 5500);
+    press(&mut app, ' ', at(40, 0));
+    assert_eq!(on_disk(&path).fee.total, 11000);
 }
 
 #[test]
@@ -211,6 +214,8 @@ fn n_on_the_home_screen_creates_a_session_with_a_japanese_name() {
     for c in "山田 太郎".chars() {
         press(&mut app, c, at(0, 0));
     }
+    // Reading, patient ID, the scheduled day (today unless changed), then the mode.
+    app.on_key(key(KeyCode::Tab), at(0, 0));
     app.on_key(key(KeyCode::Tab), at(0, 0));
     app.on_key(key(KeyCode::Tab), at(0, 0));
     app.on_key(key(KeyCode::Tab), at(0, 0));
@@ -219,6 +224,7 @@ fn n_on_the_home_screen_creates_a_session_with_a_japanese_name() {
     let view = app.session_view().expect("the new session is open");
     assert_eq!(view.open.session.patient.name, "山田 太郎");
     assert_eq!(view.open.session.mode, sonote::model::Mode::Online);
+    assert_eq!(view.open.session.scheduled_date, today());
     assert_eq!(on_disk(view.open.path()).id, "2026-11-21-01");
     // Back on the home screen, it is listed as today's.
     app.on_key(key(KeyCode::Esc), at(0, 1));

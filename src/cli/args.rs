@@ -68,6 +68,19 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Write the receipt (領収書) of a session: its fee lines, payments and refunds, and the
+    /// amount received. Recorded among the session's exports (so that purge removes it).
+    Receipt(ReceiptArgs),
+    /// Cancel a session before its consultation, with the reason: it is kept, marked
+    /// cancelled, owes nothing (what was paid is shown at the desk as a refund to make).
+    Cancel {
+        /// The session: its id, or the path of its file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// Why it is cancelled (kept in the session).
+        #[arg(long)]
+        reason: String,
+    },
     /// Record that the report of a session was handed over or mailed (once exported).
     MarkSent {
         /// The session: its id, or the path of its file.
@@ -145,6 +158,36 @@ pub struct ExportArgs {
     /// template prints them).
     #[arg(long)]
     pub with_memo: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReceiptArgs {
+    /// The session: its id, or the path of its file.
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    #[arg(long, value_enum, default_value_t = ReceiptFormat::Docx)]
+    pub format: ReceiptFormat,
+    /// Language of the receipt (default: report.language of the configuration).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The file to write, or "-" for standard output (default: <id>.receipt.<format> in
+    /// --out-dir, else in the current directory).
+    #[arg(long, value_name = "PATH", conflicts_with = "out_dir")]
+    pub out: Option<PathBuf>,
+    /// The directory to write <id>.receipt.<format> into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Replace an existing file that is not this session's earlier receipt.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReceiptFormat {
+    /// Word document, to print and stamp.
+    Docx,
+    /// Markdown.
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

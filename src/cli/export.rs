@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::Failure;
-use super::args::{ExportArgs, ExportFormat};
+use super::args::{ExportArgs, ExportFormat, LangArg};
 use crate::config::{Config, Lang};
 use crate::core::export::{self, Destination, ExportError, Exported, Job, Source};
 use crate::core::now as local_now;
@@ -20,12 +20,7 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
         ExportFormat::Md => Format::Markdown,
         ExportFormat::Json => Format::Json,
     };
-    let lang = report::language(config, args.lang.map(Lang::from));
-    // A broken template is a configuration error: say so before touching any session.
-    let template = ReportTemplate::for_config(config, lang).map_err(|err| Failure {
-        message: err.to_string(),
-        code: 2,
-    })?;
+    let template = template(config, args.lang)?;
     let job = Job {
         config,
         template: &template,
@@ -54,6 +49,16 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
         .map_err(|err| failure(message(&err, &job)))?;
     println!("{}", exported.path.display());
     Ok(())
+}
+
+/// The report template of the language asked for (else the configured one). A broken
+/// template is a configuration error: said before any session is touched.
+pub(super) fn template(config: &Config, lang: Option<LangArg>) -> Result<ReportTemplate, Failure> {
+    let lang = report::language(config, lang.map(Lang::from));
+    ReportTemplate::for_config(config, lang).map_err(|err| Failure {
+        message: err.to_string(),
+        code: 2,
+    })
 }
 
 /// The command line's wording of an export error: it knows `--force`.
@@ -99,16 +104,27 @@ pub(super) fn mark_sent(config: &Config, store: &Store, session_arg: &str) -> Re
 }
 
 fn export_to_stdout(job: &Job, session_path: &Path) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout();
-    if job.format == Format::Docx && stdout.is_terminal() {
+    let (_, bytes) = to_stdout_first(job, || export::render_file(session_path, job))?;
+    write_stdout(&bytes)
+}
+
+/// A document for standard output, refused while a docx would go to the terminal.
+pub(super) fn to_stdout_first(
+    job: &Job,
+    render: impl FnOnce() -> Result<(String, Vec<u8>), ExportError>,
+) -> Result<(String, Vec<u8>), Failure> {
+    if job.format == Format::Docx && std::io::stdout().is_terminal() {
         return Err(failure(
             "a docx file is not for the terminal: give --out FILE, or redirect the output",
         ));
     }
-    let (_, bytes) =
-        export::render_file(session_path, job).map_err(|err| failure(err.to_string()))?;
+    render().map_err(|err| failure(err.to_string()))
+}
+
+pub(super) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout();
     stdout
-        .write_all(&bytes)
+        .write_all(bytes)
         .and_then(|()| stdout.flush())
         .map_err(|err| failure(format!("standard output: {err}")))
 }

@@ -7,6 +7,7 @@ mod completions;
 mod export;
 mod journal;
 mod purge;
+mod receipt;
 
 pub use args::{
     Cli, Command, ExportArgs, ExportFormat, ImportArgs, LangArg, NewArgs, QuestionsCommand,
@@ -111,6 +112,10 @@ fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
         Some(Command::Check) => Ok(()),
         Some(Command::Export(args)) => export::export(&config, &store, args),
         Some(Command::MarkSent { session }) => export::mark_sent(&config, &store, &session),
+        Some(Command::Receipt(args)) => receipt::receipt(&config, &store, args),
+        Some(Command::Cancel { session, reason }) => {
+            receipt::cancel(&config, &store, &session, &reason)
+        }
         Some(Command::History { session }) => journal::history(&store, &session),
         Some(Command::Confirm { session }) => journal::confirm(&config, &store, &session),
         Some(Command::Correct { session, reason }) => {

@@ -154,6 +154,9 @@ pub struct DeskKeys {
     pub cash: KeyText,
     pub card: KeyText,
     pub transfer: KeyText,
+    pub receipt: KeyText,
+    pub cancel: KeyText,
+    pub delete: KeyText,
 }
 
 pub static JA: KeyTexts = KeyTexts {
@@ -258,12 +261,12 @@ pub static JA: KeyTexts = KeyTexts {
     desk: DeskKeys {
         select: both("セッションを選ぶ", "選択"),
         open: both("開く", "開く"),
-        pay: both("料金を受領（支払方法を選ぶ）", "受領"),
+        pay: both("料金・残額の受領、返金（方法を選ぶ）", "受領"),
         export: both(
             "報告書を Word で出力（データフォルダの exports/）",
             "報告書出力",
         ),
-        sent: both("報告書を送付済みにする", "送付済"),
+        sent: both("報告書を送付済みにする（確認あり）", "送付済"),
         filter: both("状態で絞り込む（順に切り替え）", "絞込"),
         day: both("前の日 / 次の日", "日付"),
         today: only("今日"),
@@ -272,6 +275,12 @@ pub static JA: KeyTexts = KeyTexts {
         cash: both("現金で受領", "現金"),
         card: both("カードで受領", "カード"),
         transfer: both("振込で受領", "振込"),
+        receipt: both(
+            "領収書を Word で出力（データフォルダの exports/）",
+            "領収書",
+        ),
+        cancel: both("セッションを中止する（理由を入力、記録は残る）", "中止"),
+        delete: only("誤って作ったセッションを削除する（確認あり）"),
     },
 };
 
@@ -374,9 +383,9 @@ pub static EN: KeyTexts = KeyTexts {
     desk: DeskKeys {
         select: both("select a session", "select"),
         open: both("open it", "open"),
-        pay: both("record the payment (choose how)", "paid"),
+        pay: both("take the fee, a balance or a refund (choose how)", "paid"),
         export: both("export the report (Word) into exports/", "export"),
-        sent: both("mark the report sent", "sent"),
+        sent: both("mark the report sent (asks first)", "sent"),
         filter: both("filter by state (cycles)", "filter"),
         day: both("previous / next day", "day"),
         today: only("today"),
@@ -385,5 +394,8 @@ pub static EN: KeyTexts = KeyTexts {
         cash: both("paid in cash", "cash"),
         card: both("paid by card", "card"),
         transfer: both("paid by transfer", "transfer"),
+        receipt: both("write the receipt (Word) into exports/", "receipt"),
+        cancel: both("cancel the session (with a reason; it is kept)", "cancel"),
+        delete: only("delete a session made by mistake (asks first)"),
     },
 };

@@ -39,6 +39,7 @@ pub struct Texts {
     pub ev_pause: &'static str,
     pub ev_resume: &'static str,
     pub ev_extend: &'static str,
+    pub ev_withdraw: &'static str,
     /// The minutes an event adds, as the clock record shows them.
     pub ev_minutes: &'static str,
     pub ev_end: &'static str,
@@ -62,10 +63,21 @@ pub struct Texts {
     pub field_name: &'static str,
     pub field_kana: &'static str,
     pub field_hospital_id: &'static str,
+    /// The new session's scheduled day.
+    pub field_date: &'static str,
+    /// `{text}`: what was typed in the date field.
+    pub bad_date: &'static str,
     pub field_mode: &'static str,
     pub name_required: &'static str,
     pub created: &'static str,
     pub confirm_extend: &'static str,
+    /// As `confirm_extend`, when the extension is charged only once its time is used.
+    pub confirm_extend_used: &'static str,
+    /// `{m}`: the minutes taken back.
+    pub confirm_withdraw: &'static str,
+    pub withdrawn: &'static str,
+    /// `{date}`: the day the session is scheduled; `{today}`.
+    pub confirm_start_other_day: &'static str,
     pub confirm_end: &'static str,
     pub confirm_quit_unsaved: &'static str,
     pub extended: &'static str,
@@ -85,6 +97,9 @@ pub struct Texts {
     pub err_not_paused: &'static str,
     pub err_already_ended: &'static str,
     pub err_no_extension: &'static str,
+    pub err_cancelled: &'static str,
+    pub err_no_withdraw: &'static str,
+    pub err_extension_in_use: &'static str,
     pub help_title: &'static str,
     pub hints_memo: &'static str,
     /// What each key does, for the help and the hint lines.
@@ -150,6 +165,7 @@ pub static JA: Texts = Texts {
     ev_pause: "一時停止",
     ev_resume: "再開",
     ev_extend: "延長",
+    ev_withdraw: "延長取消",
     ev_minutes: "+{m}分",
     ev_end: "終了",
     sessions: "セッション一覧",
@@ -172,10 +188,16 @@ pub static JA: Texts = Texts {
     field_name: "患者氏名",
     field_kana: "ふりがな",
     field_hospital_id: "患者ID",
+    field_date: "予定日（2026-12-01、12/1 など）",
+    bad_date: "予定日「{text}」が読めません。2026-12-01 や 12/1 の形で入力してください。",
     field_mode: "形式",
     name_required: "患者氏名を入力してください。",
     created: "セッション {id} を作成しました。",
     confirm_extend: "{m}分延長しますか？ 延長料金 {fee} が加わります。 (y/n)",
+    confirm_extend_used: "{m}分延長しますか？ 延長の時間に入ると延長料金 {fee} が加わります（使う前なら x で取り消せます）。 (y/n)",
+    confirm_withdraw: "延長（{m}分）はまだ使っていません。取り消しますか？ (y/n)",
+    withdrawn: "延長を取り消しました。",
+    confirm_start_other_day: "このセッションの予定日は {date} です。今日（{today}）相談を始めますか？ (y/n)",
     confirm_end: "相談を終了しますか？ 終了後は時間を数えません。 (y/n)",
     confirm_quit_unsaved: "保存されていない変更があります。それでも終了しますか？ (y/n)",
     extended: "{m}分延長しました。",
@@ -195,6 +217,9 @@ pub static JA: Texts = Texts {
     err_not_paused: "一時停止中ではありません。",
     err_already_ended: "相談はすでに終了しています。",
     err_no_extension: "延長はこれ以上できません（{n}回まで）。",
+    err_cancelled: "このセッションは中止されています。",
+    err_no_withdraw: "取り消す延長はありません。",
+    err_extension_in_use: "延長の時間に入っているため、取り消せません。",
     help_title: "キー一覧",
     hints_memo: "メモ編集中 — Esc で終了 (入力は自動保存)",
     keys: &keys::JA,
@@ -260,6 +285,7 @@ pub static EN: Texts = Texts {
     ev_pause: "Pause",
     ev_resume: "Resume",
     ev_extend: "Extend",
+    ev_withdraw: "Extension withdrawn",
     ev_minutes: "+{m} min",
     ev_end: "End",
     sessions: "Sessions",
@@ -282,10 +308,16 @@ pub static EN: Texts = Texts {
     field_name: "Patient name",
     field_kana: "Reading (kana)",
     field_hospital_id: "Patient ID",
+    field_date: "Scheduled day (2026-12-01, 12/1, ...)",
+    bad_date: "Cannot read the scheduled day \"{text}\": type it as 2026-12-01 or 12/1.",
     field_mode: "Mode",
     name_required: "Enter the patient's name.",
     created: "Created session {id}.",
     confirm_extend: "Extend by {m} minutes? The extension fee {fee} is added. (y/n)",
+    confirm_extend_used: "Extend by {m} minutes? The extension fee {fee} is added once its time is used (until then, x takes it back). (y/n)",
+    confirm_withdraw: "The extension ({m} min) is not used yet. Withdraw it? (y/n)",
+    withdrawn: "Extension withdrawn.",
+    confirm_start_other_day: "This session is scheduled for {date}. Start the consultation today ({today})? (y/n)",
     confirm_end: "End the consultation? Time is no longer counted after it. (y/n)",
     confirm_quit_unsaved: "There are unsaved changes. Quit anyway? (y/n)",
     extended: "Extended by {m} minutes.",
@@ -305,6 +337,9 @@ pub static EN: Texts = Texts {
     err_not_paused: "The clock is not paused.",
     err_already_ended: "The consultation has already ended.",
     err_no_extension: "No extension left ({n} allowed).",
+    err_cancelled: "This session is cancelled.",
+    err_no_withdraw: "There is no extension to withdraw.",
+    err_extension_in_use: "The extension is already in use; it cannot be withdrawn.",
     help_title: "Keys",
     hints_memo: "Editing notes — Esc to stop (saved as you type)",
     keys: &keys::EN,
@@ -388,6 +423,7 @@ impl Texts {
             EventKind::Pause => self.ev_pause,
             EventKind::Resume => self.ev_resume,
             EventKind::Extend => self.ev_extend,
+            EventKind::Withdraw => self.ev_withdraw,
             EventKind::End => self.ev_end,
         }
     }
@@ -410,6 +446,9 @@ impl Texts {
             ClockError::NoExtensionLeft { allowed } => {
                 fill(self.err_no_extension, &[("n", &allowed.to_string())])
             }
+            ClockError::Cancelled => self.err_cancelled.into(),
+            ClockError::NoExtensionToWithdraw => self.err_no_withdraw.into(),
+            ClockError::ExtensionInUse => self.err_extension_in_use.into(),
         }
     }
 

@@ -27,6 +27,8 @@ pub struct ReportTexts {
     pub exported: &'static str,
     /// `{path}`.
     pub not_ours: &'static str,
+    /// A receipt asked for before anything was paid (`{id}`).
+    pub nothing_paid: &'static str,
     /// `{err}`.
     pub failed: &'static str,
     /// `{err}`.
@@ -45,6 +47,7 @@ pub static JA: ReportTexts = ReportTexts {
     last_export: "出力済 {at}（{format}）{path}",
     sent: "送付済 {at}",
     exported: "{format} を出力しました: {path}",
+    nothing_paid: "{id} はまだ支払いがないため、領収書は作れません。",
     not_ours: "{path} はこのセッションの出力ではないため、上書きしませんでした。移動してから出力し直してください。",
     failed: "出力できませんでした: {err}",
     template_error: "報告書テンプレートを使えません: {err}",
@@ -62,6 +65,7 @@ pub static EN: ReportTexts = ReportTexts {
     last_export: "Exported {at} ({format}) {path}",
     sent: "sent {at}",
     exported: "Exported {format}: {path}",
+    nothing_paid: "{id}: nothing has been paid yet, so there is no receipt to write.",
     not_ours: "{path} is not an export of this session, so it was left alone. Move it away and export again.",
     failed: "Could not export: {err}",
     template_error: "The report template cannot be used: {err}",
@@ -91,6 +95,7 @@ impl ReportTexts {
                 fill(self.not_ours, &[("path", &path.display().to_string())])
             }
             ExportError::Template(err) => fill(self.template_error, &[("err", &err.to_string())]),
+            ExportError::NothingPaid(id) => fill(self.nothing_paid, &[("id", id)]),
             ExportError::Busy(_) | ExportError::Session(_) | ExportError::Io(..) => {
                 fill(self.failed, &[("err", &err.to_string())])
             }

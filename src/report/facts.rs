@@ -399,7 +399,7 @@ fn time_facts(session: &Session) -> TimeFacts {
                     paused += (event.at - since).max(TimeDelta::zero());
                 }
             }
-            EventKind::Start | EventKind::Extend => {}
+            EventKind::Start | EventKind::Extend | EventKind::Withdraw => {}
         }
     }
     let allowed = clock.allowed().num_minutes();
@@ -410,8 +410,16 @@ fn time_facts(session: &Session) -> TimeFacts {
         // Once ended, the elapsed time no longer depends on the moment it is asked.
         duration_seconds: ended_at.map(|end| clock.elapsed(end).num_seconds()),
         allowed_minutes: allowed,
-        extensions: clock.extensions_used(),
-        extension_minutes: allowed - i64::from(clock.rules.session_minutes),
+        // Once ended, the extension the time used reached into, as the fee counts it: an
+        // extension granted and not used is no part of the record of the time.
+        extensions: match ended_at {
+            Some(end) => clock.extensions_entered(end),
+            None => clock.extensions_used(),
+        },
+        extension_minutes: match ended_at {
+            Some(end) => (clock.minutes_used(end) - i64::from(clock.rules.session_minutes)).max(0),
+            None => allowed - i64::from(clock.rules.session_minutes),
+        },
         pauses,
         paused_seconds: paused.num_seconds(),
     }

@@ -77,7 +77,7 @@ fn addressee(referral: &ReferralFacts, t: &ReportTemplate) -> Vec<String> {
     non_empty(lines)
 }
 
-fn layout(facts: &Facts, t: &ReportTemplate) -> Layout {
+pub(super) fn layout(facts: &Facts, t: &ReportTemplate) -> Layout {
     let footer = template::pieces(&t.text.page)
         .unwrap_or_default()
         .into_iter()

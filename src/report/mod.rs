@@ -18,6 +18,7 @@ mod facts;
 pub(crate) mod json;
 mod letter;
 pub(crate) mod markdown;
+pub mod receipt;
 mod sections;
 pub mod template;
 mod text;

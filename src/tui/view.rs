@@ -86,6 +86,17 @@ fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot
             };
             popup::draw_reason(frame, main, &theme, &words, &mut app.override_reason, caret)
         }
+        Some(Overlay::CancelReason) => {
+            let desk_texts = app.config.ui.language.desk_texts();
+            let hint = app.cancel_hint();
+            let words = popup::ReasonWords {
+                title: desk_texts.cancel_title,
+                items: &[],
+                hint: &hint,
+                field: desk_texts.cancel_reason,
+            };
+            popup::draw_reason(frame, main, &theme, &words, &mut app.override_reason, caret)
+        }
         Some(Overlay::Override) => {
             let missing: Vec<String> = app
                 .session_view()

@@ -76,6 +76,7 @@ impl App {
                     self.status = Some(Status::error(fill(texts.record_failed, &[("err", &err)])));
                 }
             }
+            (Effect::DeskAsk(ask), Screen::Desk(_)) => self.desk_ask(ask),
             // The screen that asked is gone.
             _ => {}
         }

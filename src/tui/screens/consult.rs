@@ -11,8 +11,8 @@ use ratatui_textarea::TextArea;
 use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::i18n::questions::QuestionsTexts;
 use crate::i18n::{Texts, fill};
-use crate::model::Session;
 use crate::model::fee::format_amount;
+use crate::model::{EventKind, Session};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Binding, Context, Entry, Key, Table, entries, hint_line, lookup};
 use crate::tui::outcome::{DrawContext, TabOutcome};
@@ -151,7 +151,7 @@ impl ConsultTab {
         let words = ctx.config.ui.language.questions_texts();
         let rows = &mut self.question_rows;
         draw_questions(frame, questions, session, texts, words, theme, rows);
-        draw_record(frame, record, session, texts, theme);
+        draw_record(frame, record, session, ctx);
 
         let (title, style) = if self.editing {
             (texts.memo_editing, theme.key())
@@ -242,7 +242,8 @@ fn draw_questions(
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn draw_record(frame: &mut Frame, area: Rect, session: &Session, texts: &Texts, theme: &Theme) {
+fn draw_record(frame: &mut Frame, area: Rect, session: &Session, ctx: &DrawContext) {
+    let (texts, theme) = (ctx.texts, ctx.theme);
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(texts.record, theme.title()));
@@ -259,14 +260,16 @@ fn draw_record(frame: &mut Frame, area: Rect, session: &Session, texts: &Texts, 
             event.at.format("%H:%M:%S"),
             texts.event(event.kind)
         );
-        if let Some(minutes) = event.minutes {
+        // The minutes an extension adds; a withdrawal's name says they were taken back.
+        if let Some(minutes) = event.minutes.filter(|_| event.kind == EventKind::Extend) {
             text.push(' ');
             text.push_str(&fill(texts.ev_minutes, &[("m", &minutes.to_string())]));
         }
         lines.push(Line::raw(text));
     }
     lines.push(Line::raw(""));
-    let fee = &session.fee;
+    // As it stands now: an extension whose time is being used counts already.
+    let fee = &session.fee_at(ctx.now);
     for line in &fee.lines {
         lines.push(Line::raw(format!(
             "{} {}",

@@ -65,7 +65,7 @@ pub fn draw(
     } else {
         format!(" {} {} ", texts.remaining, format_duration(remaining))
     };
-    let fee = &session.fee;
+    let fee = &session.fee_at(now);
     let line = Line::from(vec![
         Span::styled(format!("[{}]", texts.state(state)), state_style),
         Span::raw(" "),
