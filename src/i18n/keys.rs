@@ -123,6 +123,7 @@ pub struct ReportKeys {
     pub docx: KeyText,
     pub markdown: KeyText,
     pub json: KeyText,
+    pub fhir: KeyText,
     pub language: KeyText,
     pub confirm: KeyText,
     pub correct: KeyText,
@@ -234,6 +235,7 @@ pub static JA: KeyTexts = KeyTexts {
         docx: both("Word (docx) で出力（データフォルダの exports/）", "Word"),
         markdown: both("Markdown で出力（電子カルテへの貼り付け用）", "Markdown"),
         json: both("JSON で出力（他のシステム用）", "JSON"),
+        fhir: only("FHIR 診療情報提供書で出力（電子カルテ情報共有サービス用）"),
         language: both(
             "報告書の言語を切り替え（日本語 / English）",
             "日本語/English",
@@ -350,6 +352,7 @@ pub static EN: KeyTexts = KeyTexts {
         docx: both("export Word (docx) into exports/ (data folder)", "Word"),
         markdown: both("export Markdown (to paste into a chart)", "Markdown"),
         json: both("export JSON (for other systems)", "JSON"),
+        fhir: only("export the FHIR referral document (Japan's EHR sharing service)"),
         language: both("report language: 日本語 / English", "日本語/English"),
         confirm: both("confirm record and report (then: corrections)", "confirm"),
         correct: both("correct the confirmed record, with a reason", "correct"),

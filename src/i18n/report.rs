@@ -103,6 +103,7 @@ impl ReportTexts {
             Format::Docx => "Word (docx)",
             Format::Markdown => "Markdown",
             Format::Json => "JSON",
+            Format::Fhir => "FHIR",
         }
     }
 }
