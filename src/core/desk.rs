@@ -23,6 +23,8 @@ pub enum DeskChange {
     /// The report as docx, in the configured report language, into the data folder's
     /// `exports/`.
     Export,
+    /// The same as the FHIR referral document (`<id>.fhir.json`).
+    ExportFhir,
 }
 
 /// What came of it.
@@ -35,6 +37,8 @@ pub enum DeskDone {
     /// The report was never exported, so it cannot be sent.
     NotExported,
     Exported(PathBuf),
+    /// The FHIR document was written; the rules of the guides it does not meet.
+    ExportedFhir(PathBuf, Vec<crate::report::fhir::Finding>),
 }
 
 #[derive(Debug)]
@@ -72,31 +76,36 @@ pub fn apply(
                 Err(_) => DeskDone::NotExported,
             })
         }
-        DeskChange::Export => {
+        DeskChange::Export | DeskChange::ExportFhir => {
+            let format = match change {
+                DeskChange::ExportFhir => Format::Fhir,
+                _ => Format::Docx,
+            };
             let lang = report::language(config, None);
             let template = ReportTemplate::for_config(config, lang)
                 .map_err(|err| DeskError::Export(ExportError::Template(err)))?;
             let job = Job {
                 config,
                 template: &template,
-                format: Format::Docx,
+                format,
                 force: false,
                 with_memo: false,
             };
             let destination = Destination::Dir(export::exports_dir(data_dir));
-            match export::export(Source::File(path), &job, &destination, now) {
-                Ok(exported) => Ok(DeskDone::Exported(exported.path)),
-                Err(ExportError::Busy(_)) => {
-                    let exported = through_part(path, &by, now, |session| {
-                        let source = Source::Open { session, path };
-                        export::export(source, &job, &destination, now)
-                    })?
-                    .1
-                    .map_err(DeskError::Export)?;
-                    Ok(DeskDone::Exported(exported.path))
-                }
-                Err(err) => Err(DeskError::Export(err)),
-            }
+            let exported = match export::export(Source::File(path), &job, &destination, now) {
+                Ok(exported) => exported,
+                Err(ExportError::Busy(_)) => through_part(path, &by, now, |session| {
+                    let source = Source::Open { session, path };
+                    export::export(source, &job, &destination, now)
+                })?
+                .1
+                .map_err(DeskError::Export)?,
+                Err(err) => return Err(DeskError::Export(err)),
+            };
+            Ok(match format {
+                Format::Fhir => DeskDone::ExportedFhir(exported.path, exported.findings),
+                _ => DeskDone::Exported(exported.path),
+            })
         }
     }
 }

@@ -159,7 +159,10 @@ impl DeskScreen {
             Some(Command::MarkSent) => {
                 return (None, self.change(DeskChange::MarkSent, due_days));
             }
-            Some(Command::Export) => return self.export(texts, due_days),
+            Some(Command::Export) => return self.export(texts, due_days, DeskChange::Export),
+            Some(Command::ExportFhir) => {
+                return self.export(texts, due_days, DeskChange::ExportFhir);
+            }
             Some(Command::Paid(_)) | None => {}
         }
         (None, None)
@@ -187,7 +190,12 @@ impl DeskScreen {
 
     /// Export the selected session's report (docx, in the configured report language) into
     /// the data folder's `exports/`, as the report tab does; only once it has ended.
-    fn export(&self, texts: &DeskTexts, due_days: u32) -> (Option<Status>, Option<Effect>) {
+    fn export(
+        &self,
+        texts: &DeskTexts,
+        due_days: u32,
+        change: DeskChange,
+    ) -> (Option<Status>, Option<Effect>) {
         match self.selected_session(due_days) {
             Some(entry) if entry.summary.state != ClockState::Ended => {
                 let id = &entry.summary.id;
@@ -196,7 +204,7 @@ impl DeskScreen {
                     None,
                 )
             }
-            _ => (None, self.change(DeskChange::Export, due_days)),
+            _ => (None, self.change(change, due_days)),
         }
     }
 
@@ -262,6 +270,15 @@ impl DeskScreen {
                 texts.exported,
                 &[("id", id), ("path", &out.display().to_string())],
             )),
+            Ok(DeskDone::ExportedFhir(out, findings)) => {
+                let words = config.ui.language.report_texts();
+                Status::info(
+                    fill(
+                        texts.exported,
+                        &[("id", id), ("path", &out.display().to_string())],
+                    ) + &words.unmet(&findings),
+                )
+            }
             Err(DeskError::Busy) => Status::error(fill(texts.busy, &[("id", id)])),
             Err(DeskError::Update(err)) => Status::error(err.to_string()),
             Err(DeskError::Export(err)) => {
@@ -427,6 +444,7 @@ pub(crate) enum Command {
     /// The answer.
     Paid(PaymentMethod),
     Export,
+    ExportFhir,
     MarkSent,
     Filter,
     Day(Step),
@@ -446,6 +464,7 @@ impl Command {
             Command::Paid(PaymentMethod::Card) => &k.card,
             Command::Paid(PaymentMethod::Transfer) => &k.transfer,
             Command::Export => &k.export,
+            Command::ExportFhir => &k.export_fhir,
             Command::MarkSent => &k.sent,
             Command::Filter => &k.filter,
             Command::Day(_) => &k.day,
@@ -465,6 +484,8 @@ const KEYS: KeyTable<Command> = &[
     ),
     Binding::new("p", Some("p"), &[(Key::char('p'), Command::AskPayment)]),
     Binding::new("x", Some("x"), &[(Key::char('x'), Command::Export)]),
+    // In the help only: the hint line is full.
+    Binding::new("X", None, &[(Key::char('X'), Command::ExportFhir)]),
     Binding::new("s", Some("s"), &[(Key::char('s'), Command::MarkSent)]),
     Binding::new("f", Some("f"), &[(Key::char('f'), Command::Filter)]),
     Binding::new(
