@@ -310,8 +310,8 @@ impl Config {
         if !self.institution.number.is_empty() && !is_institution_number(&self.institution.number) {
             return err(
                 "institution.number",
-                "must be the 10-digit insurance medical institution number (prefecture 2 \
-                 digits 00-47, category 1-3, then 7 digits), or empty",
+                "must be the 10-digit insurance medical institution number (2 digits for the \
+                 prefecture, 1 for the category (1-3), 7 for the number), or empty",
             );
         }
         if let Err((field, message)) = self.opinion.validate() {

@@ -203,7 +203,7 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
             "referral.institution_number",
             &format!(
                 "{number:?} is not a 10-digit insurance medical institution number \
-                 (prefecture 00-47, category 1-3, then 7 digits)"
+                 (2 digits for the prefecture, 1 for the category (1-3), 7 for the number)"
             ),
         ));
     }
