@@ -207,3 +207,32 @@ fn a_malformed_institution_number_is_refused_naming_the_line() {
     assert!(err.contains("referral.institution_number"), "{err}");
     assert!(err.contains("intake.toml:"), "{err}");
 }
+
+#[test]
+fn the_batch_export_writes_fhir_documents_and_names_their_gaps() {
+    let (dir, store) = temp_store();
+    let config = Config::embedded();
+    let mut session = full_session(&config);
+    let path = create(&store, &mut session).unwrap();
+    let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let out_dir = dir.path().join("batch");
+    let out = sonote(
+        store.root(),
+        &[
+            "export",
+            "--ended",
+            "--out-dir",
+            out_dir.to_str().unwrap(),
+            "--format",
+            "fhir",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(out_dir.join(format!("{id}.fhir.json")).is_file());
+    assert!(
+        stderr.contains(&format!("{id}: the FHIR document does not meet")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("R1012 (JP-CLINS)"), "{stderr}");
+}

@@ -249,6 +249,13 @@ impl Progress {
         if self.lines {
             println!("{}\t{}", exported.id, exported.path.display());
         }
+        if !exported.findings.is_empty() {
+            if self.tty {
+                // Clear the bar so the list is not drawn over it.
+                eprint!("\r\x1b[2K");
+            }
+            warn_findings(&exported.id, &exported.findings);
+        }
     }
 
     fn failed(&mut self, message: &str) {
