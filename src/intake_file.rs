@@ -207,6 +207,16 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
             ),
         ));
     }
+    let member = file.patient.insurance_id.trim();
+    if !member.is_empty() && !crate::report::fhir::rules::is_insurance_id(member) {
+        return Err(err(
+            "patient.insurance_id",
+            &format!(
+                "{member:?} is not insurer(8 digits):symbol:number:branch(2 digits or empty), \
+                 as in \"06139999:記号:1234567:01\""
+            ),
+        ));
+    }
     for (index, companion) in file.attendance.companions.iter().enumerate() {
         if companion.name.trim().is_empty() {
             return Err(err(
