@@ -212,7 +212,10 @@ fn a_malformed_institution_number_is_refused_naming_the_line() {
     let out = sonote(&data, &["new", "--intake", path.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(err.contains("intake.toml:") && err.contains("patient.insurance_id"), "{err}");
+    assert!(
+        err.contains("intake.toml:") && err.contains("patient.insurance_id"),
+        "{err}"
+    );
 }
 
 #[test]
