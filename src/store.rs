@@ -565,7 +565,9 @@ fn caught_up<T: Serialize + DeserializeOwned>(path: &Path, text: &str, parsed: T
 /// is now, brought up to its journal, or nothing when there is no file yet (or an empty
 /// one, as `Store::create` leaves while it takes an id).
 pub fn journal_tail<T: Serialize + DeserializeOwned>(path: &Path) -> io::Result<Tail> {
-    let text = match fs::read_to_string(path) {
+    let text = match tomlfile::read_regular(path).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err))
+    }) {
         Ok(text) if !text.is_empty() => text,
         Ok(_) => return Tail::of(path, None, Value::Null),
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
@@ -690,7 +692,7 @@ pub fn verify(path: &Path) -> Vec<Result<journal::check::Checked, journal::check
         let parsed: T = tomlfile::parse(path, text).ok()?;
         serde_json::to_value(parsed).ok()
     }
-    let read = |file: &Path| fs::read(file).ok();
+    let read = |file: &Path| tomlfile::read_regular(file).ok();
     let part = part_path(path);
     let mut checked = vec![journal::check::verify(
         path,

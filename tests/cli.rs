@@ -106,7 +106,7 @@ fn new_then_list_in_a_chosen_data_dir() {
     assert!(out.status.success());
     assert_eq!(
         text(&out.stdout),
-        "2026-12-01-01\t2026-12-01\tready\tonline\t山田 太郎\n"
+        "2026-12-01-01\t2026-12-01\tscheduled\tonline\t山田 太郎\n"
     );
 }
 
@@ -510,4 +510,64 @@ fn mark_sent_on_a_missing_session_names_it_once() {
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert_eq!(err.matches("2026-01-01-09.toml").count(), 1, "{err}");
+}
+
+/// The completion scripts come from the same definitions as the options: every command is
+/// offered, and the bash script is one bash can read. They need no configuration at all,
+/// even a broken one.
+#[test]
+fn completions_offer_every_command_and_need_no_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[fee\n").unwrap();
+    let out = sonote(&["--config", broken.to_str().unwrap(), "completions", "bash"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let script = text(&out.stdout);
+    for command in [
+        "export",
+        "mark-sent",
+        "confirm",
+        "correct",
+        "history",
+        "verify",
+        "desk",
+    ] {
+        assert!(
+            script.contains(command),
+            "{command} missing from the bash completions"
+        );
+    }
+    let script_path = dir.path().join("sonote.bash");
+    std::fs::write(&script_path, &out.stdout).unwrap();
+    let syntax = Command::new("bash").arg("-n").arg(&script_path).output();
+    if let Ok(syntax) = syntax {
+        assert!(syntax.status.success(), "{}", text(&syntax.stderr));
+    }
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = sonote(&["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("mark-sent"), "{shell}");
+    }
+    let out = sonote(&["completions", "tcsh"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+}
+
+/// The manual page is roff for section 1 and documents the options and the commands.
+#[test]
+fn man_page_documents_options_and_commands() {
+    let out = sonote(&["man"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let page = text(&out.stdout);
+    assert!(
+        page.contains(".TH sonote 1"),
+        "{}",
+        &page[..page.len().min(300)]
+    );
+    for word in ["\\-\\-data\\-dir", "\\-\\-user", "mark\\-sent", "export"] {
+        assert!(page.contains(word), "{word} missing from the manual page");
+    }
 }

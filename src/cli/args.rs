@@ -109,6 +109,14 @@ pub enum Command {
         #[arg(value_name = "SESSION")]
         session: Option<String>,
     },
+    /// Print a completion script for a shell (see the README for where to put it).
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print sonote's manual page (roff), generated from these options: `sonote man >
+    /// ~/.local/share/man/man1/sonote.1`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]

@@ -3,6 +3,7 @@
 //! Nothing below this module imports it.
 
 mod args;
+mod completions;
 mod export;
 mod journal;
 mod purge;
@@ -40,16 +41,7 @@ impl Failure {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    // The default hook prints the panic's message, which may quote patient text (a string
-    // slicing error does): say where it happened, never what. (The screens put their own,
-    // which also gives the terminal back.)
-    std::panic::set_hook(Box::new(|info| {
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!("sonote: internal error{place}");
-    }));
+    crate::tui::panic_hook::install();
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -60,6 +52,15 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<(), Failure> {
+    // Generated from the clap definitions: they need no configuration and no data directory.
+    match cli.command {
+        Some(Command::Completions { shell }) => completions::print(shell),
+        Some(Command::Man) => completions::man(),
+        _ => dispatch_configured(cli),
+    }
+}
+
+fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
     let mut config = load_config(cli.config.as_deref())?;
     if let Some(user) = &cli.user {
         config.user.name = user.trim().to_string();
@@ -122,6 +123,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             journal::correct(&config, &store, &session, &reason)
         }
         Some(Command::Verify { session }) => journal::verify(&store, session.as_deref()),
+        Some(Command::Completions { shell }) => completions::print(shell),
+        Some(Command::Man) => completions::man(),
     }
 }
 
@@ -295,7 +298,7 @@ fn list(store: &Store) -> Result<(), Failure> {
                 "{}\t{}\t{}\t{}\t{}",
                 s.id,
                 s.scheduled_date,
-                snake_name(&s.state),
+                crate::model::desk::progress(&s).name(),
                 snake_name(&s.mode),
                 printable(s.patient_label())
             ),

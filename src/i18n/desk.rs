@@ -155,6 +155,17 @@ impl DeskTexts {
         self.progress[progress as usize]
     }
 
+    /// The columns the longest state name takes.
+    pub fn progress_width(&self) -> u16 {
+        let widest = self
+            .progress
+            .iter()
+            .map(|name| unicode_width::UnicodeWidthStr::width(*name))
+            .max()
+            .unwrap_or(0);
+        u16::try_from(widest).unwrap_or(u16::MAX)
+    }
+
     pub fn filter(&self, filter: StateFilter) -> &'static str {
         let index = StateFilter::ALL
             .iter()

@@ -110,7 +110,7 @@ pub static JA: IntakeTexts = IntakeTexts {
     institution_number: "紹介元医療機関番号",
     bad_institution_number: "医療機関番号は10桁の数字です（都道府県2桁・区分1桁（1-3）・番号7桁）。",
     bad_insurance_id: "保険者番号8桁:記号:番号:枝番2桁 の形で入力してください（例 06139999:記号:1234:01）。",
-    hints_editing: "入力中 — Enter 確定  Esc 取消",
+    hints_editing: "入力中 — Enter / Esc 確定  Ctrl+L 空にする  Ctrl+Z 元に戻す",
     sexes: ["女性", "男性", "その他"],
     kinds: ["血液検査", "超音波", "X線", "CT", "MRI", "病理", "その他"],
     media: ["フィルム", "CD-R", "紙"],
@@ -165,7 +165,7 @@ pub static EN: IntakeTexts = IntakeTexts {
     institution_number: "Referrer's institution no.",
     bad_institution_number: "The institution number is 10 digits: prefecture 2, category 1 (1-3), number 7.",
     bad_insurance_id: "Enter insurer(8 digits):symbol:number:branch(2 digits), e.g. 06139999:ab:1234:01.",
-    hints_editing: "Typing — Enter keeps  Esc cancels",
+    hints_editing: "Typing — Enter or Esc keeps  Ctrl+L empties  Ctrl+Z undoes",
     sexes: ["female", "male", "other"],
     kinds: [
         "blood tests",

@@ -16,6 +16,21 @@ pub enum Progress {
     ReportSent,
 }
 
+impl Progress {
+    /// The name the command line prints (`sonote list`): the same states as the screens,
+    /// which word them in the configured language.
+    pub fn name(self) -> &'static str {
+        match self {
+            Progress::Declined => "declined",
+            Progress::Scheduled => "scheduled",
+            Progress::InConsultation => "in_consultation",
+            Progress::Ended => "ended",
+            Progress::ReportExported => "report_exported",
+            Progress::ReportSent => "report_sent",
+        }
+    }
+}
+
 pub fn progress(session: &SessionSummary) -> Progress {
     if session.declined && session.state == ClockState::Ready {
         return Progress::Declined;

@@ -32,7 +32,13 @@ fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot
     let [main, status] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(frame.area());
     match &mut app.screen {
-        Screen::Home(home) => home.draw(frame, main, texts, &theme),
+        Screen::Home(home) => home.draw(
+            frame,
+            main,
+            texts,
+            app.config.ui.language.desk_texts(),
+            &theme,
+        ),
         Screen::Desk(desk) => desk.draw(frame, main, &app.config, &theme),
         Screen::Session(view) => {
             let ctx = DrawContext {

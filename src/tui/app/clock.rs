@@ -49,7 +49,15 @@ impl App {
             // never waits for the disk.
             Action::Key(key) => {
                 let was_editing = view.editing();
+                // A sent report: the first change is taken back and asked about.
+                let before = view
+                    .asks_before_a_change()
+                    .then(|| view.open.session.clone());
                 let outcome = view.key(key, texts, now);
+                if view.took_back(before, outcome.changed, now) {
+                    self.overlay = Some(Overlay::Confirm(Pending::EditSent));
+                    return;
+                }
                 if outcome.status.is_some() {
                     self.status = outcome.status;
                 } else if view.editing() != was_editing {
@@ -61,14 +69,24 @@ impl App {
                 }
             }
             Action::Paste(text) => {
+                let before = view
+                    .asks_before_a_change()
+                    .then(|| view.open.session.clone());
                 let outcome = view.paste(&text, now);
-                if outcome.status.is_some() {
+                if view.took_back(before, outcome.changed, now) {
+                    self.overlay = Some(Overlay::Confirm(Pending::EditSent));
+                } else if outcome.status.is_some() {
                     self.status = outcome.status;
                 }
             }
             Action::Type(text) => {
+                let before = view
+                    .asks_before_a_change()
+                    .then(|| view.open.session.clone());
                 let outcome = view.type_text(&text, now);
-                if outcome.status.is_some() {
+                if view.took_back(before, outcome.changed, now) {
+                    self.overlay = Some(Overlay::Confirm(Pending::EditSent));
+                } else if outcome.status.is_some() {
                     self.status = outcome.status;
                 }
             }
@@ -193,6 +211,13 @@ impl App {
             self.should_quit = true;
             return;
         }
+        if pending == Pending::EditSent {
+            if let Screen::Session(view) = &mut self.screen {
+                view.sent_edit_allowed = true;
+            }
+            self.status = Some(Status::info(texts.edit_sent_allowed));
+            return;
+        }
         if pending == Pending::ConfirmRecord {
             let by = crate::core::author(&self.config, "specialist");
             let Screen::Session(view) = &mut self.screen else {
@@ -265,6 +290,13 @@ impl App {
                 }
             }
             (Pending::ConfirmRecord, _) => texts.confirm_record.to_string(),
+            (Pending::EditSent, view) => {
+                let sent = view
+                    .and_then(|v| v.open.session.report.sent_at)
+                    .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default();
+                fill(texts.confirm_edit_sent, &[("at", &sent)])
+            }
             _ => texts.confirm_quit_unsaved.to_string(),
         }
     }

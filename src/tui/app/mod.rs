@@ -44,6 +44,8 @@ pub enum Pending {
     End,
     QuitUnsaved,
     ConfirmRecord,
+    /// A change to a session whose report was already sent.
+    EditSent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,15 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
-use crate::i18n::Texts;
 use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::i18n::questions::QuestionsTexts;
+use crate::i18n::{Texts, fill};
 use crate::model::Session;
 use crate::model::fee::format_amount;
 use crate::tui::action::Action;
-use crate::tui::keymap::{
-    self, Binding, Context, Entry, Key, Table, entries, hint_line, lookup, undo_redo,
-};
+use crate::tui::keymap::{self, Binding, Context, Entry, Key, Table, entries, hint_line, lookup};
 use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::{self, FieldId};
@@ -28,8 +26,6 @@ use crate::tui::widgets::wrapped::WrapCache;
 pub(crate) enum Command {
     EditNotes,
     StopEditing,
-    Undo,
-    Redo,
 }
 
 impl Command {
@@ -37,7 +33,6 @@ impl Command {
         match self {
             Command::EditNotes => &keys.consult.edit_notes,
             Command::StopEditing => &keys.consult.stop_notes,
-            Command::Undo | Command::Redo => &keys.app.undo,
         }
     }
 }
@@ -52,15 +47,12 @@ const NOTES_SHUT: Table<Command> = &[Binding::new(
     ],
 )];
 
-/// Writing the notes: every other key is the field's.
-const NOTES_OPEN: Table<Command> = &[
-    Binding::new(
-        "Esc",
-        None,
-        &[(Key::code(KeyCode::Esc), Command::StopEditing)],
-    ),
-    undo_redo!(Command::Undo, Command::Redo),
-];
+/// Writing the notes: every other key is the field's (`text_field::input`).
+const NOTES_OPEN: Table<Command> = &[Binding::new(
+    "Esc",
+    None,
+    &[(Key::code(KeyCode::Esc), Command::StopEditing)],
+)];
 
 pub struct ConsultTab {
     memo: TextArea<'static>,
@@ -101,9 +93,7 @@ impl ConsultTab {
                 self.editing = false;
                 return TabOutcome::default();
             }
-            Some(Command::Undo) => self.memo.undo(),
-            Some(Command::Redo) => self.memo.redo(),
-            Some(Command::EditNotes) | None => self.memo.input(key),
+            Some(Command::EditNotes) | None => text_field::input(&mut self.memo, key),
         };
         if changed {
             session.memo = text_field::text_of(&self.memo);
@@ -135,7 +125,11 @@ impl ConsultTab {
 
     pub fn entries_of(editing: bool, keys: &'static KeyTexts) -> Vec<Entry> {
         let table = if editing { NOTES_OPEN } else { NOTES_SHUT };
-        entries(table, |command| command.words(keys))
+        let mut shown = entries(table, |command| command.words(keys));
+        if editing {
+            shown.extend(text_field::entries_of_fields(keys));
+        }
+        shown
     }
 
     pub fn paste(&mut self, session: &mut Session, text: &str) -> TabOutcome {
@@ -266,7 +260,8 @@ fn draw_record(frame: &mut Frame, area: Rect, session: &Session, texts: &Texts, 
             texts.event(event.kind)
         );
         if let Some(minutes) = event.minutes {
-            text.push_str(&format!(" +{minutes}"));
+            text.push(' ');
+            text.push_str(&fill(texts.ev_minutes, &[("m", &minutes.to_string())]));
         }
         lines.push(Line::raw(text));
     }

@@ -62,13 +62,15 @@ impl NewSessionScreen {
                 None => {}
             }
         } else {
-            self.fields[self.focus].input(key);
+            text_field::input(&mut self.fields[self.focus], key);
         }
     }
 
     /// The form's own keys, as the help lists them (the fields' are `keymap`'s).
     pub fn key_entries(keys: &'static KeyTexts) -> Vec<Entry> {
-        entries(MODE, |command| command.words(keys))
+        let mut shown = entries(MODE, |command| command.words(keys));
+        shown.extend(text_field::entries_of_fields(keys));
+        shown
     }
 
     /// Characters typed together into the focused text field: one insertion, as typed

@@ -450,6 +450,11 @@ impl IntakeTab {
         self.editor.is_some()
     }
 
+    /// Close the field being typed in, keeping nothing more of it.
+    pub(crate) fn stop_editing(&mut self) {
+        self.editor = None;
+    }
+
     pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
         let (_, editor) = self.editor.as_ref()?;
         Some((FieldId::new("intake", self.focus), editor))
@@ -470,10 +475,6 @@ impl IntakeTab {
         if let Some((field, editor)) = &mut self.editor {
             let field = *field;
             return match lookup(TYPING, &key) {
-                Some(Command::Cancel) => {
-                    self.editor = None;
-                    TabOutcome::default()
-                }
                 Some(Command::Keep) => {
                     let text = text_field::text_of(editor);
                     match set_text(session, field, &text, t) {
@@ -488,7 +489,7 @@ impl IntakeTab {
                     }
                 }
                 _ => {
-                    editor.input(key);
+                    text_field::input(editor, key);
                     TabOutcome::default()
                 }
             };
@@ -588,6 +589,10 @@ impl IntakeTab {
 
     pub fn entries_of(editing: bool, keys: &'static KeyTexts) -> Vec<Entry> {
         let table = if editing { TYPING } else { BROWSE };
-        entries(table, |command| command.words(keys))
+        let mut shown = entries(table, |command| command.words(keys));
+        if editing {
+            shown.extend(text_field::entries_of_fields(keys));
+        }
+        shown
     }
 }
