@@ -53,9 +53,14 @@ pub enum Command {
     /// Prepared questions of a session.
     #[command(subcommand)]
     Questions(QuestionsCommand),
-    /// Check the configuration; exits non-zero when it is invalid.
-    Check,
-    /// Write the report of a session as docx, md or json; with --ended, of every ended
+    /// Check the configuration; exits non-zero when it is invalid. With a SESSION, also list
+    /// the rules of the FHIR referral guides its document would break (exit 1 when any).
+    Check {
+        /// The session: its id, or the path of its file.
+        #[arg(value_name = "SESSION")]
+        session: Option<String>,
+    },
+    /// Write the report of a session as docx, md, json or fhir; with --ended, of every ended
     /// session not yet exported. The session records when and where it was exported.
     Export(ExportArgs),
     /// Remove sessions (and the report files they exported) older than DAYS days, after
@@ -198,6 +203,9 @@ pub enum ExportFormat {
     Md,
     /// JSON: the session and the report, with stable field names.
     Json,
+    /// FHIR R4 JSON: the Japanese eReferral document (診療情報提供書) for the primary
+    /// physician's EHR; written as <id>.fhir.json.
+    Fhir,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -19,6 +19,7 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
         ExportFormat::Docx => Format::Docx,
         ExportFormat::Md => Format::Markdown,
         ExportFormat::Json => Format::Json,
+        ExportFormat::Fhir => Format::Fhir,
     };
     let template = template(config, args.lang)?;
     let job = Job {
@@ -48,6 +49,7 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
     let exported = export::export(Source::File(&session_path), &job, &destination, local_now())
         .map_err(|err| failure(message(&err, &job)))?;
     println!("{}", exported.path.display());
+    warn_findings(&exported.id, &exported.findings);
     Ok(())
 }
 
@@ -59,6 +61,42 @@ pub(super) fn template(config: &Config, lang: Option<LangArg>) -> Result<ReportT
         message: err.to_string(),
         code: 2,
     })
+}
+
+/// The FHIR document was written, but breaks these rules: say so on standard error, with
+/// what to record, so the clerk can mend the record and export again.
+fn warn_findings(id: &str, findings: &[report::fhir::Finding]) {
+    if findings.is_empty() {
+        return;
+    }
+    eprintln!(
+        "sonote: {id}: the FHIR document does not meet {} rule(s) (sonote check {id}):",
+        findings.len()
+    );
+    for finding in findings {
+        eprintln!("  {finding}");
+    }
+}
+
+/// `sonote check SESSION`: the rules of the eReferral and JP-CLINS guides the session's
+/// FHIR document would break, before it is exported. Exit 1 when there are any.
+pub(super) fn check_fhir(config: &Config, store: &Store, session: &str) -> Result<(), Failure> {
+    let template = template(config, None)?;
+    let path = store.resolve(session);
+    let (id, findings) =
+        export::fhir_findings(&path, config, &template).map_err(|err| failure(err.to_string()))?;
+    if findings.is_empty() {
+        println!("{id}: the FHIR document meets every rule sonote checks");
+        return Ok(());
+    }
+    println!(
+        "{id}: the FHIR document would not meet {} rule(s):",
+        findings.len()
+    );
+    for finding in &findings {
+        println!("  {finding}");
+    }
+    Err(failure(format!("{id}: {} rule(s) not met", findings.len())))
 }
 
 /// The command line's wording of an export error: it knows `--force`.
@@ -222,6 +260,13 @@ impl Progress {
         self.finished += 1;
         if self.lines {
             println!("{}\t{}", exported.id, exported.path.display());
+        }
+        if !exported.findings.is_empty() {
+            if self.tty {
+                // Clear the bar so the list is not drawn over it.
+                eprint!("\r\x1b[2K");
+            }
+            warn_findings(&exported.id, &exported.findings);
         }
     }
 

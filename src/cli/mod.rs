@@ -66,7 +66,7 @@ fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
     if let Some(user) = &cli.user {
         config.user.name = user.trim().to_string();
     }
-    if let Some(Command::Check) = cli.command {
+    if let Some(Command::Check { session }) = &cli.command {
         let template = crate::report::template::check(&config).map_err(|err| Failure {
             message: err.to_string(),
             code: 2,
@@ -75,7 +75,13 @@ fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
         if let Some(template) = template {
             println!("{template}: ok");
         }
-        return Ok(());
+        return match session {
+            Some(session) => {
+                let store = open_store(cli.data_dir.as_deref())?;
+                export::check_fhir(&config, &store, session)
+            }
+            None => Ok(()),
+        };
     }
     let store = open_store(cli.data_dir.as_deref())?;
     // Opening one session checks its own files only; every other command may read them all.
@@ -109,7 +115,7 @@ fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
         Some(Command::Desk) => open_tui(config, store, Start::Desk, Role::Specialist, loose),
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
-        Some(Command::Check) => Ok(()),
+        Some(Command::Check { .. }) => Ok(()),
         Some(Command::Export(args)) => export::export(&config, &store, args),
         Some(Command::MarkSent { session }) => export::mark_sent(&config, &store, &session),
         Some(Command::Receipt(args)) => receipt::receipt(&config, &store, args),

@@ -31,6 +31,8 @@ pub enum DeskChange {
     Receipt,
     /// Call the consultation off, with why.
     Cancel(String),
+    /// The same as the FHIR referral document (`<id>.fhir.json`).
+    ExportFhir,
 }
 
 /// What came of it.
@@ -49,6 +51,8 @@ pub enum DeskDone {
     Cancelled(Result<(), CancelError>),
     /// The session's files are gone, and the exports sonote wrote and nobody changed.
     Deleted(PurgePlan),
+    /// The FHIR document was written; the rules of the guides it does not meet.
+    ExportedFhir(PathBuf, Vec<crate::report::fhir::Finding>),
 }
 
 #[derive(Debug)]
@@ -93,14 +97,18 @@ pub fn apply(
             })?;
             Ok(DeskDone::Cancelled(result))
         }
-        DeskChange::Export | DeskChange::Receipt => {
+        DeskChange::Export | DeskChange::ExportFhir | DeskChange::Receipt => {
+            let format = match change {
+                DeskChange::ExportFhir => Format::Fhir,
+                _ => Format::Docx,
+            };
             let lang = report::language(config, None);
             let template = ReportTemplate::for_config(config, lang)
                 .map_err(|err| DeskError::Export(ExportError::Template(err)))?;
             let job = Job {
                 config,
                 template: &template,
-                format: Format::Docx,
+                format,
                 force: false,
                 with_memo: false,
             };
@@ -124,6 +132,8 @@ pub fn apply(
             };
             Ok(if receipt {
                 DeskDone::Receipt(exported.path)
+            } else if format == Format::Fhir {
+                DeskDone::ExportedFhir(exported.path, exported.findings)
             } else {
                 DeskDone::Exported(exported.path)
             })

@@ -90,6 +90,8 @@ pub struct Job<'a> {
 pub struct Exported {
     pub id: String,
     pub path: PathBuf,
+    /// For the FHIR document: the guides' rules it does not meet (it is written anyway).
+    pub findings: Vec<report::fhir::Finding>,
 }
 
 /// The report templates of both languages (Japanese, English) as the configuration names
@@ -188,6 +190,7 @@ fn export_open(
     Ok(Exported {
         id: session.id.clone(),
         path: out,
+        findings: findings(&report, job.format),
     })
 }
 
@@ -282,7 +285,29 @@ fn export_file(
     Ok(Exported {
         id: session.id.clone(),
         path: out,
+        findings: findings(&report, job.format),
     })
+}
+
+/// The rules of the eReferral and JP-CLINS guides the FHIR document does not meet; none
+/// for the other formats.
+fn findings(report: &report::Report, format: Format) -> Vec<report::fhir::Finding> {
+    match format {
+        Format::Fhir => report::fhir::check(report),
+        _ => Vec::new(),
+    }
+}
+
+/// What the FHIR document of a session would break (`sonote check SESSION`): read only,
+/// no lock, nothing written.
+pub fn fhir_findings(
+    session_path: &Path,
+    config: &Config,
+    template: &ReportTemplate,
+) -> Result<(String, Vec<report::fhir::Finding>), ExportError> {
+    let session = store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
+    let report = report::build(&session, config, template);
+    Ok((session.id, report::fhir::check(&report)))
 }
 
 /// The report's bytes, without writing them anywhere (`sonote export --out -`).

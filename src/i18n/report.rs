@@ -33,6 +33,8 @@ pub struct ReportTexts {
     pub failed: &'static str,
     /// `{err}`.
     pub template_error: &'static str,
+    /// After a FHIR export: `{n}` rules of the guides not met, `{rules}` their ids.
+    pub fhir_unmet: &'static str,
 }
 
 pub static JA: ReportTexts = ReportTexts {
@@ -51,6 +53,7 @@ pub static JA: ReportTexts = ReportTexts {
     not_ours: "{path} はこのセッションの出力ではないため、上書きしませんでした。移動してから出力し直してください。",
     failed: "出力できませんでした: {err}",
     template_error: "報告書テンプレートを使えません: {err}",
+    fhir_unmet: " — FHIR 規則 {n} 件未充足（{rules}）: sonote check で確認",
 };
 
 pub static EN: ReportTexts = ReportTexts {
@@ -69,6 +72,7 @@ pub static EN: ReportTexts = ReportTexts {
     not_ours: "{path} is not an export of this session, so it was left alone. Move it away and export again.",
     failed: "Could not export: {err}",
     template_error: "The report template cannot be used: {err}",
+    fhir_unmet: " — {n} rule(s) of the FHIR guides not met ({rules}): see sonote check",
 };
 
 impl Lang {
@@ -102,12 +106,29 @@ impl ReportTexts {
         }
     }
 
+    /// What to add to the message of a FHIR export that breaks rules of the guides; empty
+    /// when it breaks none.
+    pub fn unmet(&self, findings: &[crate::report::fhir::Finding]) -> String {
+        if findings.is_empty() {
+            return String::new();
+        }
+        let rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
+        fill(
+            self.fhir_unmet,
+            &[
+                ("n", &findings.len().to_string()),
+                ("rules", &rules.join(", ")),
+            ],
+        )
+    }
+
     /// The name of a format, as the keys call it.
     pub fn format(&self, format: Format) -> &'static str {
         match format {
             Format::Docx => "Word (docx)",
             Format::Markdown => "Markdown",
             Format::Json => "JSON",
+            Format::Fhir => "FHIR",
         }
     }
 }

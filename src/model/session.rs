@@ -42,6 +42,15 @@ pub struct Patient {
     pub hospital_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sex: Option<Sex>,
+    /// The patient's address, prefecture first ("東京都千代田区…"): the FHIR export's
+    /// Patient.address, which JP_Patient_eCS requires.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    /// The health-insurance member ID as JP-CLINS writes it,
+    /// `insurer(8 digits):symbol:number:branch(2 digits or empty)`; self-pay consultations
+    /// record it only when the clinic sends the reply to the national EHR service.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub insurance_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

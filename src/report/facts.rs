@@ -51,6 +51,9 @@ pub struct Facts {
     pub clock_events: Vec<ClockEventFacts>,
     /// The version confirmed last (0: not confirmed) and the corrections before it.
     pub version: u32,
+    /// When that version was confirmed, in the clinic's zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmed_at: Option<Timestamp>,
     pub corrections: Vec<CorrectionFacts>,
 }
 
@@ -68,6 +71,9 @@ pub struct CorrectionFacts {
 pub struct InstitutionFacts {
     pub name: String,
     pub address: String,
+    /// The 10-digit insurance medical institution number, when configured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
 }
 
 /// The referral letter: the primary physician who wrote it, where they work, and what it
@@ -80,6 +86,9 @@ pub struct ReferralFacts {
     pub department: Option<String>,
     pub address: Option<String>,
     pub physician: Option<String>,
+    /// The referring institution's 10-digit insurance medical institution number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub institution_number: Option<String>,
     /// The diagnosis and stage as the referral states them.
     pub diagnosis: Option<String>,
     /// What the referral asks of this consultation.
@@ -94,6 +103,13 @@ pub struct PatientFacts {
     /// Age in whole years on the consultation date.
     pub age: Option<u32>,
     pub hospital_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sex: Option<crate::model::intake::Sex>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// `insurer:symbol:number:branch`, as recorded at intake.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub insurance_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -241,6 +257,7 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
         institution: InstitutionFacts {
             name: clean_line(&config.institution.name),
             address: clean_line(&config.institution.address),
+            number: some_line(&config.institution.number),
         },
         report_date,
         consultation_date,
@@ -285,6 +302,7 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
             })
             .collect(),
         version: session.record.version(),
+        confirmed_at: session.record.confirmations.last().map(|c| local(c.at)),
         // The corrections confirmed: an open one is not part of any version yet.
         corrections: session
             .record
@@ -312,6 +330,7 @@ fn referral(session: &Session) -> ReferralFacts {
         department: some_line(&referral.department),
         address: some_line(&referral.address),
         physician: some_line(&referral.physician),
+        institution_number: some_line(&referral.institution_number),
         diagnosis: some_text(&referral.diagnosis),
         question: some_text(&referral.question),
     }
@@ -329,6 +348,9 @@ fn patient_facts(session: &Session, on: NaiveDate) -> PatientFacts {
             .filter(|born| *born <= on)
             .map(|born| age_on(born, on)),
         hospital_id: some_line(&patient.hospital_id),
+        sex: patient.sex,
+        address: some_line(&patient.address),
+        insurance_id: some_line(&patient.insurance_id),
     }
 }
 

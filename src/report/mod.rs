@@ -1,5 +1,5 @@
 //! The report to the referring physician: a session, the configuration and a template turned
-//! into plain sections of text, which the docx, markdown and json writers all render.
+//! into plain sections of text, which the docx, markdown, json and FHIR writers all render.
 //!
 //! Pure: no IO and no clock. The report's dates come from the session (the end of the
 //! consultation, or its scheduled date), so the same session always gives the same report.
@@ -15,6 +15,7 @@
 mod document;
 pub(crate) mod docx;
 mod facts;
+pub mod fhir;
 pub(crate) mod json;
 mod letter;
 pub(crate) mod markdown;
@@ -47,6 +48,8 @@ pub enum Format {
     Docx,
     Markdown,
     Json,
+    /// The Japanese eReferral FHIR document (診療情報提供書, HL7 FHIR R4 JSON).
+    Fhir,
 }
 
 impl Format {
@@ -56,6 +59,8 @@ impl Format {
             Format::Docx => "docx",
             Format::Markdown => "md",
             Format::Json => "json",
+            // Beside a JSON export of the same session, never over it.
+            Format::Fhir => "fhir.json",
         }
     }
 }
@@ -66,6 +71,7 @@ pub fn render(report: &Report, format: Format) -> std::io::Result<Vec<u8>> {
         Format::Docx => docx::render(report),
         Format::Markdown => Ok(markdown::render(report).into_bytes()),
         Format::Json => Ok(json::render(report).into_bytes()),
+        Format::Fhir => Ok(fhir::render(report)),
     }
 }
 

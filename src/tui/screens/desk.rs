@@ -161,7 +161,10 @@ impl DeskScreen {
             Some(Command::Cancel) => return self.ask(DeskAsk::Cancel, texts, due_days),
             Some(Command::Delete) => return self.ask(DeskAsk::Delete, texts, due_days),
             Some(Command::Receipt) => return (None, self.change(DeskChange::Receipt, due_days)),
-            Some(Command::Export) => return self.export(texts, due_days),
+            Some(Command::Export) => return self.export(texts, due_days, DeskChange::Export),
+            Some(Command::ExportFhir) => {
+                return self.export(texts, due_days, DeskChange::ExportFhir);
+            }
             Some(Command::Paid(_)) | None => {}
         }
         (None, None)
@@ -189,7 +192,12 @@ impl DeskScreen {
 
     /// Export the selected session's report (docx, in the configured report language) into
     /// the data folder's `exports/`, as the report tab does; only once it has ended.
-    fn export(&self, texts: &DeskTexts, due_days: u32) -> (Option<Status>, Option<Effect>) {
+    fn export(
+        &self,
+        texts: &DeskTexts,
+        due_days: u32,
+        change: DeskChange,
+    ) -> (Option<Status>, Option<Effect>) {
         match self.selected_session(due_days) {
             Some(entry) if entry.summary.state != ClockState::Ended => {
                 let id = &entry.summary.id;
@@ -198,7 +206,7 @@ impl DeskScreen {
                     None,
                 )
             }
-            _ => (None, self.change(DeskChange::Export, due_days)),
+            _ => (None, self.change(change, due_days)),
         }
     }
 
@@ -392,6 +400,7 @@ pub(crate) enum Command {
     Paid(PaymentMethod),
     Export,
     Receipt,
+    ExportFhir,
     MarkSent,
     Cancel,
     Delete,
@@ -414,6 +423,7 @@ impl Command {
             Command::Paid(PaymentMethod::Transfer) => &k.transfer,
             Command::Export => &k.export,
             Command::Receipt => &k.receipt,
+            Command::ExportFhir => &k.export_fhir,
             Command::MarkSent => &k.sent,
             Command::Cancel => &k.cancel,
             Command::Delete => &k.delete,
@@ -437,6 +447,7 @@ const KEYS: KeyTable<Command> = &[
     Binding::new("x", Some("x"), &[(Key::char('x'), Command::Export)]),
     // Off the hint line, which is full at 80 columns; the help (?) lists them.
     Binding::new("R", None, &[(Key::char('R'), Command::Receipt)]),
+    Binding::new("X", None, &[(Key::char('X'), Command::ExportFhir)]),
     Binding::new("s", Some("s"), &[(Key::char('s'), Command::MarkSent)]),
     Binding::new("c", None, &[(Key::char('c'), Command::Cancel)]),
     Binding::new("D", None, &[(Key::char('D'), Command::Delete)]),

@@ -109,6 +109,13 @@ impl DeskScreen {
             Ok(DeskDone::Exported(out)) => {
                 Status::info(fill(texts.exported, &[("id", id), ("path", &path(&out))]))
             }
+            Ok(DeskDone::ExportedFhir(out, findings)) => {
+                let words = config.ui.language.report_texts();
+                Status::info(
+                    fill(texts.exported, &[("id", id), ("path", &path(&out))])
+                        + &words.unmet(&findings),
+                )
+            }
             Ok(DeskDone::Receipt(out)) => Status::info(fill(
                 texts.receipt_written,
                 &[("id", id), ("path", &path(&out))],

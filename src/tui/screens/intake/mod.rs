@@ -62,6 +62,9 @@ pub enum Field {
     MaterialReceivedOn(usize),
     DeclinedReason,
     DeclinedNote,
+    PatientAddress,
+    InsuranceId,
+    ReferrerNumber,
 }
 
 /// How a field is changed.
@@ -140,6 +143,10 @@ fn rows(session: &Session, t: &IntakeTexts) -> Vec<Row> {
         Row::Heading(t.section_decline),
         Row::Field(DeclinedReason),
         Row::Field(DeclinedNote),
+        Row::Heading(t.section_fhir),
+        Row::Field(PatientAddress),
+        Row::Field(InsuranceId),
+        Row::Field(ReferrerNumber),
     ]);
     rows
 }
@@ -187,6 +194,9 @@ fn label(field: Field, t: &IntakeTexts) -> String {
         MaterialReceivedOn(i) => numbered(t.material, i) + t.received_on,
         DeclinedReason => t.declined.into(),
         DeclinedNote => t.decline_note.into(),
+        PatientAddress => t.patient_address.into(),
+        InsuranceId => t.insurance_id.into(),
+        ReferrerNumber => t.institution_number.into(),
     }
 }
 
@@ -268,6 +278,9 @@ fn value(session: &Session, field: Field, texts: &Texts, t: &IntakeTexts) -> Str
             .as_ref()
             .map(|d| d.note.clone())
             .unwrap_or_default(),
+        PatientAddress => session.patient.address.clone(),
+        InsuranceId => session.patient.insurance_id.clone(),
+        ReferrerNumber => referral.institution_number.clone(),
     }
 }
 
@@ -358,6 +371,15 @@ fn set_text(
             None if text.is_empty() => {}
             None => return Err(t.not_declined.into()),
         },
+        PatientAddress => session.patient.address = text,
+        InsuranceId if !text.is_empty() && !crate::report::fhir::rules::is_insurance_id(&text) => {
+            return Err(t.bad_insurance_id.into());
+        }
+        InsuranceId => session.patient.insurance_id = text,
+        ReferrerNumber if !text.is_empty() && !crate::config::is_institution_number(&text) => {
+            return Err(t.bad_institution_number.into());
+        }
+        ReferrerNumber => intake.referral.institution_number = text,
         _ => {}
     }
     Ok(())

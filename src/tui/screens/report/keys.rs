@@ -29,6 +29,7 @@ impl Command {
             Command::Export(Format::Docx) => &k.docx,
             Command::Export(Format::Markdown) => &k.markdown,
             Command::Export(Format::Json) => &k.json,
+            Command::Export(Format::Fhir) => &k.fhir,
             Command::Language => &k.language,
             Command::Confirm => &k.confirm,
             Command::Correct => &k.correct,
@@ -80,6 +81,11 @@ pub(super) const KEYS: Table<Command> = &[
     ),
     Binding::new("L", Some("L"), &[(Key::char('L'), Command::Language)]),
     // In the help only: the hint line is full, and these are not for every day.
+    Binding::new(
+        "f",
+        None,
+        &[(Key::char('f'), Command::Export(Format::Fhir))],
+    ),
     Binding::new("C", None, &[(Key::char('C'), Command::Confirm)]),
     Binding::new("R", None, &[(Key::char('R'), Command::Correct)]),
 ];
