@@ -52,6 +52,11 @@ pub struct Config {
 pub struct Institution {
     pub name: String,
     pub address: String,
+    /// The 10-digit insurance medical institution number (保険医療機関番号: prefecture 2,
+    /// category 1, number 7), empty when not configured: the FHIR export's sender and the
+    /// prefix of its document identifiers.
+    #[serde(default)]
+    pub number: String,
     /// The clinic's time zone, an IANA name ("Asia/Tokyo"): the report prints its times
     /// and dates there, whatever zone the computer that recorded them was set to.
     pub time_zone: String,
@@ -310,6 +315,13 @@ impl Config {
                 "must be a three-letter code such as \"JPY\"",
             );
         }
+        if !self.institution.number.is_empty() && !is_institution_number(&self.institution.number) {
+            return err(
+                "institution.number",
+                "must be the 10-digit insurance medical institution number (2 digits for the \
+                 prefecture, 1 for the category (1-3), 7 for the number), or empty",
+            );
+        }
         if let Err((field, message)) = self.opinion.validate() {
             return err(&field, &message);
         }
@@ -332,6 +344,16 @@ impl Config {
 }
 
 /// Overlay `over` onto `base`: tables merge key by key, anything else replaces.
+/// A 10-digit insurance medical institution number as JP-CLINS checks it (rule R1021):
+/// prefecture `[0-4][0-9]`, category `[1-3]`, seven digits.
+pub fn is_institution_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b.iter().all(u8::is_ascii_digit)
+        && b[0] <= b'4'
+        && (b'1'..=b'3').contains(&b[2])
+}
+
 fn merge(base: &mut toml::Table, over: toml::Table) {
     for (key, value) in over {
         match (base.get_mut(&key), value) {

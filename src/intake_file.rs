@@ -43,6 +43,10 @@ struct PatientSection {
     date_of_birth: Option<FlexDate>,
     #[serde(default)]
     hospital_id: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    insurance_id: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,6 +99,8 @@ struct ReferralSection {
     department: String,
     #[serde(default)]
     address: String,
+    #[serde(default)]
+    institution_number: String,
     #[serde(default)]
     diagnosis: String,
     #[serde(default)]
@@ -191,6 +197,26 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
             })?,
         ),
     };
+    let number = file.referral.institution_number.trim();
+    if !number.is_empty() && !crate::config::is_institution_number(number) {
+        return Err(err(
+            "referral.institution_number",
+            &format!(
+                "{number:?} is not a 10-digit insurance medical institution number \
+                 (2 digits for the prefecture, 1 for the category (1-3), 7 for the number)"
+            ),
+        ));
+    }
+    let member = file.patient.insurance_id.trim();
+    if !member.is_empty() && !crate::report::fhir::rules::is_insurance_id(member) {
+        return Err(err(
+            "patient.insurance_id",
+            &format!(
+                "{member:?} is not insurer(8 digits):symbol:number:branch(2 digits or empty), \
+                 as in \"06139999:記号:1234567:01\""
+            ),
+        ));
+    }
     for (index, companion) in file.attendance.companions.iter().enumerate() {
         if companion.name.trim().is_empty() {
             return Err(err(
@@ -226,6 +252,8 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
             date_of_birth,
             hospital_id: file.patient.hospital_id.trim().to_string(),
             sex: file.patient.sex,
+            address: file.patient.address.trim().to_string(),
+            insurance_id: file.patient.insurance_id.trim().to_string(),
         },
         specialist: Specialist {
             name: file.appointment.specialist,
@@ -262,6 +290,7 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
                 institution: file.referral.institution,
                 department: file.referral.department,
                 address: file.referral.address,
+                institution_number: file.referral.institution_number.trim().to_string(),
                 diagnosis: file.referral.diagnosis,
                 question: file.referral.question,
             },

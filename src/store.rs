@@ -24,9 +24,11 @@ use crate::tomlfile::{self, FileError};
 
 pub mod journal;
 mod listing;
+pub mod lock_place;
 mod purge;
 
 pub use listing::Listed;
+pub use purge::{Kept, PurgePlan};
 
 use journal::{Author, JournalWriter, Tail};
 use serde::de::DeserializeOwned;
@@ -231,7 +233,7 @@ fn same_file(path: &Path, file: &File) -> bool {
 /// on every save, so a lock on it would not outlive the first save). The session's is
 /// `.<id>.lock`, the companion's part's `.<id>.companion.lock`.
 fn lock_path(session_path: &Path) -> PathBuf {
-    beside(session_path, ".", ".lock")
+    lock_place::lock_of(session_path, beside(session_path, ".", ".lock"))
 }
 
 /// Take the writer's lock of a file (a session's, or the companion's part), or None when
@@ -239,6 +241,11 @@ fn lock_path(session_path: &Path) -> PathBuf {
 /// caller must not write.
 pub fn try_lock(session_path: &Path) -> io::Result<Option<SessionLock>> {
     let path = lock_path(session_path);
+    if let Some(folder) = path.parent()
+        && folder.file_name().is_some_and(|name| name == "locks")
+    {
+        create_private_dir(folder)?;
+    }
     let mut options = private_file_options();
     options.truncate(false);
     // A lock file that is a link is refused, never followed (it could name any file).
@@ -565,7 +572,9 @@ fn caught_up<T: Serialize + DeserializeOwned>(path: &Path, text: &str, parsed: T
 /// is now, brought up to its journal, or nothing when there is no file yet (or an empty
 /// one, as `Store::create` leaves while it takes an id).
 pub fn journal_tail<T: Serialize + DeserializeOwned>(path: &Path) -> io::Result<Tail> {
-    let text = match fs::read_to_string(path) {
+    let text = match tomlfile::read_regular(path).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err))
+    }) {
         Ok(text) if !text.is_empty() => text,
         Ok(_) => return Tail::of(path, None, Value::Null),
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
@@ -690,7 +699,7 @@ pub fn verify(path: &Path) -> Vec<Result<journal::check::Checked, journal::check
         let parsed: T = tomlfile::parse(path, text).ok()?;
         serde_json::to_value(parsed).ok()
     }
-    let read = |file: &Path| fs::read(file).ok();
+    let read = |file: &Path| tomlfile::read_regular(file).ok();
     let part = part_path(path);
     let mut checked = vec![journal::check::verify(
         path,

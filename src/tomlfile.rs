@@ -65,6 +65,44 @@ impl FileError {
 /// larger is not a file of ours, and reading it would stall the screen.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Open `path` to read, only if it is a regular file, checked on the open handle (so what
+/// is checked is what is read). Opened without waiting: a FIFO would block the open until
+/// something wrote to it. None when there is no such file; a folder, device or pipe is an
+/// `InvalidInput` error.
+pub(crate) fn open_regular(
+    path: &Path,
+) -> std::io::Result<Option<(std::fs::File, std::fs::Metadata)>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path);
+    let file = match file {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, a device or a pipe)",
+        ));
+    }
+    Ok(Some((file, meta)))
+}
+
+/// All of a regular file, as `std::fs::read` would give it (a missing file is a NotFound
+/// error); anything else is refused without being read.
+pub(crate) fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let (mut file, meta) =
+        open_regular(path)?.ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Read a text file a person or sonote wrote: refused when missing, too large or not UTF-8,
 /// with the file (and the line of the first bad byte) named. A leading BOM is dropped.
 pub(crate) fn read_text(path: &Path) -> Result<String, FileError> {
@@ -75,19 +113,17 @@ pub(crate) fn read_text(path: &Path) -> Result<String, FileError> {
 /// The same, but a missing file is `None`.
 pub(crate) fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileError> {
     let cannot = |err: std::io::Error| FileError::new(path, format!("cannot read the file: {err}"));
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+    let (file, meta) = match open_regular(path) {
+        Ok(Some(opened)) => opened,
+        Ok(None) => return Ok(None),
+        Err(err) if err.kind() == std::io::ErrorKind::InvalidInput => {
+            return Err(FileError::new(
+                path,
+                "is not a regular file (a folder, a device or a pipe): give the path of a file",
+            ));
+        }
         Err(err) => return Err(cannot(err)),
     };
-    // A device (/dev/zero) would be read until memory runs out, a FIFO would block the
-    // screen until something writes to it: only a regular file is read.
-    if !meta.is_file() {
-        return Err(FileError::new(
-            path,
-            "is not a regular file (a folder, a device or a pipe): give the path of a file",
-        ));
-    }
     let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(FileError::new(
@@ -101,12 +137,12 @@ pub(crate) fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileErr
     }
     // And never more than the limit, should the file grow while it is read.
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| {
-            use std::io::Read;
-            file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
-        })
-        .map_err(cannot)?;
+    {
+        use std::io::Read;
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(FileError::new(
             path,

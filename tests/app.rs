@@ -46,7 +46,10 @@ fn extending_asks_first_and_adds_the_fee() {
     press(&mut app, 'y', at(25, 3));
     let saved = on_disk(&path);
     assert_eq!(saved.clock.extensions_used(), 1);
-    assert_eq!(saved.fee.total, 11000);
+    // Charged once the time used runs past the base time (issue 17), not when granted.
+    assert_eq!(saved.fee.total, 5500);
+    press(&mut app, ' ', at(40, 0));
+    assert_eq!(on_disk(&path).fee.total, 11000);
 }
 
 #[test]
@@ -211,6 +214,8 @@ fn n_on_the_home_screen_creates_a_session_with_a_japanese_name() {
     for c in "山田 太郎".chars() {
         press(&mut app, c, at(0, 0));
     }
+    // Reading, patient ID, the scheduled day (today unless changed), then the mode.
+    app.on_key(key(KeyCode::Tab), at(0, 0));
     app.on_key(key(KeyCode::Tab), at(0, 0));
     app.on_key(key(KeyCode::Tab), at(0, 0));
     app.on_key(key(KeyCode::Tab), at(0, 0));
@@ -219,6 +224,7 @@ fn n_on_the_home_screen_creates_a_session_with_a_japanese_name() {
     let view = app.session_view().expect("the new session is open");
     assert_eq!(view.open.session.patient.name, "山田 太郎");
     assert_eq!(view.open.session.mode, sonote::model::Mode::Online);
+    assert_eq!(view.open.session.scheduled_date, today());
     assert_eq!(on_disk(view.open.path()).id, "2026-11-21-01");
     // Back on the home screen, it is listed as today's.
     app.on_key(key(KeyCode::Esc), at(0, 1));
@@ -293,4 +299,56 @@ fn ending_lists_what_the_opinion_still_lacks_without_blocking() {
         ClockState::Ended,
         "and it does not block"
     );
+}
+
+/// A session whose report was sent asks before its first change, takes back what was
+/// typed until the answer is yes, and then lets the specialist write; browsing asks
+/// nothing. Pasted and burst-typed text are held back the same way.
+#[test]
+fn changing_a_sent_session_asks_first() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.end(at(25, 0)).unwrap();
+    session.memo = "送付前のメモ".into();
+    session.report.exported_at = Some(at(40, 0));
+    session.report.sent_at = Some(at(50, 0));
+    let path = common::create(&store, &mut session).unwrap();
+    let mut app = App::new(config, store, Theme { color: true }, today());
+    app.open_session(&path, at(60, 0)).unwrap();
+
+    // Looking around asks nothing.
+    for f in 1..=5 {
+        app.on_key(key(KeyCode::F(f)), at(60, 0));
+        app.on_key(key(KeyCode::Down), at(60, 0));
+    }
+    assert_eq!(app.overlay, None);
+    app.on_key(key(KeyCode::F(1)), at(60, 0));
+    press(&mut app, 'm', at(60, 1));
+    press(&mut app, '追', at(60, 1));
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Pending::EditSent)));
+    let text = app.confirm_text(Pending::EditSent);
+    assert!(text.contains("送付済み"), "{text}");
+    let memo = |app: &App| app.session_view().unwrap().open.session.memo.clone();
+    assert_eq!(memo(&app), "送付前のメモ", "the change is taken back");
+    press(&mut app, 'n', at(60, 2));
+    app.on_event(
+        ratatui::crossterm::event::Event::Paste("貼り付け".into()),
+        at(60, 3),
+    );
+    press(&mut app, 'm', at(60, 3));
+    app.on_event(
+        ratatui::crossterm::event::Event::Paste("貼り付け".into()),
+        at(60, 3),
+    );
+    assert_eq!(app.overlay, Some(Overlay::Confirm(Pending::EditSent)));
+    assert_eq!(memo(&app), "送付前のメモ");
+    press(&mut app, 'y', at(60, 4));
+    press(&mut app, 'm', at(60, 5));
+    press(&mut app, '追', at(60, 5));
+    assert_eq!(app.overlay, None);
+    assert_eq!(memo(&app), "送付前のメモ追");
+    app.on_tick(at(60, 6));
+    assert_eq!(on_disk(&path).memo, "送付前のメモ追");
 }

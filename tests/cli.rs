@@ -119,7 +119,7 @@ fn new_then_list_in_a_chosen_data_dir() {
     assert!(out.status.success());
     assert_eq!(
         text(&out.stdout),
-        "2026-12-01-01\t2026-12-01\tready\tonline\t山田 太郎\n"
+        "2026-12-01-01\t2026-12-01\tscheduled\tonline\t山田 太郎\n"
     );
 }
 
@@ -523,4 +523,116 @@ fn mark_sent_on_a_missing_session_names_it_once() {
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert_eq!(err.matches("2026-01-01-09.toml").count(), 1, "{err}");
+}
+
+/// The completion scripts come from the same definitions as the options: every command is
+/// offered, and the bash script is one bash can read. They need no configuration at all,
+/// even a broken one.
+#[test]
+fn completions_offer_every_command_and_need_no_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[fee\n").unwrap();
+    let out = sonote(&["--config", broken.to_str().unwrap(), "completions", "bash"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let script = text(&out.stdout);
+    for command in [
+        "export",
+        "mark-sent",
+        "confirm",
+        "correct",
+        "history",
+        "verify",
+        "desk",
+    ] {
+        assert!(
+            script.contains(command),
+            "{command} missing from the bash completions"
+        );
+    }
+    let script_path = dir.path().join("sonote.bash");
+    std::fs::write(&script_path, &out.stdout).unwrap();
+    let syntax = Command::new("bash").arg("-n").arg(&script_path).output();
+    if let Ok(syntax) = syntax {
+        assert!(syntax.status.success(), "{}", text(&syntax.stderr));
+    }
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = sonote(&["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("mark-sent"), "{shell}");
+    }
+    let out = sonote(&["completions", "tcsh"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+}
+
+/// The manual page is roff for section 1 and documents the options and the commands.
+#[test]
+fn man_page_documents_options_and_commands() {
+    let out = sonote(&["man"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let page = text(&out.stdout);
+    assert!(
+        page.contains(".TH sonote 1"),
+        "{}",
+        &page[..page.len().min(300)]
+    );
+    for word in ["\\-\\-data\\-dir", "\\-\\-user", "mark\\-sent", "export"] {
+        assert!(page.contains(word), "{word} missing from the manual page");
+    }
+}
+
+/// A session file given by its path from outside the data directory had its lock made
+/// beside it, in someone else's folder: it is kept in the data directory's locks/ now
+/// (0700), named by a hash of the file's path.
+#[test]
+fn a_session_outside_the_data_directory_keeps_its_lock_in_the_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let elsewhere = dir.path().join("shared");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let made = sonote(&[
+        "--data-dir",
+        data.to_str().unwrap(),
+        "new",
+        "--patient",
+        "外部 太郎",
+    ]);
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let id = text(&made.stdout).trim().to_string();
+    let file = elsewhere.join(format!("{id}.toml"));
+    std::fs::copy(data.join("sessions").join(format!("{id}.toml")), &file).unwrap();
+    for args in [
+        vec!["confirm", file.to_str().unwrap()],
+        vec!["history", file.to_str().unwrap()],
+    ] {
+        let mut all = vec!["--data-dir", data.to_str().unwrap()];
+        all.extend(args.iter().copied());
+        sonote(&all);
+    }
+    let beside: Vec<_> = std::fs::read_dir(&elsewhere)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".lock"))
+        .collect();
+    assert!(
+        beside.is_empty(),
+        "locks left in the other folder: {beside:?}"
+    );
+    let kept: Vec<_> = std::fs::read_dir(data.join("locks"))
+        .map(|entries| entries.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        !kept.is_empty(),
+        "the lock is in the data directory's locks/"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(data.join("locks"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700);
 }

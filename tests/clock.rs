@@ -236,3 +236,66 @@ fn validate_rejects_impossible_sequences() {
     two_extensions.events.push(two_extensions.events[1].clone());
     assert_eq!(two_extensions.validate().unwrap_err().0, 2);
 }
+
+/// The wall clock and the boot clock as a test sets them: the wall clock can be stepped
+/// (by a person, by NTP) without time passing, and time can pass (a suspend included).
+struct SteppedClocks {
+    wall: std::sync::Mutex<DateTime<FixedOffset>>,
+    boot: std::sync::Mutex<std::time::Duration>,
+}
+
+impl SteppedClocks {
+    fn pass(&self, minutes: u64) {
+        *self.boot.lock().unwrap() += std::time::Duration::from_secs(minutes * 60);
+        *self.wall.lock().unwrap() += TimeDelta::minutes(minutes as i64);
+    }
+
+    fn step_wall(&self, minutes: i64) {
+        *self.wall.lock().unwrap() += TimeDelta::minutes(minutes);
+    }
+}
+
+impl sonote::core::clock::Clocks for SteppedClocks {
+    fn wall(&self) -> DateTime<FixedOffset> {
+        *self.wall.lock().unwrap()
+    }
+
+    fn boot(&self) -> Option<std::time::Duration> {
+        Some(*self.boot.lock().unwrap())
+    }
+}
+
+/// Through an injected time source: a wall clock stepped forward an hour during the
+/// consultation is not billed, one stepped back two hours erases nothing, and a real
+/// suspend (counted by the boot clock) still shows as the gap it was.
+#[test]
+fn a_stepped_wall_clock_neither_bills_nor_erases_time() {
+    let source = sonote::core::clock::AnchoredClock::new(SteppedClocks {
+        wall: std::sync::Mutex::new(t0()),
+        boot: std::sync::Mutex::new(std::time::Duration::from_secs(5_000)),
+    });
+    let mut clock = Clock::new(ClockRules::default());
+    clock.start(source.now()).unwrap();
+    source.clocks().pass(10);
+    source.clocks().step_wall(60);
+    assert_eq!(source.now(), at(10, 0), "the hour set forward is not time");
+    assert_eq!(clock.elapsed(source.now()), TimeDelta::minutes(10));
+    source.clocks().step_wall(-120);
+    source.clocks().pass(5);
+    assert_eq!(
+        source.now(),
+        at(15, 0),
+        "setting the clock back erases nothing"
+    );
+    assert_eq!(clock.elapsed(source.now()), TimeDelta::minutes(15));
+    let before_sleep = source.now();
+    source.clocks().pass(20);
+    assert_eq!(
+        source.now() - before_sleep,
+        TimeDelta::minutes(20),
+        "a suspend still shows as a gap"
+    );
+    clock.end(source.now()).unwrap();
+    assert_eq!(clock.elapsed(source.now()), TimeDelta::minutes(35));
+    assert!(clock.overtime(source.now()) > TimeDelta::zero());
+}

@@ -150,7 +150,6 @@ fn one_export_serves_the_open_session_and_a_file() {
         format: Format::Markdown,
         force: false,
         with_memo: false,
-        document: sonote::report::Document::Letter,
     };
     let out = Destination::Dir(dir.path().join("exports"));
     // The open session: recorded in memory, the caller saves.

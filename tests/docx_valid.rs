@@ -133,3 +133,42 @@ fn audit(path: &Path) -> Vec<String> {
     }
     lines
 }
+
+/// The receipt (領収書) is written by the same writer: with a balance collected after an
+/// extension and a refund, in both languages, it validates too.
+#[test]
+fn the_receipt_validates_without_errors() {
+    if !tools_present(
+        &["openxml-audit"],
+        &["--help"],
+        "pip install openxml-audit, see .ci/run",
+    ) {
+        return;
+    }
+    use sonote::model::payment::PaymentMethod;
+    use sonote::report::receipt::{self, ReceiptWords};
+    let mut config = Config::embedded();
+    config.fee.extension_charge = sonote::model::ExtensionCharge::Granted;
+    let mut session = new_session(&config);
+    session.settle(PaymentMethod::Cash, at(-3, 0));
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.extend(at(20, 0)).unwrap();
+    session.settle(PaymentMethod::Card, at(21, 0));
+    session.withdraw_extension(at(22, 0)).unwrap();
+    session.settle(PaymentMethod::Card, at(23, 0));
+    session.end(at(29, 0)).unwrap();
+    let temp = tempfile::tempdir().unwrap();
+    let mut failures = Vec::new();
+    for lang in [Lang::Ja, Lang::En] {
+        let words = ReceiptWords::embedded(lang).unwrap();
+        let template = ReportTemplate::embedded(lang);
+        let report = receipt::build(&session, &config, &template, &words).unwrap();
+        let path = temp.path().join(format!("receipt-{lang:?}.docx"));
+        std::fs::write(&path, report::render(&report, Format::Docx).unwrap()).unwrap();
+        let errors = audit(&path);
+        if !errors.is_empty() {
+            failures.push(format!("{lang:?}: {}", errors.join("\n")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

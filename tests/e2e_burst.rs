@@ -56,10 +56,6 @@ fn answer_open(data: &Path, log: &Path) -> Pty {
 }
 
 #[test]
-#[cfg_attr(
-    not(debug_assertions),
-    ignore = "the test hooks (SONOTE_TEST_*) exist in debug builds only"
-)]
 fn ten_characters_committed_at_once_take_one_frame() {
     let data = tempfile::tempdir().unwrap();
     let log = data.path().join("bursts");
@@ -72,10 +68,6 @@ fn ten_characters_committed_at_once_take_one_frame() {
 }
 
 #[test]
-#[cfg_attr(
-    not(debug_assertions),
-    ignore = "the test hooks (SONOTE_TEST_*) exist in debug builds only"
-)]
 fn a_paste_without_bracketed_paste_takes_a_frame_per_cap() {
     let data = tempfile::tempdir().unwrap();
     let log = data.path().join("bursts");
@@ -92,10 +84,6 @@ fn a_paste_without_bracketed_paste_takes_a_frame_per_cap() {
 }
 
 #[test]
-#[cfg_attr(
-    not(debug_assertions),
-    ignore = "the test hooks (SONOTE_TEST_*) exist in debug builds only"
-)]
 fn keys_typed_apart_take_a_frame_each() {
     let data = tempfile::tempdir().unwrap();
     let log = data.path().join("bursts");

@@ -39,11 +39,15 @@ fn start_extend_end_quit_and_find_it_on_disk() {
     app.wait_for("延長しますか", WAIT);
     app.send("y");
     app.wait_for("延長 1/1", WAIT);
-    let screen = app.wait_for("¥11,000", WAIT);
-    assert!(screen.contains("/ 1:00:00"), "{screen}");
+    let screen = app.wait_for("/ 1:00:00", WAIT);
+    // Charged once its time is used (issue 17): not yet.
+    assert!(screen.contains("料金 ¥5,500"), "{screen}");
 
+    // No extension left, and this one unused: x offers to take it back; n keeps it.
     app.send("x");
-    app.wait_for("延長はこれ以上できません", WAIT);
+    app.wait_for("取り消しますか", WAIT);
+    app.send("n");
+    app.wait_gone("取り消しますか", WAIT);
 
     app.send("e");
     app.wait_for("終了しますか", WAIT);
@@ -62,7 +66,8 @@ fn start_extend_end_quit_and_find_it_on_disk() {
     assert_eq!(session.state(), ClockState::Ended);
     let kinds: Vec<_> = session.clock.events.iter().map(|e| e.kind).collect();
     assert_eq!(kinds, [EventKind::Start, EventKind::Extend, EventKind::End]);
-    assert_eq!(session.fee.total, 11000);
+    // Ended within the base time: the extension granted was not used, nor charged.
+    assert_eq!(session.fee.total, 5500);
     assert!(session.demo);
     let took = session.clock.elapsed(session.clock.ended_at().unwrap());
     assert!(took.num_seconds() >= 2 && took.num_seconds() < 60, "{took}");

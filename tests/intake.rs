@@ -425,3 +425,93 @@ fn a_number_for_a_word_and_an_impossible_appointment_are_named_plainly() {
         assert!(err.contains(field) && err.contains(words), "{err}");
     }
 }
+
+/// Esc keeps what was typed on the intake tab, as it does in every other field (it used to
+/// throw it away); Ctrl+L empties a field, and a bad date still holds the field open.
+#[test]
+fn esc_keeps_intake_typing_as_everywhere_else() {
+    let (_dir, mut app, path) = open_app(Config::embedded());
+    app.on_key(key(KeyCode::F(intake_f_key())), at(0, 0));
+    app.on_key(key(KeyCode::Char('c')), at(0, 0));
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    type_text(&mut app, "試験 花子");
+    app.on_key(key(KeyCode::Esc), at(0, 0));
+    assert!(!app.session_view().unwrap().editing());
+    app.on_tick(at(0, 1));
+    let saved = sonote::store::load(&path).unwrap();
+    assert_eq!(saved.intake.companions[0].name, "試験 花子");
+
+    // The date of birth: Ctrl+L empties it, a bad date and Esc keep the field open.
+    app.on_key(key(KeyCode::Home), at(0, 2));
+    for _ in 0..3 {
+        app.on_key(key(KeyCode::Down), at(0, 2));
+    }
+    app.on_key(key(KeyCode::Enter), at(0, 2));
+    app.on_key(
+        KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL),
+        at(0, 2),
+    );
+    type_text(&mut app, "1958-13-02");
+    app.on_key(key(KeyCode::Esc), at(0, 2));
+    assert!(app.session_view().unwrap().editing(), "a bad date stays");
+    for _ in 0..5 {
+        app.on_key(key(KeyCode::Backspace), at(0, 2));
+    }
+    type_text(&mut app, "04-02");
+    app.on_key(key(KeyCode::Esc), at(0, 2));
+    app.on_tick(at(0, 3));
+    let saved = sonote::store::load(&path).unwrap();
+    assert_eq!(saved.patient.date_of_birth, Some(date(1958, 4, 2)));
+}
+
+/// A long one-line value scrolls while it is typed, so the caret stays on screen, and is
+/// cut with "…" once kept.
+#[test]
+fn a_long_intake_value_keeps_the_caret_in_view_and_is_cut_with_an_ellipsis() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let (_dir, mut app, _path) = open_app(Config::embedded());
+    app.on_key(key(KeyCode::F(intake_f_key())), at(0, 0));
+    app.on_key(key(KeyCode::Char('c')), at(0, 0));
+    app.on_key(key(KeyCode::Enter), at(0, 0));
+    let long = "東京都千代田区丸の内一丁目九番二号グラントウキョウサウスタワー十階の会議室の前";
+    type_text(&mut app, long);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| sonote::tui::view::draw(frame, &mut app, at(0, 1)))
+        .unwrap();
+    let cursor = terminal.get_cursor_position().unwrap();
+    assert!(cursor.x < 80, "caret at column {}", cursor.x);
+    let buffer = terminal.backend().buffer();
+    // Wide characters leave a blank cell after them: compare without blanks.
+    let row: String = (0..80)
+        .map(|x| buffer[(x, cursor.y)].symbol())
+        .collect::<String>()
+        .replace(' ', "");
+    assert!(row.contains('…'), "{row}");
+    assert!(
+        row.contains("会議室の前"),
+        "the end being typed is shown: {row}"
+    );
+
+    app.on_key(key(KeyCode::Enter), at(0, 2));
+    // A new terminal: the test backend keeps the cells a wide character covers.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| sonote::tui::view::draw(frame, &mut app, at(0, 3)))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (0..24)
+        .map(|y| {
+            (0..80)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .replace(' ', "")
+        })
+        .collect();
+    let shown = rows
+        .iter()
+        .find(|row| row.contains("東京都千代田区"))
+        .unwrap_or_else(|| panic!("the kept value is shown: {rows:#?}"));
+    assert!(shown.ends_with('…'), "{shown}");
+}

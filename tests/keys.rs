@@ -254,7 +254,7 @@ fn the_hint_lines_name_the_keys_of_the_tables() {
         "↑↓ select  Enter open  p paid  x export  s sent  f filter  ←/→ day  Esc back",
         "Space start/pause  x extend  e end  m notes  Esc list  ? keys  q quit",
         "↑↓ PgUp/PgDn g/G scroll  d Word  m Markdown  j JSON  L 日本語/English  ? keys",
-        "1-5 choose the state  Esc cancel",
+        "1-5 1 not yet 2 asked 3 answered 4 skipped 5 primary  Esc cancel",
         "y delete  n cancel",
     ];
     for want in want {
@@ -305,4 +305,27 @@ fn ctrl_z_and_ctrl_y_undo_and_redo_as_the_help_says() {
     assert_eq!(note(&app), before);
     ctrl(&mut app, 'y');
     assert_eq!(note(&app), format!("{before}z"));
+}
+
+/// The state chooser's keys say which number is which state, in the words the question
+/// list shows for the states.
+#[test]
+fn the_state_keys_name_each_state_by_its_number() {
+    for lang in LANGS {
+        let words = &lang.texts().keys.questions.set_state;
+        let states = lang.questions_texts().states_short;
+        for (n, state) in states.iter().enumerate() {
+            let number = (n + 1).to_string();
+            let at = words
+                .help
+                .find(&number)
+                .unwrap_or_else(|| panic!("{lang:?}: no {number} in {}", words.help));
+            let state_word = state.split_whitespace().next().unwrap();
+            assert!(
+                words.help[at..].contains(state_word),
+                "{lang:?}: {state} after {number} in {}",
+                words.help
+            );
+        }
+    }
 }

@@ -594,3 +594,79 @@ fn the_help_and_the_hints_name_the_opinion_keys() {
     let lines = screen(&mut app, 80, 24, at(1, 0));
     assert!(lines[23].contains("Esc"), "{}", lines[23]);
 }
+
+/// ↑↓ and Tab go the way the columns are drawn: at 120 columns the conclusion is drawn
+/// under the overview, so ↓ from the patient's wishes goes there, not into the surgery
+/// card of the next column (where text meant for the conclusion once went). On one column
+/// the cards come first, as drawn.
+#[test]
+fn arrows_follow_the_columns_as_drawn_at_every_width() {
+    for (width, after_wishes) in [
+        (80, Field::Card(TreatmentKind::Surgery)),
+        (120, Field::PlanAgreement),
+        (200, Field::PlanAgreement),
+    ] {
+        let (_dir, mut app, _path) = opinion_app(Config::embedded());
+        screen(&mut app, width, 40, at(1, 0));
+        while focus(&app) != Field::PatientWishes {
+            press(&mut app, KeyCode::Down);
+        }
+        press(&mut app, KeyCode::Down);
+        assert_eq!(focus(&app), after_wishes, "at {width} columns");
+        press(&mut app, KeyCode::Up);
+        assert_eq!(focus(&app), Field::PatientWishes, "at {width} columns");
+    }
+    // ← and → on a field with nothing to step go to the column beside; on a card they
+    // still step its recommendation.
+    let (_dir, mut app, _path) = opinion_app(Config::embedded());
+    screen(&mut app, 120, 40, at(1, 0));
+    assert_eq!(focus(&app), Field::ReferralDiagnosis);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(focus(&app), Field::Card(TreatmentKind::Surgery));
+    press(&mut app, KeyCode::Right);
+    assert_eq!(focus(&app), Field::Card(TreatmentKind::Surgery));
+    assert_ne!(
+        session(&app).opinion.recommendation(TreatmentKind::Surgery),
+        Recommendation::NotDiscussed
+    );
+    let (_dir, mut app, _path) = opinion_app(Config::embedded());
+    screen(&mut app, 80, 40, at(1, 0));
+    press(&mut app, KeyCode::Right);
+    assert_eq!(
+        focus(&app),
+        Field::ReferralDiagnosis,
+        "one column: nowhere to go"
+    );
+}
+
+/// Ctrl+L empties the field being written in one step, and Ctrl+Z brings it back whole.
+#[test]
+fn ctrl_l_empties_the_field_and_undo_brings_it_back() {
+    let (_dir, mut app, path) = opinion_app(Config::embedded());
+    press(&mut app, KeyCode::End);
+    typ(&mut app, "kk");
+    assert_eq!(focus(&app), Field::Summary);
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "手術の理由として書いた文");
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "二行目");
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    app.on_key(ctrl('l'), at(1, 0));
+    assert_eq!(session(&app).opinion.summary, "");
+    app.on_tick(at(1, 1));
+    assert_eq!(on_disk(&path).opinion.summary, "");
+    app.on_key(ctrl('z'), at(1, 2));
+    assert_eq!(
+        session(&app).opinion.summary,
+        "手術の理由として書いた文\n二行目"
+    );
+    app.on_key(ctrl('y'), at(1, 3));
+    assert_eq!(session(&app).opinion.summary, "");
+    // An empty field has nothing to clear: no change, nothing to undo.
+    app.on_key(ctrl('l'), at(1, 4));
+    app.on_key(ctrl('z'), at(1, 5));
+    assert_eq!(
+        session(&app).opinion.summary,
+        "手術の理由として書いた文\n二行目"
+    );
+}

@@ -513,3 +513,97 @@ fn the_companions_terminal_creates_no_sessions() {
     key(&mut app, KeyCode::Enter, at(0, 1));
     assert_eq!(app.session_view().unwrap().role(), Role::Companion);
 }
+
+/// The companion puts a question down to the patient or the family, never to the
+/// specialist, and can change it afterwards with w, on its own questions only; the
+/// specialist's are refused calmly.
+#[test]
+fn the_companion_sets_and_corrects_who_asked_its_questions() {
+    let (_dir, store, path) = stored_session();
+    let mut specialist = app_on(&store, &path, Role::Specialist);
+    let mut companion = app_on(&store, &path, Role::Companion);
+    press(&mut companion, 'a', at(0, 0));
+    type_text(&mut companion, "家族にできることは？", at(0, 0));
+    key(&mut companion, KeyCode::Tab, at(0, 0));
+    for _ in 0..5 {
+        key(&mut companion, KeyCode::Right, at(0, 0));
+    }
+    key(&mut companion, KeyCode::Enter, at(0, 0));
+    let added = session_of(&companion).question("c1").unwrap();
+    assert_eq!(
+        added.asker,
+        Asker::Patient,
+        "five steps from the family: the patient"
+    );
+    press(&mut companion, 'w', at(0, 1));
+    assert_eq!(
+        session_of(&companion).question("c1").unwrap().asker,
+        Asker::Companion
+    );
+    press(&mut companion, 'w', at(0, 1));
+    assert_eq!(
+        session_of(&companion).question("c1").unwrap().asker,
+        Asker::Patient
+    );
+    companion.on_sync();
+    specialist.on_sync();
+    assert_eq!(
+        session_of(&specialist).question("c1").unwrap().asker,
+        Asker::Patient
+    );
+
+    // The first question is the specialist's file's: not the companion's to change.
+    key(&mut companion, KeyCode::Home, at(0, 2));
+    let before = session_of(&companion).questions[0].asker;
+    press(&mut companion, 'w', at(0, 2));
+    assert_eq!(session_of(&companion).questions[0].asker, before);
+    assert!(
+        status(&companion).contains("追加した端末"),
+        "{}",
+        status(&companion)
+    );
+}
+
+/// Writing an answer to a question that is not the current one says which one is, in the
+/// answer's own title: the selection wrapped once and an answer went to the wrong question.
+#[test]
+fn an_answer_to_another_question_than_the_current_one_says_so() {
+    let (_dir, store, path) = stored_session();
+    let mut specialist = app_on(&store, &path, Role::Specialist);
+    press(&mut specialist, 'n', at(0, 0));
+    specialist.on_sync();
+    let mut companion = app_on(&store, &path, Role::Companion);
+    companion.on_sync();
+    key(&mut companion, KeyCode::End, at(0, 1));
+    key(&mut companion, KeyCode::Enter, at(0, 1));
+    let rows = screen_rows(&draw(&mut companion, 100, 30, at(0, 1)));
+    assert!(
+        rows.iter().any(|row| row.contains("現在の質問は Q1")),
+        "{rows:#?}"
+    );
+    key(&mut companion, KeyCode::Esc, at(0, 1));
+    key(&mut companion, KeyCode::Home, at(0, 1));
+    key(&mut companion, KeyCode::Enter, at(0, 1));
+    let rows = screen_rows(&draw(&mut companion, 100, 30, at(0, 1)));
+    assert!(
+        !rows.iter().any(|row| row.contains("現在の質問は")),
+        "{rows:#?}"
+    );
+}
+
+/// The current question's row is coloured apart from the rest and from the warning colour,
+/// and stays so when another row is selected.
+#[test]
+fn the_current_question_is_coloured_apart_from_the_selection() {
+    let (_dir, mut app) = consultation_under_way();
+    key(&mut app, KeyCode::Up, at(20, 0));
+    let terminal = draw(&mut app, 80, 24, at(20, 5));
+    let current = cell_of(&terminal, "副作用で");
+    assert_eq!(current.fg, ratatui::style::Color::Cyan);
+    assert!(current.modifier.contains(ratatui::style::Modifier::BOLD));
+    assert!(
+        !current
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+}

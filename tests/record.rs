@@ -204,7 +204,7 @@ fn the_desk_pays_exports_and_sends_while_the_specialists_screen_is_open() {
         &data,
         common::at(41, 0),
     );
-    assert!(matches!(paid, Ok(DeskDone::Paid(_))), "{paid:?}");
+    assert!(matches!(paid, Ok(DeskDone::Paid(_, _))), "{paid:?}");
     assert!(
         store::load(&path).unwrap().payment.is_some(),
         "every reader sees it"

@@ -114,3 +114,62 @@ fn every_screen_draws_at_tiny_and_huge_sizes() {
         app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), at(3, 0));
     }
 }
+
+/// Time left and time used, both shown to the second, add up to the allowance at every
+/// moment, half-seconds included (cut separately they came out a second short).
+#[test]
+fn time_left_and_time_used_add_up_to_the_allowance() {
+    let (_dir, mut app) = consult_app(Lang::Ja);
+    let seconds = |figure: &str| -> i64 {
+        let (m, s) = figure.split_once(':').unwrap();
+        m.parse::<i64>().unwrap() * 60 + s.parse::<i64>().unwrap()
+    };
+    for millis in [0, 400, 500, 999, 10_500, 61_250, 1_799_500] {
+        let now = at(0, 0) + chrono::TimeDelta::milliseconds(millis);
+        let terminal = draw(&mut app, 100, 24, now);
+        let buffer = terminal.backend().buffer();
+        // Wide characters leave a blank cell after them: skip those cells.
+        let mut row = String::new();
+        let mut x = 0;
+        while x < 100 {
+            let symbol = buffer[(x, 2)].symbol();
+            row.push_str(symbol);
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        let words: Vec<&str> = row.split_whitespace().collect();
+        let after = |word: &str| {
+            let at = words.iter().position(|w| *w == word).unwrap_or_else(|| {
+                panic!("no {word} in {row}");
+            });
+            words[at + 1]
+        };
+        let left = seconds(after("残り"));
+        let used = seconds(after("経過").split('/').next().unwrap());
+        assert_eq!(left + used, 30 * 60, "at {millis} ms: {row}");
+    }
+}
+
+/// One set of state names: a sent report reads 報告書送付済 on the home screen as on the
+/// desk, and `report_sent` in `sonote list` (it used to read 終了 at home).
+#[test]
+fn home_desk_and_list_name_a_sent_report_alike() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    session.toggle_clock(at(0, 0)).unwrap();
+    session.end(at(25, 0)).unwrap();
+    session.report.exported_at = Some(at(40, 0));
+    session.report.sent_at = Some(at(50, 0));
+    common::create(&store, &mut session).unwrap();
+    let data = store.root().to_path_buf();
+    let mut app = App::new(config, store, Theme { color: true }, today());
+    let terminal = draw(&mut app, 100, 24, at(60, 0));
+    let rows = format!("{:?}", terminal.backend());
+    let words = sonote::model::desk::Progress::ReportSent;
+    let name = Lang::Ja.desk_texts().progress(words);
+    assert_eq!(name, "報告書送付済");
+    assert!(rows.contains(name), "{rows}");
+    let listed = sonote(&data, &["list"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(listed.contains("\treport_sent\t"), "{listed}");
+}

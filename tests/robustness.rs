@@ -12,7 +12,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sonote::config::Config;
-use sonote::tomlfile::FileError;
 use sonote::tui::app::App;
 use sonote::tui::session_view::Tab;
 use sonote::tui::theme::Theme;
@@ -88,12 +87,12 @@ fn damage(text: &str, random: &mut Random) -> Vec<u8> {
 
 /// Run `load` on `rounds` damaged copies of `text`: it must never panic, and every error
 /// must name the file it was given. Returns (accepted, refused).
-fn hammer<T>(
+fn hammer<T, E: std::fmt::Display>(
     name: &str,
     text: &str,
     rounds: usize,
     seed: u64,
-    load: impl Fn(&Path) -> Result<T, FileError>,
+    load: impl Fn(&Path) -> Result<T, E>,
 ) -> (usize, usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
@@ -102,7 +101,15 @@ fn hammer<T>(
     for round in 0..rounds {
         let bytes = damage(text, &mut random);
         std::fs::write(&path, &bytes).unwrap();
-        match catch_unwind(AssertUnwindSafe(|| load(&path))) {
+        let started = std::time::Instant::now();
+        let loaded = catch_unwind(AssertUnwindSafe(|| load(&path)));
+        // A loop in a parser shows as a round that takes seconds, not a test that never ends.
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{name} round {round} (seed {seed}) took {:?}",
+            started.elapsed()
+        );
+        match loaded {
             Ok(Ok(_)) => accepted += 1,
             Ok(Err(err)) => {
                 refused += 1;
@@ -192,6 +199,56 @@ fn damaged_part_files_are_refused_with_their_name() {
         0x009a_1005,
         |path| sonote::store::load_part(path, "2026-11-21-01"),
     );
+}
+
+/// The undamaged text loads: the damage, not the sample, is what gets refused.
+fn loads<T, E: std::fmt::Display>(name: &str, text: &str, load: impl Fn(&Path) -> Result<T, E>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    if let Err(err) = load(&path) {
+        panic!("the undamaged {name} is refused: {err}");
+    }
+}
+
+#[test]
+fn damaged_desk_parts_are_refused_with_their_name() {
+    let text = "format = 1\nsession = \"2026-11-21-01\"\n\n[payment]\nat = 2026-11-21T10:40:00+09:00\nmethod = \"card\"\namount = 5500\n\n[report]\nexported_at = 2026-11-21T11:00:00+09:00\nexported_path = \"/tmp/2026-11-21-01.docx\"\n";
+    // The desk part is found beside its session file.
+    let load = |path: &Path| {
+        let session = path.with_file_name("2026-11-21-01.toml");
+        sonote::store::load_desk_part(&session, "2026-11-21-01")
+            .map_err(|err| err.to_string())?
+            .ok_or_else(|| format!("{}: no desk part read", path.display()))
+    };
+    loads("2026-11-21-01.desk.toml", text, load);
+    hammer("2026-11-21-01.desk.toml", text, 300, 0x00de_1006, load);
+}
+
+#[test]
+fn damaged_question_lists_are_refused_with_their_name() {
+    let text = "# 聞きたいこと\n!手術はできますか。\n薬の副作用は？\n\n仕事は続けられますか。\n";
+    let load = sonote::core::import::read_question_file;
+    loads("questions.txt", text, load);
+    hammer("questions.txt", text, 300, 0x0071_1007, load);
+}
+
+/// A journal is read line by line as JSON: damage to any line is refused with the file and
+/// the line, never a panic.
+#[test]
+fn damaged_journals_are_refused_with_their_name() {
+    let config = Config::embedded();
+    let (_dir, store) = temp_store();
+    let mut session = new_session(&config);
+    let path = common::create(&store, &mut session).unwrap();
+    session.memo = "所見\nPS 1".into();
+    session.toggle_clock(at(0, 0)).unwrap();
+    let by = sonote::store::journal::Author::new("試験 医師", "specialist");
+    sonote::store::save(&path, &session, &by, at(0, 1)).unwrap();
+    let text = std::fs::read_to_string(path.with_extension("journal")).unwrap();
+    let load = sonote::store::journal::read;
+    loads("2026-11-21-01.journal", &text, load);
+    hammer("2026-11-21-01.journal", &text, 300, 0x0010_1008, load);
 }
 
 #[test]
@@ -324,4 +381,56 @@ fn devices_and_pipes_are_refused_not_read() {
         assert!(err.contains("not a regular file"), "{err}");
         assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
+}
+
+/// A pipe planted where a session's journal goes blocked every reader of the session (the
+/// journal was read without the regular-file check): now `list`, `history` and `verify`
+/// come back at once, and the commands that read it name it.
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_place_of_a_journal_blocks_nothing() {
+    let (dir, store) = common::temp_store();
+    let mut session = common::new_session(&sonote::config::Config::embedded());
+    let path = common::create(&store, &mut session).unwrap();
+    let journal = path.with_extension("journal");
+    std::fs::remove_file(&journal).ok();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&journal)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for args in [
+        vec!["list"],
+        vec!["history", session.id.as_str()],
+        vec!["verify", session.id.as_str()],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sonote"))
+            .env_remove("SONOTE_CONFIG")
+            .arg("--data-dir")
+            .arg(store.root())
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(10) {
+                child.kill().ok();
+                panic!("{args:?} hung on the pipe");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        if args[0] != "list" {
+            assert!(!status.success(), "{args:?}");
+            let said = format!("{}{err}", String::from_utf8_lossy(&out.stdout));
+            assert!(said.contains("not a regular file"), "{args:?}: {said}");
+        }
+    }
+    drop(dir);
 }

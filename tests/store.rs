@@ -89,6 +89,8 @@ fn a_saved_session_reads_back_the_same() {
     let mut session = new_session(&config);
     session.toggle_clock(at(0, 0)).unwrap();
     session.extend(at(25, 0)).unwrap();
+    // Paused in the extension's time: the fee charges it (issue 17: by the time used).
+    session.toggle_clock(at(40, 0)).unwrap();
     session.memo = "所見メモ\n二行目".into();
     let path = common::create(&store, &mut session).unwrap();
     assert_eq!(store::load(&path).unwrap(), session);

@@ -55,8 +55,13 @@ pub enum Command {
     #[command(subcommand)]
     Questions(QuestionsCommand),
     /// Check the configuration; exits non-zero when it is invalid, and warns while the
-    /// letterhead is the embedded sample.
-    Check,
+    /// letterhead is the embedded sample. With a SESSION, also list the rules of the FHIR
+    /// referral guides its document would break (exit 1 when any).
+    Check {
+        /// The session: its id, or the path of its file.
+        #[arg(value_name = "SESSION")]
+        session: Option<String>,
+    },
     /// Write a commented configuration to the platform's config directory
     /// (~/.config/sonote/config.toml on Linux), read by default from then on.
     Init {
@@ -64,7 +69,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Write the report of a session as docx, md or json; with --ended, of every ended
+    /// Write the report of a session as docx, md, json or fhir; with --ended, of every ended
     /// session not yet exported. The session records when and where it was exported.
     Export(ExportArgs),
     /// Remove sessions (and the report files they exported) older than DAYS days, after
@@ -76,6 +81,19 @@ pub enum Command {
         /// Do not ask (for scripts).
         #[arg(long)]
         yes: bool,
+    },
+    /// Write the receipt (領収書) of a session: its fee lines, payments and refunds, and the
+    /// amount received. Recorded among the session's exports (so that purge removes it).
+    Receipt(ReceiptArgs),
+    /// Cancel a session before its consultation, with the reason: it is kept, marked
+    /// cancelled, owes nothing (what was paid is shown at the desk as a refund to make).
+    Cancel {
+        /// The session: its id, or the path of its file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// Why it is cancelled (kept in the session).
+        #[arg(long)]
+        reason: String,
     },
     /// Record that the report of a session was handed over or mailed (once exported).
     MarkSent {
@@ -113,6 +131,14 @@ pub enum Command {
         #[arg(value_name = "SESSION")]
         session: Option<String>,
     },
+    /// Print a completion script for a shell (see the README for where to put it).
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print sonote's manual page (roff), generated from these options: `sonote man >
+    /// ~/.local/share/man/man1/sonote.1`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -152,6 +178,36 @@ pub struct ExportArgs {
     pub patient: bool,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ReceiptArgs {
+    /// The session: its id, or the path of its file.
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    #[arg(long, value_enum, default_value_t = ReceiptFormat::Docx)]
+    pub format: ReceiptFormat,
+    /// Language of the receipt (default: report.language of the configuration).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The file to write, or "-" for standard output (default: <id>.receipt.<format> in
+    /// --out-dir, else in the current directory).
+    #[arg(long, value_name = "PATH", conflicts_with = "out_dir")]
+    pub out: Option<PathBuf>,
+    /// The directory to write <id>.receipt.<format> into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Replace an existing file that is not this session's earlier receipt.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReceiptFormat {
+    /// Word document, to print and stamp.
+    Docx,
+    /// Markdown.
+    Md,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// Word document, to sign and send.
@@ -160,6 +216,9 @@ pub enum ExportFormat {
     Md,
     /// JSON: the session and the report, with stable field names.
     Json,
+    /// FHIR R4 JSON: the Japanese eReferral document (診療情報提供書) for the primary
+    /// physician's EHR; written as <id>.fhir.json.
+    Fhir,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::Failure;
-use super::args::{ExportArgs, ExportFormat};
+use super::args::{ExportArgs, ExportFormat, LangArg};
 use crate::config::{Config, Lang};
 use crate::core::export::{self, Destination, ExportError, Exported, Job, Source};
 use crate::core::now as local_now;
@@ -19,23 +19,15 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
         ExportFormat::Docx => Format::Docx,
         ExportFormat::Md => Format::Markdown,
         ExportFormat::Json => Format::Json,
+        ExportFormat::Fhir => Format::Fhir,
     };
-    let lang = report::language(config, args.lang.map(Lang::from));
-    // A broken template is a configuration error: say so before touching any session.
-    let template = ReportTemplate::for_config(config, lang).map_err(|err| Failure {
-        message: err.to_string(),
-        code: 2,
-    })?;
+    let template = template(config, args.lang)?;
     let job = Job {
         config,
         template: &template,
         format,
         force: args.force,
         with_memo: args.with_memo,
-        document: match args.patient {
-            true => crate::report::Document::Patient,
-            false => crate::report::Document::Letter,
-        },
     };
     if args.ended {
         // clap requires --out-dir with --ended.
@@ -47,6 +39,11 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
     };
     let session_path = store.resolve(&session_arg);
     if args.out.as_deref() == Some(Path::new("-")) {
+        if args.patient {
+            let render = || export::render_patient_file(&session_path, &job);
+            let (_, bytes) = to_stdout_first(&job, render)?;
+            return write_stdout(&bytes);
+        }
         return export_to_stdout(&job, &session_path);
     }
     let destination = match (args.out, args.out_dir) {
@@ -54,10 +51,62 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
         (None, Some(dir)) => Destination::Dir(dir),
         (None, None) => Destination::WorkingDir,
     };
-    let exported = export::export(Source::File(&session_path), &job, &destination, local_now())
+    // The summary for the patient, beside the letter (`--patient`), or the letter.
+    let write = match args.patient {
+        true => export::export_patient,
+        false => export::export,
+    };
+    let exported = write(Source::File(&session_path), &job, &destination, local_now())
         .map_err(|err| failure(message(&err, &job)))?;
     println!("{}", exported.path.display());
+    warn_findings(&exported.id, &exported.findings);
     Ok(())
+}
+
+/// The report template of the language asked for (else the configured one). A broken
+/// template is a configuration error: said before any session is touched.
+pub(super) fn template(config: &Config, lang: Option<LangArg>) -> Result<ReportTemplate, Failure> {
+    let lang = report::language(config, lang.map(Lang::from));
+    ReportTemplate::for_config(config, lang).map_err(|err| Failure {
+        message: err.to_string(),
+        code: 2,
+    })
+}
+
+/// The FHIR document was written, but breaks these rules: say so on standard error, with
+/// what to record, so the clerk can mend the record and export again.
+fn warn_findings(id: &str, findings: &[report::fhir::Finding]) {
+    if findings.is_empty() {
+        return;
+    }
+    eprintln!(
+        "sonote: {id}: the FHIR document does not meet {} rule(s) (sonote check {id}):",
+        findings.len()
+    );
+    for finding in findings {
+        eprintln!("  {finding}");
+    }
+}
+
+/// `sonote check SESSION`: the rules of the eReferral and JP-CLINS guides the session's
+/// FHIR document would break, before it is exported. Exit 1 when there are any.
+pub(super) fn check_fhir(config: &Config, store: &Store, session: &str) -> Result<(), Failure> {
+    let template = template(config, None)?;
+    let path = store.resolve(session);
+    let (id, findings) =
+        export::fhir_findings(&path, config, &template).map_err(|err| failure(err.to_string()))?;
+    if findings.is_empty() {
+        println!("{id}: the FHIR document meets every rule sonote checks");
+        return Ok(());
+    }
+    println!(
+        "{id}: the FHIR document would not meet {} rule(s):",
+        findings.len()
+    );
+    for finding in &findings {
+        println!("  {finding}");
+    }
+    Err(failure(format!("{id}: {} rule(s) not met", findings.len())))
 }
 
 /// The command line's wording of an export error: it knows `--force`.
@@ -103,16 +152,27 @@ pub(super) fn mark_sent(config: &Config, store: &Store, session_arg: &str) -> Re
 }
 
 fn export_to_stdout(job: &Job, session_path: &Path) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout();
-    if job.format == Format::Docx && stdout.is_terminal() {
+    let (_, bytes) = to_stdout_first(job, || export::render_file(session_path, job))?;
+    write_stdout(&bytes)
+}
+
+/// A document for standard output, refused while a docx would go to the terminal.
+pub(super) fn to_stdout_first(
+    job: &Job,
+    render: impl FnOnce() -> Result<(String, Vec<u8>), ExportError>,
+) -> Result<(String, Vec<u8>), Failure> {
+    if job.format == Format::Docx && std::io::stdout().is_terminal() {
         return Err(failure(
             "a docx file is not for the terminal: give --out FILE, or redirect the output",
         ));
     }
-    let (_, bytes) =
-        export::render_file(session_path, job).map_err(|err| failure(err.to_string()))?;
+    render().map_err(|err| failure(err.to_string()))
+}
+
+pub(super) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout();
     stdout
-        .write_all(&bytes)
+        .write_all(bytes)
         .and_then(|()| stdout.flush())
         .map_err(|err| failure(format!("standard output: {err}")))
 }
@@ -210,6 +270,13 @@ impl Progress {
         self.finished += 1;
         if self.lines {
             println!("{}\t{}", exported.id, exported.path.display());
+        }
+        if !exported.findings.is_empty() {
+            if self.tty {
+                // Clear the bar so the list is not drawn over it.
+                eprint!("\r\x1b[2K");
+            }
+            warn_findings(&exported.id, &exported.findings);
         }
     }
 

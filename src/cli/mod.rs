@@ -3,9 +3,11 @@
 //! Nothing below this module imports it.
 
 mod args;
+mod completions;
 mod export;
 mod journal;
 mod purge;
+mod receipt;
 
 pub use args::{
     Cli, Command, ExportArgs, ExportFormat, ImportArgs, LangArg, NewArgs, QuestionsCommand,
@@ -40,16 +42,7 @@ impl Failure {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    // The default hook prints the panic's message, which may quote patient text (a string
-    // slicing error does): say where it happened, never what. (The screens put their own,
-    // which also gives the terminal back.)
-    std::panic::set_hook(Box::new(|info| {
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!("sonote: internal error{place}");
-    }));
+    crate::tui::panic_hook::install();
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -60,9 +53,16 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<(), Failure> {
-    if let Some(Command::Init { force }) = cli.command {
-        return init(force);
+    // Generated from the clap definitions: they need no configuration and no data directory.
+    match cli.command {
+        Some(Command::Completions { shell }) => completions::print(shell),
+        Some(Command::Man) => completions::man(),
+        Some(Command::Init { force }) => init(force),
+        _ => dispatch_configured(cli),
     }
+}
+
+fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
     let files = match &cli.config {
         Some(path) => vec![path.clone()],
         None => crate::config::default_files(),
@@ -71,7 +71,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     if let Some(user) = &cli.user {
         config.user.name = user.trim().to_string();
     }
-    if let Some(Command::Check) = cli.command {
+    if let Some(Command::Check { session }) = &cli.command {
         let template = crate::report::template::check(&config).map_err(|err| Failure {
             message: err.to_string(),
             code: 2,
@@ -91,7 +91,13 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
                 sample_letterhead_warning(&cli.config)
             );
         }
-        return Ok(());
+        return match session {
+            Some(session) => {
+                let store = open_store(cli.data_dir.as_deref())?;
+                export::check_fhir(&config, &store, session)
+            }
+            None => Ok(()),
+        };
     }
     let store = open_store(cli.data_dir.as_deref())?;
     // Opening one session checks its own files only; every other command may read them all.
@@ -125,15 +131,21 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Desk) => open_tui(config, store, Start::Desk, Role::Specialist, loose),
         Some(Command::New(args)) => new_session(&config, &store, args),
         Some(Command::List) => list(&store),
-        Some(Command::Check | Command::Init { .. }) => Ok(()),
+        Some(Command::Check { .. } | Command::Init { .. }) => Ok(()),
         Some(Command::Export(args)) => export::export(&config, &store, args),
         Some(Command::MarkSent { session }) => export::mark_sent(&config, &store, &session),
+        Some(Command::Receipt(args)) => receipt::receipt(&config, &store, args),
+        Some(Command::Cancel { session, reason }) => {
+            receipt::cancel(&config, &store, &session, &reason)
+        }
         Some(Command::History { session }) => journal::history(&store, &session),
         Some(Command::Confirm { session }) => journal::confirm(&config, &store, &session),
         Some(Command::Correct { session, reason }) => {
             journal::correct(&config, &store, &session, &reason)
         }
         Some(Command::Verify { session }) => journal::verify(&store, session.as_deref()),
+        Some(Command::Completions { shell }) => completions::print(shell),
+        Some(Command::Man) => completions::man(),
     }
 }
 
@@ -186,7 +198,10 @@ fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
         None => Store::default_root()
             .ok_or_else(|| Failure::new("no data directory: set --data-dir or SONOTE_DATA_DIR"))?,
     };
-    Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))
+    let store =
+        Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))?;
+    store::lock_place::keep_locks_in(store.root());
+    Ok(store)
 }
 
 /// Warn on stderr about each file or folder of the data directory others can read.
@@ -340,7 +355,7 @@ fn list(store: &Store) -> Result<(), Failure> {
                 "{}\t{}\t{}\t{}\t{}",
                 s.id,
                 s.scheduled_date,
-                snake_name(&s.state),
+                crate::model::desk::progress(&s).name(),
                 snake_name(&s.mode),
                 printable(s.patient_label())
             ),

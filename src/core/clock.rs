@@ -16,17 +16,62 @@ use chrono::TimeDelta;
 
 use crate::model::Timestamp;
 
-/// The wall clock and the boot clock, read together at the first call.
-static ANCHOR: OnceLock<(Timestamp, Duration)> = OnceLock::new();
+/// Where the time comes from: the wall clock (which people and NTP set) and a clock that
+/// only counts up. The system's are `SystemClocks`; tests give their own, to step the wall
+/// clock apart from the time that really passes.
+pub trait Clocks {
+    fn wall(&self) -> Timestamp;
+    /// Time since some fixed moment, sleep included; None where there is no such clock.
+    fn boot(&self) -> Option<Duration>;
+}
+
+/// The machine's clocks: the local wall clock and Linux's CLOCK_BOOTTIME.
+pub struct SystemClocks;
+
+impl Clocks for SystemClocks {
+    fn wall(&self) -> Timestamp {
+        chrono::Local::now().fixed_offset()
+    }
+
+    fn boot(&self) -> Option<Duration> {
+        boot_clock()
+    }
+}
+
+/// Time as sonote tells it: the wall clock read once, at the first call, then the boot
+/// clock's count since.
+pub struct AnchoredClock<C: Clocks> {
+    clocks: C,
+    anchor: OnceLock<(Timestamp, Duration)>,
+}
+
+impl<C: Clocks> AnchoredClock<C> {
+    pub const fn new(clocks: C) -> Self {
+        AnchoredClock {
+            clocks,
+            anchor: OnceLock::new(),
+        }
+    }
+
+    pub fn clocks(&self) -> &C {
+        &self.clocks
+    }
+
+    pub fn now(&self) -> Timestamp {
+        let Some(boot) = self.clocks.boot() else {
+            return self.clocks.wall();
+        };
+        let (wall_at_start, boot_at_start) =
+            *self.anchor.get_or_init(|| (self.clocks.wall(), boot));
+        anchored(wall_at_start, boot_at_start, boot)
+    }
+}
+
+static CLOCK: AnchoredClock<SystemClocks> = AnchoredClock::new(SystemClocks);
 
 /// Now, in the machine's time zone: the wall clock at start plus the boot clock since.
 pub fn now() -> Timestamp {
-    let wall = || chrono::Local::now().fixed_offset();
-    let Some(boot) = boot_clock() else {
-        return wall();
-    };
-    let (wall_at_start, boot_at_start) = *ANCHOR.get_or_init(|| (wall(), boot));
-    anchored(wall_at_start, boot_at_start, boot)
+    CLOCK.now()
 }
 
 /// The wall time `boot` stands for, given the two clocks read together once.

@@ -1,46 +1,67 @@
-//! The clerk's changes to a session on disk: a payment, the report sent, the report
-//! exported. Each goes into the session file under its writer lock; while the specialist's
-//! terminal has the session open (and the lock), into the clerk's part file beside it
-//! (`<id>.desk.toml`, see `model::desk_part`), which that terminal takes in.
+//! The clerk's changes to a session on disk: a payment (or a balance, or a refund), the
+//! report sent, the report or the receipt exported, a cancellation, a mistaken session
+//! deleted. Each goes into the session file under its writer lock; while the specialist's
+//! terminal has the session open (and the lock), the money and the exports go into the
+//! clerk's part file beside it (`<id>.desk.toml`, see `model::desk_part`), which that
+//! terminal takes in; a cancellation and a deletion wait until it is closed.
 
 use std::path::{Path, PathBuf};
 
 use super::export::{self, Destination, ExportError, Job, Source};
 use crate::config::Config;
 use crate::model::desk_part::DeskPart;
+use crate::model::money::{CancelError, Settlement};
 use crate::model::payment::PaymentMethod;
-use crate::model::{Session, Timestamp};
+use crate::model::{ClockState, Session, Timestamp};
 use crate::report::template::ReportTemplate;
 use crate::report::{self, Format};
 use crate::store::journal::Author;
-use crate::store::{self, UpdateError};
+use crate::store::{self, PurgePlan, Store, UpdateError};
 
 /// What the clerk asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeskChange {
+    /// Collect what is owed, or pay back what was paid over the fee (`Session::settle`).
     Pay(PaymentMethod),
     MarkSent,
     /// The report as docx, in the configured report language, into the data folder's
     /// `exports/`.
     Export,
+    /// The receipt as docx, in the configured report language, into `exports/`.
+    Receipt,
+    /// Call the consultation off, with why.
+    Cancel(String),
+    /// The same as the FHIR referral document (`<id>.fhir.json`).
+    ExportFhir,
 }
 
 /// What came of it.
 #[derive(Debug)]
 pub enum DeskDone {
-    /// The session as it now is (its payment, whether new or recorded before).
-    Paid(Box<Session>),
+    /// The session as it now is, and what was recorded (nothing: it was settled before).
+    Paid(Box<Session>, Settlement),
     /// The report is marked sent (`false`: it already was).
     Sent(bool),
     /// The report was never exported, so it cannot be sent.
     NotExported,
     Exported(PathBuf),
+    /// The receipt was written there.
+    Receipt(PathBuf),
+    /// The session is now marked cancelled (`Err`: why not).
+    Cancelled(Result<(), CancelError>),
+    /// The session's files are gone, and the exports sonote wrote and nobody changed.
+    Deleted(PurgePlan),
+    /// The FHIR document was written; the rules of the guides it does not meet.
+    ExportedFhir(PathBuf, Vec<crate::report::fhir::Finding>),
 }
 
 #[derive(Debug)]
 pub enum DeskError {
     /// The session is open for writing on another terminal.
     Busy,
+    /// Only a session whose consultation never began may be deleted: the record of one
+    /// that took place is kept (cancel it instead).
+    Started,
     Update(UpdateError),
     Export(ExportError),
 }
@@ -56,13 +77,9 @@ pub fn apply(
     let by = super::author(config, "clerk");
     match change {
         DeskChange::Pay(method) => {
-            let pay = |session: &mut Session| {
-                if session.payment.is_none() {
-                    session.mark_paid(method, now);
-                }
-            };
-            let (session, ()) = change_session(path, &by, now, pay)?;
-            Ok(DeskDone::Paid(Box::new(session)))
+            let pay = |session: &mut Session| session.settle(method, now);
+            let (session, settled) = change_session(path, &by, now, pay)?;
+            Ok(DeskDone::Paid(Box::new(session), settled))
         }
         DeskChange::MarkSent => {
             let (_, sent) =
@@ -72,34 +89,73 @@ pub fn apply(
                 Err(_) => DeskDone::NotExported,
             })
         }
-        DeskChange::Export => {
+        DeskChange::Cancel(reason) => {
+            let cancel = |session: &mut Session| session.cancel(&reason, now);
+            let (_, result) = store::update(path, &by, now, cancel).map_err(|err| match err {
+                UpdateError::Busy => DeskError::Busy,
+                err => DeskError::Update(err),
+            })?;
+            Ok(DeskDone::Cancelled(result))
+        }
+        DeskChange::Export | DeskChange::ExportFhir | DeskChange::Receipt => {
+            let format = match change {
+                DeskChange::ExportFhir => Format::Fhir,
+                _ => Format::Docx,
+            };
             let lang = report::language(config, None);
             let template = ReportTemplate::for_config(config, lang)
                 .map_err(|err| DeskError::Export(ExportError::Template(err)))?;
             let job = Job {
                 config,
                 template: &template,
-                format: Format::Docx,
+                format,
                 force: false,
                 with_memo: false,
-                document: crate::report::Document::Letter,
             };
             let destination = Destination::Dir(export::exports_dir(data_dir));
-            match export::export(Source::File(path), &job, &destination, now) {
-                Ok(exported) => Ok(DeskDone::Exported(exported.path)),
-                Err(ExportError::Busy(_)) => {
-                    let exported = through_part(path, &by, now, |session| {
-                        let source = Source::Open { session, path };
-                        export::export(source, &job, &destination, now)
-                    })?
-                    .1
-                    .map_err(DeskError::Export)?;
-                    Ok(DeskDone::Exported(exported.path))
+            let receipt = change == DeskChange::Receipt;
+            let write = |source: Source| {
+                if receipt {
+                    export::export_receipt(source, &job, &destination, now)
+                } else {
+                    export::export(source, &job, &destination, now)
                 }
-                Err(err) => Err(DeskError::Export(err)),
-            }
+            };
+            let exported = match write(Source::File(path)) {
+                Ok(exported) => exported,
+                Err(ExportError::Busy(_)) => through_part(path, &by, now, |session| {
+                    write(Source::Open { session, path })
+                })?
+                .1
+                .map_err(DeskError::Export)?,
+                Err(err) => return Err(DeskError::Export(err)),
+            };
+            Ok(if receipt {
+                DeskDone::Receipt(exported.path)
+            } else if format == Format::Fhir {
+                DeskDone::ExportedFhir(exported.path, exported.findings)
+            } else {
+                DeskDone::Exported(exported.path)
+            })
         }
     }
+}
+
+/// Delete a session made by mistake: its files, and the exports sonote wrote that are still
+/// as written (`Store::purge`). Refused while it is open on a terminal, and once its
+/// consultation began.
+pub fn delete(store: &Store, path: &Path) -> Result<DeskDone, DeskError> {
+    let session = store::load(path).map_err(|err| DeskError::Update(UpdateError::File(err)))?;
+    if session.state() != ClockState::Ready {
+        return Err(DeskError::Started);
+    }
+    store
+        .purge(path)
+        .map(DeskDone::Deleted)
+        .map_err(|err| match err {
+            UpdateError::Busy => DeskError::Busy,
+            err => DeskError::Update(err),
+        })
 }
 
 /// A change to the session file, or, while another terminal holds it, to the clerk's part.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::model::{ExportedFile, Session, Timestamp};
 use crate::report::template::ReportTemplate;
-use crate::report::{self, Document, Format};
+use crate::report::{self, Format};
 use crate::store;
 use crate::tomlfile::FileError;
 
@@ -25,6 +25,8 @@ pub enum ExportError {
     Session(String),
     /// The document could not be made, or the file (or its folder) written.
     Io(PathBuf, std::io::Error),
+    /// A receipt was asked for before anything was paid.
+    NothingPaid(String),
 }
 
 impl std::fmt::Display for ExportError {
@@ -43,6 +45,7 @@ impl std::fmt::Display for ExportError {
             ),
             ExportError::Session(message) => write!(f, "{message}"),
             ExportError::Io(path, err) => write!(f, "{}: {err}", path.display()),
+            ExportError::NothingPaid(id) => write!(f, "{id}: nothing has been paid yet"),
         }
     }
 }
@@ -80,8 +83,6 @@ pub struct Job<'a> {
     pub force: bool,
     /// Put the specialist's private notes in a JSON export whatever the template prints.
     pub with_memo: bool,
-    /// The letter, or the summary for the patient (in the template's language).
-    pub document: Document,
 }
 
 /// A report written to a file.
@@ -89,6 +90,8 @@ pub struct Job<'a> {
 pub struct Exported {
     pub id: String,
     pub path: PathBuf,
+    /// For the FHIR document: the guides' rules it does not meet (it is written anyway).
+    pub findings: Vec<report::fhir::Finding>,
 }
 
 /// The report templates of both languages (Japanese, English) as the configuration names
@@ -104,6 +107,37 @@ pub(crate) fn exports_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("exports")
 }
 
+/// Which document of a session is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Document {
+    /// The report to the referring physician.
+    Letter,
+    /// The receipt of what was paid (`<id>.receipt.<extension>`), in the template's
+    /// language; written from the desk and `sonote receipt`.
+    Receipt,
+    /// The summary for the patient and family (`<id>.patient.<extension>`), worded by its
+    /// own template in the template's language; `sonote export --patient`, the report tab.
+    Patient,
+}
+
+impl Document {
+    fn build(self, session: &Session, job: &Job) -> Result<report::Report, ExportError> {
+        match self {
+            Document::Letter => Ok(report::build(session, job.config, job.template)),
+            Document::Receipt => {
+                let words = report::receipt::ReceiptWords::embedded(job.template.language)
+                    .map_err(ExportError::Template)?;
+                report::receipt::build(session, job.config, job.template, &words)
+                    .map_err(|_| ExportError::NothingPaid(session.id.clone()))
+            }
+            Document::Patient => {
+                let template = report::patient_template(job.template.language);
+                Ok(report::build_patient(session, job.config, &template))
+            }
+        }
+    }
+}
+
 /// Export a session's report. Exporting again replaces the session's own earlier export,
 /// and nothing else unless `job.force` says so.
 pub fn export(
@@ -112,21 +146,56 @@ pub fn export(
     destination: &Destination,
     now: Timestamp,
 ) -> Result<Exported, ExportError> {
+    export_document(Document::Letter, source, job, destination, now)
+}
+
+/// Write a session's receipt, as `export` writes its report; recorded among the files the
+/// session exported (so that `purge` and deleting remove it), not as the report's export.
+pub fn export_receipt(
+    source: Source,
+    job: &Job,
+    destination: &Destination,
+    now: Timestamp,
+) -> Result<Exported, ExportError> {
+    export_document(Document::Receipt, source, job, destination, now)
+}
+
+/// Write a session's summary for the patient and family, as `export` writes its report;
+/// recorded among the files the session exported, not as the report's export.
+pub fn export_patient(
+    source: Source,
+    job: &Job,
+    destination: &Destination,
+    now: Timestamp,
+) -> Result<Exported, ExportError> {
+    export_document(Document::Patient, source, job, destination, now)
+}
+
+fn export_document(
+    document: Document,
+    source: Source,
+    job: &Job,
+    destination: &Destination,
+    now: Timestamp,
+) -> Result<Exported, ExportError> {
     match source {
-        Source::Open { session, path } => export_open(session, path, job, destination, now),
-        Source::File(path) => export_file(path, job, destination, now),
+        Source::Open { session, path } => {
+            export_open(document, session, path, job, destination, now)
+        }
+        Source::File(path) => export_file(document, path, job, destination, now),
     }
 }
 
 fn export_open(
+    document: Document,
     session: &mut Session,
     session_path: &Path,
     job: &Job,
     destination: &Destination,
     now: Timestamp,
 ) -> Result<Exported, ExportError> {
-    let out = out_path(destination, session, session_path, job)?;
-    let report = report::build_document(session, job.config, job.template, job.document);
+    let out = out_path(destination, session, session_path, job.format, document)?;
+    let report = document.build(session, job)?;
     let bytes = render(&report, job, &out)?;
     let out_abs = absolute_name(&out);
     write_out(
@@ -135,15 +204,18 @@ fn export_open(
         session.report.was_exported_to(&out_abs),
         job.force,
     )?;
-    note_export(session, session_path, &bytes, out_abs, job, now);
+    note_export(document, session, session_path, &bytes, out_abs, job, now);
     Ok(Exported {
         id: session.id.clone(),
         path: out,
+        findings: findings(&report, job.format),
     })
 }
 
-/// Record in the session where its report went, when, and what was written there.
+/// Record in the session where its report went, when, and what was written there; of a
+/// receipt, only what was written where (the report's export is not the receipt's).
 fn note_export(
+    document: Document,
     session: &mut Session,
     session_path: &Path,
     bytes: &[u8],
@@ -156,18 +228,24 @@ fn note_export(
         sha256: store::journal::hash(bytes),
         session_file: absolute_name(session_path),
     });
-    // The patient's summary is a handout: written, so it may be replaced by the next one,
-    // but the report to the physician is still to be exported.
-    if job.document == Document::Letter {
-        session
-            .report
-            .mark_exported(now, out_abs, job.format.extension());
+    match document {
+        Document::Letter => {
+            session
+                .report
+                .mark_exported(now, out_abs, job.format.extension());
+        }
+        Document::Receipt | Document::Patient => {
+            if !session.report.exported_paths.contains(&out_abs) {
+                session.report.exported_paths.push(out_abs);
+            }
+        }
     }
 }
 
 /// The session's writer lock is held throughout, so the report and the record are of the
 /// same session, read once, and no screen saves over the record.
 fn export_file(
+    document: Document,
     session_path: &Path,
     job: &Job,
     destination: &Destination,
@@ -189,12 +267,20 @@ fn export_file(
         .ok_or_else(|| ExportError::Busy(session_path.into()))?;
     let mut session =
         store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
-    let out = out_path(destination, &session, session_path, job)?;
+    let out = out_path(destination, &session, session_path, job.format, document)?;
     let out_abs = absolute_name(&out);
     let ours = session.report.was_exported_to(&out_abs);
-    let report = report::build_document(&session, job.config, job.template, job.document);
+    let report = document.build(&session, job)?;
     let bytes = render(&report, job, &out)?;
-    note_export(&mut session, session_path, &bytes, out_abs, job, now);
+    note_export(
+        document,
+        &mut session,
+        session_path,
+        &bytes,
+        out_abs,
+        job,
+        now,
+    );
     let session = &session;
     // The session's record of the export is written beside its file while the report is
     // written (two fsyncs waited for at once); it goes into its place only once the report
@@ -217,7 +303,29 @@ fn export_file(
     Ok(Exported {
         id: session.id.clone(),
         path: out,
+        findings: findings(&report, job.format),
     })
+}
+
+/// The rules of the eReferral and JP-CLINS guides the FHIR document does not meet; none
+/// for the other formats.
+fn findings(report: &report::Report, format: Format) -> Vec<report::fhir::Finding> {
+    match format {
+        Format::Fhir => report::fhir::check(report),
+        _ => Vec::new(),
+    }
+}
+
+/// What the FHIR document of a session would break (`sonote check SESSION`): read only,
+/// no lock, nothing written.
+pub fn fhir_findings(
+    session_path: &Path,
+    config: &Config,
+    template: &ReportTemplate,
+) -> Result<(String, Vec<report::fhir::Finding>), ExportError> {
+    let session = store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
+    let report = report::build(&session, config, template);
+    Ok((session.id, report::fhir::check(&report)))
 }
 
 /// The report's bytes, without writing them anywhere (`sonote export --out -`).
@@ -225,8 +333,32 @@ pub(crate) fn render_file(
     session_path: &Path,
     job: &Job,
 ) -> Result<(String, Vec<u8>), ExportError> {
+    render_document(Document::Letter, session_path, job)
+}
+
+/// The patient's summary's bytes, without writing them anywhere (`--patient --out -`).
+pub(crate) fn render_patient_file(
+    session_path: &Path,
+    job: &Job,
+) -> Result<(String, Vec<u8>), ExportError> {
+    render_document(Document::Patient, session_path, job)
+}
+
+/// The receipt's bytes, without writing them anywhere (`sonote receipt --out -`).
+pub(crate) fn render_receipt_file(
+    session_path: &Path,
+    job: &Job,
+) -> Result<(String, Vec<u8>), ExportError> {
+    render_document(Document::Receipt, session_path, job)
+}
+
+fn render_document(
+    document: Document,
+    session_path: &Path,
+    job: &Job,
+) -> Result<(String, Vec<u8>), ExportError> {
     let session = store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
-    let report = report::build_document(&session, job.config, job.template, job.document);
+    let report = document.build(&session, job)?;
     let bytes = render(&report, job, session_path)?;
     Ok((session.id, bytes))
 }
@@ -243,14 +375,22 @@ fn out_path(
     destination: &Destination,
     session: &Session,
     session_path: &Path,
-    job: &Job,
+    format: Format,
+    document: Document,
 ) -> Result<PathBuf, ExportError> {
     let name = || {
-        let name = file_name(&session.id, session_path, job.format);
-        // The patient's summary beside the letter: `<id>.patient.docx`.
-        match name.rsplit_once('.') {
-            Some((stem, extension)) => format!("{stem}{}.{extension}", job.document.suffix()),
-            None => name,
+        let name = file_name(&session.id, session_path, format);
+        match document {
+            Document::Letter => name,
+            // Beside the report, never over it.
+            Document::Receipt => match name.strip_suffix(format.extension()) {
+                Some(stem) => format!("{stem}receipt.{}", format.extension()),
+                None => name,
+            },
+            Document::Patient => match name.strip_suffix(format.extension()) {
+                Some(stem) => format!("{stem}patient.{}", format.extension()),
+                None => name,
+            },
         }
     };
     match destination {

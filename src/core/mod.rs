@@ -2,7 +2,7 @@
 //! terminal share. It imports no ratatui, crossterm, clap or i18n: it returns typed results
 //! and events, and the faces word them.
 
-pub(crate) mod clock;
+pub mod clock;
 pub mod desk;
 pub mod export;
 pub mod import;

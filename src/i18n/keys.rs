@@ -67,6 +67,7 @@ pub struct AppKeys {
     pub cancel_override: KeyText,
     pub start_override: KeyText,
     pub undo: KeyText,
+    pub clear_field: KeyText,
 }
 
 pub struct ConsultKeys {
@@ -124,6 +125,7 @@ pub struct ReportKeys {
     pub markdown: KeyText,
     pub json: KeyText,
     pub patient: KeyText,
+    pub fhir: KeyText,
     pub language: KeyText,
     pub confirm: KeyText,
     pub correct: KeyText,
@@ -138,7 +140,6 @@ pub struct IntakeKeys {
     pub delete_row: KeyText,
     pub edges: KeyText,
     pub keep: KeyText,
-    pub cancel: KeyText,
 }
 
 pub struct DeskKeys {
@@ -146,6 +147,7 @@ pub struct DeskKeys {
     pub open: KeyText,
     pub pay: KeyText,
     pub export: KeyText,
+    pub export_fhir: KeyText,
     pub sent: KeyText,
     pub filter: KeyText,
     pub day: KeyText,
@@ -155,6 +157,9 @@ pub struct DeskKeys {
     pub cash: KeyText,
     pub card: KeyText,
     pub transfer: KeyText,
+    pub receipt: KeyText,
+    pub cancel: KeyText,
+    pub delete: KeyText,
 }
 
 pub static JA: KeyTexts = KeyTexts {
@@ -183,6 +188,7 @@ pub static JA: KeyTexts = KeyTexts {
         cancel_override: only("取り消す"),
         start_override: only("入力した理由で開始する"),
         undo: only("元に戻す / やり直す"),
+        clear_field: only("欄を空にする（Ctrl+Z で戻る）"),
     },
     consult: ConsultKeys {
         edit_notes: both("メモを編集", "メモ"),
@@ -194,7 +200,7 @@ pub static JA: KeyTexts = KeyTexts {
         advance: both("現在の質問を回答済にして次へ", "回答済→次"),
         current: both("選んだ質問を現在の質問に（時間を計る）", "現在"),
         state_priority: both("状態を選ぶ / 優先度を変える", "状態"),
-        add_reword: both("質問を追加 / 追加した質問の文面を直す", "追加"),
+        add_reword: both("質問を追加 / 追加した質問の文面 / 質問者を直す", "追加"),
         reorder: only("順番を上げる / 下げる"),
         delete: only("削除（確認あり）"),
         prompts: both("質問のヒント集から加える", "ヒント集"),
@@ -206,7 +212,10 @@ pub static JA: KeyTexts = KeyTexts {
         add: both("質問を追加する", "追加"),
         add_fields: both("次 / 前の欄へ", "次の欄"),
         asker: both("質問者を選ぶ（質問者の欄で）", "質問者"),
-        set_state: both("状態を選ぶ", "状態を選ぶ"),
+        set_state: both(
+            "1 未質問 2 質問済 3 回答済 4 見送り 5 主治医へ",
+            "1未質問 2質問済 3回答済 4見送り 5主治医へ",
+        ),
         delete_yes: both("削除する", "削除"),
         delete_no: both("削除しない", "取消"),
         topic: both("前 / 次の話題へ", "話題"),
@@ -218,7 +227,7 @@ pub static JA: KeyTexts = KeyTexts {
     opinion: OpinionKeys {
         field: both("前 / 次の項目へ", "項目"),
         card: both("次 / 前のカードへ", "次のカード"),
-        step: both("推奨度・PS・見解を順に切り替える", "推奨度"),
+        step: both("推奨度・PS・見解を切替（他の欄は隣の列へ）", "推奨度"),
         pick: both("推奨度 1-4、PS (ECOG) 0-4、見解 1-3", "推奨度"),
         drugs: only("薬剤: 化学/分子標的/免疫/ホルモン"),
         clear: only("選んだものを取り消す"),
@@ -236,6 +245,7 @@ pub static JA: KeyTexts = KeyTexts {
         markdown: both("Markdown で出力（電子カルテへの貼り付け用）", "Markdown"),
         json: both("JSON で出力（他のシステム用）", "JSON"),
         patient: both("患者さん・ご家族向けのまとめを Word で出力", "まとめ"),
+        fhir: only("FHIR 診療情報提供書で出力"),
         language: both(
             "報告書の言語を切り替え（日本語 / English）",
             "日本語/English",
@@ -252,17 +262,17 @@ pub static JA: KeyTexts = KeyTexts {
         delete_row: both("選んだ同行者・資料を削除", "行を削除"),
         edges: only("最初 / 最後の項目へ"),
         keep: only("入力を確定"),
-        cancel: only("入力を取り消す"),
     },
     desk: DeskKeys {
         select: both("セッションを選ぶ", "選択"),
         open: both("開く", "開く"),
-        pay: both("料金を受領（支払方法を選ぶ）", "受領"),
+        pay: both("料金・残額の受領、返金（方法を選ぶ）", "受領"),
         export: both(
             "報告書を Word で出力（データフォルダの exports/）",
             "報告書出力",
         ),
-        sent: both("報告書を送付済みにする", "送付済"),
+        export_fhir: only("FHIR 診療情報提供書で出力"),
+        sent: both("報告書を送付済みにする（確認あり）", "送付済"),
         filter: both("状態で絞り込む（順に切り替え）", "絞込"),
         day: both("前の日 / 次の日", "日付"),
         today: only("今日"),
@@ -271,6 +281,12 @@ pub static JA: KeyTexts = KeyTexts {
         cash: both("現金で受領", "現金"),
         card: both("カードで受領", "カード"),
         transfer: both("振込で受領", "振込"),
+        receipt: both(
+            "領収書を Word で出力（データフォルダの exports/）",
+            "領収書",
+        ),
+        cancel: both("セッションを中止する（理由を入力、記録は残る）", "中止"),
+        delete: only("誤って作ったセッションを削除する（確認あり）"),
     },
 };
 
@@ -300,6 +316,7 @@ pub static EN: KeyTexts = KeyTexts {
         cancel_override: only("cancel"),
         start_override: only("start with the reason typed"),
         undo: only("undo / redo"),
+        clear_field: only("empty the field (Ctrl+Z undoes)"),
     },
     consult: ConsultKeys {
         edit_notes: both("edit the notes", "notes"),
@@ -311,7 +328,7 @@ pub static EN: KeyTexts = KeyTexts {
         advance: both("current one answered, go to the next", "next"),
         current: both("make the selected one current (timed)", "current"),
         state_priority: both("choose the state / change the priority", "state"),
-        add_reword: both("add a question / reword one added here", "add"),
+        add_reword: both("add a question / reword / change who asked", "add"),
         reorder: only("move up / down"),
         delete: only("delete (asks first)"),
         prompts: both("add from the question prompt list", "prompts"),
@@ -323,7 +340,10 @@ pub static EN: KeyTexts = KeyTexts {
         add: both("add the question", "add"),
         add_fields: both("next / previous field", "next field"),
         asker: both("choose who asks (on that field)", "asked by"),
-        set_state: both("choose the state", "choose the state"),
+        set_state: both(
+            "1 not yet 2 asked 3 answered 4 skipped 5 primary",
+            "1 not yet 2 asked 3 answered 4 skipped 5 primary",
+        ),
         delete_yes: both("delete it", "delete"),
         delete_no: both("keep it", "cancel"),
         topic: both("previous / next topic", "topic"),
@@ -335,7 +355,7 @@ pub static EN: KeyTexts = KeyTexts {
     opinion: OpinionKeys {
         field: both("previous / next field", "field"),
         card: both("next / previous card", "next card"),
-        step: both("step the recommendation, PS or view", "recommend"),
+        step: both("step a choice; elsewhere next column", "recommend"),
         pick: both("1-4 recommendation, 0-4 PS (ECOG), 1-3 view", "recommend"),
         drugs: only("drugs: chemo/targeted/immuno/hormone"),
         clear: only("clear the choice"),
@@ -353,6 +373,7 @@ pub static EN: KeyTexts = KeyTexts {
         markdown: both("export Markdown (to paste into a chart)", "Markdown"),
         json: both("export JSON (for other systems)", "JSON"),
         patient: both("export the summary for the patient (Word)", "summary"),
+        fhir: only("export the FHIR referral document"),
         language: both("report language: 日本語 / English", "日本語/English"),
         confirm: both("confirm record and report (then: corrections)", "confirm"),
         correct: both("correct the confirmed record, with a reason", "correct"),
@@ -366,14 +387,14 @@ pub static EN: KeyTexts = KeyTexts {
         delete_row: both("delete the selected companion or material", "delete row"),
         edges: only("first / last field"),
         keep: only("keep what was typed"),
-        cancel: only("cancel the typing"),
     },
     desk: DeskKeys {
         select: both("select a session", "select"),
         open: both("open it", "open"),
-        pay: both("record the payment (choose how)", "paid"),
+        pay: both("take the fee, a balance or a refund (choose how)", "paid"),
         export: both("export the report (Word) into exports/", "export"),
-        sent: both("mark the report sent", "sent"),
+        export_fhir: only("export the FHIR referral document"),
+        sent: both("mark the report sent (asks first)", "sent"),
         filter: both("filter by state (cycles)", "filter"),
         day: both("previous / next day", "day"),
         today: only("today"),
@@ -382,5 +403,8 @@ pub static EN: KeyTexts = KeyTexts {
         cash: both("paid in cash", "cash"),
         card: both("paid by card", "card"),
         transfer: both("paid by transfer", "transfer"),
+        receipt: both("write the receipt (Word) into exports/", "receipt"),
+        cancel: both("cancel the session (with a reason; it is kept)", "cancel"),
+        delete: only("delete a session made by mistake (asks first)"),
     },
 };

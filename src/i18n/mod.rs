@@ -39,6 +39,9 @@ pub struct Texts {
     pub ev_pause: &'static str,
     pub ev_resume: &'static str,
     pub ev_extend: &'static str,
+    pub ev_withdraw: &'static str,
+    /// The minutes an event adds, as the clock record shows them.
+    pub ev_minutes: &'static str,
     pub ev_end: &'static str,
     pub sessions: &'static str,
     pub no_sessions: &'static str,
@@ -60,10 +63,21 @@ pub struct Texts {
     pub field_name: &'static str,
     pub field_kana: &'static str,
     pub field_hospital_id: &'static str,
+    /// The new session's scheduled day.
+    pub field_date: &'static str,
+    /// `{text}`: what was typed in the date field.
+    pub bad_date: &'static str,
     pub field_mode: &'static str,
     pub name_required: &'static str,
     pub created: &'static str,
     pub confirm_extend: &'static str,
+    /// As `confirm_extend`, when the extension is charged only once its time is used.
+    pub confirm_extend_used: &'static str,
+    /// `{m}`: the minutes taken back.
+    pub confirm_withdraw: &'static str,
+    pub withdrawn: &'static str,
+    /// `{date}`: the day the session is scheduled; `{today}`.
+    pub confirm_start_other_day: &'static str,
     pub confirm_end: &'static str,
     pub confirm_quit_unsaved: &'static str,
     pub extended: &'static str,
@@ -86,6 +100,9 @@ pub struct Texts {
     pub err_not_paused: &'static str,
     pub err_already_ended: &'static str,
     pub err_no_extension: &'static str,
+    pub err_cancelled: &'static str,
+    pub err_no_withdraw: &'static str,
+    pub err_extension_in_use: &'static str,
     pub help_title: &'static str,
     pub hints_memo: &'static str,
     /// What each key does, for the help and the hint lines.
@@ -105,6 +122,8 @@ pub struct Texts {
     /// `{n}`: the version confirmed.
     pub record_locked: &'static str,
     pub confirm_record: &'static str,
+    pub confirm_edit_sent: &'static str,
+    pub edit_sent_allowed: &'static str,
     /// `{n}`: the version.
     pub record_confirmed: &'static str,
     pub correction_title: &'static str,
@@ -149,6 +168,8 @@ pub static JA: Texts = Texts {
     ev_pause: "一時停止",
     ev_resume: "再開",
     ev_extend: "延長",
+    ev_withdraw: "延長取消",
+    ev_minutes: "+{m}分",
     ev_end: "終了",
     sessions: "セッション一覧",
     no_sessions: "セッションはまだありません。n で新しいセッションを作成します。",
@@ -170,10 +191,16 @@ pub static JA: Texts = Texts {
     field_name: "患者氏名",
     field_kana: "ふりがな",
     field_hospital_id: "患者ID",
+    field_date: "予定日（2026-12-01、12/1 など）",
+    bad_date: "予定日「{text}」が読めません。2026-12-01 や 12/1 の形で入力してください。",
     field_mode: "形式",
     name_required: "患者氏名を入力してください。",
     created: "セッション {id} を作成しました。",
     confirm_extend: "{m}分延長しますか？ 延長料金 {fee} が加わります。 (y/n)",
+    confirm_extend_used: "{m}分延長しますか？ 延長の時間に入ると延長料金 {fee} が加わります（使う前なら x で取り消せます）。 (y/n)",
+    confirm_withdraw: "延長（{m}分）はまだ使っていません。取り消しますか？ (y/n)",
+    withdrawn: "延長を取り消しました。",
+    confirm_start_other_day: "このセッションの予定日は {date} です。今日（{today}）相談を始めますか？ (y/n)",
     confirm_end: "相談を終了しますか？ 終了後は時間を数えません。 (y/n)",
     confirm_quit_unsaved: "保存されていない変更があります。それでも終了しますか？ (y/n)",
     extended: "{m}分延長しました。",
@@ -194,6 +221,9 @@ pub static JA: Texts = Texts {
     err_not_paused: "一時停止中ではありません。",
     err_already_ended: "相談はすでに終了しています。",
     err_no_extension: "延長はこれ以上できません（{n}回まで）。",
+    err_cancelled: "このセッションは中止されています。",
+    err_no_withdraw: "取り消す延長はありません。",
+    err_extension_in_use: "延長の時間に入っているため、取り消せません。",
     help_title: "キー一覧",
     hints_memo: "メモ編集中 — Esc で終了 (入力は自動保存)",
     keys: &keys::JA,
@@ -206,6 +236,8 @@ pub static JA: Texts = Texts {
     read_only_mark: "読み取り専用",
     record_locked: "確定済み（第{n}版）: 変更するには報告書タブ（F4）で R を押し、訂正の理由を入力してください。",
     confirm_record: "記録と報告書を確定しますか？ 確定後の変更には訂正（理由の記録）が必要になります。 (y/n)",
+    confirm_edit_sent: "この報告書は {at} に送付済みです。変更すると送った報告書と食い違います。変更しますか？ (y/n)",
+    edit_sent_allowed: "送付済みの記録を変更できます。もう一度入力してください。変更後は報告書を出力し直して送ってください。",
     record_confirmed: "確定しました（第{n}版）。",
     correction_title: "訂正",
     correction_hint: "訂正の理由を入力して Enter（理由と訂正前の記載は記録され、次の版の報告書に載ります）。Esc で取り消し。",
@@ -257,6 +289,8 @@ pub static EN: Texts = Texts {
     ev_pause: "Pause",
     ev_resume: "Resume",
     ev_extend: "Extend",
+    ev_withdraw: "Extension withdrawn",
+    ev_minutes: "+{m} min",
     ev_end: "End",
     sessions: "Sessions",
     no_sessions: "No sessions yet. Press n to create one.",
@@ -278,10 +312,16 @@ pub static EN: Texts = Texts {
     field_name: "Patient name",
     field_kana: "Reading (kana)",
     field_hospital_id: "Patient ID",
+    field_date: "Scheduled day (2026-12-01, 12/1, ...)",
+    bad_date: "Cannot read the scheduled day \"{text}\": type it as 2026-12-01 or 12/1.",
     field_mode: "Mode",
     name_required: "Enter the patient's name.",
     created: "Created session {id}.",
     confirm_extend: "Extend by {m} minutes? The extension fee {fee} is added. (y/n)",
+    confirm_extend_used: "Extend by {m} minutes? The extension fee {fee} is added once its time is used (until then, x takes it back). (y/n)",
+    confirm_withdraw: "The extension ({m} min) is not used yet. Withdraw it? (y/n)",
+    withdrawn: "Extension withdrawn.",
+    confirm_start_other_day: "This session is scheduled for {date}. Start the consultation today ({today})? (y/n)",
     confirm_end: "End the consultation? Time is no longer counted after it. (y/n)",
     confirm_quit_unsaved: "There are unsaved changes. Quit anyway? (y/n)",
     extended: "Extended by {m} minutes.",
@@ -302,6 +342,9 @@ pub static EN: Texts = Texts {
     err_not_paused: "The clock is not paused.",
     err_already_ended: "The consultation has already ended.",
     err_no_extension: "No extension left ({n} allowed).",
+    err_cancelled: "This session is cancelled.",
+    err_no_withdraw: "There is no extension to withdraw.",
+    err_extension_in_use: "The extension is already in use; it cannot be withdrawn.",
     help_title: "Keys",
     hints_memo: "Editing notes — Esc to stop (saved as you type)",
     keys: &keys::EN,
@@ -314,6 +357,8 @@ pub static EN: Texts = Texts {
     read_only_mark: "read-only",
     record_locked: "Confirmed (version {n}): to change it, press R on the report tab (F4) and give the reason for the correction.",
     confirm_record: "Confirm the record and the report? After this, a change needs a correction with its reason. (y/n)",
+    confirm_edit_sent: "This report was sent at {at}. A change makes the record differ from the letter sent. Change it? (y/n)",
+    edit_sent_allowed: "The sent record can be changed: type again. Export and send the report again afterwards.",
     record_confirmed: "Confirmed (version {n}).",
     correction_title: "Correction",
     correction_hint: "Type the reason for the correction and press Enter (the reason and the text it replaces are recorded and printed in the next version of the report). Esc cancels.",
@@ -383,6 +428,7 @@ impl Texts {
             EventKind::Pause => self.ev_pause,
             EventKind::Resume => self.ev_resume,
             EventKind::Extend => self.ev_extend,
+            EventKind::Withdraw => self.ev_withdraw,
             EventKind::End => self.ev_end,
         }
     }
@@ -405,6 +451,9 @@ impl Texts {
             ClockError::NoExtensionLeft { allowed } => {
                 fill(self.err_no_extension, &[("n", &allowed.to_string())])
             }
+            ClockError::Cancelled => self.err_cancelled.into(),
+            ClockError::NoExtensionToWithdraw => self.err_no_withdraw.into(),
+            ClockError::ExtensionInUse => self.err_extension_in_use.into(),
         }
     }
 

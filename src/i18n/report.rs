@@ -27,10 +27,14 @@ pub struct ReportTexts {
     pub exported: &'static str,
     /// `{path}`.
     pub not_ours: &'static str,
+    /// A receipt asked for before anything was paid (`{id}`).
+    pub nothing_paid: &'static str,
     /// `{err}`.
     pub failed: &'static str,
     /// `{err}`.
     pub template_error: &'static str,
+    /// After a FHIR export: `{n}` rules of the guides not met, `{rules}` their ids.
+    pub fhir_unmet: &'static str,
 }
 
 pub static JA: ReportTexts = ReportTexts {
@@ -45,9 +49,11 @@ pub static JA: ReportTexts = ReportTexts {
     last_export: "出力済 {at}（{format}）{path}",
     sent: "送付済 {at}",
     exported: "{format} を出力しました: {path}",
+    nothing_paid: "{id} はまだ支払いがないため、領収書は作れません。",
     not_ours: "{path} はこのセッションの出力ではないため、上書きしませんでした。移動してから出力し直してください。",
     failed: "出力できませんでした: {err}",
     template_error: "報告書テンプレートを使えません: {err}",
+    fhir_unmet: " — FHIR 規則 {n} 件未充足（{rules}）: sonote check で確認",
 };
 
 pub static EN: ReportTexts = ReportTexts {
@@ -62,9 +68,11 @@ pub static EN: ReportTexts = ReportTexts {
     last_export: "Exported {at} ({format}) {path}",
     sent: "sent {at}",
     exported: "Exported {format}: {path}",
+    nothing_paid: "{id}: nothing has been paid yet, so there is no receipt to write.",
     not_ours: "{path} is not an export of this session, so it was left alone. Move it away and export again.",
     failed: "Could not export: {err}",
     template_error: "The report template cannot be used: {err}",
+    fhir_unmet: " — {n} rule(s) of the FHIR guides not met ({rules}): see sonote check",
 };
 
 impl Lang {
@@ -91,10 +99,27 @@ impl ReportTexts {
                 fill(self.not_ours, &[("path", &path.display().to_string())])
             }
             ExportError::Template(err) => fill(self.template_error, &[("err", &err.to_string())]),
+            ExportError::NothingPaid(id) => fill(self.nothing_paid, &[("id", id)]),
             ExportError::Busy(_) | ExportError::Session(_) | ExportError::Io(..) => {
                 fill(self.failed, &[("err", &err.to_string())])
             }
         }
+    }
+
+    /// What to add to the message of a FHIR export that breaks rules of the guides; empty
+    /// when it breaks none.
+    pub fn unmet(&self, findings: &[crate::report::fhir::Finding]) -> String {
+        if findings.is_empty() {
+            return String::new();
+        }
+        let rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
+        fill(
+            self.fhir_unmet,
+            &[
+                ("n", &findings.len().to_string()),
+                ("rules", &rules.join(", ")),
+            ],
+        )
     }
 
     /// The name of a format, as the keys call it.
@@ -103,6 +128,7 @@ impl ReportTexts {
             Format::Docx => "Word (docx)",
             Format::Markdown => "Markdown",
             Format::Json => "JSON",
+            Format::Fhir => "FHIR",
         }
     }
 }

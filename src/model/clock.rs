@@ -35,6 +35,8 @@ pub enum EventKind {
     Pause,
     Resume,
     Extend,
+    /// The last extension taken back before any of its time was used.
+    Withdraw,
     End,
 }
 
@@ -43,7 +45,7 @@ pub enum EventKind {
 pub struct ClockEvent {
     pub kind: EventKind,
     pub at: Timestamp,
-    /// Minutes added, for `extend` only.
+    /// Minutes added, for `extend`; minutes taken back, for `withdraw`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
     /// Why the event happened when it was not a key press (e.g. the computer slept).
@@ -75,6 +77,12 @@ pub enum ClockError {
     AlreadyEnded,
     #[error("no extension left ({allowed} allowed)")]
     NoExtensionLeft { allowed: u32 },
+    #[error("the session is cancelled")]
+    Cancelled,
+    #[error("no extension to withdraw")]
+    NoExtensionToWithdraw,
+    #[error("the extension is already in use")]
+    ExtensionInUse,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -99,7 +107,7 @@ impl Clock {
                 EventKind::Start | EventKind::Resume => ClockState::Running,
                 EventKind::Pause => ClockState::Paused,
                 EventKind::End => ClockState::Ended,
-                EventKind::Extend => state,
+                EventKind::Extend | EventKind::Withdraw => state,
             };
         }
         state
@@ -117,11 +125,55 @@ impl Clock {
         self.events.iter().find(|e| e.kind == kind).map(|e| e.at)
     }
 
+    /// Extensions granted and not withdrawn. Whether they are charged is the fee's
+    /// matter (`FeeSchedule::extension_charge`, `extensions_entered`).
     pub fn extensions_used(&self) -> u32 {
-        self.events
-            .iter()
-            .filter(|e| e.kind == EventKind::Extend)
-            .count() as u32
+        self.granted().len() as u32
+    }
+
+    /// The minutes of each extension granted and not withdrawn, in order: a withdrawal
+    /// takes back the last one.
+    fn granted(&self) -> Vec<u32> {
+        let mut granted = Vec::new();
+        for event in &self.events {
+            match event.kind {
+                EventKind::Extend => {
+                    granted.push(event.minutes.unwrap_or(self.rules.extension_minutes));
+                }
+                EventKind::Withdraw => {
+                    granted.pop();
+                }
+                _ => {}
+            }
+        }
+        granted
+    }
+
+    /// Whole minutes the clock ran up to `at`, to the nearest minute: what the letter
+    /// prints as the consultation's time, and what the fee charges by, so the two agree.
+    pub fn minutes_used(&self, at: Timestamp) -> i64 {
+        (self.elapsed(at).num_seconds() + 30).div_euclid(60)
+    }
+
+    /// How many of the granted extensions the time used up to `at` reached into: the
+    /// extensions charged when the fee follows the time used.
+    pub fn extensions_entered(&self, at: Timestamp) -> u32 {
+        let mut past = self.minutes_used(at) - i64::from(self.rules.session_minutes);
+        let mut entered = 0;
+        for minutes in self.granted() {
+            if past <= 0 {
+                break;
+            }
+            entered += 1;
+            past -= i64::from(minutes);
+        }
+        entered
+    }
+
+    /// The moment the clock's figures are final up to: the end, else the last event.
+    pub(crate) fn settled_at(&self) -> Option<Timestamp> {
+        self.ended_at()
+            .or_else(|| self.events.last().map(|event| event.at))
     }
 
     pub(crate) fn extensions_left(&self) -> u32 {
@@ -132,12 +184,7 @@ impl Clock {
 
     /// The time the consultation may take, extensions included.
     pub fn allowed(&self) -> TimeDelta {
-        let extra: i64 = self
-            .events
-            .iter()
-            .filter(|e| e.kind == EventKind::Extend)
-            .map(|e| i64::from(e.minutes.unwrap_or(self.rules.extension_minutes)))
-            .sum();
+        let extra: i64 = self.granted().into_iter().map(i64::from).sum();
         TimeDelta::minutes(i64::from(self.rules.session_minutes) + extra)
     }
 
@@ -166,7 +213,7 @@ impl Clock {
                         stretches.push((since, event.at.max(since)));
                     }
                 }
-                EventKind::Extend => {}
+                EventKind::Extend | EventKind::Withdraw => {}
             }
         }
         if let Some(since) = running_since {
@@ -253,6 +300,30 @@ impl Clock {
         self.push(EventKind::Extend, now, Some(self.rules.extension_minutes))
     }
 
+    /// Whether the last extension could be taken back at `now`: the consultation is still
+    /// on and its time has not reached into that extension.
+    pub fn can_withdraw(&self, now: Timestamp) -> Result<(), ClockError> {
+        match self.state() {
+            ClockState::Ready => return Err(ClockError::NotStarted),
+            ClockState::Ended => return Err(ClockError::AlreadyEnded),
+            ClockState::Running | ClockState::Paused => {}
+        }
+        let Some(last) = self.granted().last().copied() else {
+            return Err(ClockError::NoExtensionToWithdraw);
+        };
+        if self.elapsed(now) > self.allowed() - TimeDelta::minutes(i64::from(last)) {
+            return Err(ClockError::ExtensionInUse);
+        }
+        Ok(())
+    }
+
+    /// Take back the last extension while none of its time is used.
+    pub fn withdraw_extension(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        self.can_withdraw(now)?;
+        let minutes = self.granted().last().copied();
+        self.push(EventKind::Withdraw, now, minutes)
+    }
+
     pub fn end(&mut self, now: Timestamp) -> Result<(), ClockError> {
         match self.state() {
             ClockState::Running | ClockState::Paused => self.push(EventKind::End, now, None),
@@ -299,6 +370,7 @@ impl Clock {
                 EventKind::Pause => replay.pause(event.at),
                 EventKind::Resume => replay.resume(event.at),
                 EventKind::Extend => replay.can_extend(),
+                EventKind::Withdraw => replay.can_withdraw(event.at),
                 EventKind::End => replay.end(event.at),
             };
             if let Err(err) = result {
@@ -307,7 +379,7 @@ impl Clock {
                     format!("'{}' is not possible here: {err}", kind_name(event.kind)),
                 ));
             }
-            if event.kind == EventKind::Extend {
+            if matches!(event.kind, EventKind::Extend | EventKind::Withdraw) {
                 replay.events.push(event.clone());
             } else if let Some(last) = replay.events.last_mut() {
                 *last = event.clone();
@@ -323,6 +395,7 @@ pub(crate) fn kind_name(kind: EventKind) -> &'static str {
         EventKind::Pause => "pause",
         EventKind::Resume => "resume",
         EventKind::Extend => "extend",
+        EventKind::Withdraw => "withdraw",
         EventKind::End => "end",
     }
 }

@@ -3,11 +3,13 @@
 
 use chrono::{NaiveDate, TimeDelta};
 
+use super::money::Account;
 use super::{ClockState, Mode, SessionSummary};
 
 /// Where a session stands, in the order the day goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Progress {
+    Cancelled,
     Declined,
     Scheduled,
     InConsultation,
@@ -16,7 +18,26 @@ pub enum Progress {
     ReportSent,
 }
 
+impl Progress {
+    /// The name the command line prints (`sonote list`): the same states as the screens,
+    /// which word them in the configured language.
+    pub fn name(self) -> &'static str {
+        match self {
+            Progress::Cancelled => "cancelled",
+            Progress::Declined => "declined",
+            Progress::Scheduled => "scheduled",
+            Progress::InConsultation => "in_consultation",
+            Progress::Ended => "ended",
+            Progress::ReportExported => "report_exported",
+            Progress::ReportSent => "report_sent",
+        }
+    }
+}
+
 pub fn progress(session: &SessionSummary) -> Progress {
+    if session.cancelled {
+        return Progress::Cancelled;
+    }
     if session.declined && session.state == ClockState::Ready {
         return Progress::Declined;
     }
@@ -48,12 +69,28 @@ pub fn report_mailed(session: &SessionSummary) -> bool {
     session.mode != Mode::InPerson
 }
 
-/// The fee still to collect: nothing once paid or declined.
-pub fn amount_due(session: &SessionSummary) -> u64 {
-    match (&session.payment, progress(session)) {
-        (Some(_), _) | (None, Progress::Declined) => 0,
-        (None, _) => session.fee_total,
+/// What the session owes and what changed hands (see `model::money`).
+pub fn account(session: &SessionSummary) -> Account {
+    let due = match progress(session) {
+        Progress::Cancelled | Progress::Declined => 0,
+        _ => session.fee_total,
+    };
+    Account {
+        due,
+        collected: session.paid,
+        refunded: 0,
     }
+}
+
+/// The fee still to collect: the balance once part was paid, nothing once it all was or
+/// the session was declined or cancelled.
+pub fn amount_due(session: &SessionSummary) -> u64 {
+    account(session).outstanding()
+}
+
+/// What was paid over the fee (it fell, or the session was cancelled), to pay back.
+pub fn refund_due(session: &SessionSummary) -> u64 {
+    account(session).to_refund()
 }
 
 /// What the desk list shows, chosen with one key.
@@ -99,7 +136,11 @@ impl StateFilter {
             StateFilter::Ended => progress == Progress::Ended,
             StateFilter::ReportExported => progress == Progress::ReportExported,
             StateFilter::ReportSent => progress == Progress::ReportSent,
-            StateFilter::Unpaid => amount_due(session) > 0 && progress != Progress::Scheduled,
+            // A balance either way: still to collect, or to pay back.
+            StateFilter::Unpaid => {
+                (amount_due(session) > 0 && progress != Progress::Scheduled)
+                    || refund_due(session) > 0
+            }
             StateFilter::ReportOverdue => {
                 progress < Progress::ReportSent
                     && report_due(session, due_days).is_some_and(|due| due <= today)

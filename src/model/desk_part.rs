@@ -23,6 +23,9 @@ pub struct DeskPart {
     pub session: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<Payment>,
+    /// Balances collected and refunds after the first payment (`Session::settlements`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settlements: Vec<Payment>,
     #[serde(default, skip_serializing_if = "ReportStatus::is_empty")]
     pub report: ReportStatus,
 }
@@ -34,17 +37,27 @@ impl DeskPart {
             format: DESK_PART_FORMAT,
             session: session.id.clone(),
             payment: session.payment.clone(),
+            settlements: session.settlements.clone(),
             report: session.report.clone(),
         }
     }
 }
 
-/// Lay the desk's part over a session: a payment it lacks, a later export, a sending it
-/// lacks. Returns whether anything changed.
+/// Lay the desk's part over a session: a payment or settlement it lacks, a later export,
+/// a sending it lacks. Returns whether anything changed.
 pub fn apply_desk(session: &mut Session, part: &DeskPart) -> bool {
-    let before = (session.payment.clone(), session.report.clone());
+    let before = (
+        session.payment.clone(),
+        session.settlements.len(),
+        session.report.clone(),
+    );
     if session.payment.is_none() {
         session.payment.clone_from(&part.payment);
+    }
+    for settlement in &part.settlements {
+        if !session.settlements.contains(settlement) {
+            session.settlements.push(settlement.clone());
+        }
     }
     let (into, from) = (&mut session.report, &part.report);
     let newer = from.exported_at > into.exported_at;
@@ -68,5 +81,10 @@ pub fn apply_desk(session: &mut Session, part: &DeskPart) -> bool {
         into.sent_at = from.sent_at;
         into.sent_version = from.sent_version;
     }
-    before != (session.payment.clone(), session.report.clone())
+    before
+        != (
+            session.payment.clone(),
+            session.settlements.len(),
+            session.report.clone(),
+        )
 }

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::clock::{Clock, Timestamp};
 use super::session::Mode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -16,6 +17,24 @@ pub enum PaymentTiming {
     /// Paid after the consultation (the extension is known by then).
     #[default]
     After,
+}
+
+/// When an extension is charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ExtensionCharge {
+    /// Once the time used runs past the time before it ("30 minutes 5,500 yen, an
+    /// additional 30 minutes 5,500 yen"): granted but unused costs nothing.
+    #[default]
+    Used,
+    /// As soon as it is granted.
+    Granted,
+}
+
+impl ExtensionCharge {
+    fn is_default(&self) -> bool {
+        *self == ExtensionCharge::default()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +53,10 @@ pub struct FeeSchedule {
     pub tax_included: bool,
     #[serde(default)]
     pub payment: PaymentTiming,
+    /// Left out of a session file when it is the default, so that files stay readable by
+    /// an earlier sonote (files written before it existed read as the default).
+    #[serde(default, skip_serializing_if = "ExtensionCharge::is_default")]
+    pub extension_charge: ExtensionCharge,
 }
 
 impl Default for FeeSchedule {
@@ -45,6 +68,7 @@ impl Default for FeeSchedule {
             currency: "JPY".into(),
             tax_included: true,
             payment: PaymentTiming::After,
+            extension_charge: ExtensionCharge::Used,
         }
     }
 }
@@ -73,6 +97,23 @@ pub struct Fee {
 }
 
 impl FeeSchedule {
+    /// The extensions this schedule charges for a clock, as its figures stand (up to its
+    /// last event).
+    pub(crate) fn extensions_charged(&self, clock: &Clock) -> u32 {
+        match clock.settled_at() {
+            Some(at) => self.extensions_charged_at(clock, at),
+            None => 0,
+        }
+    }
+
+    /// The extensions this schedule charges for a clock's time used up to `at`.
+    pub(crate) fn extensions_charged_at(&self, clock: &Clock, at: Timestamp) -> u32 {
+        match self.extension_charge {
+            ExtensionCharge::Granted => clock.extensions_used(),
+            ExtensionCharge::Used => clock.extensions_entered(at),
+        }
+    }
+
     pub(crate) fn compute(&self, mode: Mode, extensions_used: u32) -> Fee {
         let mut lines = Vec::new();
         match (mode, self.online) {

@@ -37,6 +37,10 @@ pub struct Referral {
     pub department: String,
     #[serde(default)]
     pub address: String,
+    /// The referring institution's 10-digit insurance medical institution number
+    /// (保険医療機関番号: prefecture 2, category 1, number 7): the FHIR export's addressee.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub institution_number: String,
     /// The diagnosis and stage as the referral states them.
     #[serde(default)]
     pub diagnosis: String,

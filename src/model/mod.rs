@@ -6,6 +6,7 @@ pub mod desk;
 pub mod desk_part;
 pub(crate) mod fee;
 pub mod intake;
+pub mod money;
 pub mod opinion;
 pub mod payment;
 pub mod question;
@@ -16,7 +17,7 @@ pub(crate) mod session;
 pub(crate) mod summary;
 
 pub use clock::{Clock, ClockError, ClockEvent, ClockRules, ClockState, EventKind, Timestamp};
-pub use fee::{Fee, FeeItem, FeeLine, FeeSchedule, PaymentTiming};
+pub use fee::{ExtensionCharge, Fee, FeeItem, FeeLine, FeeSchedule, PaymentTiming};
 pub use intake::{Intake, Missing};
 pub use opinion::{Opinion, Recommendation, TreatmentKind};
 pub use question::{Asker, Priority, QuestionState};

@@ -24,6 +24,10 @@ impl PaymentMethod {
 pub struct Payment {
     pub at: Timestamp,
     pub method: PaymentMethod,
-    /// What was collected, in whole units of the fee's currency.
+    /// What was collected (or, for a refund, paid back), in whole units of the fee's
+    /// currency.
     pub amount: u64,
+    /// Money paid back to the patient, not collected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refund: bool,
 }

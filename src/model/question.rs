@@ -27,8 +27,18 @@ pub enum Asker {
 impl Asker {
     pub(crate) const ALL: [Asker; 3] = [Asker::Patient, Asker::Companion, Asker::Specialist];
 
-    pub(crate) fn cycle(self, forward: bool) -> Asker {
-        cycle(&Self::ALL, self, forward)
+    /// The next asker `role`'s terminal may choose: the companion writes down the patient's
+    /// and the family's questions, never the specialist's.
+    pub(crate) fn cycle_for(self, role: Role, forward: bool) -> Asker {
+        let choices: &[Asker] = match role {
+            Role::Specialist => &Self::ALL,
+            Role::Companion => &[Asker::Patient, Asker::Companion],
+        };
+        if choices.contains(&self) {
+            cycle(choices, self, forward)
+        } else {
+            choices[0]
+        }
     }
 }
 

@@ -1,11 +1,12 @@
 //! The Session aggregate: everything recorded about one consultation, as saved on disk.
 
-use chrono::{NaiveDate, NaiveTime, SubsecRound};
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::clock::{Clock, ClockError, ClockRules, ClockState, Timestamp};
 use super::fee::{Fee, FeeSchedule};
 use super::intake::{EligibilityOverride, Intake, Missing, Sex, missing_requirements};
+use super::money::Cancellation;
 use super::opinion::Opinion;
 use super::payment::{Payment, PaymentMethod};
 use super::question::CurrentMark;
@@ -41,6 +42,15 @@ pub struct Patient {
     pub hospital_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sex: Option<Sex>,
+    /// The patient's address, prefecture first ("東京都千代田区…"): the FHIR export's
+    /// Patient.address, which JP_Patient_eCS requires.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    /// The health-insurance member ID as JP-CLINS writes it,
+    /// `insurer(8 digits):symbol:number:branch(2 digits or empty)`; self-pay consultations
+    /// record it only when the clinic sends the reply to the national EHR service.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub insurance_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -91,6 +101,13 @@ pub struct Session {
     /// The fee as collected, once the clerk records it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<Payment>,
+    /// What changed hands after that first payment, in order: a balance collected after
+    /// an extension, a refund after the fee fell (see `model::money`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settlements: Vec<Payment>,
+    /// The consultation was called off before it began; the session is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancelled: Option<Cancellation>,
     /// Export and sending of the report to the referring physician.
     #[serde(default, skip_serializing_if = "ReportStatus::is_empty")]
     pub report: ReportStatus,
@@ -145,6 +162,8 @@ impl Session {
             fee_schedule,
             fee: Fee::default(),
             payment: None,
+            settlements: Vec::new(),
+            cancelled: None,
             report: ReportStatus::default(),
             record: Record::default(),
             unknown_fields: Vec::new(),
@@ -175,11 +194,19 @@ impl Session {
 
     /// Start, pause or resume.
     pub fn toggle_clock(&mut self, now: Timestamp) -> Result<(), ClockError> {
-        self.clock.toggle(now)
+        if self.cancelled.is_some() {
+            return Err(ClockError::Cancelled);
+        }
+        self.clock.toggle(now)?;
+        // A pause settles the time used so far, which a fee by time used follows.
+        self.refresh_fee();
+        Ok(())
     }
 
     pub fn pause_clock(&mut self, now: Timestamp, note: Option<String>) -> Result<(), ClockError> {
-        self.clock.pause_with_note(now, note)
+        self.clock.pause_with_note(now, note)?;
+        self.refresh_fee();
+        Ok(())
     }
 
     pub fn extend(&mut self, now: Timestamp) -> Result<(), ClockError> {
@@ -206,6 +233,9 @@ impl Session {
     /// Start the clock although requirements are missing: the specialist's decision, kept
     /// with its reason and what was missing, for the report.
     pub fn start_with_override(&mut self, reason: &str, now: Timestamp) -> Result<(), ClockError> {
+        if self.cancelled.is_some() {
+            return Err(ClockError::Cancelled);
+        }
         let missing = self.missing_requirements();
         self.clock.start(now)?;
         let at = self.clock.started_at().unwrap_or(now);
@@ -217,13 +247,9 @@ impl Session {
         Ok(())
     }
 
-    /// Record the fee as paid now, for the amount due now.
+    /// Record the fee as paid now, for the amount due now (see `settle`).
     pub fn mark_paid(&mut self, method: PaymentMethod, now: Timestamp) {
-        self.payment = Some(Payment {
-            at: now.trunc_subsecs(0),
-            method,
-            amount: self.fee.total,
-        });
+        self.settle(method, now);
     }
 
     pub fn set_mode(&mut self, mode: Mode) {
@@ -231,10 +257,26 @@ impl Session {
         self.refresh_fee();
     }
 
+    /// Take back the last extension while none of its time is used; the fee follows.
+    pub fn withdraw_extension(&mut self, now: Timestamp) -> Result<(), ClockError> {
+        self.clock.withdraw_extension(now)?;
+        self.refresh_fee();
+        Ok(())
+    }
+
+    /// The fee as it stands at `now`: while the clock runs, the time used so far counts
+    /// (the stored `fee` is as of the clock's last event).
+    pub fn fee_at(&self, now: Timestamp) -> Fee {
+        if self.state() != ClockState::Running {
+            return self.fee.clone();
+        }
+        let extensions = self.fee_schedule.extensions_charged_at(&self.clock, now);
+        self.fee_schedule.compute(self.mode, extensions)
+    }
+
     pub(crate) fn refresh_fee(&mut self) {
-        self.fee = self
-            .fee_schedule
-            .compute(self.mode, self.clock.extensions_used());
+        let extensions = self.fee_schedule.extensions_charged(&self.clock);
+        self.fee = self.fee_schedule.compute(self.mode, extensions);
     }
 
     /// A short label for lists: the patient, or a placeholder when none was entered.

@@ -28,6 +28,12 @@ pub struct SessionSummary {
     pub fee_currency: String,
     pub payment_timing: PaymentTiming,
     pub payment: Option<Payment>,
+    /// Collected less refunded, every payment counted.
+    #[serde(default)]
+    pub paid: u64,
+    /// The session was cancelled (kept, not held).
+    #[serde(default)]
+    pub cancelled: bool,
     pub exported_at: Option<Timestamp>,
     pub sent_at: Option<Timestamp>,
     /// The version of the confirmed record that was sent (0: sent unconfirmed).
@@ -51,6 +57,8 @@ impl Session {
             fee_currency: self.fee.currency.clone(),
             payment_timing: self.fee_schedule.payment,
             payment: self.payment.clone(),
+            paid: self.account().paid(),
+            cancelled: self.cancelled.is_some(),
             exported_at: self.report.exported_at,
             sent_at: self.report.sent_at,
             sent_version: self.report.sent_version.unwrap_or(0),

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::model::intake::{MaterialKind, Medium, Missing, Sex, age_on};
+use crate::model::intake::{MaterialKind, Medium, Missing, age_on};
 use crate::model::opinion::{
     DiagnosisView, DrugClass, Ecog, PlanAgreement, Recommendation, TreatmentKind,
 };
@@ -51,6 +51,9 @@ pub struct Facts {
     pub clock_events: Vec<ClockEventFacts>,
     /// The version confirmed last (0: not confirmed) and the corrections before it.
     pub version: u32,
+    /// When that version was confirmed, in the clinic's zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmed_at: Option<Timestamp>,
     pub corrections: Vec<CorrectionFacts>,
 }
 
@@ -68,6 +71,9 @@ pub struct CorrectionFacts {
 pub struct InstitutionFacts {
     pub name: String,
     pub address: String,
+    /// The 10-digit insurance medical institution number, when configured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
 }
 
 /// The referral letter: the primary physician who wrote it, where they work, and what it
@@ -80,6 +86,9 @@ pub struct ReferralFacts {
     pub department: Option<String>,
     pub address: Option<String>,
     pub physician: Option<String>,
+    /// The referring institution's 10-digit insurance medical institution number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub institution_number: Option<String>,
     /// The diagnosis and stage as the referral states them.
     pub diagnosis: Option<String>,
     /// What the referral asks of this consultation.
@@ -93,8 +102,14 @@ pub struct PatientFacts {
     pub date_of_birth: Option<NaiveDate>,
     /// Age in whole years on the consultation date.
     pub age: Option<u32>,
-    pub sex: Option<Sex>,
     pub hospital_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sex: Option<crate::model::intake::Sex>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// `insurer:symbol:number:branch`, as recorded at intake.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub insurance_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -244,6 +259,7 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
         institution: InstitutionFacts {
             name: clean_line(&config.institution.name),
             address: clean_line(&config.institution.address),
+            number: some_line(&config.institution.number),
         },
         report_date,
         consultation_date,
@@ -288,6 +304,7 @@ pub fn facts(session: &Session, config: &Config) -> Facts {
             })
             .collect(),
         version: session.record.version(),
+        confirmed_at: session.record.confirmations.last().map(|c| local(c.at)),
         // The corrections confirmed: an open one is not part of any version yet.
         corrections: session
             .record
@@ -315,6 +332,7 @@ fn referral(session: &Session) -> ReferralFacts {
         department: some_line(&referral.department),
         address: some_line(&referral.address),
         physician: some_line(&referral.physician),
+        institution_number: some_line(&referral.institution_number),
         diagnosis: some_text(&referral.diagnosis),
         question: some_text(&referral.question),
     }
@@ -331,8 +349,10 @@ fn patient_facts(session: &Session, on: NaiveDate) -> PatientFacts {
             .date_of_birth
             .filter(|born| *born <= on)
             .map(|born| age_on(born, on)),
-        sex: patient.sex,
         hospital_id: some_line(&patient.hospital_id),
+        sex: patient.sex,
+        address: some_line(&patient.address),
+        insurance_id: some_line(&patient.insurance_id),
     }
 }
 
@@ -403,7 +423,7 @@ fn time_facts(session: &Session) -> TimeFacts {
                     paused += (event.at - since).max(TimeDelta::zero());
                 }
             }
-            EventKind::Start | EventKind::Extend => {}
+            EventKind::Start | EventKind::Extend | EventKind::Withdraw => {}
         }
     }
     let allowed = clock.allowed().num_minutes();
@@ -414,8 +434,16 @@ fn time_facts(session: &Session) -> TimeFacts {
         // Once ended, the elapsed time no longer depends on the moment it is asked.
         duration_seconds: ended_at.map(|end| clock.elapsed(end).num_seconds()),
         allowed_minutes: allowed,
-        extensions: clock.extensions_used(),
-        extension_minutes: allowed - i64::from(clock.rules.session_minutes),
+        // Once ended, the extension the time used reached into, as the fee counts it: an
+        // extension granted and not used is no part of the record of the time.
+        extensions: match ended_at {
+            Some(end) => clock.extensions_entered(end),
+            None => clock.extensions_used(),
+        },
+        extension_minutes: match ended_at {
+            Some(end) => (clock.minutes_used(end) - i64::from(clock.rules.session_minutes)).max(0),
+            None => allowed - i64::from(clock.rules.session_minutes),
+        },
         pauses,
         paused_seconds: paused.num_seconds(),
     }

@@ -21,7 +21,7 @@ pub fn from_facts(facts: Facts, config: &Config, template: &ReportTemplate) -> R
     let sections = body_sections(&facts, &words);
     Report {
         language: t.language,
-        layout: layout(&facts, t, config.report.compact),
+        layout: compacted(layout(&facts, t), config.report.compact),
         header: facts.institution.name.clone(),
         confidential: t.text.confidential.clone(),
         date: date_text(t, facts.report_date),
@@ -58,6 +58,14 @@ pub fn from_facts(facts: Facts, config: &Config, template: &ReportTemplate) -> R
     }
 }
 
+/// A compact letter is set half a point smaller (10.5 pt: 10 pt), never below 8.
+fn compacted(mut layout: Layout, compact: bool) -> Layout {
+    if compact {
+        layout.body_half_points = layout.body_half_points.saturating_sub(1).max(16);
+    }
+    layout
+}
+
 fn addressee(referral: &ReferralFacts, t: &ReportTemplate) -> Vec<String> {
     let mut lines = Vec::new();
     // The address above the institution, as on an envelope: the letter may be mailed.
@@ -82,7 +90,7 @@ fn addressee(referral: &ReferralFacts, t: &ReportTemplate) -> Vec<String> {
     non_empty(lines)
 }
 
-fn layout(facts: &Facts, t: &ReportTemplate, compact: bool) -> Layout {
+pub(super) fn layout(facts: &Facts, t: &ReportTemplate) -> Layout {
     let footer = template::pieces(&t.text.page)
         .unwrap_or_default()
         .into_iter()
@@ -104,13 +112,7 @@ fn layout(facts: &Facts, t: &ReportTemplate, compact: bool) -> Layout {
         heading_font: t.fonts.heading.clone(),
         latin_body_font: t.fonts.latin_body.clone(),
         latin_heading_font: t.fonts.latin_heading.clone(),
-        // A compact letter is set half a point smaller (10.5 pt: 10 pt), never below 8.
-        body_half_points: match compact {
-            true => ((t.fonts.size * 2.0).round() as usize)
-                .saturating_sub(1)
-                .max(16),
-            false => (t.fonts.size * 2.0).round() as usize,
-        },
+        body_half_points: (t.fonts.size * 2.0).round() as usize,
         footer,
         timestamp,
     }

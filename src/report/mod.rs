@@ -1,5 +1,5 @@
 //! The report to the referring physician: a session, the configuration and a template turned
-//! into plain sections of text, which the docx, markdown and json writers all render.
+//! into plain sections of text, which the docx, markdown, json and FHIR writers all render.
 //!
 //! Pure: no IO and no clock. The report's dates come from the session (the end of the
 //! consultation, or its scheduled date), so the same session always gives the same report.
@@ -16,10 +16,12 @@ mod conclusion;
 mod document;
 pub(crate) mod docx;
 mod facts;
+pub mod fhir;
 pub(crate) mod json;
 mod letter;
 pub(crate) mod markdown;
 mod patient;
+pub mod receipt;
 mod sections;
 pub mod template;
 mod text;
@@ -49,6 +51,8 @@ pub enum Format {
     Docx,
     Markdown,
     Json,
+    /// The Japanese eReferral FHIR document (診療情報提供書, HL7 FHIR R4 JSON).
+    Fhir,
 }
 
 impl Format {
@@ -58,6 +62,8 @@ impl Format {
             Format::Docx => "docx",
             Format::Markdown => "md",
             Format::Json => "json",
+            // Beside a JSON export of the same session, never over it.
+            Format::Fhir => "fhir.json",
         }
     }
 }
@@ -68,6 +74,7 @@ pub fn render(report: &Report, format: Format) -> std::io::Result<Vec<u8>> {
         Format::Docx => docx::render(report),
         Format::Markdown => Ok(markdown::render(report).into_bytes()),
         Format::Json => Ok(json::render(report).into_bytes()),
+        Format::Fhir => Ok(fhir::render(report)),
     }
 }
 

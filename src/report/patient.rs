@@ -25,16 +25,6 @@ pub enum Document {
     Patient,
 }
 
-impl Document {
-    /// What goes before the extension of the file's name: the letter has none.
-    pub(crate) fn suffix(self) -> &'static str {
-        match self {
-            Document::Letter => "",
-            Document::Patient => ".patient",
-        }
-    }
-}
-
 /// The built-in template of the patient's summary in `lang`. Both are checked by a test.
 pub fn patient_template(lang: Lang) -> ReportTemplate {
     let (name, text) = match lang {

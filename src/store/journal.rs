@@ -99,7 +99,7 @@ pub fn read(path: &Path) -> Result<Journal, JournalError> {
         path: path.to_path_buf(),
         err,
     };
-    let text = match fs::read(path) {
+    let text = match crate::tomlfile::read_regular(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Journal::default()),
         Err(err) => return Err(io_err(err)),
@@ -124,12 +124,11 @@ pub fn read(path: &Path) -> Result<Journal, JournalError> {
 /// The last complete line of a journal, read from its end (the journal grows all day; a
 /// reader of the session needs only its last state), or None when there is none.
 fn last_entry(path: &Path) -> io::Result<Option<Entry>> {
-    let mut file = match File::open(path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(err),
+    let (mut file, meta) = match crate::tomlfile::open_regular(path)? {
+        Some(opened) => opened,
+        None => return Ok(None),
     };
-    let len = file.metadata()?.len();
+    let len = meta.len();
     let mut window = 16 * 1024u64;
     loop {
         let start = len.saturating_sub(window);
@@ -267,7 +266,7 @@ impl Tail {
 
 impl Tail {
     fn after_damage(file: &Path, file_hash: String, value: Value) -> io::Result<Tail> {
-        let bytes = fs::read(path_for(file))?;
+        let bytes = crate::tomlfile::read_regular(&path_for(file))?;
         let lines: Vec<&[u8]> = bytes
             .split_inclusive(|b| *b == b'\n')
             .filter_map(|line| line.strip_suffix(b"\n"))

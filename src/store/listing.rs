@@ -40,7 +40,7 @@ pub(crate) const CACHE_FILE: &str = "listing-cache.json";
 
 /// Bump when a summary's fields or meaning change, or what `store::load` accepts: a cache
 /// of another format (or another version of sonote) is not read.
-const CACHE_FORMAT: u32 = 1;
+const CACHE_FORMAT: u32 = 2;
 
 /// How long a file must have been left alone before its summary is kept.
 const SETTLE: Duration = Duration::from_secs(2);

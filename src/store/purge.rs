@@ -12,14 +12,14 @@ use crate::model::Session;
 
 /// What purging a session removes, and what it leaves, with why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PurgePlan {
+pub struct PurgePlan {
     pub remove: Vec<PathBuf>,
     pub keep: Vec<(PathBuf, Kept)>,
 }
 
 /// Why an exported report is left where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Kept {
+pub enum Kept {
     /// Exported by an earlier sonote, which did not record what it wrote.
     NoRecord,
     /// Exported from another session file (another copy of the data directory).

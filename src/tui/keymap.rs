@@ -369,6 +369,8 @@ const HOME: Table<Action> = &[
 /// The desk's own keys are the screen's (`screens::desk`); these are the way out.
 const DESK: Table<Action> = &[
     Binding::new("Esc", Some("Esc"), &[(ESC, Action::Back)]),
+    // Off the hint line, which is full at 80 columns; the help (?) lists it.
+    Binding::new("n", None, &[(Key::char('n'), Action::NewSession)]),
     Binding::new("?", None, &[(Key::char('?'), Action::ToggleHelp)]),
     Binding::new("q", None, &[(Key::char('q'), Action::Quit)]),
 ];

@@ -6,6 +6,7 @@ pub mod echo;
 pub mod help;
 pub mod keymap;
 pub mod outcome;
+pub mod panic_hook;
 pub mod run;
 pub mod screens;
 pub mod session_view;

@@ -67,6 +67,19 @@ pub enum Effect {
     ConfirmRecord,
     /// Ask for the reason of a correction of the confirmed record (the report tab).
     CorrectRecord,
+    /// Ask before a clerk's change to the selected session (the desk).
+    DeskAsk(DeskAsk),
+}
+
+/// What the desk asks before it changes the selected session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskAsk {
+    /// Yes or no, before marking the report sent.
+    MarkSent,
+    /// Yes or no, before deleting a mistaken session and its exports.
+    Delete,
+    /// The reason for cancelling.
+    Cancel,
 }
 
 /// What a tab did with a key.

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 
 mod burst;
@@ -24,19 +24,10 @@ const BATCH: usize = 64;
 /// Take over the terminal, run until the user quits, and give the terminal back as it was,
 /// also when something panics.
 pub fn run(app: &mut App) -> io::Result<()> {
-    // The default hook prints the panic's message, which may quote patient text (a string
-    // slicing error does): say where it happened, never what.
-    std::panic::set_hook(Box::new(|info| {
-        let _ = execute!(io::stdout(), DisableBracketedPaste);
-        ratatui::restore();
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!("sonote: internal error{place}; the open session is saved before exit.");
-    }));
     // Typed text is written on a thread of its own: no key waits for the disk.
     app.set_write_behind(true);
+    // Should this fail half-way, the panic hook still gives back what was taken.
+    super::panic_hook::screens_up(true);
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -44,6 +35,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
     }));
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
+    super::panic_hook::screens_up(false);
     match result {
         Ok(result) => result,
         Err(_) => {
@@ -88,7 +80,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         let mut first = true;
         let mut typing = Typing::default();
         let taken = bursts.take_in(&mut burst::Terminal, timeout, BATCH, size, |event| {
-            if crash_requested_for_tests(&event) {
+            if super::panic_hook::crash_requested_for_tests(&event) {
                 // What was typed before it is in the session, as a real crash would find it.
                 typing.finish(app, local_now());
                 panic!("test crash requested with SONOTE_TEST_PANIC_ON");
@@ -131,23 +123,10 @@ fn echo_in(echo: &mut Echo, app: &App) -> io::Result<()> {
     Ok(())
 }
 
-/// Debug builds only: `SONOTE_TEST_PANIC_ON=<char>` asks for a panic when that key is
-/// pressed, so the tests can check that a crash restores the terminal and saves the session.
-fn crash_requested_for_tests(event: &event::Event) -> bool {
-    if !cfg!(debug_assertions) {
-        return false;
-    }
-    matches!(
-        (event, std::env::var("SONOTE_TEST_PANIC_ON")),
-        (event::Event::Key(key), Ok(trigger))
-            if key.code == event::KeyCode::Char(trigger.chars().next().unwrap_or('\0'))
-    )
-}
-
-/// Debug builds only: `SONOTE_TEST_BURSTS=<file>` appends to the file how many events each
+/// `SONOTE_TEST_BURSTS=<file>` (for the tests, in any build) appends to the file how many events each
 /// frame took in, a line a frame, so that the tests can check a burst costs one frame.
 fn log_burst_for_tests(taken: usize) {
-    if !cfg!(debug_assertions) || taken == 0 {
+    if taken == 0 {
         return;
     }
     if let Some(path) = std::env::var_os("SONOTE_TEST_BURSTS") {

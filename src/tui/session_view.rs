@@ -69,6 +69,8 @@ pub struct SessionView {
     pub opinion: OpinionTab,
     pub questions: QuestionsTab,
     pub report: ReportTab,
+    /// The specialist said yes to changing a session whose report was already sent.
+    pub sent_edit_allowed: bool,
 }
 
 impl SessionView {
@@ -86,6 +88,7 @@ impl SessionView {
             opinion: OpinionTab::new(session, config),
             questions: QuestionsTab::new(session, role, config.ui.language),
             report: ReportTab::new(config, templates),
+            sent_edit_allowed: false,
             language: config.ui.language,
             // The companion's terminal is there for the questions.
             tab: match role {
@@ -94,6 +97,32 @@ impl SessionView {
             },
             open,
         }
+    }
+
+    /// Whether a change needs asking first: the report already went out, and nobody said
+    /// yes to changing it on this screen yet.
+    pub fn asks_before_a_change(&self) -> bool {
+        self.open.session.report.sent_at.is_some() && !self.sent_edit_allowed
+    }
+
+    /// After a key: when it changed a session that asks first (`before` is its state then),
+    /// put the session back, close the field it was typed into, and say so (true).
+    pub fn took_back(
+        &mut self,
+        before: Option<crate::model::Session>,
+        changed: bool,
+        now: Timestamp,
+    ) -> bool {
+        let Some(before) = before.filter(|_| changed) else {
+            return false;
+        };
+        self.open.session = before;
+        self.open.changed(now);
+        self.consult = ConsultTab::new(&self.open.session);
+        self.opinion.stop_editing();
+        self.questions.stop_editing();
+        self.intake.stop_editing();
+        true
     }
 
     pub fn role(&self) -> Role {

@@ -38,18 +38,22 @@ fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot
         Screen::NewSession(_) => false,
     };
     let warn = letter_screen && app.config.sample_letterhead();
-    let [main, warning, status] = Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(u16::from(warn)),
-        Constraint::Length(1),
-    ])
-    .areas(frame.area());
+    let [above, status] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(frame.area());
+    let [main, warning] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(u16::from(warn))]).areas(above);
     if warn {
         let line = Line::styled(format!(" {}", texts.sample_letterhead), theme.error());
         frame.render_widget(Paragraph::new(line), warning);
     }
     match &mut app.screen {
-        Screen::Home(home) => home.draw(frame, main, texts, &theme),
+        Screen::Home(home) => home.draw(
+            frame,
+            main,
+            texts,
+            app.config.ui.language.desk_texts(),
+            &theme,
+        ),
         Screen::Desk(desk) => desk.draw(frame, main, &app.config, &theme),
         Screen::Session(view) => {
             let ctx = DrawContext {
@@ -82,11 +86,11 @@ fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot
         Some(Overlay::Help) => {
             let rows = help::rows(app);
             let close = help::close_line(texts);
-            popup::draw_help(frame, main, texts, &theme, &rows, &close)
+            popup::draw_help(frame, above, texts, &theme, &rows, &close)
         }
         Some(Overlay::Confirm(pending)) => {
             let question = app.confirm_text(pending);
-            popup::draw_confirm(frame, main, &question, &theme)
+            popup::draw_confirm(frame, above, &question, &theme)
         }
         Some(Overlay::Correction) => {
             let words = popup::ReasonWords {
@@ -95,7 +99,32 @@ fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot
                 hint: texts.correction_hint,
                 field: texts.correction_reason,
             };
-            popup::draw_reason(frame, main, &theme, &words, &mut app.override_reason, caret)
+            popup::draw_reason(
+                frame,
+                above,
+                &theme,
+                &words,
+                &mut app.override_reason,
+                caret,
+            )
+        }
+        Some(Overlay::CancelReason) => {
+            let desk_texts = app.config.ui.language.desk_texts();
+            let hint = app.cancel_hint();
+            let words = popup::ReasonWords {
+                title: desk_texts.cancel_title,
+                items: &[],
+                hint: &hint,
+                field: desk_texts.cancel_reason,
+            };
+            popup::draw_reason(
+                frame,
+                above,
+                &theme,
+                &words,
+                &mut app.override_reason,
+                caret,
+            )
         }
         Some(Overlay::Override) => {
             let missing: Vec<String> = app
@@ -107,7 +136,7 @@ fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot
                 .collect();
             popup::draw_override(
                 frame,
-                main,
+                above,
                 texts,
                 &theme,
                 &missing,
@@ -123,6 +152,6 @@ fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot
         let desk_texts = app.config.ui.language.desk_texts();
         let due_days = app.config.desk.report_due_days;
         let question = desk.payment_question(desk_texts, texts.keys, due_days);
-        popup::draw_confirm(frame, main, &question, &theme);
+        popup::draw_confirm(frame, above, &question, &theme);
     }
 }

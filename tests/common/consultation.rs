@@ -233,6 +233,7 @@ pub fn consultation(config: &Config, lang: Lang) -> Session {
             date_of_birth: NaiveDate::from_ymd_opt(1959, 6, 14),
             hospital_id: "SO-2026-0412".into(),
             sex: Some(Sex::Male),
+            ..Patient::default()
         },
         specialist: Specialist {
             name: pick(["佐々木 健", "Ken Sasaki"]),
@@ -263,6 +264,7 @@ pub fn consultation(config: &Config, lang: Lang) -> Session {
                     "化学療法を先行する方針について、手術や放射線治療を含めたご意見をお願いします。",
                     "Your opinion on starting with chemotherapy, including surgery and radiation.",
                 ]),
+                ..Referral::default()
             },
             materials: vec![
                 material(

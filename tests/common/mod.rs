@@ -43,6 +43,7 @@ pub fn draft() -> NewSession {
             date_of_birth: NaiveDate::from_ymd_opt(1958, 3, 2),
             hospital_id: "T-0001".into(),
             sex: Some(Sex::Male),
+            ..Patient::default()
         },
         specialist: Specialist {
             name: "佐々木 健".into(),

@@ -5,7 +5,7 @@ use super::{App, Overlay, Pending, Screen};
 use crate::i18n::fill;
 use crate::model::clock::format_duration;
 use crate::model::fee::format_amount;
-use crate::model::{ClockState, Role, Timestamp};
+use crate::model::{ClockState, ExtensionCharge, Role, Timestamp};
 use crate::tui::action::Action;
 use crate::tui::outcome::Status;
 use crate::tui::widgets::text_field;
@@ -49,7 +49,15 @@ impl App {
             // never waits for the disk.
             Action::Key(key) => {
                 let was_editing = view.editing();
+                // A sent report: the first change is taken back and asked about.
+                let before = view
+                    .asks_before_a_change()
+                    .then(|| view.open.session.clone());
                 let outcome = view.key(key, texts, now);
+                if view.took_back(before, outcome.changed, now) {
+                    self.overlay = Some(Overlay::Confirm(Pending::EditSent));
+                    return;
+                }
                 if outcome.status.is_some() {
                     self.status = outcome.status;
                 } else if view.editing() != was_editing {
@@ -61,42 +69,46 @@ impl App {
                 }
             }
             Action::Paste(text) => {
+                let before = view
+                    .asks_before_a_change()
+                    .then(|| view.open.session.clone());
                 let outcome = view.paste(&text, now);
-                if outcome.status.is_some() {
+                if view.took_back(before, outcome.changed, now) {
+                    self.overlay = Some(Overlay::Confirm(Pending::EditSent));
+                } else if outcome.status.is_some() {
                     self.status = outcome.status;
                 }
             }
             Action::Type(text) => {
+                let before = view
+                    .asks_before_a_change()
+                    .then(|| view.open.session.clone());
                 let outcome = view.type_text(&text, now);
-                if outcome.status.is_some() {
+                if view.took_back(before, outcome.changed, now) {
+                    self.overlay = Some(Overlay::Confirm(Pending::EditSent));
+                } else if outcome.status.is_some() {
                     self.status = outcome.status;
                 }
             }
+            // A session scheduled for another day: started today only when confirmed.
             Action::ToggleClock
                 if view.open.session.state() == ClockState::Ready
-                    && !view.open.session.missing_requirements().is_empty() =>
+                    && view.open.session.cancelled.is_none()
+                    && !view.open.session.demo
+                    && view.open.session.scheduled_date != now.date_naive() =>
             {
-                self.override_reason = text_field::single_line("");
-                self.overlay = Some(Overlay::Override);
+                let today = now.date_naive();
+                self.overlay = Some(Overlay::Confirm(Pending::StartOtherDay(today)));
             }
-            Action::ToggleClock => {
-                let before = view.open.session.state();
-                match view.open.session.toggle_clock(now) {
-                    Ok(()) => {
-                        view.open.changed(now);
-                        let message = match before {
-                            ClockState::Ready => texts.started,
-                            ClockState::Running => texts.paused_msg,
-                            _ => texts.resumed,
-                        };
-                        self.status = Some(Status::info(message));
-                        self.save_now();
-                    }
-                    Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
-                }
-            }
+            Action::ToggleClock => self.toggle_clock(now),
             Action::AskExtend => match view.open.session.clock.can_extend() {
                 Ok(()) => self.overlay = Some(Overlay::Confirm(Pending::Extend)),
+                // No extension left, the last one unused: the key offers to take it back.
+                Err(crate::model::ClockError::NoExtensionLeft { .. })
+                    if view.open.session.clock.can_withdraw(now).is_ok() =>
+                {
+                    self.overlay = Some(Overlay::Confirm(Pending::Withdraw));
+                }
                 Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
             },
             Action::AskEnd => match view.open.session.state() {
@@ -116,9 +128,39 @@ impl App {
         }
     }
 
+    /// Start (asking for a reason when requirements are missing), pause or resume.
+    fn toggle_clock(&mut self, now: Timestamp) {
+        let texts = self.texts();
+        let Screen::Session(view) = &mut self.screen else {
+            return;
+        };
+        if view.open.session.state() == ClockState::Ready
+            && view.open.session.cancelled.is_none()
+            && !view.open.session.missing_requirements().is_empty()
+        {
+            self.override_reason = text_field::single_line("");
+            self.overlay = Some(Overlay::Override);
+            return;
+        }
+        let before = view.open.session.state();
+        match view.open.session.toggle_clock(now) {
+            Ok(()) => {
+                view.open.changed(now);
+                let message = match before {
+                    ClockState::Ready => texts.started,
+                    ClockState::Running => texts.paused_msg,
+                    _ => texts.resumed,
+                };
+                self.status = Some(Status::info(message));
+                self.save_now();
+            }
+            Err(err) => self.status = Some(Status::error(texts.clock_error(&err))),
+        }
+    }
+
     /// A key in a popup that asks for a reason: edits the reason, or cancels; on Enter,
     /// the reason typed (the popup closed), or None with an error while it is empty.
-    fn reason_typed(&mut self, action: Action) -> Option<String> {
+    pub(super) fn reason_typed(&mut self, action: Action) -> Option<String> {
         let texts = self.texts();
         match action {
             Action::No | Action::Back => {
@@ -189,8 +231,20 @@ impl App {
 
     pub(super) fn confirmed(&mut self, pending: Pending, now: Timestamp) {
         let texts = self.texts();
-        if pending == Pending::QuitUnsaved {
-            self.should_quit = true;
+        match pending {
+            Pending::QuitUnsaved => {
+                self.should_quit = true;
+                return;
+            }
+            Pending::MarkSent | Pending::Delete => return self.desk_confirmed(pending, now),
+            Pending::StartOtherDay(_) => return self.toggle_clock(now),
+            _ => {}
+        }
+        if pending == Pending::EditSent {
+            if let Screen::Session(view) = &mut self.screen {
+                view.sent_edit_allowed = true;
+            }
+            self.status = Some(Status::info(texts.edit_sent_allowed));
             return;
         }
         if pending == Pending::ConfirmRecord {
@@ -219,6 +273,10 @@ impl App {
                 let minutes = session.clock.rules.extension_minutes;
                 fill(texts.extended, &[("m", &minutes.to_string())])
             })
+        } else if pending == Pending::Withdraw {
+            session
+                .withdraw_extension(now)
+                .map(|()| texts.withdrawn.to_string())
         } else {
             session.end(now).map(|()| {
                 let took = session.clock.elapsed(now);
@@ -243,8 +301,25 @@ impl App {
                 let session = &view.open.session;
                 let fee = format_amount(session.fee_schedule.extension, &session.fee.currency);
                 let minutes = session.clock.rules.extension_minutes.to_string();
-                fill(texts.confirm_extend, &[("m", &minutes), ("fee", &fee)])
+                let words = match session.fee_schedule.extension_charge {
+                    ExtensionCharge::Used => texts.confirm_extend_used,
+                    ExtensionCharge::Granted => texts.confirm_extend,
+                };
+                fill(words, &[("m", &minutes), ("fee", &fee)])
             }
+            (Pending::Withdraw, Some(view)) => {
+                let minutes = view.open.session.clock.rules.extension_minutes.to_string();
+                fill(texts.confirm_withdraw, &[("m", &minutes)])
+            }
+            (Pending::StartOtherDay(today), Some(view)) => {
+                let date = view.open.session.scheduled_date.to_string();
+                let today = today.to_string();
+                fill(
+                    texts.confirm_start_other_day,
+                    &[("date", &date), ("today", &today)],
+                )
+            }
+            (Pending::MarkSent | Pending::Delete, _) => self.desk_confirm_text(pending),
             (Pending::End, view) => {
                 // A gentle reminder of what the opinion still lacks; it never blocks.
                 let lang = self.config.ui.language;
@@ -265,6 +340,13 @@ impl App {
                 }
             }
             (Pending::ConfirmRecord, _) => texts.confirm_record.to_string(),
+            (Pending::EditSent, view) => {
+                let sent = view
+                    .and_then(|v| v.open.session.report.sent_at)
+                    .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default();
+                fill(texts.confirm_edit_sent, &[("at", &sent)])
+            }
             _ => texts.confirm_quit_unsaved.to_string(),
         }
     }

@@ -10,6 +10,7 @@ use crate::i18n::fill;
 use crate::model::Role;
 use crate::model::Timestamp;
 use crate::model::alerts::Alarm;
+use crate::report::Document;
 use crate::tui::outcome::{Effect, Status};
 use crate::tui::screens::desk::DeskScreen;
 
@@ -45,7 +46,6 @@ impl App {
                             format,
                             force: false,
                             with_memo: false,
-                            document,
                         };
                         let destination = Destination::Dir(export::exports_dir(self.store.root()));
                         let open = &mut view.open;
@@ -54,7 +54,12 @@ impl App {
                             session: &mut open.session,
                             path: &path,
                         };
-                        let result = export::export(source, &job, &destination, now);
+                        let result = match document {
+                            Document::Letter => export::export(source, &job, &destination, now),
+                            Document::Patient => {
+                                export::export_patient(source, &job, &destination, now)
+                            }
+                        };
                         view.report.exported(format, result)
                     }
                     // The tab checked it before asking.
@@ -84,6 +89,7 @@ impl App {
                     self.status = Some(Status::error(fill(texts.record_failed, &[("err", &err)])));
                 }
             }
+            (Effect::DeskAsk(ask), Screen::Desk(_)) => self.desk_ask(ask),
             // The screen that asked is gone.
             _ => {}
         }

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 mod clock;
+mod desk;
 mod effects;
 mod typing;
 
@@ -19,7 +20,7 @@ use super::keymap::{Context, action_for};
 use super::outcome::Status;
 use super::screens::desk::DeskScreen;
 use super::screens::home::HomeScreen;
-use super::screens::new_session::NewSessionScreen;
+use super::screens::new_session::{DraftError, NewSessionScreen};
 use super::session_view::SessionView;
 use super::theme::Theme;
 use super::widgets::text_field::{self, FieldId};
@@ -44,6 +45,16 @@ pub enum Pending {
     End,
     QuitUnsaved,
     ConfirmRecord,
+    /// Take back an extension not yet used.
+    Withdraw,
+    /// Start the clock of a session scheduled for another day (today's date).
+    StartOtherDay(NaiveDate),
+    /// The desk: mark the selected session's report sent.
+    MarkSent,
+    /// The desk: delete the selected session, made by mistake.
+    Delete,
+    /// A change to a session whose report was already sent.
+    EditSent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +65,8 @@ pub enum Overlay {
     Override,
     /// A correction of the confirmed record, with its reason.
     Correction,
+    /// The desk: the reason the selected session is cancelled.
+    CancelReason,
 }
 
 pub struct App {
@@ -157,7 +170,9 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => Context::Help,
             Some(Overlay::Confirm(_)) => Context::Confirm,
-            Some(Overlay::Override | Overlay::Correction) => Context::Override,
+            Some(Overlay::Override | Overlay::Correction | Overlay::CancelReason) => {
+                Context::Override
+            }
             None => match &self.screen {
                 Screen::Home(_) => Context::Home,
                 // Choosing how the fee was paid: every key answers.
@@ -174,7 +189,7 @@ impl App {
     /// typed key changes.
     pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
         match (&self.overlay, &self.screen) {
-            (Some(Overlay::Override | Overlay::Correction), _) => {
+            (Some(Overlay::Override | Overlay::Correction | Overlay::CancelReason), _) => {
                 Some((FieldId::new("override reason", 0), &self.override_reason))
             }
             (Some(_), _) => None,
@@ -199,7 +214,7 @@ impl App {
             return None;
         }
         let takes = match (&self.overlay, &self.screen) {
-            (Some(Overlay::Override | Overlay::Correction), _) => true,
+            (Some(Overlay::Override | Overlay::Correction | Overlay::CancelReason), _) => true,
             (Some(_), _) => false,
             (None, Screen::Session(view)) => view.takes_as_text(key),
             (None, Screen::NewSession(form)) => form.focused_field().is_some(),
@@ -239,6 +254,7 @@ impl App {
             }
             (Some(Overlay::Override), action) => self.on_override(action, now),
             (Some(Overlay::Correction), action) => self.on_correction(action, now),
+            (Some(Overlay::CancelReason), action) => self.on_cancel_reason(action, now),
             (Some(_), _) => {}
             (None, Action::ToggleHelp) => self.overlay = Some(Overlay::Help),
             (None, action) => match &self.screen {
@@ -297,6 +313,10 @@ impl App {
         };
         match action {
             Action::Back => self.go_home(now),
+            Action::NewSession if self.role != Role::Companion => {
+                let today = desk.today;
+                self.screen = Screen::NewSession(Box::new(NewSessionScreen::new(today)));
+            }
             Action::Key(key) => {
                 let (status, effect) = desk.key(key, &self.config);
                 if status.is_some() {
@@ -331,9 +351,16 @@ impl App {
         let Screen::NewSession(form) = &self.screen else {
             return;
         };
-        let Some(draft) = form.draft() else {
-            self.status = Some(Status::error(texts.name_required));
-            return;
+        let draft = match form.draft() {
+            Ok(draft) => draft,
+            Err(DraftError::NoName) => {
+                self.status = Some(Status::error(texts.name_required));
+                return;
+            }
+            Err(DraftError::BadDate(text)) => {
+                self.status = Some(Status::error(fill(texts.bad_date, &[("text", &text)])));
+                return;
+            }
         };
         match sessions::create(&self.store, &self.config, draft, now) {
             Ok((session, path)) => {

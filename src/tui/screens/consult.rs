@@ -8,15 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
-use crate::i18n::Texts;
 use crate::i18n::keys::{KeyText, KeyTexts};
 use crate::i18n::questions::QuestionsTexts;
-use crate::model::Session;
+use crate::i18n::{Texts, fill};
 use crate::model::fee::format_amount;
+use crate::model::{EventKind, Session};
 use crate::tui::action::Action;
-use crate::tui::keymap::{
-    self, Binding, Context, Entry, Key, Table, entries, hint_line, lookup, undo_redo,
-};
+use crate::tui::keymap::{self, Binding, Context, Entry, Key, Table, entries, hint_line, lookup};
 use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::{self, FieldId};
@@ -28,8 +26,6 @@ use crate::tui::widgets::wrapped::WrapCache;
 pub(crate) enum Command {
     EditNotes,
     StopEditing,
-    Undo,
-    Redo,
 }
 
 impl Command {
@@ -37,7 +33,6 @@ impl Command {
         match self {
             Command::EditNotes => &keys.consult.edit_notes,
             Command::StopEditing => &keys.consult.stop_notes,
-            Command::Undo | Command::Redo => &keys.app.undo,
         }
     }
 }
@@ -52,15 +47,12 @@ const NOTES_SHUT: Table<Command> = &[Binding::new(
     ],
 )];
 
-/// Writing the notes: every other key is the field's.
-const NOTES_OPEN: Table<Command> = &[
-    Binding::new(
-        "Esc",
-        None,
-        &[(Key::code(KeyCode::Esc), Command::StopEditing)],
-    ),
-    undo_redo!(Command::Undo, Command::Redo),
-];
+/// Writing the notes: every other key is the field's (`text_field::input`).
+const NOTES_OPEN: Table<Command> = &[Binding::new(
+    "Esc",
+    None,
+    &[(Key::code(KeyCode::Esc), Command::StopEditing)],
+)];
 
 pub struct ConsultTab {
     memo: TextArea<'static>,
@@ -101,9 +93,7 @@ impl ConsultTab {
                 self.editing = false;
                 return TabOutcome::default();
             }
-            Some(Command::Undo) => self.memo.undo(),
-            Some(Command::Redo) => self.memo.redo(),
-            Some(Command::EditNotes) | None => self.memo.input(key),
+            Some(Command::EditNotes) | None => text_field::input(&mut self.memo, key),
         };
         if changed {
             session.memo = text_field::text_of(&self.memo);
@@ -135,7 +125,11 @@ impl ConsultTab {
 
     pub fn entries_of(editing: bool, keys: &'static KeyTexts) -> Vec<Entry> {
         let table = if editing { NOTES_OPEN } else { NOTES_SHUT };
-        entries(table, |command| command.words(keys))
+        let mut shown = entries(table, |command| command.words(keys));
+        if editing {
+            shown.extend(text_field::entries_of_fields(keys));
+        }
+        shown
     }
 
     pub fn paste(&mut self, session: &mut Session, text: &str) -> TabOutcome {
@@ -157,7 +151,7 @@ impl ConsultTab {
         let words = ctx.config.ui.language.questions_texts();
         let rows = &mut self.question_rows;
         draw_questions(frame, questions, session, texts, words, theme, rows);
-        draw_record(frame, record, session, texts, theme);
+        draw_record(frame, record, session, ctx);
 
         let (title, style) = if self.editing {
             (texts.memo_editing, theme.key())
@@ -248,7 +242,8 @@ fn draw_questions(
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn draw_record(frame: &mut Frame, area: Rect, session: &Session, texts: &Texts, theme: &Theme) {
+fn draw_record(frame: &mut Frame, area: Rect, session: &Session, ctx: &DrawContext) {
+    let (texts, theme) = (ctx.texts, ctx.theme);
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(texts.record, theme.title()));
@@ -265,13 +260,16 @@ fn draw_record(frame: &mut Frame, area: Rect, session: &Session, texts: &Texts, 
             event.at.format("%H:%M:%S"),
             texts.event(event.kind)
         );
-        if let Some(minutes) = event.minutes {
-            text.push_str(&format!(" +{minutes}"));
+        // The minutes an extension adds; a withdrawal's name says they were taken back.
+        if let Some(minutes) = event.minutes.filter(|_| event.kind == EventKind::Extend) {
+            text.push(' ');
+            text.push_str(&fill(texts.ev_minutes, &[("m", &minutes.to_string())]));
         }
         lines.push(Line::raw(text));
     }
     lines.push(Line::raw(""));
-    let fee = &session.fee;
+    // As it stands now: an extension whose time is being used counts already.
+    let fee = &session.fee_at(ctx.now);
     for line in &fee.lines {
         lines.push(Line::raw(format!(
             "{} {}",

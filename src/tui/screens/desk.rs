@@ -1,5 +1,8 @@
 //! The clerk's desk: every session with its progress, the fee due and paid, and the day
-//! its report is due; filtered by day and state; payments and sending recorded from here.
+//! its report is due; filtered by day and state; payments, refunds, receipts, sending,
+//! cancelling and deleting from here (the questions asked first: `desk/ask.rs`).
+
+mod ask;
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::config::Config;
-use crate::core::desk::{DeskChange, DeskDone, DeskError};
+use crate::core::desk::DeskChange;
 use crate::core::sessions::Listing;
 use crate::i18n::desk::DeskTexts;
 use crate::i18n::fill;
@@ -20,10 +23,8 @@ use crate::model::desk::{self, Progress, StateFilter};
 use crate::model::fee::format_amount;
 use crate::model::payment::PaymentMethod;
 use crate::model::{ClockState, SessionSummary};
-use crate::tui::keymap::{
-    Binding, Entry, Key, Step, Table as KeyTable, entries, hint_line, lookup, up_down,
-};
-use crate::tui::outcome::{Effect, Status};
+use crate::tui::keymap::{Binding, Entry, Key, Step, Table as KeyTable, entries, lookup, up_down};
+use crate::tui::outcome::{DeskAsk, Effect, Status};
 use crate::tui::theme::Theme;
 
 pub struct DeskEntry {
@@ -156,10 +157,14 @@ impl DeskScreen {
             }
             Some(Command::Reload) => return (None, Some(Effect::ReloadList)),
             Some(Command::AskPayment) => return (self.ask_payment(texts, due_days), None),
-            Some(Command::MarkSent) => {
-                return (None, self.change(DeskChange::MarkSent, due_days));
+            Some(Command::MarkSent) => return self.ask(DeskAsk::MarkSent, texts, due_days),
+            Some(Command::Cancel) => return self.ask(DeskAsk::Cancel, texts, due_days),
+            Some(Command::Delete) => return self.ask(DeskAsk::Delete, texts, due_days),
+            Some(Command::Receipt) => return (None, self.change(DeskChange::Receipt, due_days)),
+            Some(Command::Export) => return self.export(texts, due_days, DeskChange::Export),
+            Some(Command::ExportFhir) => {
+                return self.export(texts, due_days, DeskChange::ExportFhir);
             }
-            Some(Command::Export) => return self.export(texts, due_days),
             Some(Command::Paid(_)) | None => {}
         }
         (None, None)
@@ -176,7 +181,7 @@ impl DeskScreen {
     }
 
     /// The clerk's change to the selected session, for the app to make on disk.
-    fn change(&self, change: DeskChange, due_days: u32) -> Option<Effect> {
+    pub(crate) fn change(&self, change: DeskChange, due_days: u32) -> Option<Effect> {
         let entry = self.selected_session(due_days)?;
         Some(Effect::Desk {
             path: entry.path.clone(),
@@ -187,7 +192,12 @@ impl DeskScreen {
 
     /// Export the selected session's report (docx, in the configured report language) into
     /// the data folder's `exports/`, as the report tab does; only once it has ended.
-    fn export(&self, texts: &DeskTexts, due_days: u32) -> (Option<Status>, Option<Effect>) {
+    fn export(
+        &self,
+        texts: &DeskTexts,
+        due_days: u32,
+        change: DeskChange,
+    ) -> (Option<Status>, Option<Effect>) {
         match self.selected_session(due_days) {
             Some(entry) if entry.summary.state != ClockState::Ended => {
                 let id = &entry.summary.id;
@@ -196,7 +206,7 @@ impl DeskScreen {
                     None,
                 )
             }
-            _ => (None, self.change(DeskChange::Export, due_days)),
+            _ => (None, self.change(change, due_days)),
         }
     }
 
@@ -205,70 +215,8 @@ impl DeskScreen {
         self.selected = 0;
     }
 
-    fn selected_session(&self, due_days: u32) -> Option<&DeskEntry> {
+    pub(crate) fn selected_session(&self, due_days: u32) -> Option<&DeskEntry> {
         self.visible(due_days).get(self.selected).copied()
-    }
-
-    fn ask_payment(&mut self, texts: &DeskTexts, due_days: u32) -> Option<Status> {
-        let entry = self.selected_session(due_days)?;
-        let id = &entry.summary.id;
-        if entry.summary.payment.is_some() {
-            return Some(Status::error(fill(texts.already_paid, &[("id", id)])));
-        }
-        if desk::amount_due(&entry.summary) == 0 {
-            return Some(Status::error(fill(texts.nothing_due, &[("id", id)])));
-        }
-        self.asking_payment = true;
-        None
-    }
-
-    /// The question shown while asking how the fee was paid.
-    pub fn payment_question(
-        &self,
-        texts: &DeskTexts,
-        keys: &'static KeyTexts,
-        due_days: u32,
-    ) -> String {
-        let amount = self
-            .selected_session(due_days)
-            .map(|e| format_amount(e.summary.fee_total, &e.summary.fee_currency))
-            .unwrap_or_default();
-        let ways = hint_line(&Self::payment_entries(keys));
-        fill(texts.pay_prompt, &[("amount", &amount), ("keys", &ways)])
-    }
-
-    /// What came of a clerk's change to session `id`, worded for the status line.
-    pub fn done(id: &str, result: Result<DeskDone, DeskError>, config: &Config) -> Status {
-        let texts = config.ui.language.desk_texts();
-        match result {
-            Ok(DeskDone::Paid(session)) => {
-                let (amount, method) = session
-                    .payment
-                    .as_ref()
-                    .map(|p| {
-                        let amount = format_amount(p.amount, &session.fee.currency);
-                        (amount, texts.method(p.method))
-                    })
-                    .unwrap_or_default();
-                Status::info(fill(
-                    texts.paid_msg,
-                    &[("id", id), ("amount", &amount), ("method", method)],
-                ))
-            }
-            Ok(DeskDone::Sent(true)) => Status::info(fill(texts.sent_msg, &[("id", id)])),
-            Ok(DeskDone::Sent(false)) => Status::error(fill(texts.already_sent, &[("id", id)])),
-            Ok(DeskDone::NotExported) => Status::error(fill(texts.not_exported, &[("id", id)])),
-            Ok(DeskDone::Exported(out)) => Status::info(fill(
-                texts.exported,
-                &[("id", id), ("path", &out.display().to_string())],
-            )),
-            Err(DeskError::Busy) => Status::error(fill(texts.busy, &[("id", id)])),
-            Err(DeskError::Update(err)) => Status::error(err.to_string()),
-            Err(DeskError::Export(err)) => {
-                let words = config.ui.language.report_texts();
-                Status::error(format!("{id}: {}", words.export_error(&err)))
-            }
-        }
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, config: &Config, theme: &Theme) {
@@ -340,6 +288,11 @@ impl DeskScreen {
             })
             .collect();
         let amount: u64 = unpaid.iter().map(|e| desk::amount_due(&e.summary)).sum();
+        let refunds: Vec<u64> = visible
+            .iter()
+            .map(|e| desk::refund_due(&e.summary))
+            .filter(|amount| *amount > 0)
+            .collect();
         let currency = visible
             .first()
             .map(|e| e.summary.fee_currency.clone())
@@ -354,6 +307,20 @@ impl DeskScreen {
                 ]
             )
         ))];
+        if !refunds.is_empty() {
+            let amount = format_amount(refunds.iter().sum(), &currency);
+            let count = refunds.len().to_string();
+            line.push(Span::styled(
+                format!(
+                    "  {}",
+                    fill(
+                        texts.refund_totals,
+                        &[("count", &count), ("amount", &amount)]
+                    )
+                ),
+                theme.key(),
+            ));
+        }
         if !self.unreadable.is_empty() {
             line.push(Span::styled(
                 format!("  {}", self.unreadable.join(" / ")),
@@ -376,12 +343,17 @@ impl DeskScreen {
         // Before the consultation a fee paid afterwards is not owed yet.
         let owed_yet = progress > Progress::Scheduled
             || session.payment_timing == crate::model::PaymentTiming::Before;
+        let account = desk::account(session);
         let paid = match &session.payment {
+            _ if account.to_refund() > 0 => texts.refund.to_string(),
+            // Paid before, then the fee grew (an extension used): the balance.
+            Some(_) if account.outstanding() > 0 => texts.balance.to_string(),
             Some(payment) => texts.method(payment.method).to_string(),
-            None if progress == Progress::Declined || !owed_yet => String::new(),
+            None if progress <= Progress::Declined || !owed_yet => String::new(),
             None => texts.unpaid.to_string(),
         };
-        let paid_style = if session.payment.is_none() && progress > Progress::Scheduled {
+        let owed = account.outstanding() > 0 && progress > Progress::Scheduled;
+        let paid_style = if owed || account.to_refund() > 0 {
             theme.key()
         } else {
             theme.dim()
@@ -427,7 +399,11 @@ pub(crate) enum Command {
     /// The answer.
     Paid(PaymentMethod),
     Export,
+    Receipt,
+    ExportFhir,
     MarkSent,
+    Cancel,
+    Delete,
     Filter,
     Day(Step),
     Today,
@@ -446,7 +422,11 @@ impl Command {
             Command::Paid(PaymentMethod::Card) => &k.card,
             Command::Paid(PaymentMethod::Transfer) => &k.transfer,
             Command::Export => &k.export,
+            Command::Receipt => &k.receipt,
+            Command::ExportFhir => &k.export_fhir,
             Command::MarkSent => &k.sent,
+            Command::Cancel => &k.cancel,
+            Command::Delete => &k.delete,
             Command::Filter => &k.filter,
             Command::Day(_) => &k.day,
             Command::Today => &k.today,
@@ -465,7 +445,12 @@ const KEYS: KeyTable<Command> = &[
     ),
     Binding::new("p", Some("p"), &[(Key::char('p'), Command::AskPayment)]),
     Binding::new("x", Some("x"), &[(Key::char('x'), Command::Export)]),
+    // Off the hint line, which is full at 80 columns; the help (?) lists them.
+    Binding::new("R", None, &[(Key::char('R'), Command::Receipt)]),
+    Binding::new("X", None, &[(Key::char('X'), Command::ExportFhir)]),
     Binding::new("s", Some("s"), &[(Key::char('s'), Command::MarkSent)]),
+    Binding::new("c", None, &[(Key::char('c'), Command::Cancel)]),
+    Binding::new("D", None, &[(Key::char('D'), Command::Delete)]),
     Binding::new("f", Some("f"), &[(Key::char('f'), Command::Filter)]),
     Binding::new(
         "←/→",

@@ -10,7 +10,9 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::core::sessions::Listing;
 use crate::i18n::Texts;
-use crate::model::{ClockState, Mode};
+use crate::i18n::desk::DeskTexts;
+use crate::model::Mode;
+use crate::model::desk::{self, Progress};
 use crate::tui::theme::Theme;
 
 pub struct HomeRow {
@@ -19,7 +21,8 @@ pub struct HomeRow {
     pub date: Option<NaiveDate>,
     pub patient: String,
     pub mode: Mode,
-    pub state: ClockState,
+    /// Where the session stands, in the words the desk and the commands use too.
+    pub progress: Progress,
     /// Why the file could not be read, if it could not.
     pub error: Option<String>,
 }
@@ -49,11 +52,11 @@ impl HomeScreen {
                     .unwrap_or_default();
                 match entry.summary {
                     Ok(summary) => HomeRow {
+                        progress: desk::progress(&summary),
                         patient: summary.patient_label().to_string(),
                         id: summary.id,
                         date: Some(summary.scheduled_date),
                         mode: summary.mode,
-                        state: summary.state,
                         path: entry.path,
                         error: None,
                     },
@@ -62,7 +65,7 @@ impl HomeScreen {
                         date: None,
                         patient: String::new(),
                         mode: Mode::InPerson,
-                        state: ClockState::Ready,
+                        progress: Progress::Scheduled,
                         path: entry.path,
                         error: Some(err.to_string()),
                     },
@@ -108,7 +111,14 @@ impl HomeScreen {
         self.rows.get(self.selected).map(|r| r.path.as_path())
     }
 
-    pub fn draw(&self, frame: &mut Frame, area: Rect, texts: &Texts, theme: &Theme) {
+    pub fn draw(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        texts: &Texts,
+        desk_texts: &DeskTexts,
+        theme: &Theme,
+    ) {
         let block = Block::new().borders(Borders::TOP).title(Line::from(vec![
             Span::styled(" sonote ", theme.title()),
             Span::styled(format!("─ {} ", texts.sessions), theme.title()),
@@ -151,7 +161,7 @@ impl HomeScreen {
                     Cell::from(row.id.clone()),
                     Cell::from(row.patient.clone()),
                     Cell::from(texts.mode(row.mode)),
-                    Cell::from(texts.state(row.state)),
+                    Cell::from(desk_texts.progress(row.progress)),
                 ]),
             }
         });
@@ -162,7 +172,8 @@ impl HomeScreen {
                 Constraint::Length(14),
                 Constraint::Min(12),
                 Constraint::Length(12),
-                Constraint::Length(10),
+                // As wide as the longest state name (報告書送付済, report exported).
+                Constraint::Length(desk_texts.progress_width()),
             ],
         )
         .header(header)

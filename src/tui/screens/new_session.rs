@@ -1,6 +1,7 @@
-//! A new session from the keyboard: the patient's name, reading, ID and the mode.
+//! A new session from the keyboard: the patient's name, reading, ID, the scheduled day
+//! (today unless changed) and the mode.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,12 +16,13 @@ use crate::tui::keymap::{Binding, Entry, Key, Step, Table, entries, lookup};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::{self, CaretSlot, FieldId};
 
-const TEXT_FIELDS: usize = 3;
+const TEXT_FIELDS: usize = 4;
+const DATE_FIELD: usize = 3;
 const MODE_FIELD: usize = TEXT_FIELDS;
 
 pub struct NewSessionScreen {
     pub today: NaiveDate,
-    /// Name, reading (kana), hospital ID.
+    /// Name, reading (kana), hospital ID, scheduled day.
     pub fields: [TextArea<'static>; TEXT_FIELDS],
     pub mode: Mode,
     pub focus: usize,
@@ -30,7 +32,10 @@ impl NewSessionScreen {
     pub fn new(today: NaiveDate) -> Self {
         NewSessionScreen {
             today,
-            fields: std::array::from_fn(|_| text_field::single_line("")),
+            fields: std::array::from_fn(|index| match index {
+                DATE_FIELD => text_field::single_line(&today.to_string()),
+                _ => text_field::single_line(""),
+            }),
             mode: Mode::InPerson,
             focus: 0,
         }
@@ -62,13 +67,15 @@ impl NewSessionScreen {
                 None => {}
             }
         } else {
-            self.fields[self.focus].input(key);
+            text_field::input(&mut self.fields[self.focus], key);
         }
     }
 
     /// The form's own keys, as the help lists them (the fields' are `keymap`'s).
     pub fn key_entries(keys: &'static KeyTexts) -> Vec<Entry> {
-        entries(MODE, |command| command.words(keys))
+        let mut shown = entries(MODE, |command| command.words(keys));
+        shown.extend(text_field::entries_of_fields(keys));
+        shown
     }
 
     /// Characters typed together into the focused text field: one insertion, as typed
@@ -87,17 +94,19 @@ impl NewSessionScreen {
         }
     }
 
-    /// The session to create, or None while the patient's name is empty.
-    pub fn draft(&self) -> Option<NewSession> {
-        let [name, kana, id] = self
+    /// The session to create, or why not: the patient's name is empty, or the day cannot
+    /// be read.
+    pub fn draft(&self) -> Result<NewSession, DraftError> {
+        let [name, kana, id, day] = self
             .fields
             .each_ref()
             .map(|f| text_field::text_of(f).trim().to_string());
         if name.is_empty() {
-            return None;
+            return Err(DraftError::NoName);
         }
-        Some(NewSession {
-            scheduled_date: self.today,
+        let scheduled_date = parse_day(&day, self.today).ok_or(DraftError::BadDate(day))?;
+        Ok(NewSession {
+            scheduled_date,
             mode: self.mode,
             patient: Patient {
                 name,
@@ -128,10 +137,16 @@ impl NewSessionScreen {
             Constraint::Length(3),
             Constraint::Length(3),
             Constraint::Length(3),
+            Constraint::Length(3),
             Constraint::Min(0),
         ])
         .split(inner);
-        let labels = [texts.field_name, texts.field_kana, texts.field_hospital_id];
+        let labels = [
+            texts.field_name,
+            texts.field_kana,
+            texts.field_hospital_id,
+            texts.field_date,
+        ];
         for (index, label) in labels.iter().enumerate() {
             let focused = self.focus == index;
             let block = Block::bordered().title(Span::styled(
@@ -167,6 +182,40 @@ impl NewSessionScreen {
     }
 }
 
+/// Why the form makes no session yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftError {
+    NoName,
+    /// The scheduled day, as typed, cannot be read.
+    BadDate(String),
+}
+
+/// A day as a clerk types it: `2026-12-01`, `2026/12/1`, or `12/1` (the next such day from
+/// `today` on, so that in December `1/5` is January's); empty is today.
+pub(crate) fn parse_day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(today);
+    }
+    let parts: Vec<&str> = text.split(['-', '/']).map(str::trim).collect();
+    let number = |part: &str| part.parse::<u32>().ok();
+    match parts.as_slice() {
+        [year, month, day] => {
+            NaiveDate::from_ymd_opt(year.parse().ok()?, number(month)?, number(day)?)
+        }
+        [month, day] => {
+            let (month, day) = (number(month)?, number(day)?);
+            let this_year = NaiveDate::from_ymd_opt(today.year(), month, day)?;
+            if this_year >= today {
+                Some(this_year)
+            } else {
+                NaiveDate::from_ymd_opt(today.year() + 1, month, day)
+            }
+        }
+        _ => None,
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Keys
 
@@ -194,3 +243,28 @@ const MODE: Table<Command> = &[Binding::new(
         (Key::char(' '), Command::Mode(Step::Next)),
     ],
 )];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn days_as_a_clerk_types_them() {
+        let today = day(2026, 12, 20);
+        assert_eq!(parse_day("", today), Some(today));
+        assert_eq!(parse_day("2026-12-21", today), Some(day(2026, 12, 21)));
+        assert_eq!(parse_day("2027/1/5", today), Some(day(2027, 1, 5)));
+        assert_eq!(parse_day("12/24", today), Some(day(2026, 12, 24)));
+        assert_eq!(
+            parse_day("1/5", today),
+            Some(day(2027, 1, 5)),
+            "next year's"
+        );
+        assert_eq!(parse_day("2026-02-30", today), None);
+        assert_eq!(parse_day("tomorrow", today), None);
+    }
+}

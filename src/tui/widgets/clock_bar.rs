@@ -1,6 +1,7 @@
 //! The clock bar, always on the consultation screens: state, time left or over, time used,
 //! extensions, and the fee as it stands.
 
+use chrono::TimeDelta;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -28,9 +29,11 @@ pub fn draw(
 ) {
     let clock = &session.clock;
     let state = clock.state();
-    let remaining = clock.remaining(now);
-    let elapsed = clock.elapsed(now);
+    // Whole seconds of time used, and the rest of the allowance from them: cut separately,
+    // the two shown figures would add up to a second short of the allowance.
+    let elapsed = TimeDelta::seconds(clock.elapsed(now).num_seconds());
     let allowed = clock.allowed();
+    let remaining = allowed - elapsed;
     let level = match state {
         ClockState::Ready | ClockState::Ended => Urgency::Calm,
         _ => urgency(remaining, warn_minutes),
@@ -62,7 +65,7 @@ pub fn draw(
     } else {
         format!(" {} {} ", texts.remaining, format_duration(remaining))
     };
-    let fee = &session.fee;
+    let fee = &session.fee_at(now);
     let line = Line::from(vec![
         Span::styled(format!("[{}]", texts.state(state)), state_style),
         Span::raw(" "),

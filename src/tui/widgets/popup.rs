@@ -86,7 +86,7 @@ pub struct ReasonWords<'a> {
     pub title: &'static str,
     /// Listed first, one bullet each.
     pub items: &'a [String],
-    pub hint: &'static str,
+    pub hint: &'a str,
     pub field: &'static str,
 }
 

@@ -4,10 +4,14 @@
 use std::cell::Cell;
 
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Block;
 use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::i18n::keys::KeyTexts;
+use crate::tui::keymap::{Binding, Entry, Key, Table, entries, lookup, undo_redo};
 
 /// A screen's name for the text field that has the caret: the field's kind and its place
 /// among the screen's fields of that kind (the second field of a form, the answer to the
@@ -66,6 +70,49 @@ pub fn single_line(text: &str) -> TextArea<'static> {
 
 pub fn text_of(area: &TextArea) -> String {
     area.lines().join("\n")
+}
+
+/// What every text field does with the same keys, whichever screen it is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldCommand {
+    Undo,
+    Redo,
+    /// Empty the field in one step that undo takes back: text typed into the wrong field
+    /// goes without a hundred Backspaces.
+    Clear,
+}
+
+const FIELD_KEYS: Table<FieldCommand> = &[
+    undo_redo!(FieldCommand::Undo, FieldCommand::Redo),
+    Binding::new("Ctrl+L", None, &[(Key::ctrl('l'), FieldCommand::Clear)]),
+];
+
+/// The keys of every text field, for the help of a screen being typed in.
+pub(crate) fn entries_of_fields(keys: &'static KeyTexts) -> Vec<Entry> {
+    entries(FIELD_KEYS, |command| match command {
+        FieldCommand::Undo | FieldCommand::Redo => &keys.app.undo,
+        FieldCommand::Clear => &keys.app.clear_field,
+    })
+}
+
+/// A key typed into a field: the shared field keys first, then the text area's own.
+/// Whether the text changed.
+pub fn input(area: &mut TextArea<'static>, key: KeyEvent) -> bool {
+    match lookup(FIELD_KEYS, &key) {
+        Some(FieldCommand::Undo) => area.undo(),
+        Some(FieldCommand::Redo) => area.redo(),
+        Some(FieldCommand::Clear) => clear(area),
+        None => area.input(key),
+    }
+}
+
+/// Empty the field as one edit (a cut of everything), so that undo restores it whole.
+pub fn clear(area: &mut TextArea<'static>) -> bool {
+    if area.is_empty() {
+        return false;
+    }
+    area.select_all();
+    area.cut()
 }
 
 /// Draw a field in `rect` inside `block`. `caret` is the frame's slot when this field has

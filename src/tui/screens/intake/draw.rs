@@ -2,6 +2,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::tui::widgets::one_line;
 
 impl IntakeTab {
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, session: &Session, ctx: &DrawContext) {
@@ -56,25 +57,27 @@ impl IntakeTab {
                             theme.dim()
                         },
                     );
+                    // Values get the columns after the label; a long one is cut with
+                    // "…", and scrolled to keep the caret in view while it is typed.
+                    let value_x = label_width + 3;
+                    let room = usize::from(inner.width).saturating_sub(value_x + 1);
                     let (shown, style) = match &self.editor {
                         Some((editing, editor)) if *editing == field && focused => {
                             let text = text_field::text_of(editor);
-                            let before: String = text.chars().take(editor.cursor().1).collect();
-                            caret = Some((
-                                lines.len() as u16,
-                                (label_width
-                                    + 3
-                                    + crate::tui::widgets::wrap::display_width(&before))
-                                    as u16,
-                            ));
-                            (text, theme.key())
+                            let shown = one_line::window(&text, Some(editor.cursor().1), room);
+                            let col = value_x + shown.caret.unwrap_or(0);
+                            caret = Some((lines.len() as u16, col as u16));
+                            (shown.text, theme.key())
                         }
                         _ => {
                             let shown = value(session, field, ctx.texts, t);
                             if shown.is_empty() {
                                 (t.unset.to_string(), theme.dim())
                             } else {
-                                (shown, ratatui::style::Style::new())
+                                (
+                                    one_line::window(&shown, None, room).text,
+                                    ratatui::style::Style::new(),
+                                )
                             }
                         }
                     };

@@ -18,8 +18,8 @@ pub(crate) enum Command {
     AddCompanion,
     AddMaterial,
     DeleteRow,
+    /// Enter and Esc both keep what was typed, as Esc does in every other field.
     Keep,
-    Cancel,
 }
 
 impl Command {
@@ -34,7 +34,6 @@ impl Command {
             Command::AddMaterial => &k.material,
             Command::DeleteRow => &k.delete_row,
             Command::Keep => &k.keep,
-            Command::Cancel => &k.cancel,
         }
     }
 }
@@ -61,7 +60,11 @@ pub(super) const BROWSE: Table<Command> = &[
 ];
 
 /// Typing into a field: every other key is the field's.
-pub(super) const TYPING: Table<Command> = &[
-    Binding::new("Enter", None, &[(Key::code(KeyCode::Enter), Command::Keep)]),
-    Binding::new("Esc", None, &[(Key::code(KeyCode::Esc), Command::Cancel)]),
-];
+pub(super) const TYPING: Table<Command> = &[Binding::new(
+    "Enter, Esc",
+    None,
+    &[
+        (Key::code(KeyCode::Enter), Command::Keep),
+        (Key::code(KeyCode::Esc), Command::Keep),
+    ],
+)];

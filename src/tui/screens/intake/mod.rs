@@ -62,6 +62,9 @@ pub enum Field {
     MaterialReceivedOn(usize),
     DeclinedReason,
     DeclinedNote,
+    PatientAddress,
+    InsuranceId,
+    ReferrerNumber,
 }
 
 /// How a field is changed.
@@ -140,6 +143,10 @@ fn rows(session: &Session, t: &IntakeTexts) -> Vec<Row> {
         Row::Heading(t.section_decline),
         Row::Field(DeclinedReason),
         Row::Field(DeclinedNote),
+        Row::Heading(t.section_fhir),
+        Row::Field(PatientAddress),
+        Row::Field(InsuranceId),
+        Row::Field(ReferrerNumber),
     ]);
     rows
 }
@@ -187,6 +194,9 @@ fn label(field: Field, t: &IntakeTexts) -> String {
         MaterialReceivedOn(i) => numbered(t.material, i) + t.received_on,
         DeclinedReason => t.declined.into(),
         DeclinedNote => t.decline_note.into(),
+        PatientAddress => t.patient_address.into(),
+        InsuranceId => t.insurance_id.into(),
+        ReferrerNumber => t.institution_number.into(),
     }
 }
 
@@ -268,6 +278,9 @@ fn value(session: &Session, field: Field, texts: &Texts, t: &IntakeTexts) -> Str
             .as_ref()
             .map(|d| d.note.clone())
             .unwrap_or_default(),
+        PatientAddress => session.patient.address.clone(),
+        InsuranceId => session.patient.insurance_id.clone(),
+        ReferrerNumber => referral.institution_number.clone(),
     }
 }
 
@@ -358,6 +371,15 @@ fn set_text(
             None if text.is_empty() => {}
             None => return Err(t.not_declined.into()),
         },
+        PatientAddress => session.patient.address = text,
+        InsuranceId if !text.is_empty() && !crate::report::fhir::rules::is_insurance_id(&text) => {
+            return Err(t.bad_insurance_id.into());
+        }
+        InsuranceId => session.patient.insurance_id = text,
+        ReferrerNumber if !text.is_empty() && !crate::config::is_institution_number(&text) => {
+            return Err(t.bad_institution_number.into());
+        }
+        ReferrerNumber => intake.referral.institution_number = text,
         _ => {}
     }
     Ok(())
@@ -428,6 +450,11 @@ impl IntakeTab {
         self.editor.is_some()
     }
 
+    /// Close the field being typed in, keeping nothing more of it.
+    pub(crate) fn stop_editing(&mut self) {
+        self.editor = None;
+    }
+
     pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
         let (_, editor) = self.editor.as_ref()?;
         Some((FieldId::new("intake", self.focus), editor))
@@ -448,10 +475,6 @@ impl IntakeTab {
         if let Some((field, editor)) = &mut self.editor {
             let field = *field;
             return match lookup(TYPING, &key) {
-                Some(Command::Cancel) => {
-                    self.editor = None;
-                    TabOutcome::default()
-                }
                 Some(Command::Keep) => {
                     let text = text_field::text_of(editor);
                     match set_text(session, field, &text, t) {
@@ -466,7 +489,7 @@ impl IntakeTab {
                     }
                 }
                 _ => {
-                    editor.input(key);
+                    text_field::input(editor, key);
                     TabOutcome::default()
                 }
             };
@@ -566,6 +589,10 @@ impl IntakeTab {
 
     pub fn entries_of(editing: bool, keys: &'static KeyTexts) -> Vec<Entry> {
         let table = if editing { TYPING } else { BROWSE };
-        entries(table, |command| command.words(keys))
+        let mut shown = entries(table, |command| command.words(keys));
+        if editing {
+            shown.extend(text_field::entries_of_fields(keys));
+        }
+        shown
     }
 }

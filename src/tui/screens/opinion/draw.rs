@@ -16,6 +16,7 @@ impl OpinionTab {
                 .areas(area);
         frame.render_widget(Paragraph::new(footer), foot);
 
+        self.width = area.width;
         let columns = self.columns(area.width);
         if self.scroll.len() != columns.len() {
             self.scroll = vec![0; columns.len()];

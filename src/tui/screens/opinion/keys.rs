@@ -24,8 +24,6 @@ pub(crate) enum Command {
     EditField(Step),
     /// Enter: a new line, or the end of a one-line field.
     NewLine,
-    Undo,
-    Redo,
 }
 
 impl Command {
@@ -43,7 +41,6 @@ impl Command {
             Command::StopEditing => &k.stop,
             Command::EditField(_) => &k.edit_fields,
             Command::NewLine => &k.new_line,
-            Command::Undo | Command::Redo => &keys.app.undo,
         }
     }
 }
@@ -136,5 +133,4 @@ pub(super) const EDITING: Table<Command> = &[
             (Key::ctrl('j'), Command::NewLine),
         ],
     ),
-    undo_redo!(Command::Undo, Command::Redo),
 ];

@@ -24,7 +24,7 @@ use crate::model::opinion::{
 use crate::tui::action::Action;
 use crate::tui::keymap::{
     self, Binding, Context, Edge, Entry, Key, Step, Table, entries, hint_line, home_end, lookup,
-    undo_redo, up_down,
+    up_down,
 };
 use crate::tui::outcome::{DrawContext, TabOutcome};
 use crate::tui::theme::Theme;
@@ -222,6 +222,9 @@ pub struct OpinionTab {
     /// Each field's text as last wrapped: typing into one field wraps that one again, not
     /// the whole opinion.
     wraps: WrapCache<Field>,
+    /// The width of the last frame: ↑↓, ←→ and Tab go through the fields in the order of
+    /// the columns drawn at that width (0 before the first frame: one column).
+    width: u16,
 }
 
 impl OpinionTab {
@@ -233,7 +236,13 @@ impl OpinionTab {
             editor: None,
             scroll: Vec::new(),
             wraps: WrapCache::default(),
+            width: 0,
         }
+    }
+
+    /// Close the field being written in, keeping nothing more of it.
+    pub(crate) fn stop_editing(&mut self) {
+        self.editor = None;
     }
 
     /// Whether a text field has the keyboard.
@@ -274,7 +283,11 @@ impl OpinionTab {
 
     pub fn entries_of(editing: bool, keys: &'static KeyTexts) -> Vec<Entry> {
         let table = if editing { EDITING } else { BROWSE };
-        entries(table, |command| command.words(keys))
+        let mut shown = entries(table, |command| command.words(keys));
+        if editing {
+            shown.extend(text_field::entries_of_fields(keys));
+        }
+        shown
     }
 
     pub fn hints(&self, keys: &'static KeyTexts) -> String {
@@ -294,11 +307,49 @@ impl OpinionTab {
         sections
     }
 
+    /// The sections in reading order of the layout drawn: down each column, then the next.
+    fn reading_sections(&self) -> Vec<Section> {
+        self.columns(self.width).concat()
+    }
+
     fn order(&self) -> Vec<Field> {
-        self.sections()
+        self.reading_sections()
             .into_iter()
             .flat_map(Section::fields)
             .collect()
+    }
+
+    /// ← or → on a field they have no choice to step through: to the column drawn beside,
+    /// at the same place in it as far as it goes. Whether the focus moved.
+    fn move_across(&mut self, forward: bool) -> bool {
+        let columns: Vec<Vec<Field>> = self
+            .columns(self.width)
+            .into_iter()
+            .map(|sections| sections.into_iter().flat_map(Section::fields).collect())
+            .collect();
+        let Some((column, row)) = columns.iter().enumerate().find_map(|(c, fields)| {
+            fields
+                .iter()
+                .position(|f| *f == self.focus)
+                .map(|row| (c, row))
+        }) else {
+            return false;
+        };
+        let target = if forward {
+            column + 1
+        } else {
+            match column.checked_sub(1) {
+                Some(target) => target,
+                None => return false,
+            }
+        };
+        match columns.get(target) {
+            Some(fields) if !fields.is_empty() => {
+                self.focus = fields[row.min(fields.len() - 1)];
+                true
+            }
+            _ => false,
+        }
     }
 
     fn move_by(&mut self, delta: isize) {
@@ -319,7 +370,7 @@ impl OpinionTab {
     /// To the start of the next section, or back to the start of this one (then the one
     /// before): the way between cards.
     fn jump(&mut self, forward: bool) {
-        let sections = self.sections();
+        let sections = self.reading_sections();
         let current = self.focus.section();
         let at = sections.iter().position(|s| *s == current).unwrap_or(0);
         let first_of_current = current.fields()[0];
@@ -361,7 +412,15 @@ impl OpinionTab {
                 self.move_to_end(edge == Edge::Last);
                 false
             }
-            Command::Step(step) => self.step(opinion, step == Step::Next),
+            Command::Step(step) => {
+                let forward = step == Step::Next;
+                if self.has_choice() {
+                    self.step(opinion, forward)
+                } else {
+                    self.move_across(forward);
+                    false
+                }
+            }
             Command::Clear => self.clear(opinion),
             Command::Pick(digit) => self.pick(opinion, digit),
             Command::Drug(class) => {
@@ -378,17 +437,22 @@ impl OpinionTab {
                 self.start_editing(opinion);
                 false
             }
-            Command::StopEditing
-            | Command::EditField(_)
-            | Command::NewLine
-            | Command::Undo
-            | Command::Redo => false,
+            Command::StopEditing | Command::EditField(_) | Command::NewLine => false,
         };
         if changed {
             TabOutcome::changed()
         } else {
             TabOutcome::default()
         }
+    }
+
+    /// Whether ← and → step a choice on the focused field: a scale, a view, a grade, or
+    /// the recommendation of the card it is on.
+    fn has_choice(&self) -> bool {
+        matches!(
+            self.focus,
+            Field::DiagnosisView | Field::PlanAgreement | Field::PerformanceStatus
+        ) || self.focus.treatment().is_some()
     }
 
     /// ← and →: along the card's scale, or through the focused choice.
@@ -501,12 +565,7 @@ impl OpinionTab {
         let Some(editor) = &mut self.editor else {
             return TabOutcome::default();
         };
-        let changed = match command {
-            Some(Command::Undo) => editor.undo(),
-            Some(Command::Redo) => editor.redo(),
-            _ => editor.input(key),
-        };
-        if !changed {
+        if !text_field::input(editor, key) {
             return TabOutcome::default();
         }
         self.write_back(session)

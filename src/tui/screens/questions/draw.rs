@@ -131,8 +131,12 @@ impl QuestionsTab {
             } else {
                 String::new()
             };
+            // The current question's row is bold and coloured as well as marked, so it is
+            // never taken for the selected one (reversed).
             let text_style = if stands_out(question, level) {
                 theme.clock(level)
+            } else if is_current {
+                theme.title()
             } else if !question.state.is_open() {
                 theme.dim()
             } else {
@@ -153,7 +157,14 @@ impl QuestionsTab {
                     if is_current { ">" } else { " " },
                     theme.info().add_modifier(Modifier::BOLD),
                 ),
-                Span::styled(format!("{:>2} ", index + 1), theme.dim()),
+                Span::styled(
+                    format!("{:>2} ", index + 1),
+                    if is_current {
+                        theme.title()
+                    } else {
+                        theme.dim()
+                    },
+                ),
                 Span::styled(pad(t.state_short(question.state), state_width), state_style),
                 Span::raw(" "),
                 Span::styled(pad(mark, mark_width), mark_style),
@@ -236,6 +247,13 @@ pub(super) fn draw_detail(
     };
     let question = &session.questions[index];
     let is_current = session.current_question() == Some(question.id.as_str());
+    // Another question is the one being discussed: said where the answer is written, so
+    // that an answer never goes to the selected question for the current one.
+    let elsewhere = session
+        .current_question()
+        .filter(|_| !is_current)
+        .and_then(|id| session.question_position(id))
+        .map(|at| fill(t.current_is, &[("q", &(at + 1).to_string())]));
     let mut title = format!(" Q{} · {}", index + 1, t.state(question.state));
     if question.priority != Priority::Normal {
         title.push_str(&format!(" · {}", t.priority(question.priority)));
@@ -244,9 +262,11 @@ pub(super) fn draw_detail(
         title.push_str(&format!(" · {}", t.current));
     }
     title.push(' ');
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(Span::styled(title, theme.title()));
+    let mut title = vec![Span::styled(title, theme.title())];
+    if let Some(elsewhere) = &elsewhere {
+        title.push(Span::styled(format!(" {elsewhere} "), theme.error()));
+    }
+    let block = Block::new().borders(Borders::TOP).title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {
@@ -333,7 +353,17 @@ pub(super) fn draw_detail(
     .areas(answers_area);
 
     let (label, label_style) = if editing {
-        (t.answer_editing.to_string(), theme.key())
+        match &elsewhere {
+            Some(elsewhere) => (
+                format!(
+                    "{} — Q{} ({elsewhere})",
+                    t.answer_editing.trim_end(),
+                    index + 1
+                ),
+                theme.error(),
+            ),
+            None => (t.answer_editing.to_string(), theme.key()),
+        }
     } else {
         (format!("{}{}", t.answer, t.answer_hint), theme.title())
     };

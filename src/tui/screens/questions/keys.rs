@@ -30,6 +30,8 @@ pub(crate) enum Command {
     AddQuestion,
     AddField(Step),
     Asker(Step),
+    /// Who asked the selected question, on the terminal that added it.
+    ChangeAsker,
     SetState(QuestionState),
     DeleteYes,
     DeleteNo,
@@ -50,7 +52,7 @@ impl Command {
             Command::Advance => &k.advance,
             Command::MakeCurrent => &k.current,
             Command::ChooseState | Command::Priority => &k.state_priority,
-            Command::Add | Command::Reword => &k.add_reword,
+            Command::Add | Command::Reword | Command::ChangeAsker => &k.add_reword,
             Command::Move(_) => &k.reorder,
             Command::Delete => &k.delete,
             Command::Prompts => &k.prompts,
@@ -146,7 +148,11 @@ impl Keys {
                     .iter()
                     .any(|(_, command)| command.specialist_only())
         });
-        entries(usable, |command| command.words(keys))
+        let mut shown = entries(usable, |command| command.words(keys));
+        if matches!(self, Keys::Answer | Keys::Form | Keys::Add) {
+            shown.extend(text_field::entries_of_fields(keys));
+        }
+        shown
     }
 }
 
@@ -171,12 +177,13 @@ pub(super) const BROWSE: Table<Command> = &[
         ],
     ),
     Binding::new(
-        "a / t, E",
+        "a / t, E / w",
         Some("a"),
         &[
             (Key::char('a'), Command::Add),
             (Key::char('t'), Command::Reword),
             (Key::char('E'), Command::Reword),
+            (Key::char('w'), Command::ChangeAsker),
         ],
     ),
     Binding::new(

@@ -177,6 +177,11 @@ impl QuestionsTab {
         !matches!(self.mode, Mode::Browse)
     }
 
+    /// Leave whatever form or field is open, keeping nothing more of it.
+    pub(crate) fn stop_editing(&mut self) {
+        self.mode = Mode::Browse;
+    }
+
     /// The text field that has the caret, if any.
     pub fn focused_field(&self) -> Option<(FieldId, &TextArea<'static>)> {
         let at = self.selected_index;

@@ -100,6 +100,19 @@ impl QuestionsTab {
                 };
                 TabOutcome::default()
             }
+            Command::ChangeAsker => {
+                let role = self.role;
+                let question = &mut session.questions[index];
+                if question.owner != role {
+                    return info(t.asker_elsewhere);
+                }
+                question.asker = question.asker.cycle_for(role, true);
+                let what = t.asker(question.asker);
+                changed_with(fill(
+                    t.set_to,
+                    &[("q", &number.to_string()), ("what", what)],
+                ))
+            }
             Command::Delete => {
                 self.mode = Mode::ConfirmDelete { id };
                 TabOutcome::default()
@@ -185,7 +198,7 @@ impl QuestionsTab {
         let Some(question) = question_near(session, &id, self.selected_index) else {
             return (Mode::Browse, info(self.texts.question_gone));
         };
-        let outcome = if field.input(key) {
+        let outcome = if text_field::input(&mut field, key) {
             question.set_answer_of(self.role, text_field::text_of(&field));
             TabOutcome::changed()
         } else {
@@ -221,7 +234,7 @@ impl QuestionsTab {
                 }
             }
             _ => {
-                field.input(key);
+                text_field::input(&mut field, key);
                 (Mode::EditText { id, field }, TabOutcome::default())
             }
         }
@@ -264,14 +277,14 @@ impl QuestionsTab {
             }
             _ => match form.focus {
                 AddField::Text => {
-                    form.text.input(key);
+                    text_field::input(&mut form.text, key);
                 }
                 AddField::AskedBy => {
-                    form.asked_by.input(key);
+                    text_field::input(&mut form.asked_by, key);
                 }
                 AddField::Asker => {
                     if let Some(Command::Asker(step)) = lookup(ASKER, &key) {
-                        form.asker = form.asker.cycle(step == Step::Next);
+                        form.asker = form.asker.cycle_for(self.role, step == Step::Next);
                     }
                 }
             },
@@ -416,7 +429,7 @@ impl QuestionsTab {
                 )
             }
             _ => {
-                field.input(key);
+                text_field::input(&mut field, key);
                 (Mode::Import { field }, TabOutcome::default())
             }
         }

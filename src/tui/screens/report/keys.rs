@@ -32,6 +32,7 @@ impl Command {
             Command::Export(Format::Markdown) => &k.markdown,
             Command::Export(Format::Json) => &k.json,
             Command::Patient => &k.patient,
+            Command::Export(Format::Fhir) => &k.fhir,
             Command::Language => &k.language,
             Command::Confirm => &k.confirm,
             Command::Correct => &k.correct,
@@ -84,6 +85,11 @@ pub(super) const KEYS: Table<Command> = &[
     Binding::new("L", Some("L"), &[(Key::char('L'), Command::Language)]),
     Binding::new("p", None, &[(Key::char('p'), Command::Patient)]),
     // In the help only: the hint line is full, and these are not for every day.
+    Binding::new(
+        "f",
+        None,
+        &[(Key::char('f'), Command::Export(Format::Fhir))],
+    ),
     Binding::new("C", None, &[(Key::char('C'), Command::Confirm)]),
     Binding::new("R", None, &[(Key::char('R'), Command::Correct)]),
 ];

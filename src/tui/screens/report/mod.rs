@@ -212,13 +212,15 @@ impl ReportTab {
         match result {
             Ok(out) => TabOutcome {
                 changed: true,
-                status: Some(Status::info(fill(
-                    words.exported,
-                    &[
-                        ("format", words.format(format)),
-                        ("path", &out.path.display().to_string()),
-                    ],
-                ))),
+                status: Some(Status::info(
+                    fill(
+                        words.exported,
+                        &[
+                            ("format", words.format(format)),
+                            ("path", &out.path.display().to_string()),
+                        ],
+                    ) + &words.unmet(&out.findings),
+                )),
                 ..TabOutcome::default()
             },
             Err(err) => TabOutcome {
