@@ -479,7 +479,8 @@ fn the_help_lists_the_tabs_keys_within_80x24() {
     for key in [
         "Enter",
         "K/J, Alt+↑/↓",
-        "テキストファイルから読み込む",
+        "テキストファイルから加える",
+        "報告書に載せる",
         "Ctrl+C",
     ] {
         assert!(screen.contains(key), "{key} missing");
@@ -606,4 +607,47 @@ fn the_current_question_is_coloured_apart_from_the_selection() {
             .modifier
             .contains(ratatui::style::Modifier::REVERSED)
     );
+}
+
+/// The specialist decides, per question, what the letter does with the companion's notes:
+/// f prints them labelled as the family's (and f again leaves them out), F copies them into
+/// the answer to be worded there; the companion's terminal cannot.
+#[test]
+fn the_specialist_includes_or_copies_the_family_notes_per_question() {
+    let (_dir, store, path) = stored_session();
+    let mut specialist = app_on(&store, &path, Role::Specialist);
+    let mut companion = app_on(&store, &path, Role::Companion);
+    key(&mut companion, KeyCode::Enter, at(0, 0));
+    type_text(&mut companion, "抗がん剤は外来で", at(0, 0));
+    key(&mut companion, KeyCode::Esc, at(0, 0));
+    companion.on_tick(at(0, 1));
+    specialist.on_sync();
+    press(&mut specialist, 'f', at(0, 2));
+    let q = &session_of(&specialist).questions[0];
+    assert!(q.companion_in_letter, "{}", status(&specialist));
+    let rows = screen_rows(&draw(&mut specialist, 100, 30, at(0, 2)));
+    assert!(
+        rows.iter().any(|r| r.contains("報告書に載せる")),
+        "{rows:#?}"
+    );
+    press(&mut specialist, 'f', at(0, 3));
+    assert!(!session_of(&specialist).questions[0].companion_in_letter);
+    press(&mut specialist, 'F', at(0, 4));
+    let q = &session_of(&specialist).questions[0];
+    assert_eq!(q.answer, "抗がん剤は外来で");
+    assert!(
+        status(&specialist).contains("写しました"),
+        "{}",
+        status(&specialist)
+    );
+    // A question without the companion's notes says so; the companion cannot decide.
+    key(&mut specialist, KeyCode::Down, at(0, 5));
+    press(&mut specialist, 'f', at(0, 5));
+    assert!(
+        status(&specialist).contains("ありません"),
+        "{}",
+        status(&specialist)
+    );
+    press(&mut companion, 'f', at(0, 6));
+    assert!(!session_of(&companion).questions[0].companion_in_letter);
 }

@@ -378,10 +378,14 @@ pub(super) fn draw_detail(
         }
     }
     if other_height > 0 {
-        let label = match role {
+        let mut label = match role {
             Role::Specialist => t.companion_answer,
             Role::Companion => t.specialist_answer,
-        };
+        }
+        .to_string();
+        if role == Role::Specialist && question.companion_in_letter {
+            label.push_str(t.in_letter);
+        }
         let block = Block::new()
             .borders(Borders::TOP)
             .title(Span::styled(label, theme.title()));

@@ -32,6 +32,10 @@ pub(crate) enum Command {
     Asker(Step),
     /// Who asked the selected question, on the terminal that added it.
     ChangeAsker,
+    /// Print the companion's notes in the letter, labelled as the family's, or not.
+    IncludeFamilyNotes,
+    /// Copy the companion's notes into the specialist's answer, to be worded there.
+    CopyFamilyNotes,
     SetState(QuestionState),
     DeleteYes,
     DeleteNo,
@@ -53,10 +57,10 @@ impl Command {
             Command::MakeCurrent => &k.current,
             Command::ChooseState | Command::Priority => &k.state_priority,
             Command::Add | Command::Reword | Command::ChangeAsker => &k.add_reword,
+            Command::IncludeFamilyNotes | Command::CopyFamilyNotes => &k.family_notes,
             Command::Move(_) => &k.reorder,
             Command::Delete => &k.delete,
-            Command::Prompts => &k.prompts,
-            Command::Import => &k.import,
+            Command::Prompts | Command::Import => &k.prompts,
             Command::StopAnswering => &k.stop_answer,
             Command::Save => &k.save,
             Command::Cancel => &k.cancel,
@@ -85,6 +89,8 @@ impl Command {
                 | Command::Priority
                 | Command::Move(_)
                 | Command::Delete
+                | Command::IncludeFamilyNotes
+                | Command::CopyFamilyNotes
         )
     }
 }
@@ -197,8 +203,22 @@ pub(super) const BROWSE: Table<Command> = &[
         ],
     ),
     Binding::new("d", None, &[(Key::char('d'), Command::Delete)]),
-    Binding::new("l", Some("l"), &[(Key::char('l'), Command::Prompts)]),
-    Binding::new("i", None, &[(Key::char('i'), Command::Import)]),
+    Binding::new(
+        "f / F",
+        None,
+        &[
+            (Key::char('f'), Command::IncludeFamilyNotes),
+            (Key::char('F'), Command::CopyFamilyNotes),
+        ],
+    ),
+    Binding::new(
+        "l / i",
+        Some("l"),
+        &[
+            (Key::char('l'), Command::Prompts),
+            (Key::char('i'), Command::Import),
+        ],
+    ),
     home_end!(Command::Edge(Edge::First), Command::Edge(Edge::Last)),
 ];
 

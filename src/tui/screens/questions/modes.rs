@@ -100,6 +100,26 @@ impl QuestionsTab {
                 };
                 TabOutcome::default()
             }
+            Command::IncludeFamilyNotes | Command::CopyFamilyNotes => {
+                let q = number.to_string();
+                let question = &mut session.questions[index];
+                if question.companion_answer.trim().is_empty() {
+                    return info(fill(t.no_family_notes, &[("q", &q)]));
+                }
+                if command == Command::CopyFamilyNotes {
+                    if !question.copy_companion_answer() {
+                        return TabOutcome::default();
+                    }
+                    return changed_with(fill(t.family_copied, &[("q", &q)]));
+                }
+                question.companion_in_letter = !question.companion_in_letter;
+                let words = if question.companion_in_letter {
+                    t.family_in
+                } else {
+                    t.family_out
+                };
+                changed_with(fill(words, &[("q", &q)]))
+            }
             Command::ChangeAsker => {
                 let role = self.role;
                 let question = &mut session.questions[index];
