@@ -241,8 +241,9 @@ fn lock_path(session_path: &Path) -> PathBuf {
 /// caller must not write.
 pub fn try_lock(session_path: &Path) -> io::Result<Option<SessionLock>> {
     let path = lock_path(session_path);
+    // A lock kept away from its file (in the data directory's locks/) may need its folder.
     if let Some(folder) = path.parent()
-        && folder.file_name().is_some_and(|name| name == "locks")
+        && path.parent() != session_path.parent()
     {
         create_private_dir(folder)?;
     }

@@ -101,18 +101,10 @@ pub fn input(area: &mut TextArea<'static>, key: KeyEvent) -> bool {
     match lookup(FIELD_KEYS, &key) {
         Some(FieldCommand::Undo) => area.undo(),
         Some(FieldCommand::Redo) => area.redo(),
-        Some(FieldCommand::Clear) => clear(area),
+        // One edit: undo brings the text back whole.
+        Some(FieldCommand::Clear) => area.clear(),
         None => area.input(key),
     }
-}
-
-/// Empty the field as one edit (a cut of everything), so that undo restores it whole.
-pub fn clear(area: &mut TextArea<'static>) -> bool {
-    if area.is_empty() {
-        return false;
-    }
-    area.select_all();
-    area.cut()
 }
 
 /// Draw a field in `rect` inside `block`. `caret` is the frame's slot when this field has
