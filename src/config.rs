@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::opinion::{OptionalTreatment, Recommendation, TreatmentKind};
 use crate::model::{ClockRules, FeeSchedule};
-use crate::tomlfile::{self, FileError};
+use crate::tomlfile::{self, FileError, Problem};
 
 mod files;
 mod zone;
@@ -265,15 +265,25 @@ impl Config {
 
     fn validate(&self, path: &Path, text: &str) -> Result<(), FileError> {
         let err = |field: &str, message: &str| Err(FileError::at_field(path, text, field, message));
+        // A rule the faces can word in the user's language.
+        let between = |field: &str, min: i64, max: i64| {
+            Err(FileError::at_field(
+                path,
+                text,
+                field,
+                format!("must be between {min} and {max}"),
+            )
+            .with(Problem::Between { min, max }))
+        };
         let s = &self.session;
         if !(1..=240).contains(&s.minutes) {
-            return err("session.minutes", "must be between 1 and 240");
+            return between("session.minutes", 1, 240);
         }
         if s.extension_minutes > 240 {
-            return err("session.extension_minutes", "must be between 0 and 240");
+            return between("session.extension_minutes", 0, 240);
         }
         if s.extensions_allowed > 10 {
-            return err("session.extensions_allowed", "must be between 0 and 10");
+            return between("session.extensions_allowed", 0, 10);
         }
         if let Some(bad) = s.warn_minutes.iter().find(|&&m| m == 0 || m >= s.minutes) {
             return err(
@@ -300,13 +310,19 @@ impl Config {
             }
         }
         if !(50..=1000).contains(&s.autosave_ms) {
-            return err("session.autosave_ms", "must be between 50 and 1000");
+            return between("session.autosave_ms", 50, 1000);
         }
         if s.suspend_gap_seconds < 5 {
-            return err("session.suspend_gap_seconds", "must be at least 5");
+            return Err(FileError::at_field(
+                path,
+                text,
+                "session.suspend_gap_seconds",
+                "must be at least 5",
+            )
+            .with(Problem::AtLeast(5)));
         }
         if self.desk.report_due_days > 365 {
-            return err("desk.report_due_days", "must be between 0 and 365");
+            return between("desk.report_due_days", 0, 365);
         }
         let currency = &self.fee.currency;
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {

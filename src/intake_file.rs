@@ -12,7 +12,7 @@ use crate::model::intake::{
     Companion, Declined, Exclusion, Material, MaterialKind, Medium, Referral, Sex,
 };
 use crate::model::{Asker, Intake, Mode, NewSession, Patient, Priority, Question, Specialist};
-use crate::tomlfile::{self, FileError, FlexDate};
+use crate::tomlfile::{self, FileError, FlexDate, Problem};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -165,10 +165,11 @@ pub fn read(path: &Path) -> Result<NewSession, FileError> {
 pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
     let file: IntakeFile = tomlfile::parse(path, text)?;
     let err = |field: &str, message: &str| FileError::at_field(path, text, field, message);
+    let empty = |field: &str| err(field, "must not be empty").with(Problem::Empty);
 
     let name = file.patient.name.trim();
     if name.is_empty() {
-        return Err(err("patient.name", "must not be empty"));
+        return Err(empty("patient.name"));
     }
     let day = file.appointment.date.0;
     // A year far from today is a typo in the appointment (0000, 2062 for 2026), not a
@@ -219,10 +220,7 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
     }
     for (index, companion) in file.attendance.companions.iter().enumerate() {
         if companion.name.trim().is_empty() {
-            return Err(err(
-                &format!("attendance.companions[{index}].name"),
-                "must not be empty",
-            ));
+            return Err(empty(&format!("attendance.companions[{index}].name")));
         }
     }
     if !file.attendance.patient_attends && file.attendance.companions.is_empty() {
@@ -233,10 +231,7 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
     }
     for (index, question) in file.questions.iter().enumerate() {
         if question.text.trim().is_empty() {
-            return Err(err(
-                &format!("questions[{index}].text"),
-                "must not be empty",
-            ));
+            return Err(empty(&format!("questions[{index}].text")));
         }
     }
     let received_date = |d: Option<FlexDate>| d.map(|d| d.0);

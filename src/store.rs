@@ -732,10 +732,7 @@ pub fn verify(path: &Path) -> Vec<Result<journal::check::Checked, journal::check
                 checked.push(Err(journal::check::Broken {
                     file: kept,
                     entry: None,
-                    why: format!(
-                        "version {} is missing or is not what was confirmed",
-                        confirmed.version
-                    ),
+                    why: journal::check::Why::VersionChanged(confirmed.version),
                 }));
             }
         }

@@ -17,7 +17,52 @@ pub struct FileError {
     pub line: Option<usize>,
     /// Dotted path of the field, e.g. `session.minutes` or `clock.events[2].kind`.
     pub field: Option<String>,
+    /// What is wrong, in English: for logs and tests, and the detail a parser gave.
     pub message: String,
+    /// What is wrong, as facts, for the faces to word in the user's language
+    /// (`i18n::messages`).
+    pub problem: Problem,
+}
+
+/// What is wrong with a file, as facts the faces word. `Other` is a rule whose words are
+/// only the English `message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Other,
+    /// The file does not exist.
+    Missing,
+    /// The system refused to read it (its words, e.g. permission denied).
+    Unreadable(std::io::ErrorKind),
+    /// A folder, a device or a pipe.
+    NotRegular,
+    /// Larger than sonote reads: its size in MB (one decimal) and the limit in MB.
+    TooLarge {
+        megabytes: String,
+        limit: u64,
+    },
+    /// It grew past the limit while it was read.
+    Grew,
+    /// Not UTF-8 text.
+    NotUtf8,
+    /// Not TOML: the parser's own words are in `message`.
+    Syntax,
+    /// A value of the wrong kind for its field: the parser's own words are in `message`.
+    BadValue,
+    /// A field the file's kind does not have (a misspelling?).
+    UnknownField,
+    /// A field the file's kind needs.
+    MissingField,
+    /// A number where one of a few words is expected.
+    WordsOnly,
+    /// A number outside `min..=max`.
+    Between {
+        min: i64,
+        max: i64,
+    },
+    /// A number under `min`.
+    AtLeast(i64),
+    /// An empty text where one is needed.
+    Empty,
 }
 
 impl fmt::Display for FileError {
@@ -42,7 +87,13 @@ impl FileError {
             line: None,
             field: None,
             message: message.into(),
+            problem: Problem::Other,
         }
+    }
+
+    /// The same error, with what is wrong as facts.
+    pub(crate) fn with(self, problem: Problem) -> Self {
+        FileError { problem, ..self }
     }
 
     /// An error about `field`, with its line looked up in the file's text.
@@ -57,6 +108,7 @@ impl FileError {
             line: line_of_field(text, field),
             field: Some(field.to_string()),
             message: message.into(),
+            problem: Problem::Other,
         }
     }
 }
@@ -106,13 +158,17 @@ pub(crate) fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
 /// Read a text file a person or sonote wrote: refused when missing, too large or not UTF-8,
 /// with the file (and the line of the first bad byte) named. A leading BOM is dropped.
 pub(crate) fn read_text(path: &Path) -> Result<String, FileError> {
-    read_text_if_exists(path)?
-        .ok_or_else(|| FileError::new(path, "cannot read the file: it does not exist"))
+    read_text_if_exists(path)?.ok_or_else(|| {
+        FileError::new(path, "cannot read the file: it does not exist").with(Problem::Missing)
+    })
 }
 
 /// The same, but a missing file is `None`.
 pub(crate) fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileError> {
-    let cannot = |err: std::io::Error| FileError::new(path, format!("cannot read the file: {err}"));
+    let cannot = |err: std::io::Error| {
+        FileError::new(path, format!("cannot read the file: {err}"))
+            .with(Problem::Unreadable(err.kind()))
+    };
     let (file, meta) = match open_regular(path) {
         Ok(Some(opened)) => opened,
         Ok(None) => return Ok(None),
@@ -120,20 +176,22 @@ pub(crate) fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileErr
             return Err(FileError::new(
                 path,
                 "is not a regular file (a folder, a device or a pipe): give the path of a file",
-            ));
+            )
+            .with(Problem::NotRegular));
         }
         Err(err) => return Err(cannot(err)),
     };
     let size = meta.len();
     if size > MAX_FILE_BYTES {
+        let (megabytes, limit) = (
+            format!("{:.1}", size as f64 / 1e6),
+            MAX_FILE_BYTES / 1024 / 1024,
+        );
         return Err(FileError::new(
             path,
-            format!(
-                "is {:.1} MB; sonote reads files of at most {} MB",
-                size as f64 / 1e6,
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
-        ));
+            format!("is {megabytes} MB; sonote reads files of at most {limit} MB"),
+        )
+        .with(Problem::TooLarge { megabytes, limit }));
     }
     // And never more than the limit, should the file grow while it is read.
     let mut bytes = Vec::new();
@@ -144,10 +202,10 @@ pub(crate) fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileErr
             .map_err(cannot)?;
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(FileError::new(
-            path,
-            "grew past the size sonote reads while it was read",
-        ));
+        return Err(
+            FileError::new(path, "grew past the size sonote reads while it was read")
+                .with(Problem::Grew),
+        );
     }
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
@@ -158,6 +216,7 @@ pub(crate) fn read_text_if_exists(path: &Path) -> Result<Option<String>, FileErr
                 path,
                 "is not UTF-8 text (Shift_JIS?): save the file as UTF-8",
             )
+            .with(Problem::NotUtf8)
         }
     })?;
     Ok(Some(match text.strip_prefix('\u{feff}') {
@@ -178,6 +237,7 @@ fn syntax_error(path: &Path, text: &str, err: &toml::de::Error) -> FileError {
         line: err.span().map(|span| line_at(text, span.start)),
         field: None,
         message: first_line(err.message()),
+        problem: Problem::Syntax,
     }
 }
 
@@ -200,11 +260,23 @@ fn field_error(
     let message = first_line(err.inner().message());
     // serde's words for a number where one of a few words is expected ("invalid type:
     // unit variant, expected string only") tell a clerk nothing.
-    let message = match message.contains("expected string only") {
-        true => "must be one of the words the example file lists for it, in quotes".to_string(),
-        false => message,
-    };
-    FileError::at_field(path, text, &field, message)
+    match message.contains("expected string only") {
+        true => FileError::at_field(
+            path,
+            text,
+            &field,
+            "must be one of the words the example file lists for it, in quotes",
+        )
+        .with(Problem::WordsOnly),
+        false => {
+            let problem = match &message {
+                m if m.starts_with("unknown field") => Problem::UnknownField,
+                m if m.starts_with("missing field") => Problem::MissingField,
+                _ => Problem::BadValue,
+            };
+            FileError::at_field(path, text, &field, message).with(problem)
+        }
+    }
 }
 
 /// [`parse`], and the paths of the fields the type does not know (which a type that does

@@ -21,8 +21,9 @@ pub enum ExportError {
     NotOurs(PathBuf),
     /// The session is open for writing on another terminal.
     Busy(PathBuf),
-    /// The session file cannot be read.
-    Session(String),
+    /// The session file cannot be read (boxed: an error this large would weigh on every
+    /// result that carries one).
+    Session(Box<FileError>),
     /// The document could not be made, or the file (or its folder) written.
     Io(PathBuf, std::io::Error),
     /// A receipt was asked for before anything was paid.
@@ -253,20 +254,20 @@ fn export_file(
 ) -> Result<Exported, ExportError> {
     // No lock file for a session that does not exist: say that it does not.
     if !session_path.is_file() {
-        return Err(ExportError::Session(
-            store::load(session_path)
-                .err()
-                .map(|err| err.to_string())
-                .unwrap_or_else(|| format!("{}: not a file", session_path.display())),
-        ));
+        return Err(ExportError::Session(Box::new(
+            store::load(session_path).err().unwrap_or_else(|| {
+                FileError::new(session_path, "not a file")
+                    .with(crate::tomlfile::Problem::NotRegular)
+            }),
+        )));
     }
     // Only a session gets a lock file beside it.
-    store::load_main(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
+    store::load_main(session_path).map_err(|err| ExportError::Session(Box::new(err)))?;
     let _lock = store::try_lock(session_path)
         .map_err(|err| ExportError::Io(session_path.into(), err))?
         .ok_or_else(|| ExportError::Busy(session_path.into()))?;
     let mut session =
-        store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
+        store::load(session_path).map_err(|err| ExportError::Session(Box::new(err)))?;
     let out = out_path(destination, &session, session_path, job.format, document)?;
     let out_abs = absolute_name(&out);
     let ours = session.report.was_exported_to(&out_abs);
@@ -323,7 +324,7 @@ pub fn fhir_findings(
     config: &Config,
     template: &ReportTemplate,
 ) -> Result<(String, Vec<report::fhir::Finding>), ExportError> {
-    let session = store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
+    let session = store::load(session_path).map_err(|err| ExportError::Session(Box::new(err)))?;
     let report = report::build(&session, config, template);
     Ok((session.id, report::fhir::check(&report)))
 }
@@ -357,7 +358,7 @@ fn render_document(
     session_path: &Path,
     job: &Job,
 ) -> Result<(String, Vec<u8>), ExportError> {
-    let session = store::load(session_path).map_err(|err| ExportError::Session(err.to_string()))?;
+    let session = store::load(session_path).map_err(|err| ExportError::Session(Box::new(err)))?;
     let report = document.build(&session, job)?;
     let bytes = render(&report, job, session_path)?;
     Ok((session.id, bytes))

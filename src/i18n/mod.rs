@@ -6,6 +6,8 @@ pub mod intake;
 
 pub mod keys;
 
+pub mod messages;
+
 pub mod opinion;
 
 pub mod questions;

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::phrase::{Piece, pieces};
 use super::{ReportTemplate, TEMPLATE_FORMAT, section_name};
 use crate::config::{Config, Lang};
-use crate::tomlfile::{self, FileError};
+use crate::tomlfile::{self, FileError, Problem};
 
 const DATE_PARTS: &[&str] = &["year", "month", "day", "month_name", "era"];
 
@@ -55,7 +55,7 @@ impl ReportTemplate {
             ("text.no_answer", &self.text.no_answer),
         ] {
             if value.trim().is_empty() {
-                return Err(err(field, "must not be empty".into()));
+                return Err(err(field, "must not be empty".into()).with(Problem::Empty));
             }
         }
         for (field, value, allowed) in self.placeholder_rules() {

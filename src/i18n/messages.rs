@@ -1,0 +1,340 @@
+//! The words of the errors the lower layers return as facts (a file's problem, a session
+//! busy on another terminal, an export refused, a journal that does not match, a report
+//! kept by `purge`), in Japanese and English, for the command line and the screens alike.
+//! The lower layers cannot import this module (tests/layers.rs): they keep typed errors,
+//! and the faces word them here.
+
+use std::path::Path;
+
+use crate::config::Lang;
+use crate::core::export::ExportError;
+use crate::core::record::RecordFailure;
+use crate::i18n::fill;
+use crate::model::record::RecordError;
+use crate::model::report_status::SendError;
+use crate::store::Kept;
+use crate::store::UpdateError;
+use crate::store::journal::check::{Broken, Why};
+use crate::tomlfile::{FileError, Problem};
+
+pub struct Messages {
+    /// Before a field's name in a file error: `{field}`.
+    pub field: &'static str,
+    pub missing: &'static str,
+    /// `{err}`: the system's reason; `{detail}`: the English message with the system's words.
+    pub unreadable: &'static str,
+    pub permission_denied: &'static str,
+    pub not_found: &'static str,
+    pub not_regular: &'static str,
+    /// `{megabytes}` `{limit}`.
+    pub too_large: &'static str,
+    pub grew: &'static str,
+    pub not_utf8: &'static str,
+    /// `{detail}`: the TOML parser's own words.
+    pub syntax: &'static str,
+    /// `{detail}`.
+    pub bad_value: &'static str,
+    pub unknown_field: &'static str,
+    /// `{detail}`.
+    pub missing_field: &'static str,
+    pub words_only: &'static str,
+    /// `{min}` `{max}`.
+    pub between: &'static str,
+    /// `{min}`.
+    pub at_least: &'static str,
+    pub empty: &'static str,
+    /// `{path}`: the session file.
+    pub busy: &'static str,
+    /// `{path}`.
+    pub not_ours: &'static str,
+    /// As `not_ours`, where `--force` can be given.
+    pub not_ours_force: &'static str,
+    /// `{id}`.
+    pub nothing_paid: &'static str,
+    /// `{err}`.
+    pub template: &'static str,
+    pub not_exported: &'static str,
+    pub not_ended: &'static str,
+    pub read_only: &'static str,
+    /// `{n}`: the version confirmed.
+    pub already_confirmed: &'static str,
+    pub not_confirmed: &'static str,
+    pub no_reason: &'static str,
+    /// A journal's entry: `{n}`.
+    pub entry: &'static str,
+    pub torn: &'static str,
+    /// `{n}`.
+    pub renumbered: &'static str,
+    pub unchained: &'static str,
+    pub changed_before: &'static str,
+    pub file_missing: &'static str,
+    /// `{n}`: the last entry.
+    pub changed_after: &'static str,
+    /// `{why}`.
+    pub do_not_apply: &'static str,
+    pub replay_differs: &'static str,
+    /// `{n}`: the version.
+    pub version_changed: &'static str,
+    pub kept_no_record: &'static str,
+    /// `{from}`: the session file it came from.
+    pub kept_other_copy: &'static str,
+    pub kept_changed: &'static str,
+}
+
+pub static JA: Messages = Messages {
+    field: "項目 `{field}`",
+    missing: "ファイルがありません",
+    unreadable: "読めません（{err}）",
+    permission_denied: "読み書きする権限がありません",
+    not_found: "見つかりません",
+    not_regular: "通常のファイルではありません（フォルダ、デバイスまたはパイプ）: ファイルのパスを指定してください",
+    too_large: "{megabytes} MB あります。sonote が読むのは {limit} MB までのファイルです",
+    grew: "読んでいる間に sonote が読める大きさを超えました",
+    not_utf8: "UTF-8 のテキストではありません（Shift_JIS？）: UTF-8 で保存し直してください",
+    syntax: "TOML の書き方に誤りがあります（パーサ: {detail}）",
+    bad_value: "値の種類が違います（パーサ: {detail}）",
+    unknown_field: "この名前の項目はありません（綴りの誤り？）",
+    missing_field: "必要な項目がありません（パーサ: {detail}）",
+    words_only: "例のファイルにある語のどれかを引用符で囲んで書いてください",
+    between: "{min} から {max} の間にしてください",
+    at_least: "{min} 以上にしてください",
+    empty: "空にはできません",
+    busy: "{path}: このセッションは別の端末で開かれています。そちらで閉じてからやり直してください",
+    not_ours: "{path} はこのセッションの以前の出力ではないため、上書きしませんでした",
+    not_ours_force: "{path} はこのセッションの以前の出力ではないため、上書きしませんでした（--force で置き換えます）",
+    nothing_paid: "{id} はまだ支払いがないため、領収書は作れません",
+    template: "報告書テンプレートを使えません: {err}",
+    not_exported: "報告書がまだ出力されていません",
+    not_ended: "相談が終わっていません。先に終了してください",
+    read_only: "この端末ではセッションは閲覧のみです",
+    already_confirmed: "記録は確定済みです（第{n}版）。変更するには訂正を開いてください",
+    not_confirmed: "記録は確定されていません。訂正なしで変更できます",
+    no_reason: "訂正には理由が必要です",
+    entry: "{n} 番目の記録",
+    torn: "最後の行が途中で切れています（書き込み中の異常終了）",
+    renumbered: "番号が {n} になっています（記録が削除または移動されました）",
+    unchained: "前の行がつながっている行と違います（行が変更、削除または挿入されました）",
+    changed_before: "この記録の前に、ファイルが sonote の外で変更されました",
+    file_missing: "ファイルがありません",
+    changed_after: "{n} 番目の記録の後に、ファイルが sonote の外で変更されました",
+    do_not_apply: "変更を適用できません（{why}）",
+    replay_differs: "ジャーナルの変更を最初から適用しても、ファイルの内容になりません",
+    version_changed: "第{n}版がないか、確定したときの内容と違います",
+    kept_no_record: "そこに書いた内容の記録がありません",
+    kept_other_copy: "別のセッションファイル（{from}）から出力されたものです",
+    kept_changed: "出力後に変更されています",
+};
+
+pub static EN: Messages = Messages {
+    field: "field `{field}`",
+    missing: "cannot read the file: it does not exist",
+    unreadable: "{detail}",
+    permission_denied: "permission denied",
+    not_found: "not found",
+    not_regular: "is not a regular file (a folder, a device or a pipe): give the path of a file",
+    too_large: "is {megabytes} MB; sonote reads files of at most {limit} MB",
+    grew: "grew past the size sonote reads while it was read",
+    not_utf8: "is not UTF-8 text (Shift_JIS?): save the file as UTF-8",
+    syntax: "{detail}",
+    bad_value: "{detail}",
+    unknown_field: "{detail}",
+    missing_field: "{detail}",
+    words_only: "must be one of the words the example file lists for it, in quotes",
+    between: "must be between {min} and {max}",
+    at_least: "must be at least {min}",
+    empty: "must not be empty",
+    busy: "{path}: the session is open on another terminal; close it there and try again",
+    not_ours: "{path}: the file exists and is not an earlier export of this session",
+    not_ours_force: "{path}: the file exists and is not an earlier export of this session (--force replaces it)",
+    nothing_paid: "{id}: nothing has been paid yet",
+    template: "the report template cannot be used: {err}",
+    not_exported: "the report has not been exported yet",
+    not_ended: "the consultation has not ended: end it first",
+    read_only: "the session is read-only on this terminal",
+    already_confirmed: "the record is already confirmed (version {n}); a change needs a correction",
+    not_confirmed: "the record is not confirmed: it can still be changed without a correction",
+    no_reason: "a correction needs its reason",
+    entry: "entry {n}",
+    torn: "the last line was cut short (a crash while it was written)",
+    renumbered: "numbered {n} (an entry was removed or moved)",
+    unchained: "the line before it is not the one it was chained to (a line was changed, removed or inserted)",
+    changed_before: "the file was changed outside sonote before this entry",
+    file_missing: "the file is missing",
+    changed_after: "the file was changed outside sonote after entry {n}",
+    do_not_apply: "its changes do not apply: {why}",
+    replay_differs: "the journal's changes, replayed, do not give the file's content",
+    version_changed: "version {n} is missing or is not what was confirmed",
+    kept_no_record: "no record of what was written there",
+    kept_other_copy: "exported from another session file ({from})",
+    kept_changed: "changed since it was exported",
+};
+
+impl Lang {
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Lang::Ja => &JA,
+            Lang::En => &EN,
+        }
+    }
+}
+
+impl Messages {
+    /// A file's problem: `path:line: field `x`: what`, the file, line and field always named.
+    pub fn file_error(&self, err: &FileError) -> String {
+        let mut text = err.path.display().to_string();
+        if let Some(line) = err.line {
+            text.push_str(&format!(":{line}"));
+        }
+        if let Some(field) = &err.field {
+            text.push_str(": ");
+            text.push_str(&fill(self.field, &[("field", field)]));
+        }
+        text.push_str(": ");
+        text.push_str(&self.problem(err));
+        text
+    }
+
+    /// What is wrong with the file, without where.
+    fn problem(&self, err: &FileError) -> String {
+        let detail = [("detail", err.message.as_str())];
+        match &err.problem {
+            // A rule with English words only.
+            Problem::Other => err.message.clone(),
+            Problem::Missing => self.missing.to_string(),
+            Problem::Unreadable(kind) => fill(
+                self.unreadable,
+                &[("err", &self.io_kind(*kind)), ("detail", &err.message)],
+            ),
+            Problem::NotRegular => self.not_regular.to_string(),
+            Problem::TooLarge { megabytes, limit } => fill(
+                self.too_large,
+                &[("megabytes", megabytes), ("limit", &limit.to_string())],
+            ),
+            Problem::Grew => self.grew.to_string(),
+            Problem::NotUtf8 => self.not_utf8.to_string(),
+            Problem::Syntax => fill(self.syntax, &detail),
+            Problem::BadValue => fill(self.bad_value, &detail),
+            Problem::UnknownField => fill(self.unknown_field, &detail),
+            Problem::MissingField => fill(self.missing_field, &detail),
+            Problem::WordsOnly => self.words_only.to_string(),
+            Problem::Between { min, max } => fill(
+                self.between,
+                &[("min", &min.to_string()), ("max", &max.to_string())],
+            ),
+            Problem::AtLeast(min) => fill(self.at_least, &[("min", &min.to_string())]),
+            Problem::Empty => self.empty.to_string(),
+        }
+    }
+
+    /// A system error (reading or writing a file) in the user's language where its kind
+    /// says enough; else the system's own words.
+    pub fn io(&self, err: &std::io::Error) -> String {
+        match err.kind() {
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
+                self.io_kind(err.kind())
+            }
+            _ => err.to_string(),
+        }
+    }
+
+    fn io_kind(&self, kind: std::io::ErrorKind) -> String {
+        match kind {
+            std::io::ErrorKind::NotFound => self.not_found.to_string(),
+            std::io::ErrorKind::PermissionDenied => self.permission_denied.to_string(),
+            other => other.to_string(),
+        }
+    }
+
+    /// A change to a session from outside its screen refused; `path` is the session file.
+    pub fn update_error(&self, err: &UpdateError, path: &Path) -> String {
+        match err {
+            UpdateError::Busy => self.busy(path),
+            UpdateError::File(err) => self.file_error(err),
+            UpdateError::Io(err) => format!("{}: {}", path.display(), self.io(err)),
+        }
+    }
+
+    /// `path` is open on another terminal.
+    pub fn busy(&self, path: &Path) -> String {
+        fill(self.busy, &[("path", &path.display().to_string())])
+    }
+
+    /// Why an export failed; `force`: whether the face offers `--force`.
+    pub fn export_error(&self, err: &ExportError, force: bool) -> String {
+        match err {
+            ExportError::Template(err) => fill(self.template, &[("err", &self.file_error(err))]),
+            ExportError::NotOurs(path) => fill(
+                if force {
+                    self.not_ours_force
+                } else {
+                    self.not_ours
+                },
+                &[("path", &path.display().to_string())],
+            ),
+            ExportError::Busy(path) => self.busy(path),
+            ExportError::Session(err) => self.file_error(err),
+            ExportError::Io(path, err) => format!("{}: {}", path.display(), self.io(err)),
+            ExportError::NothingPaid(id) => fill(self.nothing_paid, &[("id", id)]),
+        }
+    }
+
+    pub fn send_error(&self, err: &SendError) -> &'static str {
+        match err {
+            SendError::NotExported => self.not_exported,
+        }
+    }
+
+    pub fn record_error(&self, err: &RecordError) -> String {
+        match err {
+            RecordError::AlreadyConfirmed(n) => {
+                fill(self.already_confirmed, &[("n", &n.to_string())])
+            }
+            RecordError::NotConfirmed => self.not_confirmed.to_string(),
+            RecordError::NoReason => self.no_reason.to_string(),
+        }
+    }
+
+    /// Why the record could not be confirmed or corrected; `path` is the session file.
+    pub fn record_failure(&self, err: &RecordFailure, path: &Path) -> String {
+        match err {
+            RecordFailure::Record(err) => self.record_error(err),
+            RecordFailure::NotEnded => self.not_ended.to_string(),
+            RecordFailure::ReadOnly => self.read_only.to_string(),
+            RecordFailure::Update(err) => self.update_error(err, path),
+            RecordFailure::Io(err) => format!("{}: {}", path.display(), self.io(err)),
+        }
+    }
+
+    /// A file that does not match its journal: the file, the entry, what is wrong.
+    pub fn broken(&self, broken: &Broken) -> String {
+        let why = match &broken.why {
+            Why::Unreadable(err) => err.clone(),
+            Why::Torn => self.torn.to_string(),
+            Why::Renumbered(n) => fill(self.renumbered, &[("n", &n.to_string())]),
+            Why::Unchained => self.unchained.to_string(),
+            Why::ChangedBefore => self.changed_before.to_string(),
+            Why::FileMissing => self.file_missing.to_string(),
+            Why::ChangedAfter(n) => fill(self.changed_after, &[("n", &n.to_string())]),
+            Why::DoNotApply(why) => fill(self.do_not_apply, &[("why", why)]),
+            Why::ReplayDiffers => self.replay_differs.to_string(),
+            Why::VersionChanged(n) => fill(self.version_changed, &[("n", &n.to_string())]),
+        };
+        match broken.entry {
+            Some(n) => format!(
+                "{}: {}: {why}",
+                broken.file.display(),
+                fill(self.entry, &[("n", &n.to_string())])
+            ),
+            None => format!("{}: {why}", broken.file.display()),
+        }
+    }
+
+    /// Why `purge` leaves an exported report where it is.
+    pub fn kept(&self, kept: &Kept) -> String {
+        match kept {
+            Kept::NoRecord => self.kept_no_record.to_string(),
+            Kept::OtherCopy(from) => fill(self.kept_other_copy, &[("from", from)]),
+            Kept::Changed => self.kept_changed.to_string(),
+        }
+    }
+}
