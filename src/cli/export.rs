@@ -9,6 +9,7 @@ use super::args::{ExportArgs, ExportFormat, LangArg};
 use crate::config::{Config, Lang};
 use crate::core::export::{self, Destination, ExportError, Exported, Job, Source};
 use crate::core::now as local_now;
+use crate::i18n::fill;
 use crate::model::ClockState;
 use crate::report::template::ReportTemplate;
 use crate::report::{self, Format};
@@ -22,6 +23,7 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
         ExportFormat::Fhir => Format::Fhir,
     };
     let template = template(config, args.lang)?;
+    let lang = config.ui.language;
     let job = Job {
         config,
         template: &template,
@@ -32,17 +34,17 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
     if args.ended {
         // clap requires --out-dir with --ended.
         let dir = args.out_dir.unwrap_or_else(|| PathBuf::from("."));
-        return export_ended(store, &job, &dir);
+        return export_ended(lang, store, &job, &dir);
     }
     let Some(session_arg) = args.session else {
-        return Err(failure("name a SESSION, or use --ended --out-dir DIR"));
+        return Err(failure(lang.cli_texts().name_a_session));
     };
     let session_path = store.resolve(&session_arg);
     if args.out.as_deref() == Some(Path::new("-")) {
         if args.patient {
             let render = || export::render_patient_file(&session_path, &job);
             let (_, bytes) = to_stdout_first(&job, render)?;
-            return write_stdout(&bytes);
+            return write_stdout(lang, &bytes);
         }
         return export_to_stdout(&job, &session_path);
     }
@@ -57,9 +59,9 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
         false => export::export,
     };
     let exported = write(Source::File(&session_path), &job, &destination, local_now())
-        .map_err(|err| failure(message(&err, &job)))?;
+        .map_err(|err| failure(message(lang, &err, &job)))?;
     println!("{}", exported.path.display());
-    warn_findings(&exported.id, &exported.findings);
+    warn_findings(lang, &exported.id, &exported.findings);
     Ok(())
 }
 
@@ -68,20 +70,21 @@ pub(super) fn export(config: &Config, store: &Store, args: ExportArgs) -> Result
 pub(super) fn template(config: &Config, lang: Option<LangArg>) -> Result<ReportTemplate, Failure> {
     let lang = report::language(config, lang.map(Lang::from));
     ReportTemplate::for_config(config, lang).map_err(|err| Failure {
-        message: err.to_string(),
+        message: config.ui.language.messages().file_error(&err),
         code: 2,
     })
 }
 
 /// The FHIR document was written, but breaks these rules: say so on standard error, with
 /// what to record, so the clerk can mend the record and export again.
-fn warn_findings(id: &str, findings: &[report::fhir::Finding]) {
+fn warn_findings(lang: Lang, id: &str, findings: &[report::fhir::Finding]) {
     if findings.is_empty() {
         return;
     }
+    let n = findings.len().to_string();
     eprintln!(
-        "sonote: {id}: the FHIR document does not meet {} rule(s) (sonote check {id}):",
-        findings.len()
+        "{}",
+        fill(lang.cli_texts().fhir_unmet, &[("id", id), ("n", &n)])
     );
     for finding in findings {
         eprintln!("  {finding}");
@@ -92,60 +95,56 @@ fn warn_findings(id: &str, findings: &[report::fhir::Finding]) {
 /// FHIR document would break, before it is exported. Exit 1 when there are any.
 pub(super) fn check_fhir(config: &Config, store: &Store, session: &str) -> Result<(), Failure> {
     let template = template(config, None)?;
-    let path = store.resolve(session);
-    let (id, findings) =
-        export::fhir_findings(&path, config, &template).map_err(|err| failure(err.to_string()))?;
+    let (lang, path) = (config.ui.language, store.resolve(session));
+    let words = lang.cli_texts();
+    let (id, findings) = export::fhir_findings(&path, config, &template)
+        .map_err(|err| failure(lang.messages().export_error(&err, false)))?;
     if findings.is_empty() {
-        println!("{id}: the FHIR document meets every rule sonote checks");
+        println!("{}", fill(words.fhir_ok, &[("id", &id)]));
         return Ok(());
     }
-    println!(
-        "{id}: the FHIR document would not meet {} rule(s):",
-        findings.len()
-    );
+    let n = findings.len().to_string();
+    println!("{}", fill(words.fhir_would_not, &[("id", &id), ("n", &n)]));
     for finding in &findings {
         println!("  {finding}");
     }
-    Err(failure(format!("{id}: {} rule(s) not met", findings.len())))
+    Err(failure(fill(words.fhir_not_met, &[("id", &id), ("n", &n)])))
 }
 
 /// The command line's wording of an export error: it knows `--force`.
-fn message(err: &ExportError, job: &Job) -> String {
-    match err {
-        ExportError::NotOurs(out) if !job.force => format!(
-            "{}: the file exists and is not an earlier export of this session (--force replaces it)",
-            out.display()
-        ),
-        other => other.to_string(),
-    }
+fn message(lang: Lang, err: &ExportError, job: &Job) -> String {
+    lang.messages().export_error(err, !job.force)
 }
 
 pub(super) fn mark_sent(config: &Config, store: &Store, session_arg: &str) -> Result<(), Failure> {
     let path = store.resolve(session_arg);
     let now = local_now();
     let by = crate::core::author(config, "clerk");
+    let (words, messages) = (
+        config.ui.language.cli_texts(),
+        config.ui.language.messages(),
+    );
     let (session, result) = store::update(&path, &by, now, |session| session.mark_report_sent(now))
-        .map_err(|err| match err {
-            // A file error names its file already.
-            store::UpdateError::File(err) => failure(err.to_string()),
-            other => failure(format!("{}: {other}", path.display())),
-        })?;
+        .map_err(|err| failure(messages.update_error(&err, &path)))?;
+    let id = session.id.as_str();
     match result {
-        Err(err) => Err(failure(format!(
-            "{}: {err}; export it first (sonote export {session_arg})",
-            session.id
+        Err(err) => Err(failure(fill(
+            words.export_first,
+            &[
+                ("id", id),
+                ("err", messages.send_error(&err)),
+                ("session", session_arg),
+            ],
         ))),
         Ok(false) => {
             let at = session.report.sent_at.unwrap_or(now);
-            println!(
-                "{}: already marked sent on {}",
-                session.id,
-                at.format("%Y-%m-%d %H:%M")
-            );
+            let at = at.format("%Y-%m-%d %H:%M").to_string();
+            println!("{}", fill(words.already_sent, &[("id", id), ("at", &at)]));
             Ok(())
         }
         Ok(true) => {
-            println!("{}: sent {}", session.id, now.format("%Y-%m-%d %H:%M"));
+            let at = now.format("%Y-%m-%d %H:%M").to_string();
+            println!("{}", fill(words.sent, &[("id", id), ("at", &at)]));
             Ok(())
         }
     }
@@ -153,7 +152,7 @@ pub(super) fn mark_sent(config: &Config, store: &Store, session_arg: &str) -> Re
 
 fn export_to_stdout(job: &Job, session_path: &Path) -> Result<(), Failure> {
     let (_, bytes) = to_stdout_first(job, || export::render_file(session_path, job))?;
-    write_stdout(&bytes)
+    write_stdout(job.config.ui.language, &bytes)
 }
 
 /// A document for standard output, refused while a docx would go to the terminal.
@@ -161,28 +160,35 @@ pub(super) fn to_stdout_first(
     job: &Job,
     render: impl FnOnce() -> Result<(String, Vec<u8>), ExportError>,
 ) -> Result<(String, Vec<u8>), Failure> {
+    let lang = job.config.ui.language;
     if job.format == Format::Docx && std::io::stdout().is_terminal() {
-        return Err(failure(
-            "a docx file is not for the terminal: give --out FILE, or redirect the output",
-        ));
+        return Err(failure(lang.cli_texts().docx_terminal));
     }
-    render().map_err(|err| failure(err.to_string()))
+    render().map_err(|err| failure(lang.messages().export_error(&err, !job.force)))
 }
 
-pub(super) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+pub(super) fn write_stdout(lang: Lang, bytes: &[u8]) -> Result<(), Failure> {
     let mut stdout = std::io::stdout();
     stdout
         .write_all(bytes)
         .and_then(|()| stdout.flush())
-        .map_err(|err| failure(format!("standard output: {err}")))
+        .map_err(|err| {
+            let err = lang.messages().io(&err);
+            failure(fill(lang.cli_texts().stdout_error, &[("err", &err)]))
+        })
 }
 
 /// The clerk's batch: every ended session whose report was never exported, oldest first.
 /// Demo sessions are skipped: they are not patients.
-fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
-    let listed = store
-        .list()
-        .map_err(|err| failure(format!("{}: {err}", store.sessions_dir().display())))?;
+fn export_ended(lang: Lang, store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
+    let (words, messages) = (lang.cli_texts(), lang.messages());
+    let listed = store.list().map_err(|err| {
+        failure(format!(
+            "{}: {}",
+            store.sessions_dir().display(),
+            messages.io(&err)
+        ))
+    })?;
     let mut failed = 0;
     let mut demos = 0;
     let mut pending = Vec::new();
@@ -190,7 +196,7 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
         match entry.summary {
             Err(err) => {
                 failed += 1;
-                eprintln!("sonote: {err}");
+                eprintln!("sonote: {}", messages.file_error(&err));
             }
             Ok(session) if session.state != ClockState::Ended => {}
             Ok(session) if session.exported_at.is_some() => {}
@@ -199,13 +205,14 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
         }
     }
     if pending.is_empty() {
-        eprintln!("no ended session awaits export");
+        eprintln!("{}", words.none_awaits);
         return match failed {
             0 => Ok(()),
-            n => Err(failure(format!("{n} session file(s) could not be read"))),
+            n => Err(failure(fill(words.n_unreadable, &[("n", &n.to_string())]))),
         };
     }
     let mut progress = Progress::new(
+        lang,
         pending.len(),
         std::io::stderr().is_terminal(),
         !std::io::stdout().is_terminal(),
@@ -221,21 +228,20 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
             }
             Err(err) => {
                 failed += 1;
-                progress.failed(&message(&err, job));
+                progress.failed(&message(lang, &err, job));
             }
         }
     }
     progress.finish();
-    let mut summary = format!("{exported} report(s) exported to {}", dir.display());
+    let (exported, dir) = (exported.to_string(), dir.display().to_string());
+    let mut summary = fill(words.batch_done, &[("n", &exported), ("dir", &dir)]);
     if demos > 0 {
-        summary.push_str(&format!(", {demos} demo session(s) skipped"));
+        summary.push_str(&fill(words.demos_skipped, &[("n", &demos.to_string())]));
     }
     eprintln!("{summary}");
     match failed {
         0 => Ok(()),
-        n => Err(failure(format!(
-            "{n} session(s) could not be exported (see above)"
-        ))),
+        n => Err(failure(fill(words.batch_failed, &[("n", &n.to_string())]))),
     }
 }
 
@@ -243,6 +249,7 @@ fn export_ended(store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
 /// a plain line per report written (id, tab, path) when standard output is not, for
 /// scripts to read.
 struct Progress {
+    lang: Lang,
     total: usize,
     finished: usize,
     tty: bool,
@@ -250,8 +257,9 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(total: usize, tty: bool, lines: bool) -> Self {
+    fn new(lang: Lang, total: usize, tty: bool, lines: bool) -> Self {
         Progress {
+            lang,
             total,
             finished: 0,
             tty,
@@ -276,7 +284,7 @@ impl Progress {
                 // Clear the bar so the list is not drawn over it.
                 eprint!("\r\x1b[2K");
             }
-            warn_findings(&exported.id, &exported.findings);
+            warn_findings(self.lang, &exported.id, &exported.findings);
         }
     }
 

@@ -16,8 +16,10 @@ pub use args::{
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::config::Config;
+use crate::config::{Config, Lang};
 use crate::core::now as local_now;
+use crate::i18n::cli::CliTexts;
+use crate::i18n::fill;
 use crate::intake_file;
 use crate::model::{ClockState, NewSession, Patient, Role};
 use crate::store::{self, Store};
@@ -57,7 +59,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => completions::man(),
-        Some(Command::Init { force }) => init(force),
+        // Before any configuration is read: the default language's words.
+        Some(Command::Init { force }) => init(Lang::default().cli_texts(), force),
         _ => dispatch_configured(cli),
     }
 }
@@ -71,45 +74,47 @@ fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
     if let Some(user) = &cli.user {
         config.user.name = user.trim().to_string();
     }
+    // From here on, every message is in the configured language.
+    let lang = config.ui.language;
+    let words = lang.cli_texts();
     if let Some(Command::Check { session }) = &cli.command {
         let template = crate::report::template::check(&config).map_err(|err| Failure {
-            message: err.to_string(),
+            message: lang.messages().file_error(&err),
             code: 2,
         })?;
+        let ok = |file: &str| println!("{}", fill(words.check_ok, &[("file", file)]));
         match files.is_empty() {
-            true => println!("{}: ok", Config::source_name(None)),
+            true => ok(&Config::source_name(None)),
             false => files
                 .iter()
-                .for_each(|file| println!("{}: ok", file.display())),
+                .for_each(|file| ok(&file.display().to_string())),
         }
         if let Some(template) = template {
-            println!("{template}: ok");
+            ok(&template.to_string());
         }
         if config.sample_letterhead() {
-            eprintln!(
-                "sonote: warning: {}",
-                sample_letterhead_warning(&cli.config)
-            );
+            let warning = sample_letterhead_warning(words, &cli.config);
+            eprintln!("{}", fill(words.warning, &[("text", &warning)]));
         }
         return match session {
             Some(session) => {
-                let store = open_store(cli.data_dir.as_deref())?;
+                let store = open_store(lang, cli.data_dir.as_deref())?;
                 export::check_fhir(&config, &store, session)
             }
             None => Ok(()),
         };
     }
-    let store = open_store(cli.data_dir.as_deref())?;
+    let store = open_store(lang, cli.data_dir.as_deref())?;
     // Opening one session checks its own files only; every other command may read them all.
     let loose = match &cli.command {
         Some(Command::Open { session, .. }) => store.loose_permissions_of(&store.resolve(session)),
         _ => store.loose_permissions(),
     };
-    warn_loose(&loose);
+    warn_loose(words, &loose);
     let loose = loose.len();
     if matches!(cli.command, Some(Command::Demo)) {
         // Before the demo's session is made.
-        need_terminal()?;
+        need_terminal(words)?;
     }
     match cli.command {
         None => open_tui(config, store, Start::Home, Role::Specialist, loose),
@@ -125,12 +130,12 @@ fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
             import_questions(&config, &store, args)
         }
         Some(Command::Questions(QuestionsCommand::List { session })) => {
-            list_questions(&store, &session)
+            list_questions(lang, &store, &session)
         }
-        Some(Command::Purge { older_than, yes }) => purge::purge(&store, older_than, yes),
+        Some(Command::Purge { older_than, yes }) => purge::purge(lang, &store, older_than, yes),
         Some(Command::Desk) => open_tui(config, store, Start::Desk, Role::Specialist, loose),
         Some(Command::New(args)) => new_session(&config, &store, args),
-        Some(Command::List) => list(&store),
+        Some(Command::List) => list(lang, &store),
         Some(Command::Check { .. } | Command::Init { .. }) => Ok(()),
         Some(Command::Export(args)) => export::export(&config, &store, args),
         Some(Command::MarkSent { session }) => export::mark_sent(&config, &store, &session),
@@ -138,80 +143,76 @@ fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
         Some(Command::Cancel { session, reason }) => {
             receipt::cancel(&config, &store, &session, &reason)
         }
-        Some(Command::History { session }) => journal::history(&store, &session),
+        Some(Command::History { session }) => journal::history(lang, &store, &session),
         Some(Command::Confirm { session }) => journal::confirm(&config, &store, &session),
         Some(Command::Correct { session, reason }) => {
             journal::correct(&config, &store, &session, &reason)
         }
-        Some(Command::Verify { session }) => journal::verify(&store, session.as_deref()),
+        Some(Command::Verify { session }) => journal::verify(lang, &store, session.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => completions::man(),
     }
 }
 
+/// An error in the configuration itself can only be worded in the default language: the
+/// language is one of the things the configuration says.
 fn load_config(files: &[PathBuf]) -> Result<Config, Failure> {
     Config::load_layered(files).map_err(|err| Failure {
-        message: err.to_string(),
+        message: Lang::default().messages().file_error(&err),
         code: 2,
     })
 }
 
 /// What to do while reports would go out under the sample hospital's letterhead.
-fn sample_letterhead_warning(named: &Option<PathBuf>) -> String {
+fn sample_letterhead_warning(words: &CliTexts, named: &Option<PathBuf>) -> String {
     let file = match (named, crate::config::user_file()) {
         (Some(path), _) => path.display().to_string(),
         (None, Some(path)) if path.is_file() => path.display().to_string(),
-        (None, _) => "a configuration (`sonote init` writes one)".to_string(),
+        (None, _) => words.a_configuration.to_string(),
     };
-    format!(
-        "the letterhead is the embedded sample (サンプル総合病院): set [institution] name and \
-         address in {file}"
-    )
+    fill(words.sample_letterhead, &[("file", &file)])
 }
 
 /// `sonote init`: the commented configuration written to the user's config directory.
-fn init(force: bool) -> Result<(), Failure> {
-    let path = crate::config::user_file()
-        .ok_or_else(|| Failure::new("no config directory: set HOME, or use --config FILE"))?;
+fn init(words: &CliTexts, force: bool) -> Result<(), Failure> {
+    let path = crate::config::user_file().ok_or_else(|| Failure::new(words.no_config_dir))?;
     if path.exists() && !force {
-        return Err(Failure::new(format!(
-            "{} exists: edit it, or run `sonote init --force` to start again",
-            path.display()
-        )));
+        let path = path.display().to_string();
+        return Err(Failure::new(fill(words.config_exists, &[("path", &path)])));
     }
-    let failed = |err: std::io::Error| Failure::new(format!("{}: {err}", path.display()));
+    let io = Lang::default().messages();
+    let failed = |err: std::io::Error| Failure::new(format!("{}: {}", path.display(), io.io(&err)));
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(failed)?;
     }
     crate::store::write_atomically(&path, crate::config::init_text().as_bytes()).map_err(failed)?;
     println!("{}", path.display());
-    eprintln!(
-        "sonote: wrote the configuration; set [institution] name and address there, then \
-         run `sonote check`"
-    );
+    eprintln!("{}", words.wrote_config);
     Ok(())
 }
 
-fn open_store(dir: Option<&Path>) -> Result<Store, Failure> {
+fn open_store(lang: Lang, dir: Option<&Path>) -> Result<Store, Failure> {
     let root: PathBuf = match dir {
         Some(dir) => dir.to_path_buf(),
-        None => Store::default_root()
-            .ok_or_else(|| Failure::new("no data directory: set --data-dir or SONOTE_DATA_DIR"))?,
+        None => Store::default_root().ok_or_else(|| Failure::new(lang.cli_texts().no_data_dir))?,
     };
-    let store =
-        Store::open(&root).map_err(|err| Failure::new(format!("{}: {err}", root.display())))?;
+    let store = Store::open(&root)
+        .map_err(|err| Failure::new(format!("{}: {}", root.display(), lang.messages().io(&err))))?;
     store::lock_place::keep_locks_in(store.root());
     Ok(store)
 }
 
 /// Warn on stderr about each file or folder of the data directory others can read.
-fn warn_loose(loose: &[(PathBuf, u32)]) {
+fn warn_loose(words: &CliTexts, loose: &[(PathBuf, u32)]) {
     for (path, mode) in loose {
         let want = if path.is_dir() { "700" } else { "600" };
+        let (path, mode) = (path.display().to_string(), format!("{mode:03o}"));
         eprintln!(
-            "sonote: warning: {} can be read by others (mode {mode:03o}); patient data \
-             should be private: chmod {want} it",
-            path.display()
+            "{}",
+            fill(
+                words.loose,
+                &[("path", &path), ("mode", &mode), ("want", want)]
+            )
         );
     }
 }
@@ -227,19 +228,13 @@ enum Start {
 /// on stderr already; the screen says so too).
 /// The screens need a terminal that can show them: say so plainly, rather than draw into a
 /// file or fail with "No such device or address".
-fn need_terminal() -> Result<(), Failure> {
+fn need_terminal(words: &CliTexts) -> Result<(), Failure> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(Failure::new(
-            "the screens need a terminal (standard input and output are not one); \
-             without one, use the commands: sonote --help",
-        ));
+        return Err(Failure::new(words.need_terminal));
     }
     if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
-        return Err(Failure::new(
-            "TERM=dumb cannot show sonote's screens: run it in a terminal that can \
-             (xterm, a Linux console, …), or use the commands: sonote --help",
-        ));
+        return Err(Failure::new(words.dumb_terminal));
     }
     Ok(())
 }
@@ -252,6 +247,7 @@ fn open_tui(
     loose: usize,
 ) -> Result<(), Failure> {
     let now = local_now();
+    let words = config.ui.language.cli_texts();
     let (theme, today) = (Theme::from_env(), now.date_naive());
     let mut app = match start {
         Start::Home => App::new(config, store, theme, today),
@@ -259,10 +255,8 @@ fn open_tui(
     };
     app.role = role;
     if loose > 0 {
-        app.status = Some(Status::error(format!(
-            "{loose} files or folders of the data directory can be read by others: \
-             see `sonote list` for which, and chmod them"
-        )));
+        let n = loose.to_string();
+        app.status = Some(Status::error(fill(words.loose_status, &[("n", &n)])));
     }
     match start {
         Start::Home => {}
@@ -271,8 +265,9 @@ fn open_tui(
         Start::Desk => app.show_desk(now.date_naive()),
     }
     // After a session that cannot be read is named, before the terminal is taken over.
-    need_terminal()?;
-    run::run(&mut app).map_err(|err| Failure::new(format!("terminal: {err}")))?;
+    need_terminal(words)?;
+    run::run(&mut app)
+        .map_err(|err| Failure::new(fill(words.terminal_error, &[("err", &err.to_string())])))?;
     if let Some(path) = app.open_path() {
         println!("{}", path.display());
     }
@@ -294,7 +289,7 @@ fn demo(config: &Config, store: &Store) -> Result<PathBuf, Failure> {
         return Ok(entry.path);
     }
     let draft = crate::demo::demo_session(config.ui.language, today)
-        .map_err(|err| Failure::new(err.to_string()))?;
+        .map_err(|err| Failure::new(config.ui.language.messages().file_error(&err)))?;
     create(config, store, draft)
 }
 
@@ -306,8 +301,9 @@ fn create(config: &Config, store: &Store, draft: NewSession) -> Result<PathBuf, 
 
 fn new_session(config: &Config, store: &Store, args: NewArgs) -> Result<(), Failure> {
     let draft = match &args.intake {
-        Some(path) => intake_file::read(path).map_err(|err| Failure::new(err.to_string()))?,
-        None => draft_from_options(args)?,
+        Some(path) => intake_file::read(path)
+            .map_err(|err| Failure::new(config.ui.language.messages().file_error(&err)))?,
+        None => draft_from_options(config.ui.language.cli_texts(), args)?,
     };
     let path = create(config, store, draft)?;
     let id = path
@@ -325,10 +321,10 @@ fn new_session(config: &Config, store: &Store, args: NewArgs) -> Result<(), Fail
     Ok(())
 }
 
-fn draft_from_options(args: NewArgs) -> Result<NewSession, Failure> {
+fn draft_from_options(words: &CliTexts, args: NewArgs) -> Result<NewSession, Failure> {
     let name = args.patient.unwrap_or_default();
     if name.trim().is_empty() {
-        return Err(Failure::new("--patient must not be empty"));
+        return Err(Failure::new(words.patient_empty));
     }
     Ok(NewSession {
         scheduled_date: args.date.unwrap_or_else(|| local_now().date_naive()),
@@ -344,10 +340,20 @@ fn draft_from_options(args: NewArgs) -> Result<NewSession, Failure> {
     })
 }
 
-fn list(store: &Store) -> Result<(), Failure> {
-    let listed = store
-        .list()
-        .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
+/// Tab-separated rows for scripts; on a terminal, for people, a header over them.
+fn list(lang: Lang, store: &Store) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    let (words, messages) = (lang.cli_texts(), lang.messages());
+    let listed = store.list().map_err(|err| {
+        Failure::new(format!(
+            "{}: {}",
+            store.sessions_dir().display(),
+            messages.io(&err)
+        ))
+    })?;
+    if std::io::stdout().is_terminal() {
+        println!("{}", words.list_header);
+    }
     let mut failed = false;
     for entry in listed {
         match entry.summary {
@@ -361,14 +367,12 @@ fn list(store: &Store) -> Result<(), Failure> {
             ),
             Err(err) => {
                 failed = true;
-                eprintln!("sonote: {}", printable_lines(&err.to_string()));
+                eprintln!("sonote: {}", printable_lines(&messages.file_error(&err)));
             }
         }
     }
     if failed {
-        return Err(Failure::new(
-            "some session files could not be read (see above)",
-        ));
+        return Err(Failure::new(words.some_unreadable));
     }
     Ok(())
 }
@@ -392,10 +396,18 @@ fn import_questions(config: &Config, store: &Store, args: ImportArgs) -> Result<
         &crate::core::author(config, "clerk"),
         local_now(),
     )
-    .map_err(|err| Failure::new(err.to_string()))?;
+    .map_err(|err| Failure::new(config.ui.language.messages().file_error(&err)))?;
+    let (added, skipped) = (imported.added.to_string(), imported.skipped.to_string());
     println!(
-        "{}: {} questions added, {} already there",
-        imported.session_id, imported.added, imported.skipped
+        "{}",
+        fill(
+            config.ui.language.cli_texts().imported,
+            &[
+                ("id", &imported.session_id),
+                ("added", &added),
+                ("skipped", &skipped)
+            ]
+        )
     );
     Ok(())
 }
@@ -421,9 +433,10 @@ fn printable_lines(text: &str) -> String {
         .join("\n")
 }
 
-fn list_questions(store: &Store, arg: &str) -> Result<(), Failure> {
+fn list_questions(lang: Lang, store: &Store, arg: &str) -> Result<(), Failure> {
     let path = store.resolve(arg);
-    let session = store::load(&path).map_err(|err| Failure::new(err.to_string()))?;
+    let session =
+        store::load(&path).map_err(|err| Failure::new(lang.messages().file_error(&err)))?;
     for (index, q) in session.questions.iter().enumerate() {
         let mut asked_by = snake_name(&q.asker);
         if !q.asked_by.is_empty() {

@@ -4,24 +4,32 @@
 use std::path::PathBuf;
 
 use super::{Failure, local_now, snake_name};
+use crate::config::Lang;
+use crate::i18n::fill;
 use crate::model::SessionSummary;
 use crate::store::Store;
 
 /// Remove old sessions after showing them, file by file, and asking; `yes` skips the
 /// question.
-pub(super) fn purge(store: &Store, older_than: u32, yes: bool) -> Result<(), Failure> {
+pub(super) fn purge(lang: Lang, store: &Store, older_than: u32, yes: bool) -> Result<(), Failure> {
     use std::io::{BufRead, IsTerminal, Write};
+    let (words, messages) = (lang.cli_texts(), lang.messages());
     let cutoff = local_now().date_naive() - chrono::TimeDelta::days(i64::from(older_than));
-    let listed = store
-        .list()
-        .map_err(|err| Failure::new(format!("{}: {err}", store.sessions_dir().display())))?;
+    let listed = store.list().map_err(|err| {
+        Failure::new(format!(
+            "{}: {}",
+            store.sessions_dir().display(),
+            messages.io(&err)
+        ))
+    })?;
     let old: Vec<(PathBuf, SessionSummary)> = listed
         .into_iter()
         .filter_map(|entry| Some((entry.path, entry.summary.ok()?)))
         .filter(|(_, session)| crate::model::desk::consultation_day(session) < cutoff)
         .collect();
     if old.is_empty() {
-        println!("no session from before {cutoff}");
+        let date = cutoff.to_string();
+        println!("{}", fill(words.nothing_older, &[("date", &date)]));
         return Ok(());
     }
     for (path, session) in &old {
@@ -34,50 +42,56 @@ pub(super) fn purge(store: &Store, older_than: u32, yes: bool) -> Result<(), Fai
         match store.purge_plan(path) {
             Ok(plan) => {
                 for file in &plan.remove {
-                    println!("  remove {}", file.display());
+                    let path = file.display().to_string();
+                    println!("{}", fill(words.purge_remove, &[("path", &path)]));
                 }
                 for (file, why) in &plan.keep {
-                    println!("  keep   {} ({why})", file.display());
+                    let (path, why) = (file.display().to_string(), messages.kept(why));
+                    println!(
+                        "{}",
+                        fill(words.purge_keep, &[("path", &path), ("why", &why)])
+                    );
                 }
             }
-            Err(err) => println!("  cannot read it: {err}"),
+            Err(err) => {
+                let err = messages.update_error(&err, path);
+                println!("{}", fill(words.purge_unreadable, &[("err", &err)]));
+            }
         }
     }
     if !yes {
         if !std::io::stdin().is_terminal() {
-            return Err(Failure::new(
-                "not removing anything without confirmation: run on a terminal, or add --yes",
-            ));
+            return Err(Failure::new(words.purge_unconfirmed));
         }
         print!(
-            "Remove these {} sessions and the files listed for good? [y/N] ",
-            old.len()
+            "{}",
+            fill(words.purge_ask, &[("n", &old.len().to_string())])
         );
         let _ = std::io::stdout().flush();
         let mut answer = String::new();
         let _ = std::io::stdin().lock().read_line(&mut answer);
         if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            println!("nothing removed");
+            println!("{}", words.nothing_removed);
             return Ok(());
         }
     }
     let mut failed = false;
     for (path, session) in old {
         match store.purge(&path) {
-            Ok(done) => println!(
-                "removed {} ({} files; {} kept)",
-                session.id,
-                done.remove.len(),
-                done.keep.len()
-            ),
+            Ok(done) => {
+                let (n, kept) = (done.remove.len().to_string(), done.keep.len().to_string());
+                let values = [("id", session.id.as_str()), ("n", &n), ("kept", &kept)];
+                println!("{}", fill(words.purged, &values));
+            }
             Err(err) => {
                 failed = true;
+                let err = messages.update_error(&err, &path);
                 eprintln!("sonote: {}: {err}", session.id);
             }
         }
     }
     if failed {
-        return Err(Failure::new("some sessions were not removed (see above)"));
+        return Err(Failure::new(words.some_not_purged));
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::Failure;
 use super::args::{ReceiptArgs, ReceiptFormat};
 use crate::config::Config;
-use crate::core::export::{self, Destination, ExportError, Job, Source};
+use crate::core::export::{self, Destination, Job, Source};
 use crate::core::now as local_now;
 use crate::i18n::fill;
 use crate::model::money::CancelError;
@@ -31,21 +31,16 @@ pub(super) fn receipt(config: &Config, store: &Store, args: ReceiptArgs) -> Resu
     if args.out.as_deref() == Some(std::path::Path::new("-")) {
         let render = || export::render_receipt_file(&path, &job);
         let (_, bytes) = super::export::to_stdout_first(&job, render)?;
-        return super::export::write_stdout(&bytes);
+        return super::export::write_stdout(config.ui.language, &bytes);
     }
     let destination = match (args.out, args.out_dir) {
         (Some(out), _) => Destination::File(out),
         (None, Some(dir)) => Destination::Dir(dir),
         (None, None) => Destination::WorkingDir,
     };
-    let words = config.ui.language.report_texts();
+    let messages = config.ui.language.messages();
     let written = export::export_receipt(Source::File(&path), &job, &destination, local_now())
-        .map_err(|err| match err {
-            ExportError::NothingPaid(_) | ExportError::NotOurs(_) => {
-                failure(words.export_error(&err))
-            }
-            other => failure(other.to_string()),
-        })?;
+        .map_err(|err| failure(messages.export_error(&err, !job.force)))?;
     let texts = config.ui.language.desk_texts();
     let out: PathBuf = written.path;
     println!(
@@ -70,9 +65,8 @@ pub(super) fn cancel(
     let texts = config.ui.language.desk_texts();
     let (session, result) = store::update(&path, &by, now, |session| session.cancel(reason, now))
         .map_err(|err| match err {
-        store::UpdateError::File(err) => failure(err.to_string()),
         store::UpdateError::Busy => failure(fill(texts.busy, &[("id", session_arg)])),
-        other => failure(format!("{}: {other}", path.display())),
+        other => failure(config.ui.language.messages().update_error(&other, &path)),
     })?;
     let id = session.id.as_str();
     match result {

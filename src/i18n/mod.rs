@@ -1,6 +1,7 @@
 //! The words on the screens, in Japanese and English. Templates use `{name}` placeholders.
 //! Screens with many words of their own keep them in a file of their own here.
 
+pub mod cli;
 pub mod desk;
 pub mod intake;
 

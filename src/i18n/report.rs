@@ -35,6 +35,8 @@ pub struct ReportTexts {
     pub template_error: &'static str,
     /// After a FHIR export: `{n}` rules of the guides not met, `{rules}` their ids.
     pub fhir_unmet: &'static str,
+    /// The words of the lower layers' errors, in the same language.
+    pub messages: &'static crate::i18n::messages::Messages,
 }
 
 pub static JA: ReportTexts = ReportTexts {
@@ -54,6 +56,7 @@ pub static JA: ReportTexts = ReportTexts {
     failed: "出力できませんでした: {err}",
     template_error: "報告書テンプレートを使えません: {err}",
     fhir_unmet: " — FHIR 規則 {n} 件未充足（{rules}）: sonote check で確認",
+    messages: &crate::i18n::messages::JA,
 };
 
 pub static EN: ReportTexts = ReportTexts {
@@ -73,6 +76,7 @@ pub static EN: ReportTexts = ReportTexts {
     failed: "Could not export: {err}",
     template_error: "The report template cannot be used: {err}",
     fhir_unmet: " — {n} rule(s) of the FHIR guides not met ({rules}): see sonote check",
+    messages: &crate::i18n::messages::EN,
 };
 
 impl Lang {
@@ -98,11 +102,15 @@ impl ReportTexts {
             ExportError::NotOurs(path) => {
                 fill(self.not_ours, &[("path", &path.display().to_string())])
             }
-            ExportError::Template(err) => fill(self.template_error, &[("err", &err.to_string())]),
+            ExportError::Template(err) => fill(
+                self.template_error,
+                &[("err", &self.messages.file_error(err))],
+            ),
             ExportError::NothingPaid(id) => fill(self.nothing_paid, &[("id", id)]),
-            ExportError::Busy(_) | ExportError::Session(_) | ExportError::Io(..) => {
-                fill(self.failed, &[("err", &err.to_string())])
-            }
+            ExportError::Busy(_) | ExportError::Session(_) | ExportError::Io(..) => fill(
+                self.failed,
+                &[("err", &self.messages.export_error(err, false))],
+            ),
         }
     }
 

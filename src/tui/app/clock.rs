@@ -221,10 +221,14 @@ impl App {
             return;
         };
         let version = view.open.session.record.version().to_string();
+        let messages = self.config.ui.language.messages();
         self.status = Some(
             match crate::core::record::correct_open(&mut view.open, &by, &reason, now) {
                 Ok(()) => Status::info(fill(texts.correction_opened, &[("n", &version)])),
-                Err(err) => Status::error(fill(texts.record_failed, &[("err", &err.to_string())])),
+                Err(err) => {
+                    let err = messages.record_failure(&err, view.open.path());
+                    Status::error(fill(texts.record_failed, &[("err", &err)]))
+                }
             },
         );
     }
@@ -258,7 +262,9 @@ impl App {
                         Status::info(fill(texts.record_confirmed, &[("n", &version.to_string())]))
                     }
                     Err(err) => {
-                        Status::error(fill(texts.record_failed, &[("err", &err.to_string())]))
+                        let messages = self.config.ui.language.messages();
+                        let err = messages.record_failure(&err, view.open.path());
+                        Status::error(fill(texts.record_failed, &[("err", &err)]))
                     }
                 },
             );

@@ -42,7 +42,7 @@ impl App {
                 let id = entry.summary.id.clone();
                 let result = desk::delete(&self.store, &entry.path);
                 self.status = Some(DeskScreen::done(&id, result, &self.config));
-                screen.reload(sessions::list(&self.store));
+                screen.reload(sessions::list(&self.store), self.config.ui.language);
             }
             _ => {}
         }

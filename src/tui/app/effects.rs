@@ -23,12 +23,14 @@ impl App {
                     self.status = Some(Status::error(err));
                 }
             }
-            (Effect::ReloadList, Screen::Desk(desk)) => desk.reload(sessions::list(&self.store)),
+            (Effect::ReloadList, Screen::Desk(desk)) => {
+                desk.reload(sessions::list(&self.store), self.config.ui.language)
+            }
             (Effect::Desk { path, id, change }, Screen::Desk(desk)) => {
                 let root = self.store.root();
                 let result = crate::core::desk::apply(&path, change, &self.config, root, now);
                 self.status = Some(DeskScreen::done(&id, result, &self.config));
-                desk.reload(sessions::list(&self.store));
+                desk.reload(sessions::list(&self.store), self.config.ui.language);
             }
             (
                 Effect::Export {
@@ -70,8 +72,9 @@ impl App {
             }
             (Effect::ImportQuestions(path), Screen::Session(view)) => {
                 let role = view.role();
+                let messages = self.config.ui.language.messages();
                 let result = crate::core::import::into_session(&mut view.open.session, &path, role)
-                    .map_err(|err| err.to_string());
+                    .map_err(|err| messages.file_error(&err));
                 let outcome = view.questions.imported(result);
                 let outcome = view.absorb(outcome, now);
                 self.status = outcome.status;
@@ -84,7 +87,9 @@ impl App {
                     self.override_reason = crate::tui::widgets::text_field::single_line("");
                     self.overlay = Some(Overlay::Correction);
                 } else {
-                    let err = crate::model::record::RecordError::NotConfirmed.to_string();
+                    let messages = self.config.ui.language.messages();
+                    let not_confirmed = crate::model::record::RecordError::NotConfirmed;
+                    let err = messages.record_error(&not_confirmed);
                     let texts = self.texts();
                     self.status = Some(Status::error(fill(texts.record_failed, &[("err", &err)])));
                 }

@@ -90,7 +90,7 @@ pub struct App {
 
 impl App {
     pub fn new(config: Config, store: Store, theme: Theme, today: NaiveDate) -> App {
-        let home = HomeScreen::new(sessions::list(&store), today);
+        let home = HomeScreen::new(sessions::list(&store), today, config.ui.language);
         App::with_home(config, store, theme, home)
     }
 
@@ -138,8 +138,9 @@ impl App {
 
     /// Open a session file; on error stay where we are and return why.
     pub fn open_session(&mut self, path: &Path, now: Timestamp) -> Result<(), String> {
-        let open =
-            OpenSession::open(path, self.role, &self.config, now).map_err(|err| err.to_string())?;
+        let messages = self.config.ui.language.messages();
+        let open = OpenSession::open(path, self.role, &self.config, now)
+            .map_err(|err| messages.file_error(&err))?;
         self.show_session(open);
         Ok(())
     }
@@ -273,7 +274,13 @@ impl App {
         match action {
             Action::Up => home.select_previous(),
             Action::Down => home.select_next(),
-            Action::Reload => *home = HomeScreen::new(sessions::list(&self.store), home.today),
+            Action::Reload => {
+                *home = HomeScreen::new(
+                    sessions::list(&self.store),
+                    home.today,
+                    self.config.ui.language,
+                )
+            }
             Action::Desk => {
                 let today = home.today;
                 self.show_desk(today);
@@ -299,11 +306,15 @@ impl App {
 
     /// The home screen, its list read afresh.
     pub fn show_home(&mut self, today: NaiveDate) {
-        self.screen = Screen::Home(HomeScreen::new(sessions::list(&self.store), today));
+        self.screen = Screen::Home(HomeScreen::new(
+            sessions::list(&self.store),
+            today,
+            self.config.ui.language,
+        ));
     }
 
     pub fn show_desk(&mut self, today: NaiveDate) {
-        let desk = DeskScreen::new(sessions::list(&self.store), today);
+        let desk = DeskScreen::new(sessions::list(&self.store), today, self.config.ui.language);
         self.screen = Screen::Desk(Box::new(desk));
     }
 
@@ -377,7 +388,11 @@ impl App {
         if !self.save_now() {
             return;
         }
-        let mut home = HomeScreen::new(sessions::list(&self.store), now.date_naive());
+        let mut home = HomeScreen::new(
+            sessions::list(&self.store),
+            now.date_naive(),
+            self.config.ui.language,
+        );
         if let Screen::Session(view) = &self.screen {
             home.select_path(view.open.path());
         }

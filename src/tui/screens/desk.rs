@@ -46,7 +46,8 @@ pub struct DeskScreen {
 }
 
 impl DeskScreen {
-    pub fn new(listing: Listing, today: NaiveDate) -> DeskScreen {
+    /// `lang` words the files that cannot be read.
+    pub fn new(listing: Listing, today: NaiveDate, lang: crate::config::Lang) -> DeskScreen {
         let mut desk = DeskScreen {
             entries: Vec::new(),
             unreadable: Vec::new(),
@@ -56,12 +57,12 @@ impl DeskScreen {
             selected: 0,
             asking_payment: false,
         };
-        desk.reload(listing);
+        desk.reload(listing, lang);
         desk
     }
 
     /// Show the sessions listed afresh, keeping the selected one selected.
-    pub fn reload(&mut self, listing: Listing) {
+    pub fn reload(&mut self, listing: Listing, lang: crate::config::Lang) {
         let selected_path = self.selected_entry_path(u32::MAX).map(Path::to_path_buf);
         self.entries.clear();
         self.unreadable.clear();
@@ -73,7 +74,7 @@ impl DeskScreen {
                             path: entry.path,
                             summary,
                         }),
-                        Err(err) => self.unreadable.push(err.to_string()),
+                        Err(err) => self.unreadable.push(lang.messages().file_error(&err)),
                     }
                 }
             }

@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
+use crate::config::Lang;
 use crate::core::sessions::Listing;
 use crate::i18n::Texts;
 use crate::i18n::desk::DeskTexts;
@@ -37,7 +38,8 @@ pub struct HomeScreen {
 
 impl HomeScreen {
     /// The sessions as the store listed them, today's first.
-    pub fn new(listing: Listing, today: NaiveDate) -> HomeScreen {
+    /// `lang` words the files that cannot be read.
+    pub fn new(listing: Listing, today: NaiveDate, lang: Lang) -> HomeScreen {
         let (listed, list_error) = match listing {
             Ok(listed) => (listed, None),
             Err(err) => (Vec::new(), Some(err)),
@@ -67,7 +69,7 @@ impl HomeScreen {
                         mode: Mode::InPerson,
                         progress: Progress::Scheduled,
                         path: entry.path,
-                        error: Some(err.to_string()),
+                        error: Some(lang.messages().file_error(&err)),
                     },
                 }
             })

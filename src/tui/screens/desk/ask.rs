@@ -141,7 +141,13 @@ impl DeskScreen {
             )),
             Err(DeskError::Busy) => Status::error(fill(texts.busy, &[("id", id)])),
             Err(DeskError::Started) => Status::error(fill(texts.cannot_delete, &[("id", id)])),
-            Err(DeskError::Update(err)) => Status::error(err.to_string()),
+            Err(DeskError::Update(err)) => Status::error(
+                config
+                    .ui
+                    .language
+                    .messages()
+                    .update_error(&err, std::path::Path::new(id)),
+            ),
             Err(DeskError::Export(err)) => {
                 let words = config.ui.language.report_texts();
                 Status::error(format!("{id}: {}", words.export_error(&err)))

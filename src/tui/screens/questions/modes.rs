@@ -45,7 +45,7 @@ impl QuestionsTab {
                         }));
                         TabOutcome::default()
                     }
-                    Err(err) => error(err.to_string()),
+                    Err(err) => error(self.lang.messages().file_error(&err)),
                 };
             }
             Command::Import => {
