@@ -51,7 +51,7 @@ fn check_names_a_control_character_in_the_config_and_the_template() {
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(
-        err.contains("hospital.toml:2: field `institution.name`"),
+        err.contains("hospital.toml:2: 項目 `institution.name`"),
         "{err}"
     );
     assert!(err.contains("U+0007"), "{err}");
@@ -72,7 +72,7 @@ fn check_names_a_control_character_in_the_config_and_the_template() {
         .unwrap()
         + 1;
     assert!(
-        err.contains(&format!("ours.ja.toml:{line}: field `text.title`")),
+        err.contains(&format!("ours.ja.toml:{line}: 項目 `text.title`")),
         "{err}"
     );
     assert!(err.contains("U+0008"), "{err}");
@@ -301,10 +301,7 @@ fn purge_keeps_a_report_edited_after_export_and_one_exported_from_another_copy()
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let said = text(&out.stdout);
-    assert!(
-        said.contains("exported from another session file"),
-        "{said}"
-    );
+    assert!(said.contains("別のセッションファイル"), "{said}");
     assert!(signed.exists() && untouched.exists(), "{said}");
 
     // The live data directory: the untouched report goes, the signed one stays.
@@ -312,12 +309,12 @@ fn purge_keeps_a_report_edited_after_export_and_one_exported_from_another_copy()
     assert!(out.status.success(), "{}", text(&out.stderr));
     let said = text(&out.stdout);
     assert!(
-        said.contains(&format!("remove {}", untouched.display())),
+        said.contains(&format!("削除 {}", untouched.display())),
         "{said}"
     );
     assert!(
         said.contains(&format!(
-            "keep   {} (changed since it was exported)",
+            "残す {}（出力後に変更されています）",
             signed.display()
         )),
         "{said}"
@@ -435,7 +432,7 @@ fn the_screens_without_a_terminal_say_so_and_make_nothing() {
     let out = sonote(&["--data-dir", data, "demo"]);
     assert!(!out.status.success());
     let err = text(&out.stderr);
-    assert!(err.contains("need a terminal"), "{err}");
+    assert!(err.contains("画面を出すには端末が必要です"), "{err}");
     let sessions = dir.path().join("sessions");
     let made = std::fs::read_dir(&sessions).map(|d| d.count()).unwrap_or(0);
     assert_eq!(made, 0, "the demo made a session before failing");

@@ -163,7 +163,7 @@ fn an_unreadable_session_names_file_line_and_field() {
     );
     assert_eq!(out.status.code(), Some(1));
     let line = text.lines().position(|l| l.starts_with("mode =")).unwrap() + 1;
-    let expected = format!("{}:{line}: field `mode`", path.display());
+    let expected = format!("{}:{line}: 項目 `mode`", path.display());
     assert!(stderr(&out).contains(&expected), "{}", stderr(&out));
 }
 
@@ -202,7 +202,7 @@ fn the_batch_exports_each_ended_session_once() {
         "no bar when not on a terminal"
     );
     assert!(
-        stderr(&out).contains("2 report(s) exported") && stderr(&out).contains("1 demo"),
+        stderr(&out).contains("報告書 2 件を") && stderr(&out).contains("見本のセッション 1 件"),
         "{}",
         stderr(&out)
     );
@@ -213,7 +213,7 @@ fn the_batch_exports_each_ended_session_once() {
     let out = sonote(store.root(), &["export", "--ended", "--out-dir", out_arg]);
     assert!(out.status.success());
     assert_eq!(stdout(&out), "");
-    assert!(stderr(&out).contains("no ended session awaits export"));
+    assert!(stderr(&out).contains("出力を待つ終了済みのセッションはありません"));
 
     // --ended needs a directory, and takes no SESSION.
     let out = sonote(store.root(), &["export", "--ended"]);
@@ -233,7 +233,7 @@ fn a_report_is_marked_sent_after_its_export() {
     let out = sonote(store.root(), &["mark-sent", &id]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("not been exported"),
+        stderr(&out).contains("報告書がまだ出力されていません"),
         "{}",
         stderr(&out)
     );
@@ -252,7 +252,7 @@ fn a_report_is_marked_sent_after_its_export() {
     // Marking twice keeps the first time.
     let out = sonote(store.root(), &["mark-sent", &id]);
     assert!(out.status.success());
-    assert!(stdout(&out).contains("already marked sent"));
+    assert!(stdout(&out).contains("送付済みです"));
     assert_eq!(
         store::load(&store.path_of(&id)).unwrap().report.sent_at,
         sent
@@ -276,7 +276,7 @@ fn check_and_export_report_a_broken_template_by_file_line_and_key() {
         .unwrap()
         + 1;
     let expected = format!(
-        "{}:{line}: field `text.addressee_physician`: {{doctor}} is not known here",
+        "{}:{line}: 項目 `text.addressee_physician`: {{doctor}} is not known here",
         template.display()
     );
 
@@ -303,7 +303,7 @@ fn check_and_export_report_a_broken_template_by_file_line_and_key() {
     .unwrap();
     let out = run(&["check"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("ours.ja.toml (report template, ja): ok"));
+    assert!(stdout(&out).contains("ours.ja.toml (report template, ja): 問題ありません"));
     let out = run(&["export", &id, "--format", "md", "--out", "-"]);
     assert!(stdout(&out).contains("**厳秘**"), "{}", stdout(&out));
     let out = run(&[
@@ -357,7 +357,7 @@ fn the_batch_draws_a_progress_bar_on_a_terminal() {
         screen.contains("[##############################] 2/2"),
         "{screen:?}"
     );
-    assert!(screen.contains("2 report(s) exported"), "{screen:?}");
+    assert!(screen.contains("報告書 2 件を"), "{screen:?}");
     // On a terminal the bar replaces the per-report lines.
     assert!(!screen.contains(".docx"), "{screen:?}");
     assert_eq!(fs::read_dir(&out_dir).unwrap().count(), 2);
@@ -379,7 +379,7 @@ fn a_session_open_on_another_terminal_is_left_alone() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("open on another terminal"),
+        stderr(&out).contains("別の端末で開かれています"),
         "{}",
         stderr(&out)
     );
@@ -387,7 +387,7 @@ fn a_session_open_on_another_terminal_is_left_alone() {
     let out = sonote(store.root(), &["mark-sent", &id]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("open on another terminal"),
+        stderr(&out).contains("別の端末で開かれています"),
         "{}",
         stderr(&out)
     );

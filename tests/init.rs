@@ -26,10 +26,7 @@ fn init_writes_a_config_read_by_default_and_check_warns_until_the_letterhead_is_
     let out = sonote(home.path(), &["check"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let err = text(&out.stderr);
-    assert!(
-        err.contains("warning: the letterhead is the embedded sample"),
-        "{err}"
-    );
+    assert!(err.contains("注意: レターヘッドが埋め込みの見本"), "{err}");
     assert!(err.contains("sonote init"), "{err}");
 
     let out = sonote(home.path(), &["init"]);
@@ -47,9 +44,9 @@ fn init_writes_a_config_read_by_default_and_check_warns_until_the_letterhead_is_
     // Still the sample: check names the file to edit.
     let out = sonote(home.path(), &["check"]);
     let err = text(&out.stderr);
-    assert!(text(&out.stdout).contains(&format!("{}: ok", file.display())));
+    assert!(text(&out.stdout).contains(&format!("{}: 問題ありません", file.display())));
     assert!(
-        err.contains(&format!("address in {}", file.display())),
+        err.contains(&format!("{} の [institution]", file.display())),
         "{err}"
     );
 
@@ -76,9 +73,9 @@ fn init_writes_a_config_read_by_default_and_check_warns_until_the_letterhead_is_
     let other = home.path().join("other.toml");
     std::fs::write(&other, "[fee]\nbase = 33000\n").unwrap();
     let out = sonote(home.path(), &["--config", other.to_str().unwrap(), "check"]);
-    assert!(text(&out.stdout).contains("other.toml: ok"));
+    assert!(text(&out.stdout).contains("other.toml: 問題ありません"));
     assert!(!text(&out.stdout).contains("sonote/config.toml"));
-    assert!(text(&out.stderr).contains("warning: the letterhead"));
+    assert!(text(&out.stderr).contains("注意: レターヘッド"));
 }
 
 #[test]

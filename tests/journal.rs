@@ -71,11 +71,11 @@ fn every_save_is_journaled_with_its_author_and_what_changed() {
     let shown = text(&out.stdout);
     assert!(shown.contains("山田 医師 (specialist)"), "{shown}");
     assert!(shown.contains("受付 田中 (clerk)"), "{shown}");
-    assert!(shown.contains("memo: +9 characters"), "{shown}");
+    assert!(shown.contains("memo: +9 文字"), "{shown}");
 
     let (code, said) = verify(&data, &path);
     assert_eq!(code, Some(0), "{said}");
-    assert!(said.contains("ok, 3 entries"), "{said}");
+    assert!(said.contains("問題ありません（記録 3 件）"), "{said}");
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn verify_finds_an_edit_made_outside_sonote_and_names_it() {
     let said = text(&out.stdout);
     assert!(said.contains(path.to_str().unwrap()), "{said}");
     assert!(
-        said.contains("changed outside sonote after entry 3"),
+        said.contains("3 番目の記録の後に、ファイルが sonote の外で変更されました"),
         "{said}"
     );
     // The session still opens as it is: the journal does not overrule the file.
@@ -113,12 +113,12 @@ fn verify_finds_a_journal_line_changed_or_removed() {
     .unwrap();
     let (code, said) = verify(&data, &path);
     assert_eq!(code, Some(1), "{said}");
-    assert!(said.contains("entry 3"), "{said}");
+    assert!(said.contains("3 番目の記録"), "{said}");
     // A line removed.
     std::fs::write(&journal_path, format!("{}\n{}\n", lines[0], lines[2])).unwrap();
     let (code, said) = verify(&data, &path);
     assert_eq!(code, Some(1), "{said}");
-    assert!(said.contains("entry 2"), "{said}");
+    assert!(said.contains("2 番目の記録"), "{said}");
 }
 
 /// A kill after the journal line was written but before the file was replaced: the file
@@ -142,14 +142,14 @@ fn a_file_behind_its_journal_is_brought_up_to_date_on_reading() {
     );
     let (code, said) = verify(&data, &path);
     assert_eq!(code, Some(0), "{said}");
-    assert!(said.contains("1 not yet in the file"));
+    assert!(said.contains("うち 1 件はまだファイルに反映されていません"));
 
     // Opened and saved again, the file is the journal's state and the chain goes on.
     type_more(&path, "。");
     assert_ne!(std::fs::read(&path).unwrap(), latest);
     let (code, said) = verify(&data, &path);
     assert_eq!(code, Some(0), "{said}");
-    assert!(said.contains("ok, 4 entries"), "{said}");
+    assert!(said.contains("問題ありません（記録 4 件）"), "{said}");
 }
 
 #[test]
@@ -162,7 +162,7 @@ fn a_line_cut_short_by_a_crash_is_reported_and_cut_off_by_the_next_writer() {
     assert!(store::load(&path).is_ok(), "the session still reads");
     let (code, said) = verify(&data, &path);
     assert_eq!(code, Some(1), "{said}");
-    assert!(said.contains("entry 4: the last line was cut short"));
+    assert!(said.contains("4 番目の記録: 最後の行が途中で切れています"));
 
     type_more(&path, "。");
     let (code, said) = verify(&data, &path);

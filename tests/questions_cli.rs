@@ -40,7 +40,7 @@ fn import_adds_the_lines_once_with_who_prepared_them() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
-        "2026-11-21-01: 2 questions added, 1 already there"
+        "2026-11-21-01: 質問を 2 件追加しました（1 件はすでにあります）"
     );
     let saved = store::load(&path).unwrap();
     let texts: Vec<_> = saved.questions.iter().map(|q| q.text.as_str()).collect();
@@ -63,7 +63,10 @@ fn import_adds_the_lines_once_with_who_prepared_them() {
 
     // Again: nothing new.
     let out = sonote(store.root(), &args);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("0 questions added, 3 already there"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("質問を 0 件追加しました（3 件はすでにあります）")
+    );
 
     let out = sonote(store.root(), &["questions", "list", "2026-11-21-01"]);
     let listing = String::from_utf8_lossy(&out.stdout).into_owned();

@@ -35,7 +35,7 @@ fn a_confirmed_record_is_read_only_until_a_correction_and_then_version_two_lists
     let p = path.to_str().unwrap();
     let (ok, said) = run(&data, &["--user", "山田 医師", "confirm", p]);
     assert!(ok, "{said}");
-    assert!(said.contains("version 1"), "{said}");
+    assert!(said.contains("第1版"), "{said}");
     let v1 = store::version_path(&path, 1);
     assert!(v1.exists(), "the confirmed content is kept");
     let (ok, said) = run(&data, &["list"]);
@@ -44,7 +44,7 @@ fn a_confirmed_record_is_read_only_until_a_correction_and_then_version_two_lists
         "a kept version is not a session: {said}"
     );
     let (ok, said) = run(&data, &["confirm", p]);
-    assert!(!ok && said.contains("already confirmed"), "{said}");
+    assert!(!ok && said.contains("記録は確定済みです"), "{said}");
 
     // Read-only on the specialist's screen.
     let config = Config::embedded();
@@ -54,7 +54,7 @@ fn a_confirmed_record_is_read_only_until_a_correction_and_then_version_two_lists
 
     // A correction needs its reason; then the text may change.
     let (ok, said) = run(&data, &["correct", p, "--reason", " "]);
-    assert!(!ok && said.contains("reason"), "{said}");
+    assert!(!ok && said.contains("訂正には理由が必要です"), "{said}");
     let (ok, said) = run(
         &data,
         &[
@@ -74,7 +74,7 @@ fn a_confirmed_record_is_read_only_until_a_correction_and_then_version_two_lists
     open.save_now().unwrap();
     drop(open);
     let (ok, said) = run(&data, &["--user", "山田 医師", "confirm", p]);
-    assert!(ok && said.contains("version 2"), "{said}");
+    assert!(ok && said.contains("第2版"), "{said}");
 
     let session = store::load(&path).unwrap();
     let correction = &session.record.corrections[0];
@@ -115,7 +115,7 @@ fn a_confirmed_record_is_read_only_until_a_correction_and_then_version_two_lists
     // The kept version changed by hand is found.
     std::fs::write(&v1, "format = 1\n").unwrap();
     let (ok, said) = run(&data, &["verify", p]);
-    assert!(!ok && said.contains("version 1"), "{said}");
+    assert!(!ok && said.contains("第1版"), "{said}");
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn only_an_ended_consultation_is_confirmed() {
         .create(&mut session, &clerk, common::at(0, 0))
         .unwrap();
     let (ok, said) = run(store.root(), &["confirm", path.to_str().unwrap()]);
-    assert!(!ok && said.contains("has not ended"), "{said}");
+    assert!(!ok && said.contains("相談が終わっていません"), "{said}");
     drop(dir);
 }
 
@@ -238,11 +238,11 @@ fn the_desk_pays_exports_and_sends_while_the_specialists_screen_is_open() {
     let (ok, said) = run(&data, &["verify", path.to_str().unwrap()]);
     assert!(ok, "{said}");
     assert!(
-        said.contains(".desk.toml: ok, 3 entries"),
+        said.contains(".desk.toml: 問題ありません（記録 3 件）"),
         "each file is named: {said}"
     );
     let (ok, said) = run(&data, &["history", path.to_str().unwrap()]);
-    assert!(ok && said.contains("# clerk's part"), "{said}");
+    assert!(ok && said.contains("# 事務の記入"), "{said}");
 }
 
 /// The specialist's private notes stay private through a correction: neither the letter

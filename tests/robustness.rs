@@ -378,7 +378,7 @@ fn devices_and_pipes_are_refused_not_read() {
         let out = common::sonote(&data, &["--config", file.to_str().unwrap(), "check"]);
         assert!(!out.status.success());
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("not a regular file"), "{err}");
+        assert!(err.contains("通常のファイルではありません"), "{err}");
         assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 }
@@ -429,7 +429,10 @@ fn a_pipe_in_place_of_a_journal_blocks_nothing() {
         if args[0] != "list" {
             assert!(!status.success(), "{args:?}");
             let said = format!("{}{err}", String::from_utf8_lossy(&out.stdout));
-            assert!(said.contains("not a regular file"), "{args:?}: {said}");
+            assert!(
+                said.contains("通常のファイルではありません"),
+                "{args:?}: {said}"
+            );
         }
     }
     drop(dir);

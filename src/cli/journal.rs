@@ -23,8 +23,8 @@ pub(super) fn history(lang: Lang, store: &Store, arg: &str) -> Result<(), Failur
         (part.as_path(), words.journal_companion),
         (desk.as_path(), words.journal_clerk),
     ] {
-        let read =
-            journal::read(&journal::path_for(file)).map_err(|err| Failure::new(err.to_string()))?;
+        let read = journal::read(&journal::path_for(file))
+            .map_err(|err| Failure::new(lang.messages().journal_error(&err)))?;
         if read.entries.is_empty() {
             if file == path {
                 let path = path.display().to_string();

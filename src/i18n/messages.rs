@@ -14,6 +14,7 @@ use crate::model::record::RecordError;
 use crate::model::report_status::SendError;
 use crate::store::Kept;
 use crate::store::UpdateError;
+use crate::store::journal::JournalError;
 use crate::store::journal::check::{Broken, Why};
 use crate::tomlfile::{FileError, Problem};
 
@@ -245,6 +246,24 @@ impl Messages {
         }
     }
 
+    /// A journal that cannot be read: the file, and the line when one is at fault.
+    pub fn journal_error(&self, err: &JournalError) -> String {
+        match err {
+            // Only `open_regular` says InvalidInput: a folder, a device or a pipe.
+            JournalError::Io { path, err } if err.kind() == std::io::ErrorKind::InvalidInput => {
+                format!("{}: {}", path.display(), self.not_regular)
+            }
+            JournalError::Io { path, err } => format!("{}: {}", path.display(), self.io(err)),
+            JournalError::Line {
+                path,
+                line,
+                message,
+            } => {
+                format!("{}:{line}: {message}", path.display())
+            }
+        }
+    }
+
     /// A change to a session from outside its screen refused; `path` is the session file.
     pub fn update_error(&self, err: &UpdateError, path: &Path) -> String {
         match err {
@@ -308,7 +327,12 @@ impl Messages {
     /// A file that does not match its journal: the file, the entry, what is wrong.
     pub fn broken(&self, broken: &Broken) -> String {
         let why = match &broken.why {
-            Why::Unreadable(err) => err.clone(),
+            // Said of the journal beside `broken.file`.
+            Why::Unreadable(Some(std::io::ErrorKind::InvalidInput), _) => {
+                let journal = crate::store::journal::path_for(&broken.file);
+                format!("{}: {}", journal.display(), self.not_regular)
+            }
+            Why::Unreadable(_, err) => err.clone(),
             Why::Torn => self.torn.to_string(),
             Why::Renumbered(n) => fill(self.renumbered, &[("n", &n.to_string())]),
             Why::Unchained => self.unchained.to_string(),

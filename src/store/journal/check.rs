@@ -20,8 +20,9 @@ pub struct Broken {
 /// What is wrong with a file and its journal, as facts the faces word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Why {
-    /// The journal cannot be read (its own error, naming the file and the line).
-    Unreadable(String),
+    /// The journal cannot be read: the system's kind of error (None for a line that is
+    /// not a journal entry), and its English words naming the file and the line.
+    Unreadable(Option<std::io::ErrorKind>, String),
     /// The last line was cut short.
     Torn,
     /// The entry carries another number.
@@ -46,7 +47,7 @@ pub enum Why {
 impl std::fmt::Display for Why {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Why::Unreadable(err) => write!(f, "{err}"),
+            Why::Unreadable(_, err) => write!(f, "{err}"),
             Why::Torn => write!(
                 f,
                 "the last line was cut short (a crash while it was written)"
@@ -109,8 +110,13 @@ pub fn verify(
         entry,
         why,
     };
-    let journal =
-        read(&path_for(file)).map_err(|err| broken(None, Why::Unreadable(err.to_string())))?;
+    let journal = read(&path_for(file)).map_err(|err| {
+        let kind = match &err {
+            super::JournalError::Io { err, .. } => Some(err.kind()),
+            super::JournalError::Line { .. } => None,
+        };
+        broken(None, Why::Unreadable(kind, err.to_string()))
+    })?;
     let Journal { entries, torn } = journal;
     if torn {
         let n = entries.len() as u64 + 1;
