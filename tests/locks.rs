@@ -209,7 +209,7 @@ fn a_session_with_fields_this_version_does_not_know_is_kept_as_it_is() {
     let opened = open(&path, Role::Specialist);
     assert!(opened.read_only());
     let why = opened.lock_error().unwrap();
-    assert!(why.contains("signature"), "{why}");
+    assert!(why.to_string().contains("signature"), "{why}");
     drop(opened);
     let config = Config::embedded();
     let paid = sonote::core::desk::apply(

@@ -25,4 +25,4 @@ pub(crate) fn author(config: &Config, role: &str) -> Author {
         role: role.to_string(),
     }
 }
-pub use open_session::{OpenSession, SessionEvent};
+pub use open_session::{LockTrouble, OpenSession, SessionEvent};

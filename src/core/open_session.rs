@@ -52,7 +52,34 @@ pub enum SessionEvent {
     Alarm(Alarm),
     /// The lock file was taken away and another process holds it now: this terminal
     /// stopped saving; what it shows is kept on screen, unsaved.
-    LockLost(String),
+    LockLost(LockTrouble),
+}
+
+/// Why this terminal does not save: facts the faces word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockTrouble {
+    /// Another process took the session's lock.
+    TakenElsewhere,
+    /// The lock could not be taken or checked: the system's words.
+    Io(String),
+    /// The file has fields this version does not know (their names): a save would drop them.
+    UnknownFields(Vec<String>),
+}
+
+/// In English, for logs and tests; the faces word it through `i18n::messages`.
+impl std::fmt::Display for LockTrouble {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockTrouble::TakenElsewhere => write!(f, "another terminal took the session's lock"),
+            LockTrouble::Io(err) => write!(f, "{err}"),
+            LockTrouble::UnknownFields(fields) => write!(
+                f,
+                "the file has fields this version of sonote does not know ({}): it is not \
+                 changed, so that they are kept; use the sonote that wrote them",
+                fields.join(", ")
+            ),
+        }
+    }
 }
 
 /// The file a role's terminal writes: the session's, or the companion's part.
@@ -81,7 +108,7 @@ pub struct OpenSession {
     pending: Option<SessionEvent>,
     /// Why this terminal could not take its lock, when that was an error rather than
     /// another terminal holding it (or why it lost it).
-    lock_error: Option<String>,
+    lock_error: Option<LockTrouble>,
     peer: PeerFiles,
     /// When the oldest unsaved change was made (None: nothing unsaved).
     dirty_since: Option<Timestamp>,
@@ -138,11 +165,15 @@ impl OpenSession {
             Ok(None) => (None, true, None),
             // A lock that cannot be taken or checked (a read-only disk, a lock file made a
             // link): writing could overwrite another terminal's text, so this one reads.
-            Err(err) => (None, true, Some(err.to_string())),
+            Err(err) => (None, true, Some(LockTrouble::Io(err.to_string()))),
         };
         // Fields a newer sonote wrote would be dropped by a save: read only.
         let (lock, read_only, lock_error) = match store::refuse_unknown_fields(&session) {
-            Err(err) if role == Role::Specialist => (None, true, Some(err.to_string())),
+            Err(_) if role == Role::Specialist => (
+                None,
+                true,
+                Some(LockTrouble::UnknownFields(session.unknown_fields.clone())),
+            ),
             _ => (lock, read_only, lock_error),
         };
         let remaining = session.clock.remaining(now);
@@ -194,8 +225,8 @@ impl OpenSession {
     }
 
     /// Why the lock could not be taken, when no other terminal holds it (read-only then).
-    pub fn lock_error(&self) -> Option<&str> {
-        self.lock_error.as_deref()
+    pub fn lock_error(&self) -> Option<&LockTrouble> {
+        self.lock_error.as_ref()
     }
 
     /// The lock file was removed or replaced under this terminal: take it again, or stop
@@ -216,7 +247,7 @@ impl OpenSession {
                 self.lock = None;
                 self.read_only = true;
                 self.dirty_since = None;
-                let why = "another terminal took the session's lock".to_string();
+                let why = LockTrouble::TakenElsewhere;
                 self.lock_error = Some(why.clone());
                 Some(SessionEvent::LockLost(why))
             }

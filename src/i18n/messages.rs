@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use crate::config::Lang;
+use crate::core::LockTrouble;
 use crate::core::export::ExportError;
 use crate::core::record::RecordFailure;
 use crate::i18n::fill;
@@ -80,6 +81,9 @@ pub struct Messages {
     /// `{from}`: the session file it came from.
     pub kept_other_copy: &'static str,
     pub kept_changed: &'static str,
+    pub lock_taken: &'static str,
+    /// `{fields}`: the fields this version does not know.
+    pub unknown_fields: &'static str,
 }
 
 pub static JA: Messages = Messages {
@@ -124,6 +128,8 @@ pub static JA: Messages = Messages {
     kept_no_record: "そこに書いた内容の記録がありません",
     kept_other_copy: "別のセッションファイル（{from}）から出力されたものです",
     kept_changed: "出力後に変更されています",
+    lock_taken: "別の端末がこのセッションのロックを取りました",
+    unknown_fields: "このバージョンの sonote が知らない項目（{fields}）があります: それを残すため変更しません。書いた sonote を使ってください",
 };
 
 pub static EN: Messages = Messages {
@@ -168,6 +174,8 @@ pub static EN: Messages = Messages {
     kept_no_record: "no record of what was written there",
     kept_other_copy: "exported from another session file ({from})",
     kept_changed: "changed since it was exported",
+    lock_taken: "another terminal took the session's lock",
+    unknown_fields: "the file has fields this version of sonote does not know ({fields}): it is not changed, so that they are kept; use the sonote that wrote them",
 };
 
 impl Lang {
@@ -350,6 +358,17 @@ impl Messages {
                 fill(self.entry, &[("n", &n.to_string())])
             ),
             None => format!("{}: {why}", broken.file.display()),
+        }
+    }
+
+    /// Why this terminal does not save.
+    pub fn lock_trouble(&self, trouble: &LockTrouble) -> String {
+        match trouble {
+            LockTrouble::TakenElsewhere => self.lock_taken.to_string(),
+            LockTrouble::Io(err) => err.clone(),
+            LockTrouble::UnknownFields(fields) => {
+                fill(self.unknown_fields, &[("fields", &fields.join(", "))])
+            }
         }
     }
 

@@ -187,6 +187,7 @@ impl App {
                     &[("from", &from), ("to", &to)],
                 ))),
                 SessionEvent::LockLost(err) => {
+                    let err = self.config.ui.language.messages().lock_trouble(&err);
                     Some(Status::error(fill(texts.lock_lost, &[("err", &err)])))
                 }
                 SessionEvent::Alarm(alarm) => {

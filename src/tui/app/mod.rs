@@ -149,7 +149,8 @@ impl App {
     fn show_session(&mut self, mut open: OpenSession) {
         open.set_write_behind(self.write_behind);
         if let Some(err) = open.lock_error() {
-            let message = fill(self.texts().read_only_because, &[("err", err)]);
+            let err = self.config.ui.language.messages().lock_trouble(err);
+            let message = fill(self.texts().read_only_because, &[("err", &err)]);
             self.status = Some(Status::error(message));
         } else if open.read_only() {
             self.status = Some(Status::error(self.texts().read_only));
