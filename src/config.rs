@@ -264,7 +264,9 @@ impl Config {
     }
 
     fn validate(&self, path: &Path, text: &str) -> Result<(), FileError> {
-        let err = |field: &str, message: &str| Err(FileError::at_field(path, text, field, message));
+        let err = |field: &str, message: &str, problem: Problem| {
+            Err(FileError::at_field(path, text, field, message).with(problem))
+        };
         // A rule the faces can word in the user's language.
         let between = |field: &str, min: i64, max: i64| {
             Err(FileError::at_field(
@@ -292,6 +294,10 @@ impl Config {
                     "{bad} must be more than 0 and less than session.minutes ({})",
                     s.minutes
                 ),
+                Problem::WarnMinute {
+                    value: *bad,
+                    minutes: s.minutes,
+                },
             );
         }
         // A fee far past any consultation's is a typo; and the total of the largest with
@@ -306,6 +312,7 @@ impl Config {
                 return err(
                     field,
                     &format!("must be at most {MAX_FEE} (whole units of the currency)"),
+                    Problem::AtMost(MAX_FEE),
                 );
             }
         }
@@ -329,6 +336,7 @@ impl Config {
             return err(
                 "fee.currency",
                 "must be a three-letter code such as \"JPY\"",
+                Problem::Currency,
             );
         }
         if !self.institution.number.is_empty() && !is_institution_number(&self.institution.number) {
@@ -336,10 +344,11 @@ impl Config {
                 "institution.number",
                 "must be the 10-digit insurance medical institution number (2 digits for the \
                  prefecture, 1 for the category (1-3), 7 for the number), or empty",
+                Problem::InstitutionNumber(self.institution.number.clone()),
             );
         }
         if let Err((field, message)) = self.opinion.validate() {
-            return err(&field, &message);
+            return err(&field, &message, Problem::Other);
         }
         Ok(())
     }

@@ -178,14 +178,17 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
         return Err(err(
             "appointment.date",
             "is not a date a consultation could be on (the year must be between 2000 and 2100)",
-        ));
+        )
+        .with(Problem::YearBetween {
+            min: 2000,
+            max: 2100,
+        }));
     }
     let date_of_birth = file.patient.date_of_birth.map(|d| d.0);
     if date_of_birth.is_some_and(|dob| dob > day) {
-        return Err(err(
-            "patient.date_of_birth",
-            "is after the appointment date",
-        ));
+        return Err(
+            err("patient.date_of_birth", "is after the appointment date").with(Problem::BornAfter),
+        );
     }
     let time = match &file.appointment.time {
         None => None,
@@ -195,6 +198,7 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
                     "appointment.time",
                     &format!("{time:?} is not a time such as \"14:30\""),
                 )
+                .with(Problem::NotATime(time.clone()))
             })?,
         ),
     };
@@ -206,7 +210,8 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
                 "{number:?} is not a 10-digit insurance medical institution number \
                  (2 digits for the prefecture, 1 for the category (1-3), 7 for the number)"
             ),
-        ));
+        )
+        .with(Problem::InstitutionNumber(number.to_string())));
     }
     let member = file.patient.insurance_id.trim();
     if !member.is_empty() && !crate::report::fhir::rules::is_insurance_id(member) {
@@ -216,7 +221,8 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
                 "{member:?} is not insurer(8 digits):symbol:number:branch(2 digits or empty), \
                  as in \"06139999:記号:1234567:01\""
             ),
-        ));
+        )
+        .with(Problem::InsuranceId(member.to_string())));
     }
     for (index, companion) in file.attendance.companions.iter().enumerate() {
         if companion.name.trim().is_empty() {
@@ -227,7 +233,8 @@ pub fn parse(path: &Path, text: &str) -> Result<NewSession, FileError> {
         return Err(err(
             "attendance.patient_attends",
             "is false, but no companion is listed: somebody must attend",
-        ));
+        )
+        .with(Problem::NobodyAttends));
     }
     for (index, question) in file.questions.iter().enumerate() {
         if question.text.trim().is_empty() {

@@ -63,6 +63,34 @@ pub enum Problem {
     AtLeast(i64),
     /// An empty text where one is needed.
     Empty,
+    /// A number over `max`.
+    AtMost(u64),
+    /// A year outside `min..=max`.
+    YearBetween {
+        min: i32,
+        max: i32,
+    },
+    /// A date of birth after the appointment.
+    BornAfter,
+    /// Not a time such as 14:30 (what was written).
+    NotATime(String),
+    /// Not a 10-digit insurance medical institution number (what was written).
+    InstitutionNumber(String),
+    /// Not insurer:symbol:number:branch (what was written).
+    InsuranceId(String),
+    /// Neither the patient nor a companion attends.
+    NobodyAttends,
+    /// Not a three-letter currency code.
+    Currency,
+    /// A warning minute outside `1..minutes` (the value, the session's minutes).
+    WarnMinute {
+        value: u32,
+        minutes: u32,
+    },
+    /// A question file with no question in it.
+    NoQuestions,
+    /// Questions imported into a consultation already started.
+    AlreadyStarted,
 }
 
 impl fmt::Display for FileError {

@@ -141,7 +141,11 @@ fn import_is_refused_once_the_consultation_has_started() {
         ],
     );
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("already started"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("相談はすでに始まっています"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 

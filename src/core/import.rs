@@ -20,7 +20,8 @@ pub fn read_question_file(path: &Path) -> Result<Vec<ListedQuestion>, FileError>
             path,
             "no questions found: write one question per line (blank lines and lines \
              starting with # are skipped)",
-        ));
+        )
+        .with(crate::tomlfile::Problem::NoQuestions));
     }
     Ok(questions)
 }
@@ -53,7 +54,8 @@ pub fn import_file(
             session_path,
             "the consultation has already started; add questions on its screen instead \
              (F2: a to add, i to read a file)",
-        ));
+        )
+        .with(crate::tomlfile::Problem::AlreadyStarted));
     }
     let listed = read_question_file(file)?;
     let (added, skipped) =

@@ -45,6 +45,23 @@ pub struct Messages {
     /// `{min}`.
     pub at_least: &'static str,
     pub empty: &'static str,
+    /// `{max}`.
+    pub at_most: &'static str,
+    /// `{min}` `{max}`: the years.
+    pub year_between: &'static str,
+    pub born_after: &'static str,
+    /// `{value}`: what was written.
+    pub not_a_time: &'static str,
+    /// `{value}`.
+    pub institution_number: &'static str,
+    /// `{value}`.
+    pub insurance_id: &'static str,
+    pub nobody_attends: &'static str,
+    pub currency: &'static str,
+    /// `{value}` `{minutes}`.
+    pub warn_minute: &'static str,
+    pub no_questions: &'static str,
+    pub already_started: &'static str,
     /// `{path}`: the session file.
     pub busy: &'static str,
     /// `{path}`.
@@ -104,6 +121,17 @@ pub static JA: Messages = Messages {
     between: "{min} から {max} の間にしてください",
     at_least: "{min} 以上にしてください",
     empty: "空にはできません",
+    at_most: "{max} 以下にしてください（通貨の単位で）",
+    year_between: "相談の日付として正しくありません（年は {min} から {max} の間）",
+    born_after: "相談の日付より後になっています",
+    not_a_time: "「{value}」は 14:30 のような時刻ではありません",
+    institution_number: "「{value}」は10桁の保険医療機関番号ではありません（都道府県2桁、点数表1桁（1〜3）、番号7桁）",
+    insurance_id: "「{value}」は 保険者番号(8桁):記号:番号:枝番(2桁または空) の形ではありません（例: \"06139999:記号:1234567:01\"）",
+    nobody_attends: "false ですが、同行者も書かれていません: 誰かが出席する必要があります",
+    currency: "\"JPY\" のような英字3文字の通貨コードにしてください",
+    warn_minute: "{value} は 0 より大きく、session.minutes（{minutes}）より小さくしてください",
+    no_questions: "質問がありません: 1行に1問ずつ書いてください（空行と # で始まる行は読み飛ばします）",
+    already_started: "相談はすでに始まっています: 質問は相談の画面で追加してください（F2: a で追加、i でファイルから）",
     busy: "{path}: このセッションは別の端末で開かれています。そちらで閉じてからやり直してください",
     not_ours: "{path} はこのセッションの以前の出力ではないため、上書きしませんでした",
     not_ours_force: "{path} はこのセッションの以前の出力ではないため、上書きしませんでした（--force で置き換えます）",
@@ -150,6 +178,17 @@ pub static EN: Messages = Messages {
     between: "must be between {min} and {max}",
     at_least: "must be at least {min}",
     empty: "must not be empty",
+    at_most: "{detail}",
+    year_between: "{detail}",
+    born_after: "{detail}",
+    not_a_time: "{detail}",
+    institution_number: "{detail}",
+    insurance_id: "{detail}",
+    nobody_attends: "{detail}",
+    currency: "{detail}",
+    warn_minute: "{detail}",
+    no_questions: "{detail}",
+    already_started: "{detail}",
     busy: "{path}: the session is open on another terminal; close it there and try again",
     not_ours: "{path}: the file exists and is not an earlier export of this session",
     not_ours_force: "{path}: the file exists and is not an earlier export of this session (--force replaces it)",
@@ -203,36 +242,52 @@ impl Messages {
         text
     }
 
-    /// What is wrong with the file, without where.
+    /// What is wrong with the file, without where. Every template may use `{detail}`, the
+    /// English message (the parser's own words for a syntax error).
     fn problem(&self, err: &FileError) -> String {
-        let detail = [("detail", err.message.as_str())];
-        match &err.problem {
+        let n = |n: &dyn ToString| n.to_string();
+        let (template, values): (&str, Vec<(&str, String)>) = match &err.problem {
             // A rule with English words only.
-            Problem::Other => err.message.clone(),
-            Problem::Missing => self.missing.to_string(),
-            Problem::Unreadable(kind) => fill(
-                self.unreadable,
-                &[("err", &self.io_kind(*kind)), ("detail", &err.message)],
-            ),
-            Problem::NotRegular => self.not_regular.to_string(),
-            Problem::TooLarge { megabytes, limit } => fill(
+            Problem::Other => return err.message.clone(),
+            Problem::Missing => (self.missing, vec![]),
+            Problem::Unreadable(kind) => (self.unreadable, vec![("err", self.io_kind(*kind))]),
+            Problem::NotRegular => (self.not_regular, vec![]),
+            Problem::TooLarge { megabytes, limit } => (
                 self.too_large,
-                &[("megabytes", megabytes), ("limit", &limit.to_string())],
+                vec![("megabytes", megabytes.clone()), ("limit", n(limit))],
             ),
-            Problem::Grew => self.grew.to_string(),
-            Problem::NotUtf8 => self.not_utf8.to_string(),
-            Problem::Syntax => fill(self.syntax, &detail),
-            Problem::BadValue => fill(self.bad_value, &detail),
-            Problem::UnknownField => fill(self.unknown_field, &detail),
-            Problem::MissingField => fill(self.missing_field, &detail),
-            Problem::WordsOnly => self.words_only.to_string(),
-            Problem::Between { min, max } => fill(
-                self.between,
-                &[("min", &min.to_string()), ("max", &max.to_string())],
+            Problem::Grew => (self.grew, vec![]),
+            Problem::NotUtf8 => (self.not_utf8, vec![]),
+            Problem::Syntax => (self.syntax, vec![]),
+            Problem::BadValue => (self.bad_value, vec![]),
+            Problem::UnknownField => (self.unknown_field, vec![]),
+            Problem::MissingField => (self.missing_field, vec![]),
+            Problem::WordsOnly => (self.words_only, vec![]),
+            Problem::Between { min, max } => (self.between, vec![("min", n(min)), ("max", n(max))]),
+            Problem::AtLeast(min) => (self.at_least, vec![("min", n(min))]),
+            Problem::Empty => (self.empty, vec![]),
+            Problem::AtMost(max) => (self.at_most, vec![("max", n(max))]),
+            Problem::YearBetween { min, max } => {
+                (self.year_between, vec![("min", n(min)), ("max", n(max))])
+            }
+            Problem::BornAfter => (self.born_after, vec![]),
+            Problem::NotATime(value) => (self.not_a_time, vec![("value", value.clone())]),
+            Problem::InstitutionNumber(value) => {
+                (self.institution_number, vec![("value", value.clone())])
+            }
+            Problem::InsuranceId(value) => (self.insurance_id, vec![("value", value.clone())]),
+            Problem::NobodyAttends => (self.nobody_attends, vec![]),
+            Problem::Currency => (self.currency, vec![]),
+            Problem::WarnMinute { value, minutes } => (
+                self.warn_minute,
+                vec![("value", n(value)), ("minutes", n(minutes))],
             ),
-            Problem::AtLeast(min) => fill(self.at_least, &[("min", &min.to_string())]),
-            Problem::Empty => self.empty.to_string(),
-        }
+            Problem::NoQuestions => (self.no_questions, vec![]),
+            Problem::AlreadyStarted => (self.already_started, vec![]),
+        };
+        let mut values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        values.push(("detail", &err.message));
+        fill(template, &values)
     }
 
     /// A system error (reading or writing a file) in the user's language where its kind
