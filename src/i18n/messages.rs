@@ -436,3 +436,83 @@ impl Messages {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_problem() -> Vec<Problem> {
+        vec![
+            Problem::Missing,
+            Problem::Unreadable(std::io::ErrorKind::PermissionDenied),
+            Problem::NotRegular,
+            Problem::TooLarge {
+                megabytes: "20.0".into(),
+                limit: 16,
+            },
+            Problem::Grew,
+            Problem::NotUtf8,
+            Problem::Syntax,
+            Problem::BadValue,
+            Problem::UnknownField,
+            Problem::MissingField,
+            Problem::WordsOnly,
+            Problem::Between { min: 1, max: 240 },
+            Problem::AtLeast(5),
+            Problem::Empty,
+            Problem::AtMost(100),
+            Problem::YearBetween {
+                min: 2000,
+                max: 2100,
+            },
+            Problem::BornAfter,
+            Problem::NotATime("25時".into()),
+            Problem::InstitutionNumber("123".into()),
+            Problem::InsuranceId("1".into()),
+            Problem::NobodyAttends,
+            Problem::Currency,
+            Problem::WarnMinute {
+                value: 0,
+                minutes: 30,
+            },
+            Problem::NoQuestions,
+            Problem::AlreadyStarted,
+        ]
+    }
+
+    /// Every problem is worded with each of its placeholders filled, in Japanese with a
+    /// Japanese sentence, and names the file, the line and the field.
+    #[test]
+    fn every_problem_is_worded_where_it_is() {
+        for problem in every_problem() {
+            let err = FileError {
+                line: Some(7),
+                field: Some("session.minutes".into()),
+                ..FileError::new(Path::new("/x/hospital.toml"), "the English words")
+            }
+            .with(problem.clone());
+            for (lang, messages) in [("ja", &JA), ("en", &EN)] {
+                let said = messages.file_error(&err);
+                assert!(!said.contains('{'), "{lang} {problem:?}: {said}");
+                assert!(said.starts_with("/x/hospital.toml:7: "), "{said}");
+                assert!(said.contains("`session.minutes`"), "{said}");
+            }
+            let said = JA.file_error(&err);
+            let japanese = said.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
+            assert!(japanese, "{problem:?}: {said}");
+            // The parser's own words are quoted as its detail; nothing else is English.
+            let parser = matches!(
+                problem,
+                Problem::Syntax | Problem::BadValue | Problem::MissingField
+            );
+            assert_eq!(said.contains("the English words"), parser, "{said}");
+        }
+    }
+
+    /// A rule with only English words keeps them: the facts are never lost.
+    #[test]
+    fn a_rule_without_its_own_words_says_the_english_ones() {
+        let err = FileError::new(Path::new("a.toml"), "must name a font");
+        assert_eq!(JA.file_error(&err), "a.toml: must name a font");
+    }
+}
