@@ -45,7 +45,7 @@ fn home_from_a_session_opened_at_start_lists_every_session() {
 fn open_warns_about_its_own_file_only() {
     use std::os::unix::fs::PermissionsExt;
     const WAIT: Duration = Duration::from_secs(10);
-    const WARNING: &str = "can be read by others";
+    const WARNING: &str = "他の人も読めます";
     let config = Config::embedded();
     let (_dir, store) = temp_store();
     let mut mine = new_session(&config);
@@ -80,9 +80,7 @@ fn open_warns_about_its_own_file_only() {
     std::fs::set_permissions(&mine_path, loose).unwrap();
     let screen = open(store.root());
     assert!(
-        screen.contains(&format!(
-            "1 files or folders of the data directory {WARNING}"
-        )),
+        screen.contains(&format!("データフォルダの 1 件を{WARNING}")),
         "{screen}"
     );
 }

@@ -120,7 +120,7 @@ pub static JA: CliTexts = CliTexts {
     wrote_config: "sonote: 設定ファイルを書きました。[institution] の name と address を設定してから sonote check を実行してください",
     no_data_dir: "データフォルダがありません: --data-dir か SONOTE_DATA_DIR を設定してください",
     loose: "sonote: 注意: {path} は他の人も読めます（モード {mode}）。患者のデータは本人だけが読めるようにしてください: chmod {want}",
-    loose_status: "データフォルダのファイルまたはフォルダ {n} 件を他の人も読めます: sonote list で確かめて chmod してください",
+    loose_status: "データフォルダの {n} 件を他の人も読めます: sonote list で確認し chmod してください",
     need_terminal: "画面を出すには端末が必要です（標準入力と標準出力が端末ではありません）。端末なしではコマンドを使ってください: sonote --help",
     dumb_terminal: "TERM=dumb では sonote の画面を出せません: 画面を出せる端末（xterm、Linux コンソールなど）で実行するか、コマンドを使ってください: sonote --help",
     terminal_error: "端末: {err}",
