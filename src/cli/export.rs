@@ -87,7 +87,7 @@ fn warn_findings(lang: Lang, id: &str, findings: &[report::fhir::Finding]) {
         fill(lang.cli_texts().fhir_unmet, &[("id", id), ("n", &n)])
     );
     for finding in findings {
-        eprintln!("  {finding}");
+        eprintln!("  {}", crate::i18n::fhir::finding(lang, finding));
     }
 }
 
@@ -106,7 +106,7 @@ pub(super) fn check_fhir(config: &Config, store: &Store, session: &str) -> Resul
     let n = findings.len().to_string();
     println!("{}", fill(words.fhir_would_not, &[("id", &id), ("n", &n)]));
     for finding in &findings {
-        println!("  {finding}");
+        println!("  {}", crate::i18n::fhir::finding(lang, finding));
     }
     Err(failure(fill(words.fhir_not_met, &[("id", &id), ("n", &n)])))
 }

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod desk;
+pub mod fhir;
 pub mod intake;
 
 pub mod keys;
