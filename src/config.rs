@@ -190,12 +190,17 @@ impl OpinionConfig {
             .collect()
     }
 
-    fn validate(&self) -> Result<(), (String, String)> {
+    fn validate(&self) -> Result<(), (String, String, Problem)> {
         for (i, option) in self.optional_options.iter().enumerate() {
             if self.optional_options[..i].contains(option) {
+                let name = toml::Value::try_from(option)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
                 return Err((
                     format!("opinion.optional_options[{i}]"),
                     "is listed twice".to_string(),
+                    Problem::ListedTwice(name),
                 ));
             }
         }
@@ -205,7 +210,7 @@ impl OpinionConfig {
                 let field = format!("opinion.scale.{lang}.{key}");
                 let width = unicode_width::UnicodeWidthStr::width(word.trim());
                 if width == 0 {
-                    return Err((field, "must not be empty".to_string()));
+                    return Err((field, "must not be empty".to_string(), Problem::Empty));
                 }
                 if width > SCALE_WORD_MAX_WIDTH {
                     return Err((
@@ -213,11 +218,19 @@ impl OpinionConfig {
                         format!(
                             "is {width} columns wide; at most {SCALE_WORD_MAX_WIDTH} fit on a card"
                         ),
+                        Problem::TooWide {
+                            width,
+                            max: SCALE_WORD_MAX_WIDTH,
+                        },
                     ));
                 }
                 if let Some((other, _)) = fields[..i].iter().find(|(_, w)| w.trim() == word.trim())
                 {
-                    return Err((field, format!("is the same word as `{other}`")));
+                    return Err((
+                        field,
+                        format!("is the same word as `{other}`"),
+                        Problem::SameWordAs(other.to_string()),
+                    ));
                 }
             }
         }
@@ -347,8 +360,8 @@ impl Config {
                 Problem::InstitutionNumber(self.institution.number.clone()),
             );
         }
-        if let Err((field, message)) = self.opinion.validate() {
-            return err(&field, &message, Problem::Other);
+        if let Err((field, message, problem)) = self.opinion.validate() {
+            return err(&field, &message, problem);
         }
         Ok(())
     }

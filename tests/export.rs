@@ -276,7 +276,7 @@ fn check_and_export_report_a_broken_template_by_file_line_and_key() {
         .unwrap()
         + 1;
     let expected = format!(
-        "{}:{line}: 項目 `text.addressee_physician`: {{doctor}} is not known here",
+        "{}:{line}: 項目 `text.addressee_physician`: {{doctor}} はここでは使えません",
         template.display()
     );
 

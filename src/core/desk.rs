@@ -104,7 +104,7 @@ pub fn apply(
             };
             let lang = report::language(config, None);
             let template = ReportTemplate::for_config(config, lang)
-                .map_err(|err| DeskError::Export(ExportError::Template(err)))?;
+                .map_err(|err| DeskError::Export(ExportError::Template(Box::new(err))))?;
             let job = Job {
                 config,
                 template: &template,

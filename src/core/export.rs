@@ -15,7 +15,7 @@ use crate::tomlfile::FileError;
 #[derive(Debug)]
 pub enum ExportError {
     /// The configured report template cannot be read or is wrong.
-    Template(FileError),
+    Template(Box<FileError>),
     /// A file of that name exists and is not an earlier export of this session: it could be
     /// another patient's report, so it is left alone.
     NotOurs(PathBuf),
@@ -127,7 +127,7 @@ impl Document {
             Document::Letter => Ok(report::build(session, job.config, job.template)),
             Document::Receipt => {
                 let words = report::receipt::ReceiptWords::embedded(job.template.language)
-                    .map_err(ExportError::Template)?;
+                    .map_err(|err| ExportError::Template(Box::new(err)))?;
                 report::receipt::build(session, job.config, job.template, &words)
                     .map_err(|_| ExportError::NothingPaid(session.id.clone()))
             }

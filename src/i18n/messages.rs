@@ -45,6 +45,21 @@ pub struct Messages {
     /// `{min}`.
     pub at_least: &'static str,
     pub empty: &'static str,
+    /// `{value}`.
+    pub listed_twice: &'static str,
+    /// `{width}` `{max}`: columns.
+    pub too_wide: &'static str,
+    /// `{other}`: the other field.
+    pub same_word_as: &'static str,
+    /// `{found}` `{reads}`.
+    pub newer_format: &'static str,
+    /// `{reads}`.
+    pub format_must_be: &'static str,
+    pub no_font: &'static str,
+    /// `{name}` `{known}`.
+    pub unknown_placeholder: &'static str,
+    /// `{name}`: a phrase that takes none.
+    pub no_placeholder: &'static str,
     /// `{max}`.
     pub at_most: &'static str,
     /// `{min}` `{max}`: the years.
@@ -121,6 +136,14 @@ pub static JA: Messages = Messages {
     between: "{min} から {max} の間にしてください",
     at_least: "{min} 以上にしてください",
     empty: "空にはできません",
+    listed_twice: "「{value}」が二度書かれています",
+    too_wide: "幅が {width} 桁あります。カードに入るのは {max} 桁までです",
+    same_word_as: "`{other}` と同じ語です",
+    newer_format: "新しい sonote 用に書かれています（形式 {found}、この sonote が読むのは {reads}）",
+    format_must_be: "{reads} にしてください",
+    no_font: "フォント名を書いてください",
+    unknown_placeholder: "{{name}} はここでは使えません（使えるもの: {known}）",
+    no_placeholder: "{{name}} はここでは使えません（この文には差し込みがありません）",
     at_most: "{max} 以下にしてください（通貨の単位で）",
     year_between: "相談の日付として正しくありません（年は {min} から {max} の間）",
     born_after: "相談の日付より後になっています",
@@ -178,6 +201,14 @@ pub static EN: Messages = Messages {
     between: "must be between {min} and {max}",
     at_least: "must be at least {min}",
     empty: "must not be empty",
+    listed_twice: "{detail}",
+    too_wide: "{detail}",
+    same_word_as: "{detail}",
+    newer_format: "{detail}",
+    format_must_be: "{detail}",
+    no_font: "{detail}",
+    unknown_placeholder: "{detail}",
+    no_placeholder: "{detail}",
     at_most: "{detail}",
     year_between: "{detail}",
     born_after: "{detail}",
@@ -284,6 +315,24 @@ impl Messages {
             ),
             Problem::NoQuestions => (self.no_questions, vec![]),
             Problem::AlreadyStarted => (self.already_started, vec![]),
+            Problem::ListedTwice(value) => (self.listed_twice, vec![("value", value.clone())]),
+            Problem::TooWide { width, max } => {
+                (self.too_wide, vec![("width", n(width)), ("max", n(max))])
+            }
+            Problem::SameWordAs(other) => (self.same_word_as, vec![("other", other.clone())]),
+            Problem::NewerFormat { found, reads } => (
+                self.newer_format,
+                vec![("found", n(found)), ("reads", n(reads))],
+            ),
+            Problem::FormatMustBe(reads) => (self.format_must_be, vec![("reads", n(reads))]),
+            Problem::NoFont => (self.no_font, vec![]),
+            Problem::UnknownPlaceholder(slot) if slot.1.is_empty() => {
+                (self.no_placeholder, vec![("name", slot.0.clone())])
+            }
+            Problem::UnknownPlaceholder(slot) => (
+                self.unknown_placeholder,
+                vec![("name", slot.0.clone()), ("known", slot.1.join(", "))],
+            ),
         };
         let mut values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         values.push(("detail", &err.message));
@@ -477,6 +526,14 @@ mod tests {
             },
             Problem::NoQuestions,
             Problem::AlreadyStarted,
+            Problem::ListedTwice("patient".into()),
+            Problem::TooWide { width: 12, max: 10 },
+            Problem::SameWordAs("consider".into()),
+            Problem::NewerFormat { found: 2, reads: 1 },
+            Problem::FormatMustBe(1),
+            Problem::NoFont,
+            Problem::UnknownPlaceholder(Box::new(("doctor".into(), vec!["{physician}".into()]))),
+            Problem::UnknownPlaceholder(Box::new(("doctor".into(), vec![]))),
         ]
     }
 
@@ -493,6 +550,8 @@ mod tests {
             .with(problem.clone());
             for (lang, messages) in [("ja", &JA), ("en", &EN)] {
                 let said = messages.file_error(&err);
+                // A placeholder's own name is in braces, as the template writes it.
+                let said = said.replace("{doctor}", "").replace("{physician}", "");
                 assert!(!said.contains('{'), "{lang} {problem:?}: {said}");
                 assert!(said.starts_with("/x/hospital.toml:7: "), "{said}");
                 assert!(said.contains("`session.minutes`"), "{said}");

@@ -23,17 +23,21 @@ impl ReportTemplate {
                     "written for a newer sonote (format {}, this one reads {TEMPLATE_FORMAT})",
                     self.format
                 ),
-            ));
+            )
+            .with(Problem::NewerFormat {
+                found: self.format,
+                reads: TEMPLATE_FORMAT,
+            }));
         }
         if self.format == 0 {
-            return Err(err("format", format!("must be {TEMPLATE_FORMAT}")));
+            return Err(err("format", format!("must be {TEMPLATE_FORMAT}"))
+                .with(Problem::FormatMustBe(TEMPLATE_FORMAT)));
         }
         for (index, key) in self.sections.iter().enumerate() {
             if self.sections[..index].contains(key) {
-                return Err(err(
-                    "sections",
-                    format!("\"{}\" is listed twice", section_name(*key)),
-                ));
+                let name = section_name(*key);
+                return Err(err("sections", format!("\"{name}\" is listed twice"))
+                    .with(Problem::ListedTwice(name.to_string())));
             }
         }
         let fonts = [
@@ -44,11 +48,12 @@ impl ReportTemplate {
         ];
         for (field, name) in fonts {
             if name.trim().is_empty() {
-                return Err(err(field, "must name a font".into()));
+                return Err(err(field, "must name a font".into()).with(Problem::NoFont));
             }
         }
         if !(6.0..=24.0).contains(&self.fonts.size) {
-            return Err(err("fonts.size", "must be between 6 and 24 points".into()));
+            return Err(err("fonts.size", "must be between 6 and 24 points".into())
+                .with(Problem::Between { min: 6, max: 24 }));
         }
         for (field, value) in [
             ("text.not_recorded", &self.text.not_recorded),
@@ -60,7 +65,8 @@ impl ReportTemplate {
         }
         for (field, value, allowed) in self.placeholder_rules() {
             if let Err(message) = check_placeholders(value, allowed) {
-                return Err(err(field, message));
+                let problem = unknown_placeholder(value, allowed);
+                return Err(err(field, message).with(problem));
             }
         }
         Ok(())
@@ -307,6 +313,24 @@ pub(super) fn name_missing_key(mut err: FileError, text: &str) -> FileError {
         err.field = Some(field);
     }
     err
+}
+
+/// The first placeholder of `phrase` that is not `allowed`, as facts (`Other` when the
+/// phrase's braces themselves are wrong: their words are the English message).
+fn unknown_placeholder(phrase: &str, allowed: &[&str]) -> Problem {
+    let unknown = pieces(phrase).ok().and_then(|pieces| {
+        pieces.into_iter().find_map(|piece| match piece {
+            Piece::Slot(name) if !allowed.contains(&name) => Some(name.to_string()),
+            _ => None,
+        })
+    });
+    match unknown {
+        Some(name) => Problem::UnknownPlaceholder(Box::new((
+            name,
+            allowed.iter().map(|a| format!("{{{a}}}")).collect(),
+        ))),
+        None => Problem::Other,
+    }
 }
 
 fn check_placeholders(phrase: &str, allowed: &[&str]) -> Result<(), String> {
