@@ -114,11 +114,15 @@ impl App {
 
     /// Do what the open session has due at `now` (the event loop calls it when
     /// `next_due` says so): saves, the other terminal's edits, the clock's warnings.
-    pub fn poll(&mut self, now: Timestamp) {
-        if let Screen::Session(view) = &mut self.screen {
-            let events = view.open.poll(now);
-            self.on_session_events(events);
-        }
+    /// Whether anything came of it that the screen shows.
+    pub fn poll(&mut self, now: Timestamp) -> bool {
+        let Screen::Session(view) = &mut self.screen else {
+            return false;
+        };
+        let events = view.open.poll(now);
+        let changed = !events.is_empty();
+        self.on_session_events(events);
+        changed
     }
 
     /// How long the event loop may wait before the open session has something due.
