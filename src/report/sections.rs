@@ -11,6 +11,7 @@ use super::conclusion::{
 };
 use super::document::{Body, Field, OptionItem, OptionsTable, Part, QuestionItem, Section};
 use super::facts::{Facts, QuestionFacts};
+use super::overview::overview_section;
 use super::template::{ReportTemplate, SectionKey, fill};
 use super::wording::{Words, date_text, field, non_empty, recorded, split_paragraphs};
 
@@ -28,6 +29,7 @@ pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
             SectionKey::Attendees => attendees_section(facts, t),
             SectionKey::Materials => materials_section(facts, t),
             SectionKey::Time => time_section(facts, t),
+            SectionKey::Overview => overview_section(facts, t),
             SectionKey::Questions => questions_section(facts, w),
             SectionKey::Findings => findings_section(facts, t),
             SectionKey::Opinion => opinion_section(facts, w),
@@ -127,6 +129,12 @@ fn patient_section(facts: &Facts, t: &ReportTemplate) -> Body {
 }
 
 fn consultation_section(facts: &Facts, t: &ReportTemplate) -> Body {
+    Body::Fields(consultation_fields(facts, t))
+}
+
+/// The consultation's date, specialist, department and mode, the referral's date, and what
+/// the intake lacked, if anything.
+pub(super) fn consultation_fields(facts: &Facts, t: &ReportTemplate) -> Vec<Field> {
     let mode = match facts.mode {
         Mode::InPerson => &t.values.in_person,
         Mode::Online => &t.values.online,
@@ -164,7 +172,7 @@ fn consultation_section(facts: &Facts, t: &ReportTemplate) -> Body {
     if let Some(sentence) = eligibility_sentence(facts, t) {
         fields.push(field(&t.labels.eligibility, sentence));
     }
-    Body::Fields(fields)
+    fields
 }
 
 /// The neutral sentence saying that the consultation was held although the intake lacked
@@ -197,7 +205,18 @@ fn eligibility_sentence(facts: &Facts, t: &ReportTemplate) -> Option<String> {
 }
 
 fn attendees_section(facts: &Facts, t: &ReportTemplate) -> Body {
-    let mut items: Vec<String> = facts
+    let (mut items, absent) = attendee_lines(facts, t);
+    items.extend(absent);
+    let items = non_empty(items);
+    if items.is_empty() {
+        return Body::NotRecorded(t.text.not_recorded.clone());
+    }
+    Body::List(items)
+}
+
+/// Who came, each with the relationship; and the line that says the patient did not.
+pub(super) fn attendee_lines(facts: &Facts, t: &ReportTemplate) -> (Vec<String>, Option<String>) {
+    let items: Vec<String> = facts
         .attendees
         .iter()
         .map(|a| {
@@ -217,61 +236,80 @@ fn attendees_section(facts: &Facts, t: &ReportTemplate) -> Body {
         .collect();
     // A family-only consultation says so: the physician should know the patient was not
     // heard in person.
-    if !facts.patient_attends && !items.is_empty() {
-        items.push(t.values.patient_absent.clone());
-    }
-    let items = non_empty(items);
-    if items.is_empty() {
-        return Body::NotRecorded(t.text.not_recorded.clone());
-    }
-    Body::List(items)
+    let absent = (!facts.patient_attends && !items.is_empty())
+        .then(|| t.values.patient_absent.clone())
+        .filter(|line| !line.trim().is_empty());
+    (non_empty(items), absent)
 }
 
 fn materials_section(facts: &Facts, t: &ReportTemplate) -> Body {
     if facts.materials.is_empty() {
         return Body::NotRecorded(t.text.not_recorded.clone());
     }
+    Body::List(material_lines(facts, t))
+}
+
+/// Each material lent, with its medium and description.
+pub(super) fn material_lines(facts: &Facts, t: &ReportTemplate) -> Vec<String> {
     let words = &t.materials;
-    Body::List(
-        facts
-            .materials
-            .iter()
-            .map(|m| {
-                let kind = match m.kind {
-                    "blood_test" => &words.blood_test,
-                    "ultrasound" => &words.ultrasound,
-                    "x_ray" => &words.x_ray,
-                    "ct" => &words.ct,
-                    "mri" => &words.mri,
-                    "pathology" => &words.pathology,
-                    _ => &words.other,
-                };
-                let medium = match m.medium {
-                    "film" => &words.film,
-                    "cd_r" => &words.cd_r,
-                    _ => &words.paper,
-                };
-                match &m.description {
-                    Some(description) => fill(
-                        &t.values.material_described,
-                        &[
-                            ("kind", kind),
-                            ("medium", medium),
-                            ("description", description),
-                        ],
-                    ),
-                    None => fill(&t.values.material, &[("kind", kind), ("medium", medium)]),
-                }
-            })
-            .collect(),
-    )
+    facts
+        .materials
+        .iter()
+        .map(|m| {
+            let kind = match m.kind {
+                "blood_test" => &words.blood_test,
+                "ultrasound" => &words.ultrasound,
+                "x_ray" => &words.x_ray,
+                "ct" => &words.ct,
+                "mri" => &words.mri,
+                "pathology" => &words.pathology,
+                _ => &words.other,
+            };
+            let medium = match m.medium {
+                "film" => &words.film,
+                "cd_r" => &words.cd_r,
+                _ => &words.paper,
+            };
+            match &m.description {
+                Some(description) => fill(
+                    &t.values.material_described,
+                    &[
+                        ("kind", kind),
+                        ("medium", medium),
+                        ("description", description),
+                    ],
+                ),
+                None => fill(&t.values.material, &[("kind", kind), ("medium", medium)]),
+            }
+        })
+        .collect()
 }
 
 fn time_section(facts: &Facts, t: &ReportTemplate) -> Body {
-    let time = &facts.time;
-    let Some(started) = time.started_at else {
+    let Some(time) = time_words(facts, t) else {
         return Body::NotRecorded(t.text.not_recorded.clone());
     };
+    Body::Fields(vec![
+        field(&t.labels.started, time.started),
+        field(&t.labels.ended, time.ended),
+        field(&t.labels.duration, time.duration),
+        field(&t.labels.extension, time.extension),
+        field(&t.labels.pauses, time.pauses),
+    ])
+}
+
+/// The consultation's times as the letter prints them, once the clock was started.
+pub(super) struct TimeWords {
+    pub(super) started: String,
+    pub(super) ended: String,
+    pub(super) duration: String,
+    pub(super) extension: String,
+    pub(super) pauses: String,
+}
+
+pub(super) fn time_words(facts: &Facts, t: &ReportTemplate) -> Option<TimeWords> {
+    let time = &facts.time;
+    let started = time.started_at?;
     let minutes = |seconds: i64| {
         // To the nearest minute: a physician reads "32分", not seconds.
         let minutes = (seconds + 30).div_euclid(60);
@@ -302,16 +340,13 @@ fn time_section(facts: &Facts, t: &ReportTemplate) -> Body {
             ],
         ),
     };
-    Body::Fields(vec![
-        field(&t.labels.started, clock_time(started)),
-        field(&t.labels.ended, recorded(&ended, t)),
-        field(
-            &t.labels.duration,
-            recorded(&time.duration_seconds.map(minutes), t),
-        ),
-        field(&t.labels.extension, extension),
-        field(&t.labels.pauses, pauses),
-    ])
+    Some(TimeWords {
+        started: clock_time(started),
+        ended: recorded(&ended, t),
+        duration: recorded(&time.duration_seconds.map(minutes), t),
+        extension,
+        pauses,
+    })
 }
 
 fn questions_section(facts: &Facts, w: &Words) -> Body {
@@ -320,8 +355,8 @@ fn questions_section(facts: &Facts, w: &Words) -> Body {
         return Body::NotRecorded(t.text.not_recorded.clone());
     }
     let v = &t.values;
-    // A question left open is said once: where the open questions are listed, it is not
-    // repeated here unless the specialist wrote something about it (never, when compact).
+    // A question left open is said once: where the open questions are listed, it is
+    // listed there with what the specialist wrote about it, and not repeated here.
     let listed = t.sections.contains(&SectionKey::OpenQuestions);
     let ended = facts.time.ended_at.is_some();
     let shown = |q: &&QuestionFacts| {
@@ -330,7 +365,7 @@ fn questions_section(facts: &Facts, w: &Words) -> Body {
             QuestionState::Skipped | QuestionState::ForPrimaryPhysician => true,
             QuestionState::Asked | QuestionState::Answered => false,
         };
-        !(listed && open && (w.compact || q.specialist_answer.is_none()))
+        !(listed && open)
     };
     let items: Vec<QuestionItem> = facts
         .questions
