@@ -246,8 +246,8 @@ impl Writer<'_> {
         let p = Para::new()
             .style(package::HEADING)
             .keep_next(true)
-            .before(200)
-            .after(100)
+            .before(160)
+            .after(80)
             .border_below(rule(1));
         self.body.paragraph_of(&p, heading, &section.heading);
         match &section.body {
@@ -356,7 +356,7 @@ impl Writer<'_> {
         let small = self.small();
         let p = Para::new()
             .keep_next(true)
-            .before(80)
+            .before(60)
             .indent(Indent::left(question_indent).hanging(question_indent));
         self.body.paragraph(&p);
         let label = Style::plain().bold().heading();
@@ -437,8 +437,8 @@ impl Writer<'_> {
     fn part(&mut self, part: &Part) {
         let p = Para::new()
             .keep_next(true)
-            .before(120)
-            .after(40)
+            .before(80)
+            .after(20)
             .indent(Indent::left(100));
         self.body
             .paragraph_of(&p, Style::plain().heading().bold(), &part.label);
@@ -476,7 +476,7 @@ impl Writer<'_> {
         for row in &table.rows {
             let head = Para::new()
                 .keep_next(!row.details.is_empty())
-                .before(120)
+                .before(80)
                 .after(20)
                 .indent(Indent::left(100))
                 .border_below(Border {
