@@ -5,7 +5,7 @@ mod common;
 
 use chrono::{DateTime, FixedOffset};
 use common::*;
-use sonote::config::{Config, Lang};
+use sonote::config::Config;
 use sonote::model::Session;
 use sonote::report::template::ReportTemplate;
 use sonote::report::{self, Body, Format};
