@@ -20,6 +20,7 @@ pub mod fhir;
 pub(crate) mod json;
 mod letter;
 pub(crate) mod markdown;
+mod overview;
 mod patient;
 pub mod receipt;
 mod sections;
