@@ -1,6 +1,6 @@
 //! The app driven by keys with injected time, as a specialist would use it; no terminal.
 
-mod common;
+use super::common;
 
 use chrono::TimeDelta;
 use common::*;

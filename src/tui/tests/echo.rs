@@ -2,7 +2,7 @@
 //! where it drew it, and the echo shows keys only in that field, named by its screen.
 //! (`tests/e2e_echo.rs` checks in a terminal that what it shows is what the frame draws.)
 
-mod common;
+use super::common;
 
 use common::*;
 use ratatui::Terminal;

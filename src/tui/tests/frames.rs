@@ -3,7 +3,7 @@
 //! the other terminal's merge, shows at the next frame exactly as a tab that never drew
 //! before shows it (the report's preview within the second it is looked at again).
 
-mod common;
+use super::common;
 
 use std::path::PathBuf;
 

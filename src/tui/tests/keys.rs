@@ -2,7 +2,7 @@
 //! languages, no two bindings of a context share a key, the `?` help on screen lists
 //! exactly the bindings of the context in view, and the help and the hint lines fit 80x24.
 
-mod common;
+use super::common;
 
 use common::*;
 use ratatui::Terminal;

@@ -1,7 +1,7 @@
 //! The structured opinion: the model and its file format, and the opinion tab driven by
 //! keys with injected time, as a specialist would use it during a consultation.
 
-mod common;
+use super::common;
 
 use common::*;
 use ratatui::Terminal;
@@ -98,7 +98,7 @@ fn the_example_in_the_documentation_is_a_valid_opinion() {
     struct File {
         opinion: Opinion,
     }
-    let doc = include_str!("../docs/opinion.md");
+    let doc = include_str!("../../../docs/opinion.md");
     let section = &doc[doc.find("## In the session file").unwrap()..];
     let start = section.find("```toml\n").unwrap() + "```toml\n".len();
     let example = &section[start..start + section[start..].find("```").unwrap()];

@@ -2,7 +2,7 @@
 //! and on the companion's, two apps sharing one data directory as two terminals would;
 //! and what it looks like at 80x24 in Japanese.
 
-mod common;
+use super::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! What the screens look like, drawn into ratatui's TestBackend and kept as insta snapshots.
 
-mod common;
+use super::common;
 
 use common::*;
 use ratatui::Terminal;
@@ -155,13 +155,8 @@ fn time_left_and_time_used_add_up_to_the_allowance() {
 fn home_desk_and_list_name_a_sent_report_alike() {
     let config = Config::embedded();
     let (_dir, store) = temp_store();
-    let mut session = new_session(&config);
-    session.toggle_clock(at(0, 0)).unwrap();
-    session.end(at(25, 0)).unwrap();
-    session.report.exported_at = Some(at(40, 0));
-    session.report.sent_at = Some(at(50, 0));
+    let mut session = report_sent(&config);
     common::create(&store, &mut session).unwrap();
-    let data = store.root().to_path_buf();
     let mut app = App::new(config, store, Theme { color: true }, today());
     let terminal = draw(&mut app, 100, 24, at(60, 0));
     let rows = format!("{:?}", terminal.backend());
@@ -169,7 +164,5 @@ fn home_desk_and_list_name_a_sent_report_alike() {
     let name = Lang::Ja.desk_texts().progress(words);
     assert_eq!(name, "報告書送付済");
     assert!(rows.contains(name), "{rows}");
-    let listed = sonote(&data, &["list"]);
-    let listed = String::from_utf8_lossy(&listed.stdout);
-    assert!(listed.contains("\treport_sent\t"), "{listed}");
+    // `sonote list` names it `report_sent`: tests/list_cli.rs, which runs the binary.
 }

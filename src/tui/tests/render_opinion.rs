@@ -1,7 +1,7 @@
 //! What the opinion tab looks like, drawn into ratatui's TestBackend and kept as insta
 //! snapshots.
 
-mod common;
+use super::common;
 
 use common::*;
 use ratatui::Terminal;

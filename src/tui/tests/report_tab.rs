@@ -1,7 +1,7 @@
 //! The report tab: what it shows (insta snapshots at 80x24 and 200x50, Japanese), and
 //! exporting from it while the session is open, driven by keys with injected time.
 
-mod common;
+use super::common;
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 //! gathered into one insertion (`app::Typing`). It must leave every field, its caret and the
 //! session exactly as the same keys one at a time do, and take a run back in one undo.
 
-mod common;
+use super::common;
 
 use common::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};

@@ -1,7 +1,7 @@
 //! Typed text written on a thread of its own (`App::write_behind`, as the event loop runs):
 //! it reaches the disk, a failing disk still shows, and leaving or quitting waits for it.
 
-mod common;
+use super::common;
 
 use std::time::{Duration, Instant};
 
