@@ -130,8 +130,12 @@ impl App {
         Some(self.session_view()?.open.next_due(now))
     }
 
+    // on_tick, on_sync and autosave: the tests' ways to run the timer one step at a time;
+    // the event loop calls `poll`.
+
     /// Everything at once, as if a second had passed: notice a computer that slept, ring
     /// the warnings, take in the other terminal's edits, save typed text.
+    #[cfg(test)]
     pub fn on_tick(&mut self, now: Timestamp) {
         if let Screen::Session(view) = &mut self.screen {
             let events = view.open.poll_all(now);
@@ -140,6 +144,7 @@ impl App {
     }
 
     /// Take in what the other terminal saved, and save what was typed here.
+    #[cfg(test)]
     pub fn on_sync(&mut self) {
         if let Screen::Session(view) = &mut self.screen {
             let events = view.open.sync();
@@ -148,6 +153,7 @@ impl App {
     }
 
     /// Write typed text whose autosave interval has passed. Cheap when nothing waits.
+    #[cfg(test)]
     pub fn autosave(&mut self, now: Timestamp) {
         if let Screen::Session(view) = &mut self.screen {
             let events = view.open.autosave(now);
