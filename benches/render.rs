@@ -19,13 +19,9 @@ use chrono::TimeDelta;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use sonote::bench::{App, Echo, Tab, Theme, view};
 use sonote::config::Config;
 use sonote::store::Store;
-use sonote::tui::app::App;
-use sonote::tui::echo::Echo;
-use sonote::tui::session_view::Tab;
-use sonote::tui::theme::Theme;
-use sonote::tui::view;
 
 const COLS: u16 = 200;
 const ROWS: u16 = 50;

@@ -15,7 +15,7 @@ use crate::tomlfile::{self, FileError, Problem};
 mod files;
 mod zone;
 
-pub use files::{SYSTEM_FILE, default_files, init_text, user_file};
+pub(crate) use files::{default_files, init_text, user_file};
 pub use zone::Zone;
 
 pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");

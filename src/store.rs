@@ -24,7 +24,7 @@ use crate::tomlfile::{self, FileError};
 
 pub mod journal;
 mod listing;
-pub mod lock_place;
+pub(crate) mod lock_place;
 mod purge;
 
 pub use listing::Listed;

@@ -91,7 +91,7 @@ fn markdown_and_json_go_to_standard_output_without_recording() {
         text.starts_with("# セカンドオピニオン外来 報告書\n"),
         "{text}"
     );
-    assert!(text.contains("- 相談時間：31分"), "{text}");
+    assert!(text.contains("- 相談時間：10:00〜10:31（31分）"), "{text}");
 
     let out = sonote(
         store.root(),

@@ -1,6 +1,6 @@
 //! The layers of the source (docs/architecture.md), checked on the source itself: the pure
-//! and the core layers import nothing of the faces, and no two files outside `model/`
-//! import each other in a circle.
+//! and the core layers import nothing of the faces, no two files outside `model/` import
+//! each other in a circle, and the library does not make the faces public.
 //!
 //! The imports are read from the text: `crate::a::b` and `super::a` paths (a `{..}` group
 //! one level deep included), outside comments, resolved to the file that defines the
@@ -200,8 +200,46 @@ fn the_lower_layers_use_no_terminal_or_command_line_crate() {
                 wrong.push(format!("{} uses {krate}", file.display()));
             }
         }
+        // Under `cfg(test)` the crate also calls itself `sonote` (lib.rs), a path the import
+        // checks do not read: a lower layer may not name a face that way either.
+        for face in FACES {
+            if code.contains(&format!("sonote::{face}")) {
+                wrong.push(format!("{} names sonote::{face}", file.display()));
+            }
+        }
     }
     assert!(wrong.is_empty(), "layering broken:\n{}", wrong.join("\n"));
+}
+
+/// The faces are not the library: src/lib.rs keeps `tui` and `i18n` to the crate, the
+/// command line shows the binary only what it calls (`cli::run(Cli)`), and the benchmark's
+/// window on the screens (`bench`) stays out of the documentation.
+#[test]
+fn the_library_keeps_its_faces_to_itself() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let read = |file: &str| code(&std::fs::read_to_string(src.join(file)).expect("readable"));
+    let lib = read("lib.rs");
+    for face in ["tui", "i18n"] {
+        assert!(
+            lib.contains(&format!("\npub(crate) mod {face};"))
+                && !lib.contains(&format!("pub mod {face}")),
+            "src/lib.rs makes {face} public"
+        );
+    }
+    assert!(
+        lib.contains("#[doc(hidden)]\npub mod bench {"),
+        "the benchmark's surface is hidden: {lib}"
+    );
+    let cli = read("cli/mod.rs");
+    let public: Vec<&str> = cli
+        .lines()
+        .filter(|line| line.starts_with("pub "))
+        .collect();
+    assert_eq!(
+        public,
+        ["pub use args::Cli;", "pub fn run(cli: Cli) -> ExitCode {"],
+        "src/cli/mod.rs: only what src/main.rs calls is public"
+    );
 }
 
 /// Strongly connected components of more than one file (Tarjan), outside `model/`.

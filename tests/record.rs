@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{full_session, sonote, temp_store};
+use common::{ended, sonote, temp_store};
 use sonote::config::Config;
 use sonote::core::OpenSession;
 use sonote::model::Role;
@@ -11,17 +11,6 @@ use sonote::store::{self, journal};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// An ended consultation with a full opinion, saved: (guard, data dir, path).
-fn ended() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    let (dir, store) = temp_store();
-    let mut session = full_session(&Config::embedded());
-    let clerk = journal::Author::new("受付", "clerk");
-    let path = store
-        .create(&mut session, &clerk, common::at(0, 0))
-        .unwrap();
-    (dir, store.root().to_path_buf(), path)
 }
 
 fn run(data: &std::path::Path, args: &[&str]) -> (bool, String) {
@@ -129,60 +118,6 @@ fn only_an_ended_consultation_is_confirmed() {
     let (ok, said) = run(store.root(), &["confirm", path.to_str().unwrap()]);
     assert!(!ok && said.contains("相談が終わっていません"), "{said}");
     drop(dir);
-}
-
-/// On the screen: C on the report tab confirms (after y), edits are then refused with the
-/// way out, R asks for the reason of a correction, and then the record may change.
-#[test]
-fn the_report_tab_confirms_and_corrects_with_a_reason() {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use sonote::tui::app::{App, Overlay};
-    use sonote::tui::theme::Theme;
-    let (_guard, _data, path) = ended();
-    let (_d, store) = temp_store();
-    let key = |app: &mut App, code: KeyCode| {
-        app.on_key(KeyEvent::new(code, KeyModifiers::NONE), common::at(45, 0))
-    };
-    let mut app = App::new(
-        Config::embedded(),
-        store,
-        Theme { color: true },
-        common::today(),
-    );
-    app.open_session(&path, common::at(45, 0)).unwrap();
-    key(&mut app, KeyCode::F(4));
-    key(&mut app, KeyCode::Char('C'));
-    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
-    key(&mut app, KeyCode::Char('y'));
-    assert!(
-        store::load(&path).unwrap().record.locked(),
-        "{:?}",
-        app.status
-    );
-
-    // Notes: refused, and the message says how to correct.
-    key(&mut app, KeyCode::F(1));
-    key(&mut app, KeyCode::Char('m'));
-    let said = format!("{:?}", app.status);
-    assert!(said.contains("訂正"), "{said}");
-
-    // The confirmed letter is exported from the report tab.
-    key(&mut app, KeyCode::F(4));
-    key(&mut app, KeyCode::Char('m'));
-    let exported = app.session_view().unwrap().open.session.report.exported_at;
-    assert!(exported.is_some(), "{:?}", app.status);
-    key(&mut app, KeyCode::Char('R'));
-    assert_eq!(app.overlay, Some(Overlay::Correction));
-    key(&mut app, KeyCode::Enter);
-    assert_eq!(app.overlay, Some(Overlay::Correction), "a reason is needed");
-    for c in "誤記".chars() {
-        key(&mut app, KeyCode::Char(c));
-    }
-    key(&mut app, KeyCode::Enter);
-    assert_eq!(app.overlay, None);
-    let on_disk = store::load(&path).unwrap();
-    assert!(!on_disk.record.locked());
-    assert_eq!(on_disk.record.corrections[0].reason, "誤記");
 }
 
 /// The clerk could not record a payment or export while the specialist's screen was open,

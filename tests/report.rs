@@ -185,16 +185,10 @@ fn every_section_reads_back_in_japanese() {
             "担当医 | 佐々木 健",
             "診療科 | 腫瘍内科",
             "相談形式 | 対面",
-            "9. 相談者・同席者",
-            "・試験 太郎（ご本人）",
-            "10. ご提供いただいた資料",
-            "記載なし",
-            "11. 相談時間",
-            "開始 | 10:00",
-            "終了 | 10:48",
-            "相談時間 | 46分",
-            "延長 | 16分（1回）",
-            "中断 | 1回（計3分、相談時間に含まず）",
+            // The record in one block: who came, the times on one line, the materials.
+            "相談者・同席者 | 試験 太郎（ご本人）",
+            "相談時間 | 10:00〜10:48（46分）\u{3000}延長：16分（1回）\u{3000}中断：1回（計3分、相談時間に含まず）",
+            "ご提供いただいた資料 | 記載なし",
             "なお、本相談はセカンドオピニオンとして意見を申し述べたものであり、当院では新たな検査および治療は行っておりません。今後の診療につきましては、引き続き貴院にてご高配を賜りますようお願い申し上げます。",
             "今後ともどうぞよろしくお願い申し上げます。",
             "敬具",
@@ -251,16 +245,9 @@ fn every_section_reads_back_in_english() {
             "Specialist | 佐々木 健",
             "Department | 腫瘍内科",
             "Mode | In person",
-            "9. Attendees",
-            "•\u{a0}試験 太郎 (patient)",
-            "10. Materials reviewed",
-            "Not recorded",
-            "11. Time",
-            "Started | 10:00",
-            "Ended | 10:48",
-            "Duration | 46 min",
-            "Extension | 16 min (1×)",
-            "Pauses | 1× (3 min in all, not counted)",
+            "Attendees | 試験 太郎 (patient)",
+            "Time | 10:00–10:48 (46 min); extension: 16 min (1×); pauses: 1× (3 min in all, not counted)",
+            "Materials reviewed | Not recorded",
             "This consultation gave a second opinion only: no tests were performed and no treatment was given here. We would be grateful if the patient's care continued with you.",
             "Thank you again for the referral.",
             "Yours sincerely,",
@@ -354,13 +341,11 @@ fn the_intake_and_the_opinion_are_printed() {
             "回答\t手術のほかに、化学放射線療法という選択肢があります。",
             "質問2\t副作用で仕事を続けられなくなることはありますか。（妻 試験 花子）",
             "回答\t回答いたしました（内容の記録なし）。",
-            // A question left open is printed with the answers only when the specialist
-            // wrote something about it; all are listed for the primary physician.
-            "質問4\t仕事はどの程度続けられますか。（同行者）",
-            "回答\t今回の面談では見送りました。\n時間の都合で、次回の外来でご相談ください。",
+            // A question left open is listed once, for the primary physician, with what
+            // the specialist wrote about it.
             "7. 主治医の先生にお引き継ぎするご質問",
             "・質問3\u{3000}治療方針はいつまでに決める必要がありますか。（ご本人）\u{3000}主治医の先生とご相談いただくことといたしました。",
-            "・質問4\u{3000}仕事はどの程度続けられますか。（同行者）\u{3000}今回の面談では見送りました。",
+            "・質問4\u{3000}仕事はどの程度続けられますか。（同行者）\u{3000}今回の面談では見送りました。\n時間の都合で、次回の外来でご相談ください。",
             "・質問5\u{3000}治験に参加することはできますか。（担当医）\u{3000}今回の面談では取り上げませんでした。",
             "8. 相談の概要",
             "相談形式 | 対面",
@@ -368,13 +353,9 @@ fn the_intake_and_the_opinion_are_printed() {
             "受付要件 | 相談開始の時点で紹介状（診療情報提供書）がそろっておりませんでしたが、\
              担当医の判断により相談を行いました。\
              理由：紹介状は郵送中で、主治医から電話で病状の説明を受けたため。",
-            "9. 相談者・同席者",
-            "・試験 花子（妻）",
-            "・試験 美咲（長女）",
-            "・患者様ご本人は同席されていません",
-            "10. ご提供いただいた資料",
-            "・CT（CD-R）：2026年10月30日撮影",
-            "・病理検査（紙）",
+            "相談者・同席者 | 試験 花子（妻）、試験 美咲（長女）\n患者様ご本人は同席されていません",
+            "相談時間 | 10:00〜10:31（31分）\u{3000}延長：なし\u{3000}中断：なし",
+            "ご提供いただいた資料 | CT（CD-R）：2026年10月30日撮影\n病理検査（紙）",
             "敬具",
         ],
     );
@@ -395,11 +376,11 @@ fn the_intake_and_the_opinion_are_printed() {
     let markdown = String::from_utf8(report::render(&report, Format::Markdown).unwrap()).unwrap();
     for want in [
         "紹介 一郎 先生 御侍史",
-        "- 試験 花子（妻）",
+        "- 相談者・同席者：試験 花子（妻）、試験 美咲（長女）  \n  患者様ご本人は同席されていません",
         "- 受付要件：相談開始の時点で紹介状（診療情報提供書）がそろっておりませんでしたが",
         // The specialist's answer alone: the companion's notes are not included.
         "回答：手術のほかに、化学放射線療法という選択肢があります。\n\n",
-        "回答：今回の面談では見送りました。  \n時間の都合で、次回の外来でご相談ください。",
+        "- 質問4　仕事はどの程度続けられますか。（同行者）　今回の面談では見送りました。 時間の都合で、次回の外来でご相談ください。",
         "- PS（ECOG）：1：肉体的に激しい活動は制限されるが",
         "- **薬物療法**：推奨\n  - 薬剤の種類：化学療法\n  - 判断の理由：局所進行膵癌の標準治療。",
         "- **放射線治療**：言及なし\n- **緩和ケア・支持療法**：推奨\n",
@@ -450,15 +431,13 @@ fn the_opinion_and_the_answers_read_back_in_english() {
             "Other remarks",
             "ご家族は緩和ケアに関心をお持ちです。",
             "6. Questions and answers",
-            "Q4\t仕事はどの程度続けられますか。 (asked by a companion)",
-            "A\tLeft aside in this consultation.\n時間の都合で、次回の外来でご相談ください。",
             // Who asked, from the asker when the intake named nobody; what became of
             // each question that was not answered, said plainly.
             "7. Questions left for you",
             "•\u{a0}Q3: 治療方針はいつまでに決める必要がありますか。 (asked by the patient) — \
              Left for the patient to discuss with you.",
             "•\u{a0}Q4: 仕事はどの程度続けられますか。 (asked by a companion) — \
-             Left aside in this consultation.",
+             Left aside in this consultation.\n時間の都合で、次回の外来でご相談ください。",
             "•\u{a0}Q5: 治験に参加することはできますか。 (asked by the specialist) — \
              Not taken up in this consultation.",
             "8. Consultation",
@@ -573,7 +552,7 @@ fn markdown_and_json_say_what_the_docx_says() {
     let doc = read_back(&docx_of(&report));
 
     let sections = json["document"]["sections"].as_array().unwrap();
-    assert_eq!(sections.len(), 11);
+    assert_eq!(sections.len(), 8);
     for section in sections {
         let heading = section["heading"].as_str().unwrap();
         assert!(doc.body.iter().any(|line| line == heading), "{heading}");
@@ -713,9 +692,6 @@ fn json_carries_the_opinion_and_the_answers() {
             "parts",
             "questions",
             "list",
-            "fields",
-            "list",
-            "not_recorded",
             "fields"
         ]
     );
@@ -733,9 +709,11 @@ fn json_carries_the_opinion_and_the_answers() {
         sections[4]["body"]["content"][0]["label"],
         "主治医の先生へのご提案"
     );
+    // A question left aside is listed once, with what the specialist wrote about it.
     assert_eq!(
-        sections[5]["body"]["content"][2]["note"],
-        "今回の面談では見送りました。"
+        sections[6]["body"]["content"][1],
+        "質問4\u{3000}仕事はどの程度続けられますか。（同行者）\u{3000}今回の面談では見送りました。\n\
+         時間の都合で、次回の外来でご相談ください。"
     );
     // Every word of the table and of the overall opinion is in all three formats.
     let text = json.to_string();
@@ -771,8 +749,8 @@ fn a_session_not_yet_held_is_reported_without_inventing_times() {
             // Not open yet: a question not reached is in the answers, not left open.
             "質問1\t手術以外の治療法はありますか。（本人）",
             "回答\t記録なし",
-            "11. 相談時間",
-            "記載なし",
+            "8. 相談の概要",
+            "相談時間 | 記載なし",
         ],
     );
     let facts = &report.facts;
@@ -784,7 +762,7 @@ fn a_session_not_yet_held_is_reported_without_inventing_times() {
 fn a_template_can_leave_out_and_reorder_sections() {
     let text = sonote::report::template::REPORT_JA
         .replace(
-            "sections = [\"patient\", \"conclusion\", \"findings\", \"opinion\", \"summary\", \"questions\", \"open_questions\", \"consultation\", \"attendees\", \"materials\", \"time\"]",
+            "sections = [\"patient\", \"conclusion\", \"findings\", \"opinion\", \"summary\", \"questions\", \"open_questions\", \"overview\"]",
             "sections = [\"questions\", \"patient\", \"memo\", \"opinion\"]",
         )
         .replace("number_headings = true", "number_headings = false")

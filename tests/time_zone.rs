@@ -5,7 +5,7 @@ mod common;
 
 use chrono::{DateTime, FixedOffset};
 use common::*;
-use sonote::config::{Config, Lang};
+use sonote::config::Config;
 use sonote::model::Session;
 use sonote::report::template::ReportTemplate;
 use sonote::report::{self, Body, Format};
@@ -28,7 +28,11 @@ fn recorded_in_utc(config: &Config) -> Session {
 }
 
 fn time_fields(config: &Config, session: &Session) -> (Vec<(String, String)>, serde_json::Value) {
-    let report = report::build(session, config, &ReportTemplate::embedded(Lang::Ja));
+    // The times a section of their own, as a template may still have them; the built-in
+    // templates print them on one line of the overview.
+    let text = report::template::REPORT_JA.replace("\"overview\"]", "\"overview\", \"time\"]");
+    let template = ReportTemplate::from_text(std::path::Path::new("time.toml"), &text).unwrap();
+    let report = report::build(session, config, &template);
     let fields = report
         .sections
         .iter()

@@ -9,9 +9,8 @@ mod journal;
 mod purge;
 mod receipt;
 
-pub use args::{
-    Cli, Command, ExportArgs, ExportFormat, ImportArgs, LangArg, NewArgs, QuestionsCommand,
-};
+pub use args::Cli;
+pub(crate) use args::{Command, ImportArgs, NewArgs, QuestionsCommand};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -8,7 +8,7 @@ pub mod export;
 pub mod import;
 pub(crate) mod open_session;
 mod peer;
-pub mod record;
+pub(crate) mod record;
 pub(crate) mod sessions;
 mod writer;
 

@@ -380,7 +380,8 @@ impl OpenSession {
     }
 
     /// Take in the other terminal's edits and save whatever is unsaved now, without
-    /// waiting for the autosave interval (the clock is not looked at).
+    /// waiting for the autosave interval (the clock is not looked at). For the screen tests.
+    #[cfg(test)]
     pub(crate) fn sync(&mut self) -> Vec<SessionEvent> {
         let looks = Looks {
             clock: false,
@@ -390,7 +391,9 @@ impl OpenSession {
         self.step(self.last_seen, looks)
     }
 
-    /// Take in a finished background write, and save what waited its autosave interval.
+    /// Take in a finished background write, and save what waited its autosave interval. For
+    /// the screen tests.
+    #[cfg(test)]
     pub(crate) fn autosave(&mut self, now: Timestamp) -> Vec<SessionEvent> {
         let looks = Looks {
             clock: false,

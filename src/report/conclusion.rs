@@ -47,8 +47,9 @@ pub(super) fn conclusion_section(facts: &Facts, w: &Words) -> Body {
     })
 }
 
-/// The questions not answered, each with what became of it: the primary physician takes
-/// them up. A question not reached is open only once the consultation is over.
+/// The questions not answered, each with what became of it and what the specialist wrote
+/// about it: the primary physician takes them up. A question not reached is open only once
+/// the consultation is over.
 pub(super) fn open_questions_section(facts: &Facts, t: &ReportTemplate) -> Body {
     let v = &t.values;
     let ended = facts.time.ended_at.is_some();
@@ -63,14 +64,20 @@ pub(super) fn open_questions_section(facts: &Facts, t: &ReportTemplate) -> Body 
                 QuestionState::ForPrimaryPhysician => &v.question_for_primary,
                 _ => return None,
             };
-            Some(fill(
+            let item = fill(
                 &t.letter.open_question,
                 &[
                     ("n", &(index + 1).to_string()),
                     ("text", &format!("{}{}", q.text, asked_by(q, t))),
                     ("fate", fate),
                 ],
-            ))
+            );
+            // What the specialist wrote about it follows on the item's next line: the
+            // question is listed only here, so this is where the physician reads it.
+            Some(match &q.specialist_answer {
+                Some(note) if !item.trim().is_empty() => format!("{item}\n{note}"),
+                _ => item,
+            })
         })
         .collect();
     let items = non_empty(items);

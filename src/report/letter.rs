@@ -58,10 +58,10 @@ pub fn from_facts(facts: Facts, config: &Config, template: &ReportTemplate) -> R
     }
 }
 
-/// A compact letter is set half a point smaller (10.5 pt: 10 pt), never below 8.
+/// A compact letter is set a point smaller (10.5 pt: 9.5 pt), never below 8.
 fn compacted(mut layout: Layout, compact: bool) -> Layout {
     if compact {
-        layout.body_half_points = layout.body_half_points.saturating_sub(1).max(16);
+        layout.body_half_points = layout.body_half_points.saturating_sub(2).max(16);
     }
     layout
 }

@@ -20,6 +20,7 @@ pub mod fhir;
 pub(crate) mod json;
 mod letter;
 pub(crate) mod markdown;
+mod overview;
 mod patient;
 pub mod receipt;
 mod sections;
@@ -40,10 +41,9 @@ pub use facts::{
     MaterialFacts, OpinionFacts, PatientFacts, QuestionFacts, ReferralFacts, SpecialistFacts,
     TimeFacts, TreatmentFacts, facts,
 };
-pub use letter::from_facts;
+pub(crate) use letter::from_facts;
 pub use patient::{Document, build_patient, patient_template};
-pub use text::{clean, clean_line};
-pub use wording::{date_text, era_year};
+pub use text::clean;
 
 /// The file formats a report is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

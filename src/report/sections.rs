@@ -1,16 +1,18 @@
 //! Facts + template → the body sections of the report, one function per section. Every
 //! word comes from the template, except the recommendation scale (the configuration's).
 
-use crate::model::intake::Missing;
+use crate::model::QuestionState;
 use crate::model::intake::Sex;
 use crate::model::opinion::{DiagnosisView, Recommendation};
-use crate::model::{Mode, QuestionState, Timestamp};
 
 use super::conclusion::{
     asked_by, conclusion_section, drug_classes, open_questions_section, option_name, plan_sentences,
 };
 use super::document::{Body, Field, OptionItem, OptionsTable, Part, QuestionItem, Section};
 use super::facts::{Facts, QuestionFacts};
+use super::overview::{
+    attendee_lines, consultation_fields, material_lines, overview_section, time_words,
+};
 use super::template::{ReportTemplate, SectionKey, fill};
 use super::wording::{Words, date_text, field, non_empty, recorded, split_paragraphs};
 
@@ -28,6 +30,7 @@ pub(super) fn body_sections(facts: &Facts, w: &Words) -> Vec<Section> {
             SectionKey::Attendees => attendees_section(facts, t),
             SectionKey::Materials => materials_section(facts, t),
             SectionKey::Time => time_section(facts, t),
+            SectionKey::Overview => overview_section(facts, t),
             SectionKey::Questions => questions_section(facts, w),
             SectionKey::Findings => findings_section(facts, t),
             SectionKey::Opinion => opinion_section(facts, w),
@@ -127,99 +130,12 @@ fn patient_section(facts: &Facts, t: &ReportTemplate) -> Body {
 }
 
 fn consultation_section(facts: &Facts, t: &ReportTemplate) -> Body {
-    let mode = match facts.mode {
-        Mode::InPerson => &t.values.in_person,
-        Mode::Online => &t.values.online,
-        Mode::Hybrid => &t.values.hybrid,
-    };
-    let mut fields = vec![
-        field(
-            &t.labels.consultation_date,
-            date_text(t, facts.consultation_date),
-        ),
-        field(&t.labels.specialist, recorded(&facts.specialist.name, t)),
-        field(
-            &t.labels.department,
-            recorded(&facts.specialist.department, t),
-        ),
-        field(&t.labels.mode, mode.clone()),
-    ];
-    // What the referral said and asked, when the intake recorded it: the physician reads
-    // the opinion against it. The diagnosis is printed once: with the findings, where the
-    // specialist's view of it stands, when the template has them.
-    if !t.sections.contains(&SectionKey::Findings)
-        && let Some(diagnosis) = &facts.referral.diagnosis
-    {
-        fields.push(field(&t.labels.referral_diagnosis, diagnosis.clone()));
-    }
-    if let Some(date) = facts.referral.date {
-        fields.push(field(&t.letter.referral_date, date_text(t, date)));
-    }
-    // The conclusion prints the question it answers, when the template has it.
-    if !t.sections.contains(&SectionKey::Conclusion)
-        && let Some(question) = &facts.referral.question
-    {
-        fields.push(field(&t.labels.referral_question, question.clone()));
-    }
-    if let Some(sentence) = eligibility_sentence(facts, t) {
-        fields.push(field(&t.labels.eligibility, sentence));
-    }
-    Body::Fields(fields)
-}
-
-/// The neutral sentence saying that the consultation was held although the intake lacked
-/// something, and why; None when nothing was lacking (or the template leaves it out).
-fn eligibility_sentence(facts: &Facts, t: &ReportTemplate) -> Option<String> {
-    let record = facts.eligibility_override.as_ref()?;
-    let v = &t.values;
-    let missing: Vec<String> = record
-        .missing
-        .iter()
-        .map(|missing| match missing {
-            Missing::ReferralLetter => v.missing_referral.clone(),
-            Missing::ConsentForm => v.missing_consent.clone(),
-            Missing::RelationshipDocument => v.missing_relationship.clone(),
-            Missing::Declined(reason) => {
-                fill(&v.missing_declined, &[("reason", t.exclusions.of(*reason))])
-            }
-        })
-        .filter(|item| !item.trim().is_empty())
-        .collect();
-    let reason = recorded(&record.reason, t);
-    let sentence = fill(
-        &v.eligibility_override,
-        &[
-            ("missing", &missing.join(&v.separator)),
-            ("reason", &reason),
-        ],
-    );
-    Some(sentence).filter(|s| !s.trim().is_empty())
+    Body::Fields(consultation_fields(facts, t))
 }
 
 fn attendees_section(facts: &Facts, t: &ReportTemplate) -> Body {
-    let mut items: Vec<String> = facts
-        .attendees
-        .iter()
-        .map(|a| {
-            let relationship = match (&a.relationship, a.is_patient) {
-                (_, true) => Some(&t.values.patient_self),
-                (Some(relationship), false) => Some(relationship),
-                (None, false) => None,
-            };
-            match relationship {
-                Some(relationship) => fill(
-                    &t.values.attendee,
-                    &[("name", &a.name), ("relationship", relationship)],
-                ),
-                None => a.name.clone(),
-            }
-        })
-        .collect();
-    // A family-only consultation says so: the physician should know the patient was not
-    // heard in person.
-    if !facts.patient_attends && !items.is_empty() {
-        items.push(t.values.patient_absent.clone());
-    }
+    let (mut items, absent) = attendee_lines(facts, t);
+    items.extend(absent);
     let items = non_empty(items);
     if items.is_empty() {
         return Body::NotRecorded(t.text.not_recorded.clone());
@@ -231,86 +147,19 @@ fn materials_section(facts: &Facts, t: &ReportTemplate) -> Body {
     if facts.materials.is_empty() {
         return Body::NotRecorded(t.text.not_recorded.clone());
     }
-    let words = &t.materials;
-    Body::List(
-        facts
-            .materials
-            .iter()
-            .map(|m| {
-                let kind = match m.kind {
-                    "blood_test" => &words.blood_test,
-                    "ultrasound" => &words.ultrasound,
-                    "x_ray" => &words.x_ray,
-                    "ct" => &words.ct,
-                    "mri" => &words.mri,
-                    "pathology" => &words.pathology,
-                    _ => &words.other,
-                };
-                let medium = match m.medium {
-                    "film" => &words.film,
-                    "cd_r" => &words.cd_r,
-                    _ => &words.paper,
-                };
-                match &m.description {
-                    Some(description) => fill(
-                        &t.values.material_described,
-                        &[
-                            ("kind", kind),
-                            ("medium", medium),
-                            ("description", description),
-                        ],
-                    ),
-                    None => fill(&t.values.material, &[("kind", kind), ("medium", medium)]),
-                }
-            })
-            .collect(),
-    )
+    Body::List(material_lines(facts, t))
 }
 
 fn time_section(facts: &Facts, t: &ReportTemplate) -> Body {
-    let time = &facts.time;
-    let Some(started) = time.started_at else {
+    let Some(time) = time_words(facts, t) else {
         return Body::NotRecorded(t.text.not_recorded.clone());
     };
-    let minutes = |seconds: i64| {
-        // To the nearest minute: a physician reads "32分", not seconds.
-        let minutes = (seconds + 30).div_euclid(60);
-        fill(&t.values.minutes, &[("minutes", &minutes.to_string())])
-    };
-    let clock_time = |at: Timestamp| at.format("%H:%M").to_string();
-    let ended = time.ended_at.map(clock_time);
-    let extension = match time.extensions {
-        0 => t.values.no_extension.clone(),
-        count => fill(
-            &t.values.extension,
-            &[
-                ("minutes", &time.extension_minutes.to_string()),
-                ("count", &count.to_string()),
-            ],
-        ),
-    };
-    let pauses = match time.pauses {
-        0 => t.values.no_pauses.clone(),
-        count => fill(
-            &t.values.pauses,
-            &[
-                (
-                    "minutes",
-                    &((time.paused_seconds + 30).div_euclid(60)).to_string(),
-                ),
-                ("count", &count.to_string()),
-            ],
-        ),
-    };
     Body::Fields(vec![
-        field(&t.labels.started, clock_time(started)),
-        field(&t.labels.ended, recorded(&ended, t)),
-        field(
-            &t.labels.duration,
-            recorded(&time.duration_seconds.map(minutes), t),
-        ),
-        field(&t.labels.extension, extension),
-        field(&t.labels.pauses, pauses),
+        field(&t.labels.started, time.started),
+        field(&t.labels.ended, time.ended),
+        field(&t.labels.duration, time.duration),
+        field(&t.labels.extension, time.extension),
+        field(&t.labels.pauses, time.pauses),
     ])
 }
 
@@ -320,8 +169,8 @@ fn questions_section(facts: &Facts, w: &Words) -> Body {
         return Body::NotRecorded(t.text.not_recorded.clone());
     }
     let v = &t.values;
-    // A question left open is said once: where the open questions are listed, it is not
-    // repeated here unless the specialist wrote something about it (never, when compact).
+    // A question left open is said once: where the open questions are listed, it is
+    // listed there with what the specialist wrote about it, and not repeated here.
     let listed = t.sections.contains(&SectionKey::OpenQuestions);
     let ended = facts.time.ended_at.is_some();
     let shown = |q: &&QuestionFacts| {
@@ -330,7 +179,7 @@ fn questions_section(facts: &Facts, w: &Words) -> Body {
             QuestionState::Skipped | QuestionState::ForPrimaryPhysician => true,
             QuestionState::Asked | QuestionState::Answered => false,
         };
-        !(listed && open && (w.compact || q.specialist_answer.is_none()))
+        !(listed && open)
     };
     let items: Vec<QuestionItem> = facts
         .questions

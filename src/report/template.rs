@@ -47,6 +47,10 @@ pub enum SectionKey {
     /// The questions not answered (not asked, skipped, left for the primary physician),
     /// listed for the primary physician to take up (worded by `[letter]`).
     OpenQuestions,
+    /// The consultation's record as one block of facts: date, specialist, mode, the
+    /// referral's date, who came, the times on one line, the materials (worded by
+    /// `[headings] consultation` and `[letter] time_line`).
+    Overview,
     /// The corrections of a confirmed record: printed last when a template does not place
     /// them, as every version after the first must list them.
     Corrections,
@@ -93,6 +97,11 @@ pub struct LetterWords {
     pub referral_date: String,
     /// The referring institution's address above its name (`{address}`).
     pub addressee_address: String,
+    /// The times of the consultation on one line of the overview (`{started}`, `{ended}`,
+    /// `{duration}`, `{extension}`, `{pauses}`). Added after the rest of `[letter]`: a
+    /// template without it gets the built-in words (see [`ReportTemplate::from_text`]).
+    #[serde(default)]
+    pub time_line: String,
 }
 
 /// The words of a confirmed record's version and of its corrections (訂正).
@@ -171,6 +180,8 @@ impl Headings {
             SectionKey::Opinion => &self.opinion,
             SectionKey::Summary => &self.summary,
             SectionKey::Memo => &self.memo,
+            // The overview is the consultation's, with more in it.
+            SectionKey::Overview => &self.consultation,
             // Worded by `[record] corrections` and by `[letter]`, which every template has.
             SectionKey::Corrections | SectionKey::Conclusion | SectionKey::OpenQuestions => "",
         }
@@ -373,9 +384,12 @@ impl ReportTemplate {
         tomlfile::check_characters(path, text)?;
         let text = with_words_from_before(text);
         let text = text.as_ref();
-        let template: ReportTemplate =
+        let mut template: ReportTemplate =
             tomlfile::parse(path, text).map_err(|err| name_missing_key(err, text))?;
         template.validate(path, text)?;
+        if template.letter.time_line.is_empty() && !declares(text, "letter", "time_line") {
+            template.letter.time_line = built_in_time_line(template.language);
+        }
         Ok(template)
     }
 }
@@ -424,6 +438,26 @@ fn with_words_from_before(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether the template's `[table]` declares `key` (left empty, it leaves the words out).
+fn declares(text: &str, table: &str, key: &str) -> bool {
+    text.parse::<toml::Table>()
+        .ok()
+        .and_then(|parsed| parsed.get(table)?.as_table()?.get(key).cloned())
+        .is_some()
+}
+
+/// `letter.time_line` of the built-in template of `lang`, for a template from before it.
+fn built_in_time_line(lang: Lang) -> String {
+    let (_, text) = embedded_source(lang);
+    text.parse::<toml::Table>()
+        .ok()
+        .and_then(|parsed| {
+            let line = parsed.get("letter")?.as_table()?.get("time_line")?;
+            line.as_str().map(str::to_string)
+        })
+        .unwrap_or_default()
+}
+
 fn embedded_source(lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::Ja => ("<built-in templates/report.ja.toml>", REPORT_JA),
@@ -446,6 +480,7 @@ pub(crate) fn section_name(key: SectionKey) -> &'static str {
         SectionKey::Corrections => "corrections",
         SectionKey::Conclusion => "conclusion",
         SectionKey::OpenQuestions => "open_questions",
+        SectionKey::Overview => "overview",
     }
 }
 
@@ -458,8 +493,37 @@ mod tests {
         for lang in [Lang::Ja, Lang::En] {
             let template = ReportTemplate::embedded(lang);
             assert_eq!(template.language, lang);
-            assert_eq!(template.sections.len(), 11, "all but the memo");
-            assert!(!template.sections.contains(&SectionKey::Memo));
+            // All but the memo, and the record's four in the one overview.
+            assert_eq!(template.sections.len(), 8, "{:?}", template.sections);
+            assert!(template.sections.contains(&SectionKey::Overview));
+            for key in [
+                SectionKey::Memo,
+                SectionKey::Consultation,
+                SectionKey::Attendees,
+                SectionKey::Materials,
+                SectionKey::Time,
+            ] {
+                assert!(!template.sections.contains(&key), "{key:?}");
+            }
+            assert!(!template.letter.time_line.is_empty());
         }
+    }
+
+    /// `letter.time_line` came after the rest of `[letter]`: a template without it gets
+    /// the built-in words of its language; one that leaves it empty keeps it empty.
+    #[test]
+    fn a_template_without_the_time_line_gets_the_built_in_one() {
+        let key = REPORT_EN
+            .lines()
+            .find(|line| line.starts_with("time_line = "))
+            .expect("the built-in template has the key");
+        let path = Path::new("ours.toml");
+        let without = REPORT_EN.replace(key, "");
+        let template = ReportTemplate::from_text(path, &without).unwrap();
+        let built_in = ReportTemplate::embedded(Lang::En).letter.time_line;
+        assert_eq!(template.letter.time_line, built_in);
+        let empty = REPORT_EN.replace(key, "time_line = \"\"");
+        let template = ReportTemplate::from_text(path, &empty).unwrap();
+        assert_eq!(template.letter.time_line, "");
     }
 }

@@ -166,6 +166,8 @@ pub(crate) fn lookup<C: Clone>(table: &[Binding<C>], event: &KeyEvent) -> Option
 pub struct Entry {
     pub label: &'static str,
     pub hint: Option<&'static str>,
+    /// The keys themselves, which only the tests read (the help shows the words).
+    #[cfg(test)]
     pub keys: Vec<Key>,
     /// The words of each key's command, in the order of the keys.
     pub words: Vec<&'static KeyText>,
@@ -187,6 +189,7 @@ pub(crate) fn entries<'a, C: 'static>(
         .map(|binding| Entry {
             label: binding.label,
             hint: binding.hint,
+            #[cfg(test)]
             keys: binding.keys.iter().map(|(key, _)| *key).collect(),
             words: binding
                 .keys
@@ -241,17 +244,6 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
-        Context::Home,
-        Context::Desk,
-        Context::Session,
-        Context::Editing,
-        Context::NewForm,
-        Context::Help,
-        Context::Confirm,
-        Context::Override,
-    ];
-
     /// The context's own keys (Ctrl+C, in `ANYWHERE`, works in all of them).
     pub(crate) fn table(self) -> Table<Action> {
         match self {

@@ -10,6 +10,8 @@ pub mod panic_hook;
 pub mod run;
 pub mod screens;
 pub mod session_view;
+#[cfg(test)]
+mod tests;
 pub mod theme;
 pub mod view;
 pub mod widgets;

@@ -53,15 +53,24 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
     let mut last_tick = Instant::now();
     let mut echo = Echo::default();
     let mut bursts = Bursts::default();
+    // A frame is drawn when something happened (keys, the other terminal's edits, a save
+    // that failed) and when the second on the clock changes; not at every wake-up for a
+    // look at the other terminal's file (four a second) that found nothing.
+    let mut changed = true;
+    let mut drawn_second = None;
+    let mut size = (0, 0);
     loop {
         let now = local_now();
-        let mut caret = None;
-        let frame = terminal.draw(|frame| {
-            caret = view::draw_with_caret(frame, app, now);
-            echo.resend(frame.buffer_mut());
-        })?;
-        let size = (frame.area.width, frame.area.height);
-        echo.keep(frame.buffer, caret);
+        if changed || drawn_second != Some(now.timestamp()) {
+            drawn_second = Some(now.timestamp());
+            let mut caret = None;
+            let frame = terminal.draw(|frame| {
+                caret = view::draw_with_caret(frame, app, now);
+                echo.resend(frame.buffer_mut());
+            })?;
+            size = (frame.area.width, frame.area.height);
+            echo.keep(frame.buffer, caret);
+        }
         if std::mem::take(&mut app.bell) {
             let mut out = io::stdout();
             out.write_all(b"\x07")?;
@@ -110,7 +119,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
         }
-        app.poll(local_now());
+        changed = app.poll(local_now()) | (taken > 0);
     }
 }
 

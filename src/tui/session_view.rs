@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
-use super::keymap::{Entry, help_rows};
+use super::keymap::Entry;
 use super::outcome::{DrawContext, Status, TabOutcome};
 use super::screens::consult::ConsultTab;
 use super::screens::intake::IntakeTab;
@@ -278,8 +278,9 @@ impl SessionView {
     }
 
     /// The help's lines for the tab as it is (the session's own keys follow them).
+    #[cfg(test)]
     pub fn help(&self, texts: &'static Texts) -> Vec<(&'static str, &'static str)> {
-        help_rows(&self.key_entries(texts.keys))
+        super::keymap::help_rows(&self.key_entries(texts.keys))
     }
 
     /// The keys of the tab as it is, from its key tables.

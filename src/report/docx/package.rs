@@ -33,6 +33,8 @@ pub(crate) struct Package<'a> {
     pub body_half_points: usize,
     /// The section headings' size in half-points.
     pub heading_half_points: usize,
+    /// The distance from one line of running text to the next, in twips.
+    pub line_twips: i32,
 }
 
 /// The four fonts the letter uses: Japanese and Latin, for the body and for headings.
@@ -276,14 +278,15 @@ fn styles(p: &Package) -> String {
         x,
         "<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>\
          <w:lang w:val=\"{lang}\" w:eastAsia=\"ja-JP\"/></w:rPr></w:rPrDefault>\
-         <w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"264\" w:lineRule=\"auto\"/>\
+         <w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"{line}\" w:lineRule=\"exact\"/>\
          </w:pPr></w:pPrDefault></w:docDefaults>\
          <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">\
          <w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
          <w:style w:type=\"paragraph\" w:styleId=\"{HEADING}\"><w:name w:val=\"heading 1\"/>\
          <w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/>\
          <w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr>",
-        lang = p.language
+        lang = p.language,
+        line = p.line_twips,
     );
     run_fonts(&mut x, p.fonts.heading, p.fonts.latin_heading);
     let size = p.heading_half_points;
@@ -424,6 +427,7 @@ mod tests {
             },
             body_half_points: 21,
             heading_half_points: 23,
+            line_twips: 294,
         }
     }
 

@@ -99,7 +99,10 @@ pub(super) fn composition(report: &Report, urns: &Urns, has_condition: bool) -> 
         addressee = addressee.entry(referrer, "Practitioner");
     }
     let purpose = Sec::new("950", "紹介目的", "紹介目的セクション")
-        .text(narrative::sections(report, &[SectionKey::Consultation]))
+        .text(narrative::sections(
+            report,
+            &[SectionKey::Consultation, SectionKey::Overview],
+        ))
         .entry(&urns.encounter, "Encounter");
     let mut problem = Sec::new("340", "傷病名・主訴", "傷病名・主訴セクション")
         .text(narrative::sections(report, &[SectionKey::Findings]));

@@ -103,6 +103,11 @@ impl ReportTemplate {
                 &self.letter.addressee_address,
                 &["address"],
             ),
+            (
+                "letter.time_line",
+                &self.letter.time_line,
+                &["started", "ended", "duration", "extension", "pauses"],
+            ),
             ("text.title", &t.title, none),
             ("text.confidential", &t.confidential, none),
             ("text.date", &t.date, DATE_PARTS),
@@ -485,9 +490,9 @@ mod tests {
 
     #[test]
     fn an_unknown_or_repeated_section_is_refused() {
-        let text = REPORT_JA.replace("\"time\"]", "\"tme\"]");
+        let text = REPORT_JA.replace("\"overview\"]", "\"overveiw\"]");
         let err = load(&text).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("sections[10]"));
+        assert_eq!(err.field.as_deref(), Some("sections[7]"));
         assert_eq!(
             err.line,
             Some(
@@ -498,7 +503,7 @@ mod tests {
             )
         );
 
-        let text = REPORT_JA.replace("\"time\"]", "\"patient\"]");
+        let text = REPORT_JA.replace("\"overview\"]", "\"patient\"]");
         let err = load(&text).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("sections"));
         assert!(err.message.contains("\"patient\" is listed twice"));

@@ -119,11 +119,15 @@ impl App {
 
     /// Do what the open session has due at `now` (the event loop calls it when
     /// `next_due` says so): saves, the other terminal's edits, the clock's warnings.
-    pub fn poll(&mut self, now: Timestamp) {
-        if let Screen::Session(view) = &mut self.screen {
-            let events = view.open.poll(now);
-            self.on_session_events(events);
-        }
+    /// Whether anything came of it that the screen shows.
+    pub fn poll(&mut self, now: Timestamp) -> bool {
+        let Screen::Session(view) = &mut self.screen else {
+            return false;
+        };
+        let events = view.open.poll(now);
+        let changed = !events.is_empty();
+        self.on_session_events(events);
+        changed
     }
 
     /// How long the event loop may wait before the open session has something due.
@@ -131,8 +135,12 @@ impl App {
         Some(self.session_view()?.open.next_due(now))
     }
 
+    // on_tick, on_sync and autosave: the tests' ways to run the timer one step at a time;
+    // the event loop calls `poll`.
+
     /// Everything at once, as if a second had passed: notice a computer that slept, ring
     /// the warnings, take in the other terminal's edits, save typed text.
+    #[cfg(test)]
     pub fn on_tick(&mut self, now: Timestamp) {
         if let Screen::Session(view) = &mut self.screen {
             let events = view.open.poll_all(now);
@@ -141,6 +149,7 @@ impl App {
     }
 
     /// Take in what the other terminal saved, and save what was typed here.
+    #[cfg(test)]
     pub fn on_sync(&mut self) {
         if let Screen::Session(view) = &mut self.screen {
             let events = view.open.sync();
@@ -149,6 +158,7 @@ impl App {
     }
 
     /// Write typed text whose autosave interval has passed. Cheap when nothing waits.
+    #[cfg(test)]
     pub fn autosave(&mut self, now: Timestamp) {
         if let Screen::Session(view) = &mut self.screen {
             let events = view.open.autosave(now);

@@ -306,6 +306,7 @@ impl App {
     }
 
     /// The home screen, its list read afresh.
+    #[cfg(test)]
     pub fn show_home(&mut self, today: NaiveDate) {
         self.screen = Screen::Home(HomeScreen::new(
             sessions::list(&self.store),

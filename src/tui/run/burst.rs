@@ -124,38 +124,12 @@ impl Bursts {
     }
 }
 
-/// Raise SIGWINCH in this thread; false where its number is not known here.
+/// Raise SIGWINCH in this thread: raise(3) sends the signal to the calling thread, whose
+/// handlers (crossterm's among them) run before it returns.
 #[cfg(unix)]
 fn raise_sigwinch() -> bool {
-    use std::ffi::c_int;
-
-    unsafe extern "C" {
-        /// raise(3), from the C library every Rust program on Unix links: sends the signal
-        /// to the calling thread, whose handlers run before it returns.
-        safe fn raise(signal: c_int) -> c_int;
-    }
-    /// SIGWINCH is 28 on Linux (but on MIPS), Android, macOS, iOS and the BSDs. (The `libc`
-    /// crate, which knows it everywhere, is not a dependency of sonote for one number.)
-    const SIGWINCH: Option<c_int> = if cfg!(any(
-        target_os = "linux",
-        target_os = "android",
-        target_os = "macos",
-        target_os = "ios",
-        target_os = "freebsd",
-        target_os = "netbsd",
-        target_os = "openbsd",
-        target_os = "dragonfly",
-    )) && !cfg!(any(
-        target_arch = "mips",
-        target_arch = "mips64",
-        target_arch = "mips32r6",
-        target_arch = "mips64r6",
-    )) {
-        Some(28)
-    } else {
-        None
-    };
-    SIGWINCH.is_some_and(|signal| raise(signal) == 0)
+    // SAFETY: raise(3) takes any signal number and touches no memory of ours.
+    unsafe { libc::raise(libc::SIGWINCH) == 0 }
 }
 
 /// Elsewhere no marker: a burst is taken in as far as `event::poll(Duration::ZERO)` sees it

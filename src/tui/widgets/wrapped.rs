@@ -98,10 +98,12 @@ impl<K: Hash + Eq> WrapCache<K> {
     }
 
     /// How many items are kept.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

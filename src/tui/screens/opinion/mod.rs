@@ -263,11 +263,13 @@ impl OpinionTab {
         self.editor.is_some() && lookup(EDITING, key).is_none()
     }
 
+    #[cfg(test)]
     pub fn focus(&self) -> Field {
         self.focus
     }
 
     /// The treatment options on screen, in order.
+    #[cfg(test)]
     pub fn kinds(&self) -> &[TreatmentKind] {
         &self.kinds
     }

@@ -109,6 +109,7 @@ pub(crate) enum Keys {
 }
 
 impl Keys {
+    #[cfg(test)]
     pub(crate) const ALL: [Keys; 7] = [
         Keys::Browse,
         Keys::Answer,

@@ -37,6 +37,8 @@ use crate::tui::widgets::wrap::{display_width, wrap};
 mod draw;
 mod keys;
 
+// The report's layout, measured by the frame tests.
+#[cfg(test)]
 pub use draw::layout;
 #[allow(unused_imports)]
 use draw::*;
