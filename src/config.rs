@@ -29,6 +29,16 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language's code, as the configuration writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+}
+
 /// The largest fee the configuration takes, in whole units of the currency (¥100,000,000).
 pub const MAX_FEE: u64 = 100_000_000;
 
@@ -265,8 +275,11 @@ impl Config {
         };
         let mut config: Config = tomlfile::from_table(path, text, merged)?;
         config.validate(path, text)?;
-        config.institution.zone = Zone::named(&config.institution.time_zone)
-            .map_err(|message| FileError::at_field(path, text, "institution.time_zone", message))?;
+        config.institution.zone =
+            Zone::named(&config.institution.time_zone).map_err(|message| {
+                FileError::at_field(path, text, "institution.time_zone", message)
+                    .with(Problem::UnknownTimeZone)
+            })?;
         if let Some(template) = &config.report.template
             && template.is_relative()
             && let Some(dir) = path.parent()

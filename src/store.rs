@@ -20,7 +20,7 @@ use crate::model::desk_part::{DeskPart, apply_desk};
 use crate::model::roles::{self, CompanionPart, PART_FORMAT};
 use crate::model::session::FORMAT_VERSION;
 use crate::model::{Role, Session};
-use crate::tomlfile::{self, FileError};
+use crate::tomlfile::{self, FileError, Problem};
 
 pub mod journal;
 mod listing;
@@ -356,6 +356,10 @@ fn not_ours(part_path: &Path, text: &str, named: &str, session_id: &str) -> File
         "session",
         format!("belongs to session '{named}', not to '{session_id}'"),
     )
+    .with(Problem::NotOurs(Box::new((
+        named.to_string(),
+        session_id.to_string(),
+    ))))
 }
 
 /// Read the clerk's part of the session at `path`, if there is one, checking that it
@@ -472,7 +476,11 @@ pub fn load_part(path: &Path, session_id: &str) -> Result<Option<CompanionPart>,
                 "written by a newer sonote (format {}, this one reads {PART_FORMAT})",
                 part.format
             ),
-        ));
+        )
+        .with(Problem::NewerFormat {
+            found: part.format,
+            reads: PART_FORMAT,
+        }));
     }
     if part.session != session_id {
         return Err(not_ours(path, &text, &part.session, session_id));
@@ -542,11 +550,16 @@ pub fn load_main(path: &Path) -> Result<Session, FileError> {
                 "written by a newer sonote (format {}, this one reads {FORMAT_VERSION})",
                 session.format
             ),
-        ));
+        )
+        .with(Problem::NewerFormat {
+            found: session.format,
+            reads: FORMAT_VERSION,
+        }));
     }
-    if let Err((index, message)) = session.clock.validate() {
+    if let Err((index, fault)) = session.clock.validate() {
         let field = format!("clock.events[{index}]");
-        let mut err = FileError::at_field(path, &text, &format!("{field}.kind"), message);
+        let mut err = FileError::at_field(path, &text, &format!("{field}.kind"), fault.to_string())
+            .with(Problem::Clock(fault));
         err.field = Some(field);
         return Err(err);
     }

@@ -303,7 +303,7 @@ fn check_and_export_report_a_broken_template_by_file_line_and_key() {
     .unwrap();
     let out = run(&["check"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("ours.ja.toml (report template, ja): 問題ありません"));
+    assert!(stdout(&out).contains("ours.ja.toml（報告書テンプレート、ja）: 問題ありません"));
     let out = run(&["export", &id, "--format", "md", "--out", "-"]);
     assert!(stdout(&out).contains("**厳秘**"), "{}", stdout(&out));
     let out = run(&[

@@ -505,6 +505,10 @@ fn the_session_file_holds_the_merged_view_and_load_returns_it() {
     assert_eq!(err.path, part_path);
     assert_eq!(err.field.as_deref(), Some("session"));
     assert_eq!(err.line, Some(2));
+    assert_eq!(
+        err.problem,
+        sonote::tomlfile::Problem::NotOurs(Box::new(("2026-11-21-02".into(), s.id.clone())))
+    );
 }
 
 // ---- Importing a plain list ----

@@ -162,7 +162,7 @@ fn check_and_export_use_the_hospitals_words_and_an_older_template_the_built_in_o
     fs::write(&template, ours()).unwrap();
     let out = run(&["check"]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("ours.ja.toml (report template, ja): 問題ありません"));
+    assert!(text(&out).contains("ours.ja.toml（報告書テンプレート、ja）: 問題ありません"));
     let out = run(&["export", &session.id, "--format", "md", "--out", "-"]);
     assert!(out.status.success(), "{}", text(&out));
     let md = String::from_utf8_lossy(&out.stdout);

@@ -9,8 +9,9 @@ use std::os::unix::fs::PermissionsExt;
 use chrono::TimeDelta;
 use common::*;
 use sonote::config::Config;
-use sonote::model::ClockState;
+use sonote::model::{ClockError, ClockFault, ClockState, EventKind};
 use sonote::store;
+use sonote::tomlfile::Problem;
 
 #[test]
 fn ids_follow_the_date_and_never_collide() {
@@ -178,6 +179,14 @@ fn an_impossible_clock_names_the_event() {
     assert_eq!(err.field.as_deref(), Some("clock.events[1]"));
     let line = err.line.unwrap();
     assert_eq!(text.lines().nth(line - 1).unwrap(), "kind = \"resume\"");
+    // The fault is a fact the faces word in the user's language.
+    assert_eq!(
+        err.problem,
+        Problem::Clock(ClockFault::NotPossible(
+            EventKind::Resume,
+            ClockError::NotPaused
+        ))
+    );
 }
 
 #[test]

@@ -88,8 +88,15 @@ fn dispatch_configured(cli: Cli) -> Result<(), Failure> {
                 .iter()
                 .for_each(|file| ok(&file.display().to_string())),
         }
-        if let Some(template) = template {
-            ok(&template.to_string());
+        if let Some((path, template_lang)) = template {
+            let file = fill(
+                words.report_template,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("lang", template_lang.code()),
+                ],
+            );
+            ok(&file);
         }
         if config.sample_letterhead() {
             let warning = sample_letterhead_warning(words, &cli.config);

@@ -7,6 +7,8 @@ use crate::config::Lang;
 pub struct CliTexts {
     /// `{file}`: a file read and found sound.
     pub check_ok: &'static str,
+    /// `{path}` `{lang}`: a report template `sonote check` read, and the language it declares.
+    pub report_template: &'static str,
     /// `{text}`.
     pub warning: &'static str,
     /// `{file}`: where to set the letterhead.
@@ -112,6 +114,7 @@ pub struct CliTexts {
 
 pub static JA: CliTexts = CliTexts {
     check_ok: "{file}: 問題ありません",
+    report_template: "{path}（報告書テンプレート、{lang}）",
     warning: "sonote: 注意: {text}",
     sample_letterhead: "レターヘッドが埋め込みの見本（サンプル総合病院）のままです: {file} の [institution] に name と address を設定してください",
     a_configuration: "設定ファイル（sonote init で作れます）",
@@ -175,6 +178,7 @@ pub static JA: CliTexts = CliTexts {
 
 pub static EN: CliTexts = CliTexts {
     check_ok: "{file}: ok",
+    report_template: "{path} (report template, {lang})",
     warning: "sonote: warning: {text}",
     sample_letterhead: "the letterhead is the embedded sample (サンプル総合病院): set [institution] name and address in {file}",
     a_configuration: "a configuration (`sonote init` writes one)",

@@ -11,6 +11,7 @@ use crate::core::LockTrouble;
 use crate::core::export::ExportError;
 use crate::core::record::RecordFailure;
 use crate::i18n::fill;
+use crate::model::ClockFault;
 use crate::model::record::RecordError;
 use crate::model::report_status::SendError;
 use crate::store::Kept;
@@ -20,6 +21,8 @@ use crate::store::journal::check::{Broken, Why};
 use crate::tomlfile::{FileError, Problem};
 
 pub struct Messages {
+    /// Whose words: the clock's events and errors are worded by `Texts`.
+    lang: Lang,
     /// Before a field's name in a file error: `{field}`.
     pub field: &'static str,
     pub missing: &'static str,
@@ -56,6 +59,15 @@ pub struct Messages {
     /// `{reads}`.
     pub format_must_be: &'static str,
     pub no_font: &'static str,
+    pub braces: &'static str,
+    /// `{code}`: U+XXXX.
+    pub control_character: &'static str,
+    pub unknown_time_zone: &'static str,
+    /// `{named}`: the session the part file names; `{ours}`: the one it lies beside.
+    pub other_session: &'static str,
+    pub clock_earlier: &'static str,
+    /// `{event}`: the event's name; `{err}`: why the clock could not take it.
+    pub clock_not_possible: &'static str,
     /// `{name}` `{known}`.
     pub unknown_placeholder: &'static str,
     /// `{name}`: a phrase that takes none.
@@ -119,6 +131,7 @@ pub struct Messages {
 }
 
 pub static JA: Messages = Messages {
+    lang: Lang::Ja,
     field: "項目 `{field}`",
     missing: "ファイルがありません",
     unreadable: "読めません（{err}）",
@@ -142,6 +155,12 @@ pub static JA: Messages = Messages {
     newer_format: "新しい sonote 用に書かれています（形式 {found}、この sonote が読むのは {reads}）",
     format_must_be: "{reads} にしてください",
     no_font: "フォント名を書いてください",
+    braces: "波かっこの対応が正しくないか、波かっこの中が差し込みの名前ではありません（文字としての波かっこは二つ重ねて書きます）",
+    control_character: "Word の文書に書けない制御文字 {code} が入っています。その文字（またはそのエスケープ）を消してください",
+    unknown_time_zone: "このコンピュータのタイムゾーンのデータベースにないタイムゾーンです。\"Asia/Tokyo\" のような IANA の名前か、\"JST-9\" のような POSIX の TZ 文字列を書いてください",
+    other_session: "セッション「{named}」のファイルです。「{ours}」のものではありません",
+    clock_earlier: "一つ前の記録より前の時刻になっています",
+    clock_not_possible: "ここで「{event}」はできません: {err}",
     unknown_placeholder: "{{name}} はここでは使えません（使えるもの: {known}）",
     no_placeholder: "{{name}} はここでは使えません（この文には差し込みがありません）",
     at_most: "{max} 以下にしてください（通貨の単位で）",
@@ -184,6 +203,7 @@ pub static JA: Messages = Messages {
 };
 
 pub static EN: Messages = Messages {
+    lang: Lang::En,
     field: "field `{field}`",
     missing: "cannot read the file: it does not exist",
     unreadable: "{detail}",
@@ -207,6 +227,12 @@ pub static EN: Messages = Messages {
     newer_format: "{detail}",
     format_must_be: "{detail}",
     no_font: "{detail}",
+    braces: "{detail}",
+    control_character: "{detail}",
+    unknown_time_zone: "{detail}",
+    other_session: "{detail}",
+    clock_earlier: "{detail}",
+    clock_not_possible: "{detail}",
     unknown_placeholder: "{detail}",
     no_placeholder: "{detail}",
     at_most: "{detail}",
@@ -326,6 +352,27 @@ impl Messages {
             ),
             Problem::FormatMustBe(reads) => (self.format_must_be, vec![("reads", n(reads))]),
             Problem::NoFont => (self.no_font, vec![]),
+            Problem::Braces => (self.braces, vec![]),
+            Problem::ControlCharacter(code) => (
+                self.control_character,
+                vec![("code", format!("U+{code:04X}"))],
+            ),
+            Problem::UnknownTimeZone => (self.unknown_time_zone, vec![]),
+            Problem::NotOurs(ids) => (
+                self.other_session,
+                vec![("named", ids.0.clone()), ("ours", ids.1.clone())],
+            ),
+            Problem::Clock(ClockFault::EarlierThanBefore) => (self.clock_earlier, vec![]),
+            Problem::Clock(ClockFault::NotPossible(kind, err)) => {
+                let texts = self.lang.texts();
+                (
+                    self.clock_not_possible,
+                    vec![
+                        ("event", texts.event(*kind).to_string()),
+                        ("err", texts.clock_error(err)),
+                    ],
+                )
+            }
             Problem::UnknownPlaceholder(slot) if slot.1.is_empty() => {
                 (self.no_placeholder, vec![("name", slot.0.clone())])
             }
@@ -489,6 +536,7 @@ impl Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ClockError, EventKind};
 
     fn every_problem() -> Vec<Problem> {
         vec![
@@ -532,6 +580,15 @@ mod tests {
             Problem::NewerFormat { found: 2, reads: 1 },
             Problem::FormatMustBe(1),
             Problem::NoFont,
+            Problem::Braces,
+            Problem::ControlCharacter(0x1b),
+            Problem::UnknownTimeZone,
+            Problem::NotOurs(Box::new(("2026-12-01-01".into(), "2026-12-01-02".into()))),
+            Problem::Clock(ClockFault::EarlierThanBefore),
+            Problem::Clock(ClockFault::NotPossible(
+                EventKind::Resume,
+                ClockError::NotPaused,
+            )),
             Problem::UnknownPlaceholder(Box::new(("doctor".into(), vec!["{physician}".into()]))),
             Problem::UnknownPlaceholder(Box::new(("doctor".into(), vec![]))),
         ]

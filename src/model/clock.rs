@@ -63,6 +63,15 @@ pub enum ClockState {
 }
 
 /// Why a clock command was refused. The UI turns these into words.
+/// What is wrong with a clock read from disk, at one of its events (`Clock::validate`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClockFault {
+    #[error("is earlier than the event before it")]
+    EarlierThanBefore,
+    #[error("'{name}' is not possible here: {1}", name = kind_name(*.0))]
+    NotPossible(EventKind, ClockError),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ClockError {
     #[error("the clock has not been started")]
@@ -357,13 +366,13 @@ impl Clock {
 
     /// Check a clock read from disk: the events must be a sequence the commands could have
     /// made. Returns the index of the first bad event and what is wrong with it.
-    pub fn validate(&self) -> Result<(), (usize, String)> {
+    pub fn validate(&self) -> Result<(), (usize, ClockFault)> {
         let mut replay = Clock::new(self.rules);
         for (index, event) in self.events.iter().enumerate() {
             if let Some(last) = replay.events.last()
                 && event.at < last.at
             {
-                return Err((index, "is earlier than the event before it".into()));
+                return Err((index, ClockFault::EarlierThanBefore));
             }
             let result = match event.kind {
                 EventKind::Start => replay.start(event.at),
@@ -374,10 +383,7 @@ impl Clock {
                 EventKind::End => replay.end(event.at),
             };
             if let Err(err) = result {
-                return Err((
-                    index,
-                    format!("'{}' is not possible here: {err}", kind_name(event.kind)),
-                ));
+                return Err((index, ClockFault::NotPossible(event.kind, err)));
             }
             if matches!(event.kind, EventKind::Extend | EventKind::Withdraw) {
                 replay.events.push(event.clone());

@@ -16,7 +16,9 @@ pub mod roles;
 pub(crate) mod session;
 pub(crate) mod summary;
 
-pub use clock::{Clock, ClockError, ClockEvent, ClockRules, ClockState, EventKind, Timestamp};
+pub use clock::{
+    Clock, ClockError, ClockEvent, ClockFault, ClockRules, ClockState, EventKind, Timestamp,
+};
 pub use fee::{ExtensionCharge, Fee, FeeItem, FeeLine, FeeSchedule, PaymentTiming};
 pub use intake::{Intake, Missing};
 pub use opinion::{Opinion, Recommendation, TreatmentKind};

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use toml::Value;
 
-use super::{FileError, parse_table};
+use super::{FileError, Problem, parse_table};
 
 /// Whether XML 1.0 cannot hold `c`.
 fn forbidden_in_xml(c: char) -> bool {
@@ -46,7 +46,8 @@ pub(crate) fn check_characters(path: &Path, text: &str) -> Result<(), FileError>
                  remove it (or its escape)",
                 c as u32
             ),
-        )),
+        )
+        .with(Problem::ControlCharacter(c as u32))),
     }
 }
 

@@ -1,6 +1,8 @@
 //! What is wrong with a file a person wrote, as facts: the faces word them
 //! (`i18n::messages`), in the user's language.
 
+use crate::model::ClockFault;
+
 /// What is wrong with a file, as facts the faces word. `Other` is a rule whose words are
 /// only the English `message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +88,16 @@ pub enum Problem {
     FormatMustBe(u32),
     /// An empty font name.
     NoFont,
+    /// A phrase whose braces are not a placeholder: one left open, or a name that is not one.
+    Braces,
+    /// A text holding a control character a Word document cannot hold (its code point).
+    ControlCharacter(u32),
+    /// A time zone the system's database does not know.
+    UnknownTimeZone,
+    /// A part file beside another session's file: the session it names, and this one.
+    NotOurs(Box<(String, String)>),
+    /// A clock event the commands could not have made at that place.
+    Clock(ClockFault),
     /// A placeholder the phrase does not take: its name, and those it takes (boxed, so that
     /// every `FileError` stays small).
     UnknownPlaceholder(Box<(String, Vec<String>)>),

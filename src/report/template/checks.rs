@@ -2,7 +2,7 @@
 //! not take, a section listed twice, a font size out of range, a missing key) is named by
 //! file, line and key, so rendering a report never fails on wording.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::phrase::{Piece, pieces};
 use super::{ReportTemplate, TEMPLATE_FORMAT, section_name};
@@ -320,14 +320,15 @@ pub(super) fn name_missing_key(mut err: FileError, text: &str) -> FileError {
     err
 }
 
-/// The first placeholder of `phrase` that is not `allowed`, as facts (`Other` when the
-/// phrase's braces themselves are wrong: their words are the English message).
+/// The first placeholder of `phrase` that is not `allowed`, as facts (`Braces` when the
+/// phrase's braces themselves are wrong).
 fn unknown_placeholder(phrase: &str, allowed: &[&str]) -> Problem {
-    let unknown = pieces(phrase).ok().and_then(|pieces| {
-        pieces.into_iter().find_map(|piece| match piece {
-            Piece::Slot(name) if !allowed.contains(&name) => Some(name.to_string()),
-            _ => None,
-        })
+    let Ok(pieces) = pieces(phrase) else {
+        return Problem::Braces;
+    };
+    let unknown = pieces.into_iter().find_map(|piece| match piece {
+        Piece::Slot(name) if !allowed.contains(&name) => Some(name.to_string()),
+        _ => None,
     });
     match unknown {
         Some(name) => Problem::UnknownPlaceholder(Box::new((
@@ -359,20 +360,14 @@ fn check_placeholders(phrase: &str, allowed: &[&str]) -> Result<(), String> {
 }
 
 /// Check the report templates a configuration uses, for `sonote check`: the configured
-/// one if any (the built-in ones are checked by the tests). Returns what was checked.
-pub fn check(config: &Config) -> Result<Option<String>, FileError> {
+/// one if any (the built-in ones are checked by the tests). Returns the file checked and
+/// the language it declares, for the faces to word.
+pub fn check(config: &Config) -> Result<Option<(PathBuf, Lang)>, FileError> {
     match &config.report.template {
         None => Ok(None),
         Some(path) => {
             let template = ReportTemplate::load(path)?;
-            let lang = match template.language {
-                Lang::Ja => "ja",
-                Lang::En => "en",
-            };
-            Ok(Some(format!(
-                "{} (report template, {lang})",
-                path.display()
-            )))
+            Ok(Some((path.clone(), template.language)))
         }
     }
 }
