@@ -182,13 +182,7 @@ pub(super) fn write_stdout(lang: Lang, bytes: &[u8]) -> Result<(), Failure> {
 /// Demo sessions are skipped: they are not patients.
 fn export_ended(lang: Lang, store: &Store, job: &Job, dir: &Path) -> Result<(), Failure> {
     let (words, messages) = (lang.cli_texts(), lang.messages());
-    let listed = store.list().map_err(|err| {
-        failure(format!(
-            "{}: {}",
-            store.sessions_dir().display(),
-            messages.io(&err)
-        ))
-    })?;
+    let listed = super::list_sessions(lang, store)?;
     let mut failed = 0;
     let mut demos = 0;
     let mut pending = Vec::new();

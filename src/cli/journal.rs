@@ -110,12 +110,7 @@ pub(super) fn verify(lang: Lang, store: &Store, arg: Option<&str>) -> Result<(),
     let (words, messages) = (lang.cli_texts(), lang.messages());
     let paths = match arg {
         Some(arg) => vec![store.resolve(arg)],
-        None => store
-            .list()
-            .map_err(|err| {
-                let dir = store.sessions_dir().display().to_string();
-                Failure::new(format!("{dir}: {}", messages.io(&err)))
-            })?
+        None => super::list_sessions(lang, store)?
             .into_iter()
             .map(|listed| listed.path)
             .collect(),

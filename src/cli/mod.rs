@@ -42,6 +42,18 @@ impl Failure {
     }
 }
 
+/// Every session in the data directory; when the folder cannot be read, a failure that
+/// names it, in the user's language.
+fn list_sessions(lang: Lang, store: &Store) -> Result<Vec<crate::store::Listed>, Failure> {
+    store.list().map_err(|err| {
+        Failure::new(format!(
+            "{}: {}",
+            store.sessions_dir().display(),
+            lang.messages().io(&err)
+        ))
+    })
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     crate::tui::panic_hook::install();
     match dispatch(cli) {
@@ -350,13 +362,7 @@ fn draft_from_options(words: &CliTexts, args: NewArgs) -> Result<NewSession, Fai
 fn list(lang: Lang, store: &Store) -> Result<(), Failure> {
     use std::io::IsTerminal;
     let (words, messages) = (lang.cli_texts(), lang.messages());
-    let listed = store.list().map_err(|err| {
-        Failure::new(format!(
-            "{}: {}",
-            store.sessions_dir().display(),
-            messages.io(&err)
-        ))
-    })?;
+    let listed = list_sessions(lang, store)?;
     if std::io::stdout().is_terminal() {
         println!("{}", words.list_header);
     }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{Failure, local_now, snake_name};
+use super::{Failure, list_sessions, local_now, snake_name};
 use crate::config::Lang;
 use crate::i18n::fill;
 use crate::model::SessionSummary;
@@ -15,13 +15,7 @@ pub(super) fn purge(lang: Lang, store: &Store, older_than: u32, yes: bool) -> Re
     use std::io::{BufRead, IsTerminal, Write};
     let (words, messages) = (lang.cli_texts(), lang.messages());
     let cutoff = local_now().date_naive() - chrono::TimeDelta::days(i64::from(older_than));
-    let listed = store.list().map_err(|err| {
-        Failure::new(format!(
-            "{}: {}",
-            store.sessions_dir().display(),
-            messages.io(&err)
-        ))
-    })?;
+    let listed = list_sessions(lang, store)?;
     let old: Vec<(PathBuf, SessionSummary)> = listed
         .into_iter()
         .filter_map(|entry| Some((entry.path, entry.summary.ok()?)))

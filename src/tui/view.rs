@@ -92,30 +92,26 @@ fn draw_into(frame: &mut Frame, app: &mut App, now: Timestamp, caret: &CaretSlot
             let question = app.confirm_text(pending);
             popup::draw_confirm(frame, above, &question, &theme)
         }
-        Some(Overlay::Correction) => {
-            let words = popup::ReasonWords {
-                title: texts.correction_title,
-                items: &[],
-                hint: texts.correction_hint,
-                field: texts.correction_reason,
-            };
-            popup::draw_reason(
-                frame,
-                above,
-                &theme,
-                &words,
-                &mut app.override_reason,
-                caret,
-            )
-        }
-        Some(Overlay::CancelReason) => {
+        // Two reasons asked in the same popup: a correction's, and a cancellation's.
+        Some(overlay @ (Overlay::Correction | Overlay::CancelReason)) => {
             let desk_texts = app.config.ui.language.desk_texts();
-            let hint = app.cancel_hint();
+            let (title, hint, field) = match overlay {
+                Overlay::CancelReason => (
+                    desk_texts.cancel_title,
+                    app.cancel_hint(),
+                    desk_texts.cancel_reason,
+                ),
+                _ => (
+                    texts.correction_title,
+                    texts.correction_hint.to_string(),
+                    texts.correction_reason,
+                ),
+            };
             let words = popup::ReasonWords {
-                title: desk_texts.cancel_title,
+                title,
                 items: &[],
                 hint: &hint,
-                field: desk_texts.cancel_reason,
+                field,
             };
             popup::draw_reason(
                 frame,
