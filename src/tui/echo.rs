@@ -3,7 +3,9 @@
 //! frame: most of a millisecond on a large session. A key typed into a text field changes
 //! that field alone, so the event loop first draws the field by itself, where the last
 //! frame had it, and sends the cells that changed; then it draws the whole frame as always,
-//! which brings anything else the key changed (BENCHMARKS.md, "keystroke to screen").
+//! which brings anything else the key changed (BENCHMARKS.md, "keystroke to screen"). Of the
+//! field, only the rows the key changed are drawn: the text area keeps a fingerprint of each
+//! row it drew (`TextArea::render_changes`, vendor/ratatui-textarea/PATCHED.md).
 //!
 //! The echo writes to the terminal behind ratatui's back, so ratatui's idea of the screen
 //! is out of date in the cells it sent: the next whole frame marks exactly those cells to
@@ -19,10 +21,9 @@
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::Widget;
 use ratatui_textarea::TextArea;
 
 use super::widgets::text_field::{self, Caret, FieldId};
@@ -34,9 +35,8 @@ pub struct Echo {
     /// What is on screen where the focused field is: the last whole frame's cells there,
     /// then each echo's.
     shown: Buffer,
-    /// How many rows from the top of `shown` hold anything: the rows below are blank.
-    rows_in_use: u16,
-    /// The echo draws here, a buffer kept so that no key allocates one.
+    /// The echo draws here (the rows a key changed), a buffer kept so that no key
+    /// allocates one.
     drawn: Buffer,
     /// Cells an echo sent since the last whole frame, which sends them again, and whether
     /// what the echo sent there was a wide character (which covers the next column too).
@@ -94,18 +94,19 @@ impl Echo {
         if self.shown.area != rect {
             self.shown.resize(rect);
         }
-        self.rows_in_use = 0;
         for y in rect.top()..rect.bottom() {
             for x in rect.left()..rect.right() {
                 if let (Some(from), Some(to)) = (frame.cell((x, y)), self.shown.cell_mut((x, y))) {
                     to.clone_from(from);
                     to.set_diff_option(CellDiffOption::None);
-                    if *to != Cell::EMPTY {
-                        self.rows_in_use = y - rect.y + 1;
-                    }
                 }
             }
         }
+    }
+
+    /// What the echo takes to be on screen where the field with the caret is.
+    pub fn shown(&self) -> &Buffer {
+        &self.shown
     }
 
     /// Show the field with the caret, `id`, as the last key left it, if the last whole frame
@@ -125,35 +126,34 @@ impl Echo {
         if rect.is_empty() || rect != caret.rect {
             return Ok(false);
         }
-        // Only the rows the text can reach are drawn: those in use, the caret's, and one
-        // more for a line the key wrapped. (Anything further, a long paste, comes with the
-        // whole frame a moment later.)
-        let caret_row = u16::try_from(field.screen_cursor().row)
-            .unwrap_or(u16::MAX)
-            .saturating_sub(field.scroll_offset().0);
-        let rows = self
-            .rows_in_use
-            .max(caret_row.saturating_add(1))
-            .saturating_add(1);
+        if self.drawn.area != rect {
+            self.drawn = Buffer::empty(rect);
+        }
+        // Only the rows the key changed are drawn (the field knows which from its last
+        // draw, the whole frame's), and only their cells are compared.
+        let rows = field.render_changes(rect, &mut self.drawn);
+        let width = usize::from(rect.width);
+        let cells = usize::from(rows.start) * width..usize::from(rows.end) * width;
         let area = Rect {
-            height: rows.min(rect.height),
+            y: rect.y + rows.start,
+            height: rows.end - rows.start,
             ..rect
         };
-        if self.drawn.area == area {
-            self.drawn.reset();
-        } else {
-            self.drawn = Buffer::empty(area);
-        }
-        // Laid out for the whole of the field, as the frame did, though the buffer may
-        // cover only its top rows.
-        field.render(caret.rect, &mut self.drawn);
-        let cursor = text_field::cursor_position(caret.rect, field);
-        let changes = self.shown.diff(&self.drawn);
+        let before = Buffer {
+            area,
+            content: self.shown.content[cells.clone()].to_vec(),
+        };
+        let after = Buffer {
+            area,
+            content: self.drawn.content[cells.clone()].to_vec(),
+        };
+        let changes = before.diff(&after);
         self.sent.extend(
             changes
                 .iter()
                 .map(|&(x, y, cell)| (Position::new(x, y), cell.cell_width() > 1)),
         );
+        let cursor = text_field::cursor_position(caret.rect, field);
         let mut bytes = Vec::with_capacity(256);
         let mut backend = CrosstermBackend::new(&mut bytes);
         backend.draw(changes.into_iter())?;
@@ -166,10 +166,7 @@ impl Echo {
         }
         out.write_all(&bytes)?;
         out.flush()?;
-        for (from, to) in self.drawn.content.iter().zip(&mut self.shown.content) {
-            to.clone_from(from);
-        }
-        self.rows_in_use = self.rows_in_use.max(area.height);
+        self.shown.content[cells.clone()].clone_from_slice(&self.drawn.content[cells]);
         Ok(true)
     }
 }

@@ -92,3 +92,72 @@ fn a_key_that_moves_the_caret_to_another_field_is_not_echoed() {
     press(&mut app, KeyCode::Char('や'));
     assert!(echo_now(&app, &mut echo).0);
 }
+
+/// The cells of `rect` as a person sees them (the symbol and its style), row by row. The
+/// column a wide character covers shows nothing of its own: what a buffer holds there is
+/// never sent, and is left out.
+fn seen(buffer: &ratatui::buffer::Buffer, rect: ratatui::layout::Rect) -> Vec<String> {
+    use ratatui::buffer::CellWidth;
+    (rect.top()..rect.bottom())
+        .map(|y| {
+            let mut covered = 0;
+            let mut row = String::new();
+            for x in rect.left()..rect.right() {
+                let cell = &buffer[(x, y)];
+                if covered > 0 {
+                    covered -= 1;
+                    row.push_str("(covered)|");
+                    continue;
+                }
+                covered = usize::from(cell.cell_width()).saturating_sub(1);
+                let style = format!("{:?}{:?}{:?}", cell.fg, cell.bg, cell.modifier);
+                row.push_str(&format!("{}{style}|", cell.symbol()));
+            }
+            row
+        })
+        .collect()
+}
+
+#[test]
+fn what_the_echo_shows_is_what_the_next_whole_frame_draws() {
+    let (_dir, mut app, _) = open_app(Config::embedded());
+    let mut terminal = Terminal::new(TestBackend::new(60, 24)).unwrap();
+    let mut echo = Echo::default();
+    whole_frame(&mut terminal, &mut app, &mut echo);
+    press(&mut app, KeyCode::Char('m'));
+    whole_frame(&mut terminal, &mut app, &mut echo).expect("the notes");
+    // Typing that wraps and unwraps, moves between lines, and deletes across them.
+    let mut keys: Vec<KeyCode> = "家族の希望は手術です。long words wrap here, 次の行"
+        .chars()
+        .map(KeyCode::Char)
+        .collect();
+    keys.extend([
+        KeyCode::Up,
+        KeyCode::Home,
+        KeyCode::Char('前'),
+        KeyCode::End,
+    ]);
+    keys.extend([
+        KeyCode::Down,
+        KeyCode::Right,
+        KeyCode::Backspace,
+        KeyCode::Left,
+    ]);
+    keys.extend(std::iter::repeat_n(KeyCode::Backspace, 30));
+    keys.extend([KeyCode::Delete, KeyCode::Char('x'), KeyCode::Home]);
+    for (n, code) in keys.into_iter().enumerate() {
+        press(&mut app, code);
+        let (drew, _) = echo_now(&app, &mut echo);
+        assert!(drew, "key {n} ({code:?}) was echoed");
+        let echoed = echo.shown().clone();
+        whole_frame(&mut terminal, &mut app, &mut echo);
+        let rect = echoed.area;
+        // (The frame's own cells, which the echo keeps: the test backend's buffer keeps
+        // what a wide character covered as no terminal shows it.)
+        assert_eq!(echo.shown().area, rect, "the field stayed in place");
+        let (echoed, drawn) = (seen(&echoed, rect), seen(echo.shown(), rect));
+        for (row, (echoed, drawn)) in echoed.iter().zip(&drawn).enumerate() {
+            assert_eq!(echoed, drawn, "after key {n} ({code:?}), row {row}");
+        }
+    }
+}

@@ -2,6 +2,7 @@ use crate::cursor::{CursorMove, DataCursor, ScreenCursor};
 use crate::highlight::LineHighlighter;
 use crate::history::{Edit, EditKind, History};
 use crate::input::{Input, Key};
+use crate::redraw::DrawnRows;
 use crate::screen_map::{DataLine, LayoutCache, ScreenLine};
 use crate::scroll::Scrolling;
 #[cfg(feature = "search")]
@@ -122,10 +123,11 @@ pub struct TextArea<'a> {
     pub(crate) placeholder: Text<'a>,
     mask: Option<char>,
     selection_start: Option<DataCursor>,
-    select_style: Style,
+    pub(crate) select_style: Style,
     pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
     pub(crate) data_pointers: RefCell<Vec<DataLine>>,
     pub(crate) layout_cache: RefCell<LayoutCache>,
+    pub(crate) drawn_rows: RefCell<DrawnRows>,
     pub(crate) area: Cell<Rect>,
 }
 
@@ -239,6 +241,7 @@ impl<'a> TextArea<'a> {
             screen_lines: RefCell::new(Vec::new()),
             data_pointers: RefCell::new(Vec::new()),
             layout_cache: RefCell::new(LayoutCache::default()),
+            drawn_rows: RefCell::new(DrawnRows::default()),
             area: Cell::new(Rect::default()),
         };
         textarea.screen_map_load();

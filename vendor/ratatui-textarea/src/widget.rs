@@ -186,30 +186,36 @@ impl<'a> TextArea<'a> {
     }
 }
 
-impl Widget for &TextArea<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let inner_area = if let Some(b) = self.block() {
+/// Where and how a text area draws in a given area: the scroll that brings the cursor into
+/// view, worked out (and stored for the next draw) the same way by a whole render and by
+/// `render_changes`.
+pub(crate) struct View {
+    /// The area inside the block, where the text goes.
+    pub text_area: Rect,
+    pub top_row: u16,
+    pub top_col: u16,
+    /// Whether the placeholder shows in place of the (empty) text.
+    pub placeholder: bool,
+}
+
+impl TextArea<'_> {
+    pub(crate) fn view(&self, area: Rect) -> View {
+        let text_area = if let Some(b) = self.block() {
             b.inner(area)
         } else {
             area
         };
-        let Rect { width, height, .. } = inner_area;
+        let Rect { width, height, .. } = text_area;
 
-        if self.area.get() != inner_area {
-            self.area.set(inner_area);
+        if self.area.get() != text_area {
+            self.area.set(text_area);
             self.screen_map_load();
         }
 
         let (prev_top_row, prev_top_col) = self.viewport.scroll_top();
-        let (text, top_row, top_col) = if self.is_empty() && !self.placeholder.lines.is_empty() {
-            let mut placeholder = self.placeholder.clone();
-            let cursor = Span::styled(" ", self.cursor_style);
-            if let Some(first_line) = placeholder.lines.first_mut() {
-                first_line.spans.insert(0, cursor);
-            } else {
-                placeholder.lines.push(Line::from(vec![cursor]));
-            }
-            (placeholder, 0u16, 0u16)
+        let placeholder = self.is_empty() && !self.placeholder.lines.is_empty();
+        let (top_row, top_col) = if placeholder {
+            (0, 0)
         } else {
             let top_row = self.scroll_top_row(prev_top_row, height);
             let top_col = if self.wrap_mode() == WrapMode::None {
@@ -217,27 +223,53 @@ impl Widget for &TextArea<'_> {
             } else {
                 0
             };
-            (
-                self.text_widget(top_row as _, height as _, top_col, width)
-                    .style(self.style()),
-                top_row,
-                top_col,
-            )
+            (top_row, top_col)
         };
-
-        // To get fine control over the text color and the surrrounding block they have to be rendered separately
-        // see https://github.com/ratatui/ratatui/issues/144
-        let mut text_area = area;
-        let inner = Paragraph::new(text).alignment(self.alignment());
-        if let Some(b) = self.block() {
-            text_area = b.inner(area);
-            b.render(area, buf)
-        }
-
         // Store scroll top position for rendering on the next tick
         self.viewport.store(top_row, top_col, width, height);
+        View {
+            text_area,
+            top_row,
+            top_col,
+            placeholder,
+        }
+    }
 
-        inner.render(text_area, buf);
+    /// The rows `rows` of the viewport (counted from its top) as a paragraph draws them.
+    pub(crate) fn text_paragraph(&self, view: &View, rows: std::ops::Range<u16>) -> Paragraph<'_> {
+        let text = if view.placeholder {
+            let mut placeholder = self.placeholder.clone();
+            let cursor = Span::styled(" ", self.cursor_style);
+            if let Some(first_line) = placeholder.lines.first_mut() {
+                first_line.spans.insert(0, cursor);
+            } else {
+                placeholder.lines.push(Line::from(vec![cursor]));
+            }
+            placeholder
+        } else {
+            self.text_widget(
+                usize::from(view.top_row) + usize::from(rows.start),
+                rows.len(),
+                view.top_col,
+                view.text_area.width,
+            )
+            .style(self.style())
+        };
+        Paragraph::new(text).alignment(self.alignment())
+    }
+}
+
+impl Widget for &TextArea<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let view = self.view(area);
+        // To get fine control over the text color and the surrrounding block they have to be rendered separately
+        // see https://github.com/ratatui/ratatui/issues/144
+        if let Some(b) = self.block() {
+            b.render(area, buf)
+        }
+        self.text_paragraph(&view, 0..view.text_area.height)
+            .render(view.text_area, buf);
+        self.remember_rows(&view);
     }
 }
 
