@@ -117,14 +117,19 @@ fn help_on_screen(app: &mut App) -> Vec<String> {
         .collect()
 }
 
-/// What the help of `context` says, as the popup lays it out.
-fn expected_help(context: &KeyContext, close: &str) -> Vec<String> {
-    let width = context
+/// The width of the help's key column: its longest key label.
+fn label_width(context: &KeyContext) -> usize {
+    context
         .entries
         .iter()
         .map(|e| e.label.width())
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// What the help of `context` says, as the popup lays it out.
+fn expected_help(context: &KeyContext, close: &str) -> Vec<String> {
+    let width = label_width(context);
     let mut lines: Vec<String> = context
         .entries
         .iter()
@@ -178,12 +183,7 @@ fn the_help_on_screen_lists_exactly_the_bindings_of_the_context_in_view() {
 fn every_help_fits_its_popup_on_80x24() {
     for lang in LANGS {
         for context in every_context(lang) {
-            let width = context
-                .entries
-                .iter()
-                .map(|e| e.label.width())
-                .max()
-                .unwrap_or(0);
+            let width = label_width(&context);
             for entry in &context.entries {
                 // 64 columns: a border and a space each side, the keys, a space, the words.
                 let line = 1 + width + 1 + entry.text().help.width();
